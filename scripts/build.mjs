@@ -8,6 +8,8 @@ await build({
   bundle: true,
   platform: "node",
   format: "esm",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   target: "node20",
   sourcemap: "linked",
   external: ["blessed"],

@@ -1,0 +1,323 @@
+// The blessed shell: turns pane sources into widgets and keys into actions. It holds no
+// timeline state of its own: panes draw from their sources (the stores), and every change
+// there schedules one coalesced paint.
+import blessed from "blessed";
+import { createSplitInput } from "./input.js";
+import { type Action, actionFor, buildKeyLookup, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
+import { type LinesOf, type ViewItem, Viewport } from "./viewport.js";
+
+/** What a pane shows: a live list of items (newest first) and a one-word state for its title. */
+export interface PaneSource<T extends ViewItem> {
+  readonly title: string;
+  items(): readonly T[];
+  /** e.g. "live", "reconnecting (next try in 4s)", "polling", "rate-limited until 12:00:01". */
+  state(): string;
+  onChange(listener: () => void): () => void;
+  /** Asks for older items (the user reached the bottom). */
+  loadOlder?(): void;
+  /** Enter on an item (e.g. expand a gap row). */
+  activate?(item: T): void;
+}
+
+export interface AppOptions<T extends ViewItem> {
+  panes: PaneSource<T>[];
+  /** Lines for one item at a content width. Must be cached by the caller: called every paint. */
+  renderItem(item: T, width: number, expanded: boolean): readonly string[];
+  /** "user@instance" for the status bar. */
+  accountLabel: string;
+  /** Connection / API state for the status bar, e.g. "live" or "rate-limited until …". */
+  connectionState(): string;
+  onConnectionChange(listener: () => void): () => void;
+  keymap?: Partial<Keymap>;
+  unicode: boolean;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+export interface RunningApp {
+  /** Resolves when the user quits. */
+  readonly done: Promise<void>;
+  /** Shows a one-line message in the status bar. */
+  flash(message: string): void;
+  /** Restores the terminal (idempotent). */
+  destroy(): void;
+}
+
+/** At most ~30 paints a second for stream-driven changes; keys paint at once. */
+const PAINT_INTERVAL_MS = 33;
+const FLASH_MS = 6000;
+
+export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
+  const stdin = opts.stdin ?? process.stdin;
+  const stdout = opts.stdout ?? process.stdout;
+  const screen = blessed.screen({
+    input: createSplitInput(stdin),
+    output: stdout,
+    smartCSR: true,
+    fullUnicode: opts.unicode,
+    forceUnicode: opts.unicode,
+    autoPadding: true,
+    warnings: false,
+    title: "tootty",
+    dockBorders: false,
+  });
+  const keymap: Keymap = { ...DEFAULT_KEYMAP, ...opts.keymap };
+  const lookup = buildKeyLookup(keymap);
+  const glyphs = opts.unicode
+    ? { gutter: "▌", sep: " · ", arrow: "↑" }
+    : { gutter: "|", sep: " - ", arrow: "^" };
+
+  const viewports = opts.panes.map(() => new Viewport<T>());
+  const expanded = new Set<string>();
+  let active = 0;
+  let layout: Layout = computeLayout(1, 1, opts.panes.length, active);
+  let flashMessage = "";
+  let flashTimer: NodeJS.Timeout | undefined;
+  let paintTimer: NodeJS.Timeout | undefined;
+  let destroyed = false;
+
+  const boxes = opts.panes.map(() =>
+    blessed.box({
+      parent: screen,
+      border: { type: "line" },
+      tags: false,
+      wrap: false,
+      style: { border: { fg: "gray" }, label: { bold: true } },
+    }),
+  );
+  const tabBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
+  const statusBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
+  const tooSmall = blessed.box({ parent: screen, tags: false, hidden: true });
+
+  const contentWidth = (i: number) => Math.max(1, (layout.panes[i]?.width ?? 3) - 2 - 2);
+  const contentHeight = (i: number) => Math.max(1, (layout.panes[i]?.height ?? 3) - 2);
+  const linesFor =
+    (i: number): LinesOf<T> =>
+    (item) =>
+      opts.renderItem(item, contentWidth(i), expanded.has(item.id));
+
+  function relayout(): void {
+    layout = computeLayout(
+      screen.width as number,
+      screen.height as number,
+      opts.panes.length,
+      active,
+    );
+    const small = layout.mode === "too-small";
+    tooSmall.hidden = !small;
+    opts.panes.forEach((_, i) => {
+      const rect = layout.panes[i];
+      const box = boxes[i]!;
+      if (!rect || small) {
+        box.hide();
+        return;
+      }
+      box.show();
+      Object.assign(box.position, rect);
+    });
+    if (layout.tabBar && !small) {
+      tabBar.show();
+      Object.assign(tabBar.position, layout.tabBar);
+    } else tabBar.hide();
+    Object.assign(statusBar.position, layout.statusBar);
+    if (small) {
+      Object.assign(tooSmall.position, { left: 0, top: 0, width: "100%", height: "100%-1" });
+      tooSmall.setContent(
+        `Terminal too small: ${screen.width}×${screen.height}; tootty needs ${MIN_COLS}×${MIN_ROWS}.`,
+      );
+    }
+  }
+
+  function paintPane(i: number): void {
+    const rect = layout.panes[i];
+    if (!rect || layout.mode === "too-small") return;
+    const source = opts.panes[i]!;
+    const view = viewports[i]!;
+    const height = contentHeight(i);
+    const lines = linesFor(i);
+    const rows = view.window(height, lines);
+    const selected = view.selectedIndex;
+    const isActive = i === active;
+    const content = rows.map((row) => {
+      const mark = row.itemIndex === selected && row.itemIndex >= 0;
+      const gutter = mark
+        ? isActive
+          ? `\x1b[36m${glyphs.gutter}\x1b[39m `
+          : `\x1b[90m${glyphs.gutter}\x1b[39m `
+        : "  ";
+      return gutter + row.line;
+    });
+    if (rows.length === 0) content.push("  Loading…");
+    const box = boxes[i]!;
+    box.setContent(content.join("\n"));
+    const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
+    box.setLabel(` ${source.title}${glyphs.sep}${source.state()}${newMark} `);
+    (box.style as { border: { fg: string } }).border.fg = isActive ? "cyan" : "gray";
+  }
+
+  function paintTabBar(): void {
+    if (layout.mode !== "tabs") return;
+    const parts = opts.panes.map((p, i) => {
+      const view = viewports[i]!;
+      const count = view.newAbove > 0 ? ` (${view.newAbove})` : "";
+      const text = ` ${i + 1} ${p.title}${count} `;
+      return i === active ? `\x1b[7m${text}\x1b[27m` : text;
+    });
+    tabBar.setContent(parts.join(""));
+  }
+
+  function paintStatusBar(): void {
+    const width = screen.width as number;
+    const left = ` ${opts.accountLabel}${glyphs.sep}${opts.connectionState()}`;
+    const hints =
+      layout.mode === "tabs"
+        ? "j/k move  1-3/Tab pane  g top  q quit "
+        : "j/k move  h/l pane  g/G top/end  q quit ";
+    const right = flashMessage ? `${flashMessage} ` : hints;
+    const room = width - left.length - right.length;
+    const line =
+      room >= 1 ? left + " ".repeat(room) + right : (left + "  " + right).slice(0, width);
+    statusBar.setContent(`\x1b[7m${line}\x1b[27m`);
+  }
+
+  function paint(): void {
+    if (destroyed) return;
+    if (paintTimer) {
+      clearTimeout(paintTimer);
+      paintTimer = undefined;
+    }
+    for (let i = 0; i < opts.panes.length; i++) paintPane(i);
+    paintTabBar();
+    paintStatusBar();
+    screen.render();
+  }
+
+  function schedulePaint(): void {
+    if (paintTimer || destroyed) return;
+    paintTimer = setTimeout(paint, PAINT_INTERVAL_MS);
+  }
+
+  function flash(message: string): void {
+    flashMessage = message;
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => {
+      flashMessage = "";
+      schedulePaint();
+    }, FLASH_MS);
+    schedulePaint();
+  }
+
+  function focus(i: number): void {
+    if (i < 0 || i >= opts.panes.length) return;
+    active = i;
+    relayout();
+  }
+
+  function perform(action: Action): void {
+    const view = viewports[active]!;
+    const height = contentHeight(active);
+    const lines = linesFor(active);
+    const source = opts.panes[active]!;
+    switch (action) {
+      case "down":
+        view.move(1, height, lines);
+        if (view.selectedIndex >= source.items().length - 3) source.loadOlder?.();
+        break;
+      case "up":
+        view.move(-1, height, lines);
+        break;
+      case "top":
+        view.toTop();
+        break;
+      case "bottom":
+        view.toBottom(height, lines);
+        source.loadOlder?.();
+        break;
+      case "halfPageDown":
+        view.moveByLines(Math.floor(height / 2), height, lines);
+        if (view.selectedIndex >= source.items().length - 3) source.loadOlder?.();
+        break;
+      case "halfPageUp":
+        view.moveByLines(-Math.floor(height / 2), height, lines);
+        break;
+      case "paneLeft":
+        focus(Math.max(0, active - 1));
+        break;
+      case "paneRight":
+        focus(Math.min(opts.panes.length - 1, active + 1));
+        break;
+      case "nextPane":
+        focus((active + 1) % opts.panes.length);
+        break;
+      case "prevPane":
+        focus((active + opts.panes.length - 1) % opts.panes.length);
+        break;
+      case "pane1":
+      case "pane2":
+      case "pane3":
+      case "pane4":
+        focus(Number(action.slice(4)) - 1);
+        break;
+      case "toggleCw": {
+        const item = view.selected;
+        if (item) {
+          if (expanded.has(item.id)) expanded.delete(item.id);
+          else expanded.add(item.id);
+        }
+        break;
+      }
+      case "activate": {
+        const item = view.selected;
+        if (item) source.activate?.(item);
+        break;
+      }
+      case "quit":
+        quit();
+        return;
+    }
+    paint();
+  }
+
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => {
+    resolveDone = resolve;
+  });
+
+  function destroy(): void {
+    if (destroyed) return;
+    destroyed = true;
+    clearTimeout(paintTimer);
+    clearTimeout(flashTimer);
+    for (const off of unsubscribers) off();
+    screen.destroy();
+  }
+
+  function quit(): void {
+    destroy();
+    resolveDone();
+  }
+
+  screen.on("keypress", (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => {
+    if (destroyed) return;
+    const action = actionFor(lookup, ch, key);
+    if (action) perform(action);
+  });
+  screen.on("resize", () => {
+    relayout();
+    paint();
+  });
+
+  const unsubscribers = opts.panes.map((source, i) =>
+    source.onChange(() => {
+      viewports[i]!.sync(source.items());
+      schedulePaint();
+    }),
+  );
+  unsubscribers.push(opts.onConnectionChange(schedulePaint));
+  for (let i = 0; i < opts.panes.length; i++) viewports[i]!.sync(opts.panes[i]!.items());
+
+  relayout();
+  paint();
+  return { done, flash, destroy };
+}

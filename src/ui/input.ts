@@ -1,0 +1,95 @@
+// Splits terminal input so that Escape is never lost.
+//
+// blessed decodes each `data` chunk on its own: when Escape and the next keys arrive in one
+// read (fast typing over SSH, a paste, `tmux send-keys Escape :`), it reports neither the
+// Escape nor a meta key — `\x1b:wq` in one chunk arrives as just `w`, `q`. Like vim, we treat
+// an ESC that does not start a CSI (`ESC [`) or SS3 (`ESC O`) sequence as a key of its own,
+// and hand blessed every key as a separate chunk.
+import { PassThrough } from "node:stream";
+
+const ESC = "\x1b";
+
+/** Length of the CSI / SS3 sequence starting at `i` (which holds ESC), or 0 if none. */
+function sequenceLength(chunk: string, i: number): number {
+  const intro = chunk[i + 1];
+  if (intro === "O") return i + 2 < chunk.length ? 3 : 2;
+  if (intro !== "[") return 0;
+  // X10 mouse report: ESC [ M then three raw bytes.
+  if (chunk[i + 2] === "M" && i + 5 < chunk.length + 0) return Math.min(6, chunk.length - i);
+  let j = i + 2;
+  // Linux console function keys: ESC [ [ A
+  if (chunk[j] === "[") return Math.min(4, chunk.length - i);
+  while (j < chunk.length) {
+    const code = chunk.charCodeAt(j);
+    if (code >= 0x40 && code <= 0x7e) return j - i + 1; // final byte
+    if (code < 0x20 || code > 0x7e) return j - i; // malformed: stop before it
+    j++;
+  }
+  return chunk.length - i;
+}
+
+/**
+ * Cuts one input chunk into pieces blessed can decode one by one: every lone ESC becomes its
+ * own piece, escape sequences stay whole, runs of plain text stay together.
+ */
+export function splitEscapes(chunk: string): string[] {
+  if (!chunk.includes(ESC)) return [chunk];
+  const pieces: string[] = [];
+  let text = "";
+  let i = 0;
+  while (i < chunk.length) {
+    if (chunk[i] !== ESC) {
+      text += chunk[i];
+      i++;
+      continue;
+    }
+    if (text) {
+      pieces.push(text);
+      text = "";
+    }
+    const len = sequenceLength(chunk, i);
+    if (len === 0) {
+      pieces.push(ESC);
+      i++;
+    } else {
+      pieces.push(chunk.slice(i, i + len));
+      i += len;
+    }
+  }
+  if (text) pieces.push(text);
+  return pieces;
+}
+
+/**
+ * A stream that stands in for stdin when given to blessed: it forwards raw-mode calls to the
+ * real terminal and re-emits input split by `splitEscapes`, one `data` event per piece.
+ */
+export function createSplitInput(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
+  const input = new PassThrough({ encoding: "utf8" }) as unknown as NodeJS.ReadStream & {
+    isRaw: boolean;
+  };
+  Object.assign(input, {
+    isTTY: stdin.isTTY,
+    isRaw: false,
+    setRawMode(mode: boolean) {
+      if (stdin.isTTY) stdin.setRawMode(mode);
+      input.isRaw = mode;
+      return input;
+    },
+  });
+  stdin.setEncoding("utf8");
+  stdin.on("data", (chunk: string) => {
+    for (const piece of splitEscapes(chunk)) input.emit("data", piece);
+  });
+  const resume = input.resume.bind(input);
+  const pause = input.pause.bind(input);
+  input.resume = () => {
+    stdin.resume();
+    return resume();
+  };
+  input.pause = () => {
+    stdin.pause();
+    return pause();
+  };
+  return input;
+}

@@ -1,0 +1,166 @@
+// Drives a real program in a real terminal (tmux) and reads the screen as a user sees it.
+// Each session gets its own tmux server socket, so tests never touch the user's tmux.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+let counter = 0;
+
+export interface TmuxStartOptions {
+  command: string[];
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** TERM inside tmux (default screen-256color). */
+  term?: string;
+}
+
+function quote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+export class TmuxSession {
+  private constructor(
+    private readonly socket: string,
+    private readonly dir: string,
+  ) {}
+
+  static start(opts: TmuxStartOptions): TmuxSession {
+    const dir = mkdtempSync(join(tmpdir(), "tootty-tmux-"));
+    const socket = `tootty-test-${process.pid}-${++counter}`;
+    const conf = join(dir, "tmux.conf");
+    writeFileSync(
+      conf,
+      [
+        "set -g remain-on-exit on",
+        "set -sg escape-time 10",
+        `set -g default-terminal ${opts.term ?? "screen-256color"}`,
+        "set -g status off",
+        "set -g history-limit 0",
+      ].join("\n") + "\n",
+    );
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, LANG: "C.UTF-8", ...opts.env })) {
+      if (v !== undefined) env[k] = v;
+    }
+    delete env.TMUX;
+    // The command runs through sh with an explicit environment, so tests control it exactly.
+    const envPrefix = Object.entries(opts.env ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${quote(v as string)}`)
+      .join(" ");
+    const shellCommand = `${envPrefix ? `env ${envPrefix} ` : ""}${opts.command.map(quote).join(" ")}`;
+    execFileSync(
+      "tmux",
+      [
+        "-L",
+        socket,
+        "-f",
+        conf,
+        "-u",
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        String(opts.cols ?? 120),
+        "-y",
+        String(opts.rows ?? 40),
+        ...(opts.cwd ? ["-c", opts.cwd] : []),
+        shellCommand,
+      ],
+      { env, stdio: "ignore" },
+    );
+    return new TmuxSession(socket, dir);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync("tmux", ["-L", this.socket, ...args], { encoding: "utf8" });
+  }
+
+  /** The visible screen, one string per row (trailing spaces trimmed by tmux). */
+  capture(): string {
+    return this.tmux("capture-pane", "-p", "-t", "main");
+  }
+
+  lines(): string[] {
+    return this.capture().split("\n");
+  }
+
+  /** Types keys: tmux key names ("Escape", "C-d", "Enter") or literal text with `literal`. */
+  send(...keys: string[]): void {
+    this.tmux("send-keys", "-t", "main", ...keys);
+  }
+
+  type(text: string): void {
+    this.tmux("send-keys", "-t", "main", "-l", text);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.tmux("resize-window", "-t", "main", "-x", String(cols), "-y", String(rows));
+  }
+
+  private format(fmt: string): string {
+    return this.tmux("display-message", "-p", "-t", "main", fmt).trim();
+  }
+
+  /** Exit status once the program has ended, else null. */
+  exitStatus(): number | null {
+    const [dead, status] = this.format("#{pane_dead} #{pane_dead_status}").split(" ");
+    return dead === "1" ? Number(status) : null;
+  }
+
+  /** Whether the terminal is back to normal: main screen, cursor visible. */
+  terminalRestored(): { alternateScreen: boolean; cursorVisible: boolean } {
+    const [alt, cursor] = this.format("#{alternate_on} #{cursor_flag}").split(" ");
+    return { alternateScreen: alt === "1", cursorVisible: cursor === "1" };
+  }
+
+  pid(): number {
+    return Number(this.format("#{pane_pid}"));
+  }
+
+  /** Polls the screen until `predicate` holds; throws with the last screen on timeout. */
+  async waitFor(
+    predicate: (screen: string) => boolean,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let screen = "";
+    for (;;) {
+      screen = this.capture();
+      if (predicate(screen)) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async waitForText(text: string, timeoutMs = 10_000): Promise<string> {
+    return this.waitFor((s) => s.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  async waitForExit(timeoutMs = 10_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = this.exitStatus();
+      if (status !== null) return status;
+      if (Date.now() > deadline)
+        throw new Error(`program did not exit within ${timeoutMs} ms:\n${this.capture()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  kill(): void {
+    try {
+      this.tmux("kill-server");
+    } catch {
+      // already gone
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

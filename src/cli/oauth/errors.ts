@@ -1,0 +1,62 @@
+// Every way a login can fail, as one line a user can act on. Node's fetch hides the real
+// reason in error.cause.code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED…); we read it here
+// and nowhere else.
+
+export type LoginErrorKind =
+  | "unknown-host"
+  | "not-mastodon"
+  | "tls"
+  | "network"
+  | "bad-code"
+  | "server"
+  | "cancelled";
+
+export class LoginError extends Error {
+  override name = "LoginError";
+  constructor(
+    readonly kind: LoginErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|EPROTO/;
+
+/** Maps a fetch rejection to a LoginError for the given host. */
+export function networkFailure(error: unknown, host: string): LoginError {
+  const name = (error as { name?: unknown })?.name;
+  if (name === "TimeoutError" || name === "AbortError") {
+    return new LoginError(
+      "network",
+      `cannot reach ${host}: no answer in time (network down or server overloaded)`,
+    );
+  }
+  const code = causeCode(error) ?? "unknown error";
+  if (code === "ENOTFOUND") {
+    return new LoginError(
+      "unknown-host",
+      `unknown host ${host}: no such name in DNS (check the spelling)`,
+    );
+  }
+  if (TLS_CODE.test(code)) {
+    return new LoginError(
+      "tls",
+      `TLS failure talking to ${host} (${code}): its certificate is not trusted, so tootty stops here`,
+    );
+  }
+  return new LoginError(
+    "network",
+    `cannot reach ${host} (${code}): the network is down or the server is not answering`,
+  );
+}

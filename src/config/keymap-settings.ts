@@ -1,0 +1,68 @@
+// Reads the "keymap" section: { "boost": "B", "favourite": ["f", "*"] }. A binding the
+// user wrote takes its keys away from any default binding that had them, so remapping a
+// key onto another action just works. Two user bindings claiming one key: the later
+// action (in ACTIONS order) keeps its default instead.
+
+import {
+  ACTION_NAMES,
+  ACTIONS,
+  type Action,
+  defaultKeymap,
+  type Keymap,
+  normaliseKeyName,
+} from "./keymap.js";
+import { quoteValue } from "./one-line.js";
+import { invalid, section, type Warn, warnUnknownKeys } from "./settings-check.js";
+
+function parseBinding(key: string, value: unknown, warn: Warn): string[] | undefined {
+  const list = typeof value === "string" ? [value] : value;
+  const fallback = ACTIONS[key.slice("keymap.".length) as Action]?.keys ?? [];
+  if (!Array.isArray(list) || !list.every((k) => typeof k === "string")) {
+    warn(invalid(key, value, "a key name or a list of key names", fallback));
+    return undefined;
+  }
+  const keys: string[] = [];
+  for (const name of list as string[]) {
+    const canonical = normaliseKeyName(name);
+    if (!canonical) {
+      warn(invalid(key, name, 'a key name (like "x", "G", "C-d", "S-tab", "enter")', fallback));
+      return undefined;
+    }
+    if (!keys.includes(canonical)) keys.push(canonical);
+  }
+  return keys;
+}
+
+export function validateKeymap(raw: unknown, warn: Warn): Keymap {
+  const keymap = defaultKeymap();
+  const user = section("keymap", raw, warn);
+  warnUnknownKeys("keymap", user, ACTION_NAMES, warn);
+  const claimed = new Map<string, Action>();
+  for (const action of ACTION_NAMES) {
+    if (user[action] === undefined) continue;
+    const keys = parseBinding(`keymap.${action}`, user[action], warn);
+    if (!keys) continue;
+    const clash = keys.find((k) => claimed.has(k));
+    if (clash) {
+      warn(
+        `config.json: keymap.${action} = ${quoteValue(user[action])} reuses ${quoteValue(clash)}, already bound to ${claimed.get(clash)}; using ${quoteValue(ACTIONS[action].keys)}`,
+      );
+      continue;
+    }
+    keymap[action] = keys;
+    for (const k of keys) claimed.set(k, action);
+  }
+  // Defaults give way to what the user bound explicitly.
+  for (const action of ACTION_NAMES) {
+    keymap[action] = keymap[action].filter((k) => {
+      const owner = claimed.get(k);
+      return owner === undefined || owner === action;
+    });
+  }
+  for (const action of ACTION_NAMES) {
+    if (keymap[action].length === 0 && user[action] === undefined) {
+      warn(`config.json: keymap: ${action} lost all its keys to other bindings; it has no key now`);
+    }
+  }
+  return keymap;
+}

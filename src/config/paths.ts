@@ -1,0 +1,29 @@
+// Where tootty keeps its files: settings, accounts, registered apps and drafts.
+// One folder for everything so that TOOTTY_CONFIG_DIR moves all of it at once.
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+
+/** The config folder: TOOTTY_CONFIG_DIR, else $XDG_CONFIG_HOME/tootty, else ~/.config/tootty. */
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.TOOTTY_CONFIG_DIR;
+  if (override) return resolve(override);
+  // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "tootty");
+}
+
+/** conf's configName for each file (conf adds ".json"). */
+export const SETTINGS_NAME = "config";
+export const ACCOUNTS_NAME = "accounts";
+export const APPS_NAME = "apps";
+
+/** The hand-edited settings file, shown by `tootty config path`. */
+export function settingsFile(dir: string): string {
+  return join(dir, `${SETTINGS_NAME}.json`);
+}
+
+/** Where the compose room keeps drafts (one file each, written 0600 by DraftStore). */
+export function draftsDir(dir: string): string {
+  return join(dir, "drafts");
+}

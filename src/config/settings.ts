@@ -1,0 +1,220 @@
+// The settings file (config.json in the config folder, read through conf): typed, with
+// defaults, and forgiving. A bad value is a one-line warning naming the key and the value;
+// that key keeps its default and tootty still starts.
+import Conf from "conf";
+import type { Keymap } from "./keymap.js";
+import { validateKeymap } from "./keymap-settings.js";
+import { oneLine } from "./one-line.js";
+import { BUFFER_MAX, BUFFER_MIN, type PaneSetting, validatePanes } from "./panes.js";
+import { configDir, SETTINGS_NAME } from "./paths.js";
+import { ensurePrivateDir } from "./private-files.js";
+import {
+  boolean,
+  integerIn,
+  invalid,
+  oneOf,
+  section,
+  type Warn,
+  warnUnknownKeys,
+} from "./settings-check.js";
+import { defaultTheme, isColour, THEME_DEFAULTS, type Theme, type ThemeSlot } from "./theme.js";
+
+export const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const OSC_NOTIFICATIONS = ["off", "osc9", "osc777"] as const;
+export type OscNotification = (typeof OSC_NOTIFICATIONS)[number];
+
+export interface Settings {
+  keymap: Keymap;
+  theme: Theme;
+  panes: PaneSetting[];
+  /** Default toots kept per pane; a pane's own bufferSize overrides it. */
+  bufferSize: number;
+  /** A socket with no frame and no ping for this long is dead (the server pings every 30 s). */
+  watchdogMs: number;
+  /** Polling interval range while the socket is down. */
+  pollMinMs: number;
+  pollMaxMs: number;
+  notifications: { bell: boolean; osc: OscNotification };
+  defaultVisibility: Visibility;
+  /** ISO 639 code, or null for the account's own default. */
+  defaultLanguage: string | null;
+  confirm: { boost: boolean; delete: boolean; quit: boolean };
+}
+
+export const DEFAULTS = {
+  bufferSize: 2000,
+  watchdogMs: 45_000,
+  pollMinMs: 20_000,
+  pollMaxMs: 40_000,
+  notifications: { bell: false, osc: "off" as OscNotification },
+  defaultVisibility: "public" as Visibility,
+  defaultLanguage: null,
+  confirm: { boost: false, delete: true, quit: false },
+} as const;
+
+export const SETTINGS_KEYS = [
+  "keymap",
+  "theme",
+  "panes",
+  "bufferSize",
+  "watchdogMs",
+  "pollMinMs",
+  "pollMaxMs",
+  "notifications",
+  "defaultVisibility",
+  "defaultLanguage",
+  "confirm",
+] as const;
+
+function validateTheme(raw: unknown, warn: Warn): Theme {
+  const theme = defaultTheme();
+  const user = section("theme", raw, warn);
+  const slots = Object.keys(THEME_DEFAULTS) as ThemeSlot[];
+  warnUnknownKeys("theme", user, slots, warn);
+  for (const slot of slots) {
+    const value = user[slot];
+    if (value === undefined) continue;
+    if (isColour(value)) theme[slot] = value;
+    else warn(invalid(`theme.${slot}`, value, 'a colour name or "#rrggbb"', THEME_DEFAULTS[slot]));
+  }
+  return theme;
+}
+
+function validateLanguage(raw: unknown, warn: Warn): string | null {
+  if (raw === undefined || raw === null) return DEFAULTS.defaultLanguage;
+  if (typeof raw === "string" && /^[a-z]{2,3}$/.test(raw)) return raw;
+  warn(invalid("defaultLanguage", raw, 'an ISO 639 language code like "en" (or null)', null));
+  return DEFAULTS.defaultLanguage;
+}
+
+/** Validates a parsed config object; pure, so every rule is testable without files. */
+export function validateSettings(raw: unknown): { settings: Settings; warnings: string[] } {
+  const warnings: string[] = [];
+  const warn: Warn = (message) => warnings.push(message);
+  const user = section("(top level)", raw, warn);
+  warnUnknownKeys("", user, SETTINGS_KEYS, warn);
+
+  const bufferSize = integerIn(
+    "bufferSize",
+    user.bufferSize,
+    BUFFER_MIN,
+    BUFFER_MAX,
+    DEFAULTS.bufferSize,
+    warn,
+  );
+  let pollMinMs = integerIn(
+    "pollMinMs",
+    user.pollMinMs,
+    5_000,
+    3_600_000,
+    DEFAULTS.pollMinMs,
+    warn,
+  );
+  let pollMaxMs = integerIn(
+    "pollMaxMs",
+    user.pollMaxMs,
+    5_000,
+    3_600_000,
+    DEFAULTS.pollMaxMs,
+    warn,
+  );
+  if (pollMinMs > pollMaxMs) {
+    warn(
+      `config.json: pollMinMs = ${pollMinMs} is above pollMaxMs = ${pollMaxMs}; using ${DEFAULTS.pollMinMs} and ${DEFAULTS.pollMaxMs}`,
+    );
+    pollMinMs = DEFAULTS.pollMinMs;
+    pollMaxMs = DEFAULTS.pollMaxMs;
+  }
+  const notifications = section("notifications", user.notifications, warn);
+  warnUnknownKeys("notifications", notifications, ["bell", "osc"], warn);
+  const confirm = section("confirm", user.confirm, warn);
+  warnUnknownKeys("confirm", confirm, ["boost", "delete", "quit"], warn);
+
+  const settings: Settings = {
+    keymap: validateKeymap(user.keymap, warn),
+    theme: validateTheme(user.theme, warn),
+    panes: validatePanes(user.panes, bufferSize, warn),
+    bufferSize,
+    // Below 31 s a healthy socket would be dropped between two of the server's pings.
+    watchdogMs: integerIn(
+      "watchdogMs",
+      user.watchdogMs,
+      31_000,
+      600_000,
+      DEFAULTS.watchdogMs,
+      warn,
+    ),
+    pollMinMs,
+    pollMaxMs,
+    notifications: {
+      bell: boolean("notifications.bell", notifications.bell, DEFAULTS.notifications.bell, warn),
+      osc: oneOf(
+        "notifications.osc",
+        notifications.osc,
+        OSC_NOTIFICATIONS,
+        DEFAULTS.notifications.osc,
+        warn,
+      ),
+    },
+    defaultVisibility: oneOf(
+      "defaultVisibility",
+      user.defaultVisibility,
+      VISIBILITIES,
+      DEFAULTS.defaultVisibility,
+      warn,
+    ),
+    defaultLanguage: validateLanguage(user.defaultLanguage, warn),
+    confirm: {
+      boost: boolean("confirm.boost", confirm.boost, DEFAULTS.confirm.boost, warn),
+      delete: boolean("confirm.delete", confirm.delete, DEFAULTS.confirm.delete, warn),
+      quit: boolean("confirm.quit", confirm.quit, DEFAULTS.confirm.quit, warn),
+    },
+  };
+  return { settings, warnings };
+}
+
+function openSettingsConf(dir: string): Conf<Record<string, unknown>> {
+  ensurePrivateDir(dir);
+  return new Conf<Record<string, unknown>>({
+    cwd: dir,
+    configName: SETTINGS_NAME,
+    // A typo in a hand-edited file must give a warning, not wipe the file.
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+  });
+}
+
+/** Reads and validates config.json; a missing file means all defaults. */
+export function loadSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  dir: string = configDir(env),
+): { settings: Settings; warnings: string[] } {
+  let raw: unknown;
+  try {
+    raw = openSettingsConf(dir).store;
+  } catch (error) {
+    const { settings } = validateSettings({});
+    const why = oneLine(error instanceof Error ? error.message : String(error), 100);
+    return { settings, warnings: [`config.json: cannot be read (${why}); using all defaults`] };
+  }
+  return validateSettings(raw);
+}
+
+/** The settings as a config file would spell them (what `tootty config edit` starts from). */
+export function settingsAsFile(settings: Settings): Record<string, unknown> {
+  return {
+    ...settings,
+    panes: settings.panes.map((p) =>
+      p.width === 1 && p.bufferSize === settings.bufferSize ? p.timeline : p,
+    ),
+  };
+}
+
+/** Writes a config.json full of defaults, so a user editing it sees every key. */
+export function writeDefaultSettings(dir: string): string {
+  const conf = openSettingsConf(dir);
+  conf.store = settingsAsFile(validateSettings({}).settings);
+  return conf.path;
+}

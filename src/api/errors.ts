@@ -1,0 +1,170 @@
+// Typed failures of the API room, and the ONE place they become words for the status line.
+import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from "masto";
+
+/** The server said 429: nothing may be sent to this account until `until`. */
+export class RateLimitedError extends Error {
+  override readonly name = "RateLimitedError";
+  constructor(readonly until: Date) {
+    super(`rate limited until ${until.toISOString()}`);
+  }
+}
+
+/** 401: the token is revoked or wrong. Retrying cannot help; the user must log in again. */
+export class UnauthorizedError extends Error {
+  override readonly name = "UnauthorizedError";
+  constructor(readonly serverMessage?: string) {
+    super(serverMessage ? `token rejected: ${serverMessage}` : "token rejected");
+  }
+}
+
+/**
+ * 5xx, or an error page that is not JSON. nginx answers 502/503/504 with HTML under load and
+ * masto turns that into a bare TypeError without the status: then `status` is undefined.
+ */
+export class ServerUnavailableError extends Error {
+  override readonly name = "ServerUnavailableError";
+  constructor(readonly status?: number) {
+    super(status ? `server unavailable (HTTP ${status})` : "server unavailable");
+  }
+}
+
+/** The request never got an HTTP answer: DNS, refused connection, reset, offline. */
+export class NetworkError extends Error {
+  override readonly name = "NetworkError";
+  constructor(readonly detail?: string) {
+    super(detail ? `network error: ${detail}` : "network error");
+  }
+}
+
+export class RequestTimeoutError extends Error {
+  override readonly name = "RequestTimeoutError";
+  constructor(readonly afterMs: number) {
+    super(`no answer after ${Math.round(afterMs / 1000)} s`);
+  }
+}
+
+/** Any other HTTP error with the server's own text (e.g. 422 "Validation failed: ..."). */
+export class HttpError extends Error {
+  override readonly name = "HttpError";
+  constructor(
+    readonly status: number,
+    readonly serverMessage: string,
+  ) {
+    super(`HTTP ${status}: ${serverMessage}`);
+  }
+}
+
+/** The request was cancelled because the client is closing; never shown to the user. */
+export class RequestAbortedError extends Error {
+  override readonly name = "RequestAbortedError";
+  constructor() {
+    super("request aborted");
+  }
+}
+
+export type ApiError =
+  | RateLimitedError
+  | UnauthorizedError
+  | ServerUnavailableError
+  | NetworkError
+  | RequestTimeoutError
+  | HttpError
+  | RequestAbortedError;
+
+/** Strips control characters so a hostile server message cannot drive the terminal. */
+function clean(text: string, max = 120): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function formatClockTime(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
+}
+
+/** One line for the status bar. Every error shown to the user goes through here. */
+export function describeError(err: unknown): string {
+  if (err instanceof RateLimitedError) return `rate-limited until ${formatClockTime(err.until)}`;
+  if (err instanceof UnauthorizedError) return "token rejected — run tootty login";
+  if (err instanceof ServerUnavailableError)
+    return err.status
+      ? `server unavailable (HTTP ${err.status}) — it may be overloaded`
+      : "server unavailable — it may be overloaded";
+  if (err instanceof NetworkError)
+    return err.detail
+      ? `cannot reach the server (${clean(err.detail, 60)})`
+      : "cannot reach the server";
+  if (err instanceof RequestTimeoutError)
+    return `the server did not answer in ${Math.round(err.afterMs / 1000)} s`;
+  if (err instanceof HttpError)
+    return `server refused (HTTP ${err.status}): ${clean(err.serverMessage)}`;
+  if (err instanceof RequestAbortedError) return "cancelled";
+  if (err instanceof Error) return `unexpected error: ${clean(err.message)}`;
+  return "unexpected error";
+}
+
+/** Reads X-RateLimit-Reset (ISO 8601, or seconds as some servers send); undefined if unusable. */
+export function parseRateLimitReset(
+  value: string | null | undefined,
+  now: number,
+): Date | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) {
+    const n = Number(value);
+    // Epoch seconds (big) or delta seconds (small).
+    return new Date(n > 1e9 ? n * 1000 : now + n * 1000);
+  }
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+function errorHeaders(err: MastoHttpError): Headers | undefined {
+  const cause = (err as { cause?: unknown }).cause;
+  return cause instanceof Response ? cause.headers : undefined;
+}
+
+/**
+ * Turns whatever masto (or fetch) threw into one of our typed errors.
+ * `now` lets a 429 without a usable reset header default to a short pause.
+ */
+export function classifyError(
+  err: unknown,
+  now: number,
+  defaultPauseMs = 60_000,
+): ApiError | Error {
+  if (
+    err instanceof RateLimitedError ||
+    err instanceof UnauthorizedError ||
+    err instanceof ServerUnavailableError ||
+    err instanceof NetworkError ||
+    err instanceof RequestTimeoutError ||
+    err instanceof HttpError ||
+    err instanceof RequestAbortedError
+  )
+    return err;
+  if (err instanceof MastoHttpError) {
+    const status = err.statusCode;
+    if (status === 429) {
+      const reset = parseRateLimitReset(errorHeaders(err)?.get("x-ratelimit-reset"), now);
+      return new RateLimitedError(reset ?? new Date(now + defaultPauseMs));
+    }
+    if (status === 401) return new UnauthorizedError(err.message || undefined);
+    if (status >= 500) return new ServerUnavailableError(status);
+    return new HttpError(status, err.message || "");
+  }
+  if (err instanceof MastoTimeoutError) return new RequestTimeoutError(15_000);
+  // masto: "The server returned data with an unknown encoding. The server may be down."
+  if (err instanceof MastoUnexpectedError) return new ServerUnavailableError();
+  if (err instanceof TypeError) {
+    // undici: TypeError("fetch failed") with the socket error as cause.
+    if (err.message === "fetch failed" || (err as { cause?: unknown }).cause instanceof Error) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      return new NetworkError(cause?.code ?? cause?.message);
+    }
+    // masto on an HTML error page: destructures the undefined body → bare TypeError, status lost.
+    return new ServerUnavailableError();
+  }
+  if (err instanceof Error && (err.name === "AbortError" || err.name === "TimeoutError"))
+    return new RequestAbortedError();
+  return err instanceof Error ? err : new Error(String(err));
+}

@@ -1,0 +1,187 @@
+// The REST client every other room uses. Built on masto's createRestAPIClient; every call goes
+// through `$raw` (so X-RateLimit-* headers are readable) and through the account's RequestQueue.
+import { createRestAPIClient, type mastodon } from "masto";
+import { type Clock, systemClock } from "./clock.js";
+import { HttpError } from "./errors.js";
+import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
+import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
+
+export type { InstanceInfo } from "./instance-info.js";
+export type { RateLimitInfo, RestState } from "./request-queue.js";
+
+export type TimelineKind = "home" | "local" | "federated";
+
+export interface PageParams {
+  maxId?: string;
+  minId?: string;
+  sinceId?: string;
+  limit?: number;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export interface RawRequest {
+  method: HttpMethod;
+  /** Absolute path on the instance starting with /api/, e.g. "/api/v1/statuses/1/favourite". */
+  path: string;
+  /** Query for GET, JSON body otherwise; camelCase keys are sent snake_cased (masto does it). */
+  params?: Record<string, unknown>;
+  /** Makes a POST safe to retry: the server remembers the key for an hour. */
+  idempotencyKey?: string;
+}
+
+export interface RestClientOptions {
+  instanceUrl: string;
+  accessToken: string;
+  clock?: Clock;
+  timeoutMs?: number;
+  maxRetries?: number;
+  random?: () => number;
+}
+
+export interface RestClient {
+  readonly instanceUrl: string;
+  instance(): Promise<InstanceInfo>;
+  verifyCredentials(): Promise<mastodon.v1.Account>;
+  timeline(kind: TimelineKind, page?: PageParams): Promise<mastodon.v1.Status[]>;
+  notifications(page?: PageParams): Promise<mastodon.v1.Notification[]>;
+  filters(): Promise<mastodon.v2.Filter[]>;
+  /** The escape hatch for later issues: any endpoint, still queued, rate-limited and retried. */
+  request<T>(req: RawRequest): Promise<T>;
+  readonly state: RestState;
+  readonly rateLimit: RateLimitInfo;
+  onStateChange(listener: (s: RestState) => void): () => void;
+  /** Aborts every request in flight or waiting; later calls fail with RequestAbortedError. */
+  close(): void;
+}
+
+/** masto's action proxy, typed only as far as we use it: `$select(...segments)[verb].$raw()`. */
+type RawVerb = (
+  params: unknown,
+  meta: { requestInit: RequestInit },
+) => Promise<{ data: unknown; headers: Headers }>;
+type SelectableProxy = {
+  $select(...segments: string[]): Record<string, { $raw: RawVerb }>;
+};
+
+const VERB: Record<HttpMethod, string> = {
+  GET: "fetch",
+  POST: "create",
+  PUT: "update",
+  DELETE: "remove",
+};
+
+function timelinePath(kind: TimelineKind): { path: string; params: Record<string, unknown> } {
+  if (kind === "home") return { path: "/api/v1/timelines/home", params: {} };
+  if (kind === "local") return { path: "/api/v1/timelines/public", params: { local: true } };
+  return { path: "/api/v1/timelines/public", params: {} };
+}
+
+function pageParams(page: PageParams = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (page.maxId !== undefined) out.maxId = page.maxId;
+  if (page.minId !== undefined) out.minId = page.minId;
+  if (page.sinceId !== undefined) out.sinceId = page.sinceId;
+  if (page.limit !== undefined) out.limit = page.limit;
+  return out;
+}
+
+/** A hostile or broken server may send anything: keep only objects with a string id. */
+function withStringIds<T>(data: unknown): T[] {
+  if (!Array.isArray(data)) return [];
+  return data.filter(
+    (x): x is T =>
+      x !== null && typeof x === "object" && typeof (x as { id?: unknown }).id === "string",
+  );
+}
+
+export function createRestClient(opts: RestClientOptions): RestClient {
+  const clock = opts.clock ?? systemClock;
+  const masto = createRestAPIClient({
+    url: opts.instanceUrl,
+    accessToken: opts.accessToken,
+  }) as unknown as SelectableProxy;
+  const queue = new RequestQueue({
+    clock,
+    timeoutMs: opts.timeoutMs ?? 15_000,
+    maxRetries: opts.maxRetries,
+    random: opts.random,
+  });
+
+  function request<T>(req: RawRequest): Promise<T> {
+    if (!req.path.startsWith("/api/"))
+      return Promise.reject(new Error(`not an API path: ${req.path}`));
+    // $select keeps segments verbatim (masto would snake_case property names, mangling ids).
+    const segments = req.path.slice("/api/".length).split("/").filter(Boolean);
+    const headers: Record<string, string> = {};
+    if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
+    const verb = VERB[req.method];
+    return queue.run<T>({
+      idempotent: req.method === "GET" || req.idempotencyKey !== undefined,
+      send: async (signal) => {
+        const endpoint = masto.$select(...segments)[verb];
+        if (!endpoint) throw new Error("masto proxy: no verb");
+        const res = await endpoint.$raw(req.params ?? {}, { requestInit: { signal, headers } });
+        return { data: res.data as T, headers: res.headers };
+      },
+    });
+  }
+
+  return {
+    instanceUrl: opts.instanceUrl,
+    async instance() {
+      try {
+        return instanceFromV2(
+          await request({ method: "GET", path: "/api/v2/instance" }),
+          opts.instanceUrl,
+        );
+      } catch (err) {
+        // Servers older than Mastodon 4.0 (and some forks) only have v1.
+        if (err instanceof HttpError && (err.status === 404 || err.status === 410)) {
+          return instanceFromV1(
+            await request({ method: "GET", path: "/api/v1/instance" }),
+            opts.instanceUrl,
+          );
+        }
+        throw err;
+      }
+    },
+    verifyCredentials() {
+      return request<mastodon.v1.Account>({
+        method: "GET",
+        path: "/api/v1/accounts/verify_credentials",
+      });
+    },
+    async timeline(kind, page) {
+      const { path, params } = timelinePath(kind);
+      const data = await request<unknown>({
+        method: "GET",
+        path,
+        params: { ...params, ...pageParams(page) },
+      });
+      return withStringIds<mastodon.v1.Status>(data);
+    },
+    async notifications(page) {
+      const data = await request<unknown>({
+        method: "GET",
+        path: "/api/v1/notifications",
+        params: pageParams(page),
+      });
+      return withStringIds<mastodon.v1.Notification>(data);
+    },
+    async filters() {
+      return withStringIds<mastodon.v2.Filter>(
+        await request<unknown>({ method: "GET", path: "/api/v2/filters" }),
+      );
+    },
+    request,
+    get state() {
+      return queue.state;
+    },
+    get rateLimit() {
+      return queue.rateLimit;
+    },
+    onStateChange: (l) => queue.onStateChange(l),
+    close: () => queue.close(),
+  };
+}

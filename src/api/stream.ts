@@ -1,0 +1,282 @@
+// One multiplexed streaming socket per account, on `ws`.
+//
+// Why not masto's createStreamingAPIClient: it sleeps 1 s before the first connect, doubles its
+// delay without cap or jitter, has no dead-socket watchdog, raises one error frame in every
+// subscription, retries a revoked token (401) forever, and offers no hook to fill the gap after
+// a reconnect (see DESIGN.md "Streaming"). Those are exactly the things tootty must get right.
+import { backoffDelay } from "./backoff.js";
+import { type Clock, systemClock, type TimerHandle } from "./clock.js";
+import { parseStreamFrame, type StreamError, type StreamEvent } from "./stream-frame.js";
+import { type SocketFactory, type StreamSocket, wsSocketFactory } from "./ws-socket.js";
+
+export type { StreamError, StreamEvent } from "./stream-frame.js";
+
+export interface Subscription {
+  stream: string;
+  tag?: string;
+  list?: string;
+}
+
+export type ConnectionState =
+  | { kind: "connecting" }
+  | { kind: "live" }
+  | { kind: "reconnecting"; nextTryAt: number; attempt: number }
+  | { kind: "rejected"; reason: string }
+  | { kind: "closed" };
+
+export type StreamListener = (ev: StreamEvent | StreamError) => void;
+
+export interface StreamManagerOptions {
+  /** Streaming base from the instance (configuration.urls.streaming), ws:// or wss://. */
+  streamingUrl: string;
+  accessToken: string;
+  clock?: Clock;
+  socketFactory?: SocketFactory;
+  /** No frame and no ping for this long → the socket is presumed dead (default 45 s). */
+  watchdogMs?: number;
+  /** A connection live this long resets the backoff (default 10 s). */
+  healthyAfterMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  random?: () => number;
+}
+
+interface Entry {
+  sub: Subscription;
+  listeners: Set<StreamListener>;
+}
+
+function keyOf(sub: Subscription): string {
+  return [sub.stream, (sub.tag ?? "").toLowerCase(), sub.list ?? ""].join("\u0000");
+}
+
+/** The subscription a frame's `stream` array belongs to: ["hashtag","Foo"], ["list","12"], ["user"]. */
+function keyOfFrame(stream: string[]): string {
+  const [name = "", param] = stream;
+  if (name.startsWith("hashtag")) return keyOf({ stream: name, tag: param ?? "" });
+  if (name === "list") return keyOf({ stream: name, list: param ?? "" });
+  return keyOf({ stream: name });
+}
+
+function subscribeMessage(type: "subscribe" | "unsubscribe", sub: Subscription): string {
+  const msg: Record<string, string> = { type, stream: sub.stream };
+  if (sub.tag !== undefined) msg.tag = sub.tag;
+  if (sub.list !== undefined) msg.list = sub.list;
+  return JSON.stringify(msg);
+}
+
+export class StreamManager {
+  private readonly clock: Clock;
+  private readonly factory: SocketFactory;
+  private readonly url: string;
+  private readonly token: string;
+  private readonly watchdogMs: number;
+  private readonly healthyAfterMs: number;
+  private readonly backoff: { initialMs: number; maxMs: number; random: () => number };
+  private readonly subs = new Map<string, Entry>();
+  private readonly stateListeners = new Set<(s: ConnectionState) => void>();
+  private readonly liveListeners = new Set<(reconnect: boolean) => void>();
+  private currentState: ConnectionState = { kind: "closed" };
+  private socket: StreamSocket | undefined;
+  /** Bumped per socket, so late events of an abandoned socket are ignored. */
+  private generation = 0;
+  private attempt = 0;
+  private everLive = false;
+  private started = false;
+  private stopped = false;
+  private watchdog: TimerHandle | undefined;
+  private retryTimer: TimerHandle | undefined;
+  private healthyTimer: TimerHandle | undefined;
+  /** Subscriptions sent since the socket opened that have not produced a frame yet: an error
+   * frame (which names no stream) is blamed on the latest of them. */
+  private unconfirmed: string[] = [];
+  /** How many connection attempts were made (for tests and diagnostics). */
+  connectAttempts = 0;
+
+  constructor(opts: StreamManagerOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.factory = opts.socketFactory ?? wsSocketFactory;
+    this.url = `${opts.streamingUrl.replace(/\/+$/, "")}/api/v1/streaming`;
+    this.token = opts.accessToken;
+    this.watchdogMs = opts.watchdogMs ?? 45_000;
+    this.healthyAfterMs = opts.healthyAfterMs ?? 10_000;
+    this.backoff = {
+      initialMs: opts.backoffInitialMs ?? 500,
+      maxMs: opts.backoffMaxMs ?? 30_000,
+      random: opts.random ?? Math.random,
+    };
+  }
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  onStateChange(listener: (s: ConnectionState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  /** Fires each time the socket becomes live; `reconnect` is false only the very first time. */
+  onLive(listener: (reconnect: boolean) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** Fires after every reconnect (not the first connect): time to fill the gap over REST. */
+  onReconnected(listener: () => void): () => void {
+    return this.onLive((reconnect) => {
+      if (reconnect) listener();
+    });
+  }
+
+  /** Connects at once (no initial delay). Idempotent. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    this.connect();
+  }
+
+  subscribe(sub: Subscription, listener: StreamListener): () => void {
+    const key = keyOf(sub);
+    let entry = this.subs.get(key);
+    if (!entry) {
+      entry = { sub, listeners: new Set() };
+      this.subs.set(key, entry);
+      if (this.currentState.kind === "live") this.sendSubscribe(key, entry.sub);
+    }
+    entry.listeners.add(listener);
+    const e = entry;
+    return () => {
+      e.listeners.delete(listener);
+      if (e.listeners.size === 0 && this.subs.get(key) === e) {
+        this.subs.delete(key);
+        if (this.currentState.kind === "live")
+          this.socket?.send(subscribeMessage("unsubscribe", e.sub));
+      }
+    };
+  }
+
+  /** Tears everything down; no reconnect after this. */
+  close(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.generation++;
+    this.socket?.terminate();
+    this.socket = undefined;
+    this.setState({ kind: "closed" });
+    this.stateListeners.clear();
+    this.liveListeners.clear();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.clearTimers();
+    const gen = ++this.generation;
+    this.connectAttempts++;
+    this.setState({ kind: "connecting" });
+    const alive = () => gen === this.generation && !this.stopped;
+    this.socket = this.factory(
+      this.url,
+      { Authorization: `Bearer ${this.token}` },
+      {
+        open: () => alive() && this.handleOpen(),
+        message: (data) => alive() && this.handleMessage(data),
+        ping: () => alive() && this.armWatchdog(),
+        close: () => alive() && this.handleLoss(),
+        error: () => alive() && this.handleLoss(),
+        rejected: (status, message) => alive() && this.handleRejected(status, message),
+      },
+    );
+    // Also guards the handshake: a connect that hangs counts as a loss.
+    this.armWatchdog();
+  }
+
+  private handleOpen(): void {
+    this.setState({ kind: "live" });
+    this.armWatchdog();
+    this.unconfirmed = [];
+    for (const [key, entry] of this.subs) this.sendSubscribe(key, entry.sub);
+    this.healthyTimer = this.clock.setTimeout(() => {
+      this.attempt = 0;
+    }, this.healthyAfterMs);
+    const reconnect = this.everLive;
+    this.everLive = true;
+    for (const l of [...this.liveListeners]) l(reconnect);
+  }
+
+  private sendSubscribe(key: string, sub: Subscription): void {
+    this.unconfirmed.push(key);
+    this.socket?.send(subscribeMessage("subscribe", sub));
+  }
+
+  private handleMessage(data: string | Buffer): void {
+    this.armWatchdog();
+    const ev = parseStreamFrame(data);
+    if (ev === null) return;
+    if (ev.kind === "error") {
+      // Only the subscription that provoked it hears about it; the others keep flowing.
+      const key = this.unconfirmed.pop();
+      const entry = key === undefined ? undefined : this.subs.get(key);
+      if (entry) for (const l of [...entry.listeners]) l(ev);
+      return;
+    }
+    const key = keyOfFrame(ev.stream);
+    this.unconfirmed = this.unconfirmed.filter((k) => k !== key);
+    const entry = this.subs.get(key);
+    if (entry) for (const l of [...entry.listeners]) l(ev);
+  }
+
+  private handleLoss(): void {
+    this.socket?.terminate();
+    this.socket = undefined;
+    this.generation++;
+    this.scheduleReconnect();
+  }
+
+  private handleRejected(status: number, message: string): void {
+    if (status === 401 || status === 403) {
+      // A revoked token never heals by itself: stop, and say what to do.
+      this.clearTimers();
+      this.generation++;
+      this.socket = undefined;
+      const detail = message
+        ? ` (${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 80)})`
+        : "";
+      this.setState({ kind: "rejected", reason: `token rejected — run tootty login${detail}` });
+      return;
+    }
+    this.handleLoss();
+  }
+
+  private scheduleReconnect(): void {
+    this.clearTimers();
+    const delay = backoffDelay(this.attempt, this.backoff);
+    this.attempt++;
+    const nextTryAt = this.clock.now() + delay;
+    this.setState({ kind: "reconnecting", nextTryAt, attempt: this.attempt });
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.connect();
+    }, delay);
+  }
+
+  private armWatchdog(): void {
+    if (this.watchdog) this.clock.clearTimeout(this.watchdog);
+    this.watchdog = this.clock.setTimeout(() => {
+      this.watchdog = undefined;
+      // Half-open socket (laptop sleep, NAT forgot us): nothing will ever arrive. Drop it.
+      this.handleLoss();
+    }, this.watchdogMs);
+  }
+
+  private clearTimers(): void {
+    for (const t of [this.watchdog, this.retryTimer, this.healthyTimer])
+      if (t !== undefined) this.clock.clearTimeout(t);
+    this.watchdog = this.retryTimer = this.healthyTimer = undefined;
+  }
+
+  private setState(s: ConnectionState): void {
+    this.currentState = s;
+    for (const l of [...this.stateListeners]) l(s);
+  }
+}

@@ -1,0 +1,58 @@
+// The real transport for StreamManager: a `ws` WebSocket behind the tiny StreamSocket interface
+// (tests substitute a fake). The token travels in the Authorization header, never in the URL.
+import WebSocket from "ws";
+import { MAX_FRAME_BYTES } from "./stream-frame.js";
+
+export interface SocketHandlers {
+  open(): void;
+  /** A text frame as a string, a binary frame as a Buffer. */
+  message(data: string | Buffer): void;
+  /** Server keep-alive ping (ws answers the pong itself). */
+  ping(): void;
+  close(code: number, reason: string): void;
+  /** The upgrade was answered with a non-101 status (401 = token rejected). */
+  rejected(status: number, message: string): void;
+  error(err: Error): void;
+}
+
+export interface StreamSocket {
+  send(text: string): void;
+  /** Drops the connection at once (no closing handshake: the peer may be gone). */
+  terminate(): void;
+}
+
+export type SocketFactory = (
+  url: string,
+  headers: Record<string, string>,
+  handlers: SocketHandlers,
+) => StreamSocket;
+
+export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
+  const ws = new WebSocket(url, {
+    headers,
+    handshakeTimeout: 15_000,
+    maxPayload: MAX_FRAME_BYTES * 4,
+    perMessageDeflate: false,
+  });
+  ws.on("open", () => handlers.open());
+  ws.on("message", (data, isBinary) => {
+    const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    handlers.message(isBinary ? buf : buf.toString("utf8"));
+  });
+  ws.on("ping", () => handlers.ping());
+  ws.on("close", (code, reason) => handlers.close(code, reason.toString("utf8")));
+  ws.on("error", (err) => handlers.error(err));
+  ws.on("unexpected-response", (req, res) => {
+    const header = res.headers["x-error-message"];
+    const message = Array.isArray(header) ? (header[0] ?? "") : (header ?? "");
+    handlers.rejected(res.statusCode ?? 0, message);
+    res.resume();
+    req.destroy();
+  });
+  return {
+    send: (text) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
+    },
+    terminate: () => ws.terminate(),
+  };
+};

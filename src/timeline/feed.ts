@@ -1,0 +1,339 @@
+// One pane's timeline: the first page over REST, live events from the stream, gap-fill over REST
+// after every reconnect, slow polling while the socket is down, and a state for the pane title.
+import type { mastodon } from "masto";
+import { jitteredBetween } from "../api/backoff.js";
+import type { Clock, TimerHandle } from "../api/clock.js";
+import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
+import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
+import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
+import { compareIds, maxId } from "./ids.js";
+import type { PaneState } from "./pane-state.js";
+import { type Status, TimelineStore } from "./store.js";
+
+/** The part of RestClient a feed uses. */
+export interface FeedRest {
+  timeline(kind: TimelineKind, page?: PageParams): Promise<Status[]>;
+  readonly state: RestState;
+  onStateChange(listener: (s: RestState) => void): () => void;
+}
+
+/** The part of StreamManager a feed uses. */
+export interface FeedStream {
+  readonly state: ConnectionState;
+  subscribe(sub: Subscription, listener: StreamListener): () => void;
+  onStateChange(listener: (s: ConnectionState) => void): () => void;
+  onLive(listener: (reconnect: boolean) => void): () => void;
+}
+
+export interface TimelineFeedOptions {
+  rest: FeedRest;
+  stream: FeedStream;
+  clock: Clock;
+  random?: () => number;
+  /** Statuses per REST page (Mastodon's max is 40). */
+  pageLimit?: number;
+  /** Forward pages fetched before giving up and showing a "load more" gap row (default 5). */
+  maxGapPages?: number;
+  pollMinMs?: number;
+  pollMaxMs?: number;
+  storeSize?: number;
+  /** Called for deletes and edits seen on this stream, so the session can apply them to every pane. */
+  onSharedEvent?: (ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }) => void;
+}
+
+export const STREAM_OF: Record<TimelineKind, string> = {
+  home: "user",
+  local: "public:local",
+  federated: "public",
+};
+
+export class TimelineFeed {
+  readonly store: TimelineStore;
+  /** One-line description of the last failure, for the status bar; undefined when all is well. */
+  lastError: string | undefined;
+  /** REST requests this feed made while polling (for tests and diagnostics). */
+  pollCount = 0;
+  private readonly opts: Required<Omit<TimelineFeedOptions, "onSharedEvent" | "random">> & {
+    random: () => number;
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanup: Array<() => void> = [];
+  private loaded = false;
+  /** Newest id up to which we know the timeline is complete, recorded when the socket dropped. */
+  private frontier: string | undefined;
+  private chain: Promise<unknown> = Promise.resolve();
+  private pollTimer: TimerHandle | undefined;
+  private polledOk = false;
+  private restFailing = false;
+  private closed = false;
+  private currentState: PaneState = { kind: "loading" };
+
+  constructor(
+    readonly kind: TimelineKind,
+    private readonly deps: TimelineFeedOptions,
+  ) {
+    this.opts = {
+      rest: deps.rest,
+      stream: deps.stream,
+      clock: deps.clock,
+      random: deps.random ?? Math.random,
+      pageLimit: deps.pageLimit ?? 40,
+      maxGapPages: deps.maxGapPages ?? 5,
+      pollMinMs: deps.pollMinMs ?? 20_000,
+      pollMaxMs: deps.pollMaxMs ?? 40_000,
+      storeSize: deps.storeSize ?? 2000,
+    };
+    this.store = new TimelineStore({ maxSize: this.opts.storeSize });
+  }
+
+  get state(): PaneState {
+    return this.currentState;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes to the stream and loads the first page. Resolves when the first page is in. */
+  start(): Promise<void> {
+    const { stream, rest } = this.opts;
+    this.cleanup.push(
+      stream.subscribe({ stream: STREAM_OF[this.kind] }, (ev) => this.onStreamEvent(ev)),
+      stream.onStateChange((s) => this.onConnectionChange(s)),
+      stream.onLive(() => {
+        // Snapshot now, before any frame of the new socket is applied: the catch-up must start
+        // from what we held before the drop, or the statuses in between are lost.
+        const from = this.frontier ?? this.store.newestId();
+        this.frontier = undefined;
+        if (this.loaded && from !== undefined) void this.enqueue(() => this.catchUp(from));
+      }),
+      rest.onStateChange(() => this.recomputeState()),
+    );
+    this.onConnectionChange(stream.state);
+    return this.enqueue(() => this.loadInitial());
+  }
+
+  /** Older statuses below the bottom (max_id). Returns how many were new. */
+  loadOlder(): Promise<number> {
+    return this.enqueue(async () => {
+      const oldest = this.store.oldestId();
+      const page = await this.fetch(oldest ? { maxId: oldest } : {});
+      return page ? this.store.applyPage(page, "older") : 0;
+    }).then((n) => (typeof n === "number" ? n : 0));
+  }
+
+  /** Expands a "gap — load more" row: up to maxGapPages more pages forward from it. */
+  loadGap(afterId?: string): Promise<void> {
+    return this.enqueue(async () => {
+      const gap = this.store.gapMarkers.find((g) => afterId === undefined || g.afterId === afterId);
+      if (!gap) return;
+      const start = gap.afterId;
+      this.store.setGapLoading(start, true);
+      this.emit();
+      const result = await this.pageForward(start);
+      if (result === undefined) this.store.setGapLoading(start, false);
+      else this.store.updateGap(start, result.caughtUp ? null : { afterId: result.cursor });
+      this.emit();
+    });
+  }
+
+  /** A streamed delete/edit seen on another pane's stream: apply it here too. */
+  applySharedEvent(ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }): void {
+    const changed =
+      ev.kind === "delete"
+        ? this.store.applyDelete(ev.id)
+        : this.store.applyStatusUpdate(ev.status);
+    if (changed) this.emit();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.stopPolling();
+    for (const c of this.cleanup.splice(0)) c();
+    this.listeners.clear();
+  }
+
+  // --- stream -----------------------------------------------------------------------------
+
+  private onStreamEvent(ev: Parameters<StreamListener>[0]): void {
+    switch (ev.kind) {
+      case "update":
+        this.store.applyUpdate(ev.status);
+        break;
+      case "delete":
+        this.store.applyDelete(ev.id);
+        this.deps.onSharedEvent?.({ kind: "delete", id: ev.id });
+        break;
+      case "status.update":
+        this.store.applyStatusUpdate(ev.status);
+        this.deps.onSharedEvent?.({ kind: "edit", status: ev.status });
+        break;
+      case "error":
+        this.lastError = `stream refused ${STREAM_OF[this.kind]}: ${ev.error}`;
+        break;
+      default:
+        return;
+    }
+    this.emit();
+  }
+
+  private onConnectionChange(s: ConnectionState): void {
+    if (s.kind === "live" || s.kind === "rejected" || s.kind === "closed") {
+      this.stopPolling();
+      this.polledOk = false;
+    } else {
+      if (this.frontier === undefined) this.frontier = this.store.newestId();
+      this.startPolling();
+    }
+    this.recomputeState();
+  }
+
+  // --- polling while the socket is down ---------------------------------------------------
+
+  private startPolling(): void {
+    if (this.pollTimer !== undefined || this.closed) return;
+    const delay = jitteredBetween(this.opts.pollMinMs, this.opts.pollMaxMs, this.opts.random);
+    this.pollTimer = this.opts.clock.setTimeout(() => {
+      this.pollTimer = undefined;
+      void this.enqueue(() => this.poll()).finally(() => {
+        const s = this.opts.stream.state.kind;
+        if (s !== "live" && s !== "rejected" && s !== "closed") this.startPolling();
+      });
+    }, delay);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== undefined) this.opts.clock.clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.opts.stream.state.kind === "live") return;
+    this.pollCount++;
+    if (!this.loaded) return this.loadInitial();
+    const from = this.frontier ?? this.store.newestId();
+    if (from === undefined) return this.loadInitial();
+    const reached = await this.catchUp(from);
+    if (reached !== undefined) {
+      this.frontier = reached;
+      this.polledOk = true;
+    }
+  }
+
+  // --- REST -------------------------------------------------------------------------------
+
+  private async loadInitial(): Promise<void> {
+    const page = await this.fetch({});
+    if (!page) return;
+    this.store.applyPage(page, "initial");
+    this.loaded = true;
+    this.emit();
+  }
+
+  /**
+   * Fills from `from` up to now. Pages forward with min_id (at most maxGapPages); if still not
+   * caught up, leaves a gap row and loads the newest page. Returns the id the timeline is now
+   * complete up to, or undefined on failure.
+   */
+  private async catchUp(from: string): Promise<string | undefined> {
+    const result = await this.pageForward(from);
+    if (!result) return undefined;
+    if (result.caughtUp) {
+      this.emit();
+      return result.cursor;
+    }
+    this.store.insertGap(result.cursor);
+    const latest = await this.fetch({});
+    if (latest) {
+      this.store.applyPage(latest, "newer");
+      // The newest page may reach down to the gap: then there is no hole after all.
+      if (latest.some((s) => compareIds(s.id, result.cursor) <= 0))
+        this.store.updateGap(result.cursor, null);
+    }
+    this.emit();
+    return latest ? maxId(result.cursor, newestOf(latest)) : undefined;
+  }
+
+  private async pageForward(
+    from: string,
+  ): Promise<{ cursor: string; caughtUp: boolean } | undefined> {
+    let cursor = from;
+    for (let pages = 0; pages < this.opts.maxGapPages; pages++) {
+      const page = await this.fetch({ minId: cursor });
+      if (!page) return undefined;
+      this.store.applyPage(page, "newer");
+      if (page.length === 0) return { cursor, caughtUp: true };
+      cursor = maxId(cursor, newestOf(page)) ?? cursor;
+      if (page.length < this.opts.pageLimit) return { cursor, caughtUp: true };
+    }
+    return { cursor, caughtUp: false };
+  }
+
+  /** One timeline request; failures become pane state and a status-bar line, never a throw. */
+  private async fetch(page: PageParams): Promise<Status[] | undefined> {
+    try {
+      const statuses = await this.opts.rest.timeline(this.kind, {
+        ...page,
+        limit: this.opts.pageLimit,
+      });
+      this.restFailing = false;
+      this.lastError = undefined;
+      this.recomputeState();
+      return statuses;
+    } catch (err) {
+      if (err instanceof RequestAbortedError || this.closed) return undefined;
+      this.restFailing = true;
+      this.lastError = describeError(err);
+      if (err instanceof UnauthorizedError) this.stopPolling();
+      this.recomputeState();
+      this.emit();
+      return undefined;
+    }
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T | undefined> {
+    const run = this.chain.then(
+      () => (this.closed ? undefined : job()),
+      () => (this.closed ? undefined : job()),
+    );
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  // --- state ------------------------------------------------------------------------------
+
+  private recomputeState(): void {
+    const next = this.computeState();
+    if (JSON.stringify(next) !== JSON.stringify(this.currentState)) {
+      this.currentState = next;
+      this.emit();
+    }
+  }
+
+  private computeState(): PaneState {
+    const conn = this.opts.stream.state;
+    const rest = this.opts.rest.state;
+    if (conn.kind === "rejected" || rest.kind === "unauthorized") return { kind: "token-rejected" };
+    if (rest.kind === "rate-limited") return { kind: "rate-limited", until: rest.until };
+    if (conn.kind === "live")
+      return this.loaded || !this.restFailing
+        ? { kind: "live" }
+        : { kind: "offline", message: this.lastError ?? "" };
+    if (this.restFailing) return { kind: "offline", message: this.lastError ?? "" };
+    if (this.polledOk) return { kind: "polling" };
+    if (conn.kind === "reconnecting") return { kind: "reconnecting", nextTryAt: conn.nextTryAt };
+    if (conn.kind === "closed") return { kind: "offline", message: "closed" };
+    return { kind: "loading" };
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+function newestOf(page: readonly mastodon.v1.Status[]): string | undefined {
+  let best: string | undefined;
+  for (const s of page) best = maxId(best, s.id);
+  return best;
+}

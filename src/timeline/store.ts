@@ -1,0 +1,226 @@
+// The one owner of a pane's statuses: pure state, no I/O. Newest first, one entry per id,
+// bounded; deletes and edits reach every place a status is shown, boosts included.
+import type { mastodon } from "masto";
+import { compareIds } from "./ids.js";
+
+export type Status = mastodon.v1.Status;
+
+/** A hole in the timeline: statuses newer than `afterId` may exist that we never fetched. */
+export interface GapMarker {
+  kind: "gap";
+  /** Newest id known below the hole; loading resumes with min_id = afterId. */
+  afterId: string;
+  loading: boolean;
+}
+
+export type TimelineItem = { kind: "status"; id: string; status: Status } | GapMarker;
+
+export type PageDirection = "newer" | "older" | "initial";
+
+export interface TimelineStoreOptions {
+  /** Most statuses kept; the oldest are dropped beyond it (default 2000). */
+  maxSize?: number;
+}
+
+export class TimelineStore {
+  private readonly maxSize: number;
+  /** Newest first. */
+  private statuses: Status[] = [];
+  private readonly byId = new Map<string, Status>();
+  /** original id → ids of the boosts of it that we hold. */
+  private readonly boostsOf = new Map<string, Set<string>>();
+  private gaps: GapMarker[] = [];
+  private cachedItems: TimelineItem[] | undefined;
+  /** Bumped on every change; views redraw when it moves. */
+  version = 0;
+
+  constructor(opts: TimelineStoreOptions = {}) {
+    this.maxSize = opts.maxSize ?? 2000;
+  }
+
+  get size(): number {
+    return this.statuses.length;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): Status | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Statuses and gap rows, newest first. */
+  get items(): readonly TimelineItem[] {
+    if (!this.cachedItems) this.cachedItems = this.buildItems();
+    return this.cachedItems;
+  }
+
+  /** Statuses only, newest first. */
+  get allStatuses(): readonly Status[] {
+    return this.statuses;
+  }
+
+  get gapMarkers(): readonly GapMarker[] {
+    return this.gaps;
+  }
+
+  newestId(): string | undefined {
+    return this.statuses[0]?.id;
+  }
+
+  oldestId(): string | undefined {
+    return this.statuses[this.statuses.length - 1]?.id;
+  }
+
+  /** A streamed `update`. Returns true when the status was new. */
+  applyUpdate(status: Status): boolean {
+    const added = this.insert(status);
+    this.trim();
+    this.changed();
+    return added;
+  }
+
+  /** A streamed `delete` (bare id): removes the status and every boost of it. */
+  applyDelete(id: string): boolean {
+    const doomed = new Set<string>();
+    if (this.byId.has(id)) doomed.add(id);
+    for (const boostId of this.boostsOf.get(id) ?? []) doomed.add(boostId);
+    if (doomed.size === 0) return false;
+    this.statuses = this.statuses.filter((s) => !doomed.has(s.id));
+    for (const d of doomed) this.forget(d);
+    this.changed();
+    return true;
+  }
+
+  /** A streamed `status.update` (an edit): replaced in place, and inside every boost of it. */
+  applyStatusUpdate(status: Status): boolean {
+    let touched = false;
+    if (this.byId.has(status.id)) {
+      this.replace(status.id, status);
+      touched = true;
+    }
+    for (const boostId of this.boostsOf.get(status.id) ?? []) {
+      const boost = this.byId.get(boostId);
+      if (boost) {
+        this.replace(boostId, { ...boost, reblog: status });
+        touched = true;
+      }
+    }
+    if (touched) this.changed();
+    return touched;
+  }
+
+  /** A REST page (any order). Returns how many statuses were new. */
+  applyPage(statuses: readonly Status[], direction: PageDirection): number {
+    let added = 0;
+    for (const s of statuses) if (this.insert(s)) added++;
+    // Older pages were asked for by the user scrolling down: don't drop them straight away.
+    if (direction !== "older") this.trim();
+    if (added > 0 || statuses.length > 0) this.changed();
+    return added;
+  }
+
+  /** Marks a hole above `afterId` (newest id fetched below it). */
+  insertGap(afterId: string): void {
+    if (this.gaps.some((g) => g.afterId === afterId)) return;
+    this.gaps.push({ kind: "gap", afterId, loading: false });
+    this.changed();
+  }
+
+  /** Moves or removes a gap after part of it was loaded. */
+  updateGap(oldAfterId: string, next: { afterId: string } | null): void {
+    const gap = this.gaps.find((g) => g.afterId === oldAfterId);
+    if (!gap) return;
+    if (next === null) this.gaps = this.gaps.filter((g) => g !== gap);
+    else {
+      gap.afterId = next.afterId;
+      gap.loading = false;
+    }
+    this.changed();
+  }
+
+  setGapLoading(afterId: string, loading: boolean): void {
+    const gap = this.gaps.find((g) => g.afterId === afterId);
+    if (gap && gap.loading !== loading) {
+      gap.loading = loading;
+      this.changed();
+    }
+  }
+
+  private insert(status: Status): boolean {
+    const existing = this.byId.get(status.id);
+    if (existing) {
+      this.replace(status.id, status);
+      return false;
+    }
+    // Newest first: find the first index whose id is older than this one (binary search).
+    let lo = 0;
+    let hi = this.statuses.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.statuses[mid];
+      if (at && compareIds(at.id, status.id) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.statuses.splice(lo, 0, status);
+    this.remember(status);
+    return true;
+  }
+
+  private replace(id: string, status: Status): void {
+    const idx = this.statuses.findIndex((s) => s.id === id);
+    if (idx < 0) return;
+    const old = this.statuses[idx];
+    if (old) this.forget(old.id);
+    this.statuses[idx] = status;
+    this.remember(status);
+  }
+
+  private remember(status: Status): void {
+    this.byId.set(status.id, status);
+    const orig = status.reblog?.id;
+    if (orig) {
+      const set = this.boostsOf.get(orig) ?? new Set<string>();
+      set.add(status.id);
+      this.boostsOf.set(orig, set);
+    }
+  }
+
+  private forget(id: string): void {
+    const status = this.byId.get(id);
+    this.byId.delete(id);
+    const orig = status?.reblog?.id;
+    if (orig) {
+      const set = this.boostsOf.get(orig);
+      set?.delete(id);
+      if (set?.size === 0) this.boostsOf.delete(orig);
+    }
+  }
+
+  private trim(): void {
+    if (this.statuses.length <= this.maxSize) return;
+    for (const s of this.statuses.splice(this.maxSize)) this.forget(s.id);
+    const oldest = this.oldestId();
+    // A gap below everything we still hold leads nowhere visible.
+    if (oldest) this.gaps = this.gaps.filter((g) => compareIds(g.afterId, oldest) >= 0);
+  }
+
+  private buildItems(): TimelineItem[] {
+    const out: TimelineItem[] = [];
+    // Gaps sit immediately above their afterId: newest gap first.
+    const gaps = [...this.gaps].sort((a, b) => compareIds(b.afterId, a.afterId));
+    let g = 0;
+    for (const s of this.statuses) {
+      while (g < gaps.length && compareIds(gaps[g]!.afterId, s.id) >= 0) out.push(gaps[g++]!);
+      out.push({ kind: "status", id: s.id, status: s });
+    }
+    while (g < gaps.length) out.push(gaps[g++]!);
+    return out;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.cachedItems = undefined;
+  }
+}

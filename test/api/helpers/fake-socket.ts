@@ -1,0 +1,70 @@
+// A scriptable stand-in for the `ws` transport: the test plays the server.
+import type { SocketFactory, SocketHandlers, StreamSocket } from "../../../src/api/ws-socket.js";
+
+export class FakeServerSide {
+  readonly sent: string[] = [];
+  terminated = false;
+  constructor(
+    readonly url: string,
+    readonly headers: Record<string, string>,
+    readonly handlers: SocketHandlers,
+  ) {}
+  open(): void {
+    this.handlers.open();
+  }
+  frame(data: string | Buffer | object): void {
+    this.handlers.message(
+      typeof data === "string" || Buffer.isBuffer(data) ? data : JSON.stringify(data),
+    );
+  }
+  ping(): void {
+    this.handlers.ping();
+  }
+  drop(): void {
+    this.handlers.close(1006, "");
+  }
+  reject(status: number, message = ""): void {
+    this.handlers.rejected(status, message);
+  }
+  subscriptions(): string[] {
+    return this.sent
+      .map((s) => JSON.parse(s))
+      .filter((m) => m.type === "subscribe")
+      .map((m) => m.stream);
+  }
+}
+
+export function fakeSocketFactory(): { factory: SocketFactory; sockets: FakeServerSide[] } {
+  const sockets: FakeServerSide[] = [];
+  const factory: SocketFactory = (url, headers, handlers) => {
+    const side = new FakeServerSide(url, headers, handlers);
+    sockets.push(side);
+    const socket: StreamSocket = {
+      send: (text) => side.sent.push(text),
+      terminate: () => {
+        side.terminated = true;
+      },
+    };
+    return socket;
+  };
+  return { factory, sockets };
+}
+
+export function statusJson(
+  id: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    created_at: "2025-01-01T12:00:00.000Z",
+    content: `<p>status ${id}</p>`,
+    spoiler_text: "",
+    reblog: null,
+    account: { id: "1", username: "alice", acct: "alice", display_name: "Alice" },
+    ...extra,
+  };
+}
+
+export function updateFrame(stream: string[], id: string, event = "update"): string {
+  return JSON.stringify({ stream, event, payload: JSON.stringify(statusJson(id)) });
+}

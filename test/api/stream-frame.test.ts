@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { camelCaseKeys, parseStreamFrame } from "../../src/api/stream-frame.js";
+
+const FIXTURES = "/work/shared/fixtures/mastodon-docs";
+
+describe("parseStreamFrame with the documentation's frames", () => {
+  for (const name of readdirSync(FIXTURES).filter((f) => /^ws-.*\.json$/.test(f))) {
+    test(`understands ${name}`, () => {
+      const raw = readFileSync(join(FIXTURES, name), "utf8");
+      const ev = parseStreamFrame(raw);
+      assert.ok(ev, "fixture frame should parse");
+      if (name.startsWith("ws-error")) assert.equal(ev.kind, "error");
+      else assert.notEqual(ev.kind, "error");
+    });
+  }
+
+  test("every line of the frames derived from SSE parses or is a known ignored event", () => {
+    const lines = readFileSync(join(FIXTURES, "ws-frames-DERIVED-from-sse.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean);
+    const kinds = lines.map((l) => parseStreamFrame(l)?.kind ?? `ignored:${JSON.parse(l).event}`);
+    assert.deepEqual(kinds, [
+      "update",
+      "notification",
+      "filters_changed",
+      "ignored:announcement",
+      "ignored:announcement.reaction",
+      "ignored:announcement.delete",
+      "status.update",
+      "delete",
+      "ignored:conversation",
+    ]);
+  });
+
+  test("an update's payload is parsed twice and camelCased like masto's REST objects", () => {
+    const ev = parseStreamFrame(
+      readFileSync(join(FIXTURES, "ws-frame-update-public.json"), "utf8"),
+    );
+    assert.ok(ev && ev.kind === "update");
+    assert.equal(ev.status.id, "108913983692647032");
+    assert.equal(ev.status.spoilerText, "");
+    assert.equal(ev.status.account.displayName, "TobTobXX");
+    assert.equal(ev.status.inReplyToId, "108913981098896721");
+    assert.deepEqual(ev.stream, ["public"]);
+  });
+
+  test("a notification's nested status is camelCased too", () => {
+    const line = readFileSync(join(FIXTURES, "ws-frames-DERIVED-from-sse.jsonl"), "utf8").split(
+      "\n",
+    )[1]!;
+    const ev = parseStreamFrame(line);
+    assert.ok(ev && ev.kind === "notification");
+    assert.equal(ev.notification.type, "mention");
+    assert.ok("createdAt" in ev.notification);
+  });
+});
+
+describe("parseStreamFrame with hostile or broken frames", () => {
+  const ignored: Array<[string, string | Buffer]> = [
+    ["non-JSON text", "hello <html>"],
+    ["a frame without event", JSON.stringify({ stream: ["public"], payload: "{}" })],
+    [
+      "a payload that is not a string",
+      JSON.stringify({ stream: ["public"], event: "update", payload: { id: "1" } }),
+    ],
+    [
+      "a payload that is invalid JSON",
+      JSON.stringify({ stream: ["public"], event: "update", payload: "{nope" }),
+    ],
+    ["an unknown event", JSON.stringify({ stream: ["public"], event: "teleport", payload: "{}" })],
+    [
+      "a binary frame",
+      Buffer.from(JSON.stringify({ stream: ["public"], event: "delete", payload: "1" })),
+    ],
+    [
+      "a huge frame",
+      JSON.stringify({ stream: ["public"], event: "update", payload: "x".repeat(2_000_000) }),
+    ],
+    ["a JSON array", "[1,2,3]"],
+    [
+      "an update whose status has a numeric id",
+      JSON.stringify({ stream: ["public"], event: "update", payload: '{"id":12}' }),
+    ],
+    [
+      "a delete with a control-character id",
+      JSON.stringify({ stream: ["public"], event: "delete", payload: "1\u001b[2J" }),
+    ],
+  ];
+  for (const [what, raw] of ignored) {
+    test(`ignores ${what}`, () => assert.equal(parseStreamFrame(raw), null));
+  }
+
+  test("keeps a 19-digit delete id exactly, never as a number", () => {
+    const ev = parseStreamFrame(
+      JSON.stringify({ stream: ["public"], event: "delete", payload: "1099511627776123457" }),
+    );
+    assert.deepEqual(ev, { kind: "delete", stream: ["public"], id: "1099511627776123457" });
+  });
+
+  test("does not let a __proto__ key replace an object's prototype", () => {
+    const out = camelCaseKeys(JSON.parse('{"__proto__":{"polluted":true},"a_b":1}')) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(out.aB, 1);
+    assert.equal((out as { polluted?: boolean }).polluted, undefined);
+  });
+});

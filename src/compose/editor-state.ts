@@ -1,0 +1,238 @@
+import { flatten, fromFlat, type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
+import { cellsOf } from "./graphemes.js";
+
+export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
+export type Visibility = "public" | "unlisted" | "private" | "direct";
+
+/** The toot's fields besides its text; set with ex commands (:cw, :vis, :lang, :sensitive). */
+export interface ComposeFields {
+  spoiler: string;
+  visibility: Visibility;
+  language: string | null;
+  sensitive: boolean;
+}
+
+export interface PollSpec {
+  options: string[];
+  expiresIn: number;
+  multiple: boolean;
+}
+
+/**
+ * What the shell must do after a key. `applyKey` returns only the effects of that key,
+ * so the shell runs `state.effects` after each call and never needs to clear them.
+ */
+export type EditorEffect =
+  | { kind: "autosave" } // text or a field changed: write the draft now
+  | { kind: "save-draft" } // :w
+  | { kind: "post" } // :wq, :x, ZZ
+  | { kind: "close" } // :q with nothing unsaved
+  | { kind: "discard" } // :q!
+  | { kind: "external-editor" } // Ctrl-e, :e
+  | { kind: "attach"; path: string }
+  | { kind: "poll"; poll: PollSpec }
+  | { kind: "remove-poll" }
+  | { kind: "schedule"; at: string | null } // ISO time, null to unschedule
+  | { kind: "list-drafts" }
+  | { kind: "pick-language" }
+  | { kind: "complete"; prefix: string; direction: "next" | "prev" };
+
+export interface Register {
+  text: string;
+  linewise: boolean;
+}
+
+interface Snapshot {
+  lines: Lines;
+  cursor: Pos;
+}
+
+/** The last change, as the keys that made it (without count), for `.` to replay. */
+export interface RecordedChange {
+  count: number | null;
+  tokens: readonly string[];
+}
+
+export interface InsertSession {
+  count: number;
+  /** Keys typed since entering insert, replayed count-1 times on Esc (3ihi<Esc>). */
+  typed: readonly string[];
+  /** `o`/`O` repeat on new lines. */
+  newLineEach: boolean;
+  undoBase: Snapshot;
+  /** Keys of the command that entered insert, for `.`; null while replaying. */
+  recording: readonly string[] | null;
+  changeCount: number | null;
+}
+
+export interface FindSpec {
+  kind: "f" | "F" | "t" | "T";
+  ch: string;
+}
+
+export interface EditorState {
+  readonly lines: Lines;
+  readonly text: string;
+  /** line, column in graphemes */
+  readonly cursor: Pos;
+  readonly mode: Mode;
+  /** What follows ":" while in command mode. */
+  readonly commandLine: string;
+  readonly message: string;
+  readonly messageIsError: boolean;
+  readonly effects: readonly EditorEffect[];
+  readonly fields: ComposeFields;
+  /** Changed since the last :w (autosave keeps the draft safe either way). */
+  readonly dirty: boolean;
+  // ---- internals the view never needs ----
+  readonly pending: readonly string[];
+  readonly wantCell: number;
+  readonly register: Register;
+  readonly undoStack: readonly Snapshot[];
+  readonly redoStack: readonly Snapshot[];
+  readonly lastChange: RecordedChange | null;
+  readonly insert: InsertSession | null;
+  readonly lastFind: FindSpec | null;
+  readonly visualAnchor: Pos;
+}
+
+export interface EditorOptions {
+  fields?: Partial<ComposeFields>;
+  /** Where the cursor starts; default: end of the text in normal mode. */
+  cursor?: Pos;
+  mode?: "normal" | "insert";
+}
+
+const UNDO_LIMIT = 200;
+
+export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
+  const lines = linesFromText(text);
+  const lastLine = lines.length - 1;
+  const mode = opts.mode ?? "normal";
+  const endCol = lines[lastLine]!.length - (mode === "insert" ? 0 : 1);
+  const cursor = opts.cursor ?? { line: lastLine, col: Math.max(0, endCol) };
+  return {
+    lines,
+    text: textFromLines(lines),
+    cursor,
+    mode,
+    commandLine: "",
+    message: "",
+    messageIsError: false,
+    effects: [],
+    fields: {
+      spoiler: "",
+      visibility: "public",
+      language: null,
+      sensitive: false,
+      ...opts.fields,
+    },
+    dirty: false,
+    pending: [],
+    wantCell: cellsOf(lines[cursor.line] ?? [], 0, cursor.col),
+    register: { text: "", linewise: false },
+    undoStack: [],
+    redoStack: [],
+    lastChange: null,
+    insert:
+      mode === "insert"
+        ? {
+            count: 1,
+            typed: [],
+            newLineEach: false,
+            undoBase: { lines, cursor },
+            recording: null,
+            changeCount: null,
+          }
+        : null,
+    lastFind: null,
+    visualAnchor: cursor,
+  };
+}
+
+export function addEffect(s: EditorState, effect: EditorEffect): EditorState {
+  if (effect.kind === "autosave" && s.effects.some((e) => e.kind === "autosave")) return s;
+  return { ...s, effects: [...s.effects, effect] };
+}
+
+/** Replaces the text; marks it unsaved and asks for an autosave. */
+export function withLines(s: EditorState, lines: Lines): EditorState {
+  const text = textFromLines(lines);
+  if (text === s.text) return { ...s, lines };
+  return addEffect({ ...s, lines, text, dirty: true }, { kind: "autosave" });
+}
+
+export function withMessage(s: EditorState, message: string, isError = false): EditorState {
+  return { ...s, message, messageIsError: isError };
+}
+
+export function snapshot(s: EditorState): Snapshot {
+  return { lines: s.lines, cursor: s.cursor };
+}
+
+/** Records `before` as an undo step if the text differs from it now. */
+export function commitUndo(s: EditorState, before: Snapshot): EditorState {
+  if (textFromLines(before.lines) === s.text) return s;
+  const undoStack = [...s.undoStack, before].slice(-UNDO_LIMIT);
+  return { ...s, undoStack, redoStack: [] };
+}
+
+/** Undo and redo put the cursor where the text starts to differ, as vim does. */
+function firstDifference(from: Lines, to: Lines): Pos {
+  const a = flatten(from);
+  const b = flatten(to);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return fromFlat(to, i);
+}
+
+export function undo(s: EditorState, count: number): EditorState {
+  let state = s;
+  for (let i = 0; i < count; i++) {
+    const prev = state.undoStack[state.undoStack.length - 1];
+    if (!prev) return i === 0 ? withMessage(state, "Already at oldest change") : state;
+    state = withLines(
+      {
+        ...state,
+        undoStack: state.undoStack.slice(0, -1),
+        redoStack: [...state.redoStack, snapshot(state)],
+        cursor: firstDifference(state.lines, prev.lines),
+      },
+      prev.lines,
+    );
+  }
+  return clampNormal(state);
+}
+
+export function redo(s: EditorState, count: number): EditorState {
+  let state = s;
+  for (let i = 0; i < count; i++) {
+    const next = state.redoStack[state.redoStack.length - 1];
+    if (!next) return i === 0 ? withMessage(state, "Already at newest change") : state;
+    state = withLines(
+      {
+        ...state,
+        redoStack: state.redoStack.slice(0, -1),
+        undoStack: [...state.undoStack, snapshot(state)],
+        cursor: firstDifference(state.lines, next.lines),
+      },
+      next.lines,
+    );
+  }
+  return clampNormal(state);
+}
+
+/** In normal and visual modes the cursor sits on a grapheme, never past the end. */
+export function clampNormal(s: EditorState): EditorState {
+  const line = Math.max(0, Math.min(s.cursor.line, s.lines.length - 1));
+  const len = s.lines[line]!.length;
+  const col = Math.max(0, Math.min(s.cursor.col, len - 1));
+  if (line === s.cursor.line && col === s.cursor.col) return s;
+  return { ...s, cursor: { line, col } };
+}
+
+export function clampInsert(s: EditorState): EditorState {
+  const line = Math.max(0, Math.min(s.cursor.line, s.lines.length - 1));
+  const col = Math.max(0, Math.min(s.cursor.col, s.lines[line]!.length));
+  return { ...s, cursor: { line, col } };
+}

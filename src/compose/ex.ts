@@ -1,0 +1,151 @@
+import { firstNonBlank, lineAt } from "./buffer.js";
+import {
+  addEffect,
+  clampNormal,
+  type EditorState,
+  type PollSpec,
+  type Visibility,
+  withMessage,
+} from "./editor-state.js";
+import { isNamedToken } from "./parse.js";
+
+const VISIBILITIES: Record<string, Visibility> = {
+  public: "public",
+  unlisted: "unlisted",
+  followers: "private",
+  private: "private",
+  direct: "direct",
+};
+
+const DURATION = /^(\d+)([mhd])$/;
+const UNIT_SECONDS = { m: 60, h: 3600, d: 86400 } as const;
+
+/** ":poll [DURATION] one | two | three" (":poll!" lets voters pick several). */
+export function parsePollCommand(args: string, multiple: boolean): PollSpec | string {
+  let rest = args.trim();
+  let expiresIn = UNIT_SECONDS.d;
+  const first = rest.split(/\s+/, 1)[0] ?? "";
+  const m = DURATION.exec(first);
+  if (m) {
+    expiresIn = Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
+    rest = rest.slice(first.length).trim();
+  }
+  const options = rest
+    .split("|")
+    .map((o) => o.trim())
+    .filter((o) => o !== "");
+  if (options.length < 2) return "A poll needs at least two options: :poll 1d yes | no";
+  return { options, expiresIn, multiple };
+}
+
+/** ":schedule 2026-12-01 09:00", local time, to an ISO instant. */
+export function parseScheduleCommand(args: string): string | null | { error: string } {
+  const a = args.trim();
+  if (a === "" || a === "off" || a === "none") return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(a);
+  if (!m) return { error: "Use :schedule YYYY-MM-DD HH:MM" };
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4] ?? "9", m[5] ?? "0"].map(Number) as number[];
+  const date = new Date(y!, mo! - 1, d!, h!, mi!);
+  if (date.getMonth() !== mo! - 1 || date.getDate() !== d! || h! > 23 || mi! > 59) {
+    return { error: `No such time: ${a}` };
+  }
+  return date.toISOString();
+}
+
+function setFields(s: EditorState, fields: Partial<EditorState["fields"]>): EditorState {
+  return addEffect({ ...s, fields: { ...s.fields, ...fields } }, { kind: "autosave" });
+}
+
+/** Runs one ex command line (without the ":"). */
+export function runEx(s0: EditorState, line: string): EditorState {
+  const s = clampNormal({ ...s0, mode: "normal", commandLine: "" });
+  const trimmed = line.trim();
+  const m = /^([a-zA-Z]+!?|\d+)\s*(.*)$/s.exec(trimmed);
+  if (!m) return trimmed === "" ? s : withMessage(s, `Not an editor command: ${trimmed}`, true);
+  const name = m[1]!;
+  const args = m[2]!;
+  if (/^\d+$/.test(name)) {
+    const target = Math.min(Math.max(1, Number(name)), s.lines.length) - 1;
+    return { ...s, cursor: { line: target, col: firstNonBlank(lineAt(s.lines, target)) } };
+  }
+  switch (name) {
+    case "w":
+      return withMessage(addEffect({ ...s, dirty: false }, { kind: "save-draft" }), "Draft saved");
+    case "wq":
+    case "x":
+    case "wq!":
+    case "x!":
+      return addEffect(s, { kind: "post" });
+    case "q":
+      if (s.dirty)
+        return withMessage(
+          s,
+          "No write since last change (:w saves the draft, :q! discards)",
+          true,
+        );
+      return addEffect(s, { kind: "close" });
+    case "q!":
+      return addEffect(s, { kind: "discard" });
+    case "e":
+    case "edit":
+      return addEffect(s, { kind: "external-editor" });
+    case "attach": {
+      const path = args.trim();
+      if (path === "") return withMessage(s, "Usage: :attach PATH", true);
+      return addEffect(s, { kind: "attach", path });
+    }
+    case "poll":
+    case "poll!": {
+      const poll = parsePollCommand(args, name === "poll!");
+      if (typeof poll === "string") return withMessage(s, poll, true);
+      return addEffect(s, { kind: "poll", poll });
+    }
+    case "nopoll":
+      return addEffect(s, { kind: "remove-poll" });
+    case "schedule": {
+      const at = parseScheduleCommand(args);
+      if (at !== null && typeof at === "object") return withMessage(s, at.error, true);
+      return addEffect(s, { kind: "schedule", at });
+    }
+    case "drafts":
+      return addEffect(s, { kind: "list-drafts" });
+    case "cw":
+      return setFields(s, { spoiler: args.replace(/[\u0000-\u001f\u007f-\u009f]/g, "") });
+    case "vis":
+    case "visibility": {
+      const v = VISIBILITIES[args.trim().toLowerCase()];
+      if (!v) return withMessage(s, "Visibility: public, unlisted, followers or direct", true);
+      return setFields(s, { visibility: v });
+    }
+    case "lang":
+    case "language": {
+      const code = args.trim().toLowerCase();
+      if (code === "") return addEffect(s, { kind: "pick-language" });
+      if (!/^[a-z]{2,3}$/.test(code))
+        return withMessage(s, "Language: an ISO 639 code like en, de, ja", true);
+      return setFields(s, { language: code });
+    }
+    case "sensitive":
+      return setFields(s, { sensitive: !s.fields.sensitive });
+  }
+  return withMessage(s, `Not an editor command: ${name}`, true);
+}
+
+/** One key while typing an ex command after ":". */
+export function handleCommandLine(s: EditorState, token: string): EditorState {
+  switch (token) {
+    case "<Esc>":
+      return { ...s, mode: "normal", commandLine: "" };
+    case "<CR>":
+      return runEx(s, s.commandLine);
+    case "<BS>":
+      if (s.commandLine === "") return { ...s, mode: "normal" };
+      return { ...s, commandLine: Array.from(s.commandLine).slice(0, -1).join("") };
+    case "<C-u>":
+      return { ...s, commandLine: "" };
+    case "<Tab>":
+      return s;
+  }
+  if (isNamedToken(token)) return s;
+  return { ...s, commandLine: s.commandLine + token.replace(/[\u0000-\u001f\u007f-\u009f]/g, "") };
+}

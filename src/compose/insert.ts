@@ -1,0 +1,200 @@
+import { charClass, type Lines, lineAt } from "./buffer.js";
+import {
+  addEffect,
+  clampInsert,
+  clampNormal,
+  commitUndo,
+  type EditorState,
+  snapshot,
+  withLines,
+} from "./editor-state.js";
+import { splitGraphemes } from "./graphemes.js";
+import { cellForCol } from "./motions.js";
+import { isNamedToken } from "./parse.js";
+
+function setLine(lines: Lines, n: number, line: readonly string[]): Lines {
+  return lines.map((l, i) => (i === n ? line : l));
+}
+
+/**
+ * Inserts typed or pasted text at the cursor. The line is segmented again so a
+ * combining mark or a ZWJ joins the grapheme before it, as it does on screen.
+ */
+export function insertText(s: EditorState, text: string): EditorState {
+  const parts = text.replace(/\r\n?/g, "\n").split("\n");
+  let state = s;
+  parts.forEach((part, i) => {
+    if (i > 0) state = splitLine(state);
+    if (part === "") return;
+    const line = lineAt(state.lines, state.cursor.line);
+    const before = line.slice(0, state.cursor.col).join("") + part;
+    const after = line.slice(state.cursor.col).join("");
+    const merged = splitGraphemes(before + after);
+    const col = splitGraphemes(before).length;
+    state = withLines(
+      { ...state, cursor: { ...state.cursor, col } },
+      setLine(state.lines, state.cursor.line, merged),
+    );
+  });
+  return state;
+}
+
+function splitLine(s: EditorState): EditorState {
+  const { line: n, col } = s.cursor;
+  const line = lineAt(s.lines, n);
+  const lines = [
+    ...s.lines.slice(0, n),
+    line.slice(0, col),
+    line.slice(col),
+    ...s.lines.slice(n + 1),
+  ];
+  return withLines({ ...s, cursor: { line: n + 1, col: 0 } }, lines);
+}
+
+/** Deletes graphemes [from, cursor) on the line; at column 0 joins with the line above. */
+function deleteBack(s: EditorState, from: number): EditorState {
+  const { line: n, col } = s.cursor;
+  if (col === 0) {
+    if (n === 0) return s;
+    const prev = lineAt(s.lines, n - 1);
+    const merged = splitGraphemes([...prev, ...lineAt(s.lines, n)].join(""));
+    const lines = [...s.lines.slice(0, n - 1), merged, ...s.lines.slice(n + 1)];
+    return withLines({ ...s, cursor: { line: n - 1, col: prev.length } }, lines);
+  }
+  const line = lineAt(s.lines, n);
+  const next = [...line.slice(0, from), ...line.slice(col)];
+  return withLines({ ...s, cursor: { line: n, col: from } }, setLine(s.lines, n, next));
+}
+
+function wordStartBefore(line: readonly string[], col: number): number {
+  let i = col;
+  while (i > 0 && charClass(line[i - 1]) === 0) i--;
+  if (i === 0) return 0;
+  const c = charClass(line[i - 1]);
+  while (i > 0 && charClass(line[i - 1]) === c) i--;
+  return i;
+}
+
+/** The word being typed before the cursor, if it can be completed: @acct, #tag, :emoji. */
+export function completionPrefix(s: EditorState): string | null {
+  const line = lineAt(s.lines, s.cursor.line).slice(0, s.cursor.col).join("");
+  const m = /(?:^|[\s(])([@#:][\p{L}\p{N}_.@-]*)$/u.exec(line);
+  return m ? m[1]! : null;
+}
+
+/** Arrows in insert mode end one undo step and start the next, as in vim. */
+function moveInInsert(s: EditorState, line: number, col: number): EditorState {
+  const moved = clampInsert({ ...s, cursor: { line, col } });
+  const committed = s.insert ? commitUndo(moved, s.insert.undoBase) : moved;
+  const l = lineAt(committed.lines, committed.cursor.line);
+  return {
+    ...committed,
+    wantCell: cellForCol(l, committed.cursor.col),
+    insert: {
+      count: 1,
+      typed: [],
+      newLineEach: false,
+      undoBase: snapshot(committed),
+      recording: ["i"],
+      changeCount: null,
+    },
+  };
+}
+
+function leaveInsert(s: EditorState): EditorState {
+  const session = s.insert;
+  let state = s;
+  if (session && session.count > 1) {
+    // 3ihi<Esc> types "hi" twice more; 3o… opens two more lines.
+    for (let n = 1; n < session.count; n++) {
+      if (session.newLineEach)
+        state = splitLine({
+          ...state,
+          cursor: { ...state.cursor, col: lineAt(state.lines, state.cursor.line).length },
+        });
+      for (const t of session.typed) state = handleInsertToken(state, t);
+    }
+  }
+  state = { ...state, mode: "normal", insert: null };
+  state = clampNormal({ ...state, cursor: { ...state.cursor, col: state.cursor.col - 1 } });
+  if (session) {
+    state = commitUndo(state, session.undoBase);
+    if (session.recording && (session.typed.length > 0 || session.recording[0] !== "i")) {
+      state = {
+        ...state,
+        lastChange: {
+          count: session.changeCount,
+          tokens: [...session.recording, ...session.typed, "<Esc>"],
+        },
+      };
+    }
+  }
+  const l = lineAt(state.lines, state.cursor.line);
+  return { ...state, wantCell: cellForCol(l, state.cursor.col) };
+}
+
+function handleInsertToken(s: EditorState, token: string): EditorState {
+  const { line: n, col } = s.cursor;
+  const line = lineAt(s.lines, n);
+  switch (token) {
+    case "<CR>":
+      return splitLine(s);
+    case "<BS>":
+      return deleteBack(s, col - 1);
+    case "<C-w>":
+      return deleteBack(s, wordStartBefore(line, col));
+    case "<C-u>":
+      return deleteBack(s, 0);
+    case "<Del>": {
+      if (col < line.length)
+        return withLines(s, setLine(s.lines, n, [...line.slice(0, col), ...line.slice(col + 1)]));
+      if (n + 1 >= s.lines.length) return s;
+      return deleteBack({ ...s, cursor: { line: n + 1, col: 0 } }, 0);
+    }
+    case "<Tab>":
+      return insertText(s, "\t");
+  }
+  if (isNamedToken(token)) return s;
+  return insertText(s, token);
+}
+
+/** One key in insert mode. Text keys are remembered for counts and `.`. */
+export function handleInsert(s: EditorState, token: string): EditorState {
+  const { line: n, col } = s.cursor;
+  switch (token) {
+    case "<Esc>":
+      return leaveInsert(s);
+    case "<Left>":
+      return moveInInsert(s, n, col - 1);
+    case "<Right>":
+      return moveInInsert(s, n, col + 1);
+    case "<Up>":
+    case "<Down>": {
+      const target = n + (token === "<Up>" ? -1 : 1);
+      if (target < 0 || target >= s.lines.length) return s;
+      return moveInInsert(s, target, col);
+    }
+    case "<Home>":
+      return moveInInsert(s, n, 0);
+    case "<End>":
+      return moveInInsert(s, n, lineAt(s.lines, n).length);
+    case "<C-e>":
+      return addEffect(s, { kind: "external-editor" });
+    case "<Tab>":
+    case "<C-n>":
+    case "<C-p>": {
+      const prefix = completionPrefix(s);
+      if (prefix && prefix.length > 1) {
+        return addEffect(s, {
+          kind: "complete",
+          prefix,
+          direction: token === "<C-p>" ? "prev" : "next",
+        });
+      }
+      if (token !== "<Tab>") return s;
+    }
+  }
+  const next = handleInsertToken(s, token);
+  if (!next.insert) return next;
+  return { ...next, insert: { ...next.insert, typed: [...next.insert.typed, token] } };
+}

@@ -1,0 +1,300 @@
+import {
+  bigClass,
+  charClass,
+  firstNonBlank,
+  flatten,
+  fromFlat,
+  type Lines,
+  lineAt,
+  type Pos,
+  toFlat,
+} from "./buffer.js";
+import type { FindSpec } from "./editor-state.js";
+import { cellsOf, displayGrapheme } from "./graphemes.js";
+
+export type MotionKind = "exclusive" | "inclusive" | "linewise";
+
+export interface MotionResult {
+  pos: Pos;
+  kind: MotionKind;
+  /** The display column j/k aim for afterwards (Infinity after `$`). */
+  wantCell?: number;
+  lastFind?: FindSpec;
+}
+
+export interface MotionContext {
+  lines: Lines;
+  cursor: Pos;
+  wantCell: number;
+  lastFind: FindSpec | null;
+  /** Operators may reach one past the last grapheme (dl on the last char). */
+  forOperator: boolean;
+}
+
+/** Motion keys the normal-mode grammar accepts; f F t T take one more key. */
+export const MOTION_KEYS = new Set([
+  "h",
+  "j",
+  "k",
+  "l",
+  "w",
+  "b",
+  "e",
+  "W",
+  "B",
+  "E",
+  "0",
+  "^",
+  "$",
+  "G",
+  "gg",
+  "ge",
+  ";",
+  ",",
+  "+",
+  "-",
+  "_",
+  " ",
+  "<BS>",
+  "<CR>",
+  "<Left>",
+  "<Right>",
+  "<Up>",
+  "<Down>",
+  "<Home>",
+  "<End>",
+]);
+export const FIND_KEYS = new Set(["f", "F", "t", "T"]);
+
+function isEmptyLineStart(flat: readonly string[], j: number): boolean {
+  return (j === 0 || flat[j - 1] === "\n") && (j === flat.length || flat[j] === "\n");
+}
+
+function nextWordStart(flat: readonly string[], i: number, big: boolean): number {
+  const cls = big ? bigClass : charClass;
+  const n = flat.length;
+  if (i >= n) return n;
+  const c = cls(flat[i]);
+  let j = i;
+  if (c !== 0) while (j < n && cls(flat[j]) === c) j++;
+  while (j < n && cls(flat[j]) === 0) {
+    if (j > i && isEmptyLineStart(flat, j)) break;
+    j++;
+  }
+  return j;
+}
+
+export function wordEnd(flat: readonly string[], i: number, big: boolean): number {
+  const cls = big ? bigClass : charClass;
+  const n = flat.length;
+  let j = i + 1;
+  while (j < n && cls(flat[j]) === 0) j++;
+  if (j >= n) return n - 1;
+  const c = cls(flat[j]);
+  while (j + 1 < n && cls(flat[j + 1]) === c) j++;
+  return j;
+}
+
+function prevWordStart(flat: readonly string[], i: number, big: boolean): number {
+  const cls = big ? bigClass : charClass;
+  let j = i - 1;
+  while (j > 0 && cls(flat[j]) === 0) {
+    if (isEmptyLineStart(flat, j)) return j;
+    j--;
+  }
+  if (j <= 0) return 0;
+  const c = cls(flat[j]);
+  while (j > 0 && cls(flat[j - 1]) === c) j--;
+  return j;
+}
+
+function prevWordEnd(flat: readonly string[], i: number, big: boolean): number {
+  const cls = big ? bigClass : charClass;
+  let j = i;
+  const c = cls(flat[j]);
+  if (c !== 0) while (j > 0 && cls(flat[j]) === c) j--;
+  while (j > 0 && cls(flat[j]) === 0) {
+    if (isEmptyLineStart(flat, j)) return j;
+    j--;
+  }
+  return Math.max(0, j);
+}
+
+/** The grapheme index on `line` that covers display column `cell`. */
+export function colForCell(line: readonly string[], cell: number, allowPastEnd: boolean): number {
+  let used = 0;
+  for (let i = 0; i < line.length; i++) {
+    const w = displayGrapheme(line[i]!).cells;
+    if (used + w > cell) return i;
+    used += w;
+  }
+  return Math.max(0, allowPastEnd ? line.length : line.length - 1);
+}
+
+export function cellForCol(line: readonly string[], col: number): number {
+  return cellsOf(line, 0, Math.min(col, line.length));
+}
+
+function find(line: readonly string[], col: number, spec: FindSpec, count: number, again: boolean) {
+  const forward = spec.kind === "f" || spec.kind === "t";
+  const till = spec.kind === "t" || spec.kind === "T";
+  // Repeating t/T with ; must not stick on the character it already stands before.
+  let i = col + (forward ? 1 : -1) * (again && till ? 2 : 1);
+  let found = -1;
+  let left = count;
+  while (i >= 0 && i < line.length) {
+    if (line[i] === spec.ch && --left === 0) {
+      found = i;
+      break;
+    }
+    i += forward ? 1 : -1;
+  }
+  if (found === -1) return null;
+  return till ? found + (forward ? -1 : 1) : found;
+}
+
+function linewiseTo(ctx: MotionContext, line: number): MotionResult {
+  const target = Math.max(0, Math.min(line, ctx.lines.length - 1));
+  return {
+    pos: { line: target, col: firstNonBlank(lineAt(ctx.lines, target)) },
+    kind: "linewise",
+  };
+}
+
+/**
+ * Where a motion goes from the cursor, or null when it cannot move (vim would beep;
+ * an operator with a failed motion does nothing).
+ */
+export function resolveMotion(
+  ctx: MotionContext,
+  key: string,
+  arg: string | undefined,
+  countGiven: number | null,
+): MotionResult | null {
+  const count = countGiven ?? 1;
+  const { lines, cursor } = ctx;
+  const line = lineAt(lines, cursor.line);
+  const lastCol = Math.max(0, line.length - 1);
+  const flatMotion = (fn: (flat: string[], i: number) => number, kind: MotionKind) => {
+    const flat = flatten(lines);
+    let i = toFlat(lines, cursor);
+    for (let n = 0; n < count; n++) i = fn(flat, i);
+    if (!ctx.forOperator && i >= flat.length) i = Math.max(0, flat.length - 1);
+    const pos = fromFlat(lines, i);
+    if (!ctx.forOperator) {
+      // The "\n" after a line is not a place the cursor can stand in normal mode.
+      pos.col = Math.min(pos.col, Math.max(0, lineAt(lines, pos.line).length - 1));
+    }
+    return { pos, kind, wantCell: cellForCol(lineAt(lines, pos.line), pos.col) };
+  };
+  switch (key) {
+    case "h":
+    case "<Left>":
+    case "<BS>": {
+      if (cursor.col === 0) return null;
+      const col = Math.max(0, cursor.col - count);
+      return {
+        pos: { line: cursor.line, col },
+        kind: "exclusive",
+        wantCell: cellForCol(line, col),
+      };
+    }
+    case "l":
+    case " ":
+    case "<Right>": {
+      const max = ctx.forOperator ? line.length : lastCol;
+      if (cursor.col >= max) return null;
+      const col = Math.min(max, cursor.col + count);
+      return {
+        pos: { line: cursor.line, col },
+        kind: "exclusive",
+        wantCell: cellForCol(line, col),
+      };
+    }
+    case "j":
+    case "<Down>":
+    case "k":
+    case "<Up>": {
+      const down = key === "j" || key === "<Down>";
+      const target = cursor.line + (down ? count : -count);
+      const clamped = Math.max(0, Math.min(lines.length - 1, target));
+      if (clamped === cursor.line) return null;
+      const col = colForCell(lineAt(lines, clamped), ctx.wantCell, false);
+      return { pos: { line: clamped, col }, kind: "linewise" };
+    }
+    case "+":
+    case "<CR>":
+      if (cursor.line + 1 >= lines.length) return null;
+      return linewiseTo(ctx, cursor.line + count);
+    case "-":
+      if (cursor.line === 0) return null;
+      return linewiseTo(ctx, cursor.line - count);
+    case "_":
+      return linewiseTo(ctx, cursor.line + count - 1);
+    case "0":
+    case "<Home>":
+      return { pos: { line: cursor.line, col: 0 }, kind: "exclusive", wantCell: 0 };
+    case "^": {
+      const col = firstNonBlank(line);
+      return {
+        pos: { line: cursor.line, col },
+        kind: "exclusive",
+        wantCell: cellForCol(line, col),
+      };
+    }
+    case "$":
+    case "<End>": {
+      const target = Math.min(lines.length - 1, cursor.line + count - 1);
+      const l = lineAt(lines, target);
+      const col = Math.max(0, l.length - 1);
+      return { pos: { line: target, col }, kind: "inclusive", wantCell: Number.POSITIVE_INFINITY };
+    }
+    case "G":
+      return linewiseTo(ctx, countGiven === null ? lines.length - 1 : countGiven - 1);
+    case "gg":
+      return linewiseTo(ctx, countGiven === null ? 0 : countGiven - 1);
+    case "w":
+    case "W":
+      return flatMotion((f, i) => nextWordStart(f, i, key === "W"), "exclusive");
+    case "e":
+    case "E":
+      return flatMotion((f, i) => wordEnd(f, i, key === "E"), "inclusive");
+    case "b":
+    case "B": {
+      if (cursor.line === 0 && cursor.col === 0) return null;
+      return flatMotion((f, i) => prevWordStart(f, i, key === "B"), "exclusive");
+    }
+    case "ge":
+      return flatMotion((f, i) => prevWordEnd(f, i, false), "inclusive");
+    case "f":
+    case "F":
+    case "t":
+    case "T": {
+      if (arg === undefined) return null;
+      const spec: FindSpec = { kind: key, ch: arg };
+      const col = find(line, cursor.col, spec, count, false);
+      if (col === null) return null;
+      return {
+        pos: { line: cursor.line, col },
+        kind: key === "f" || key === "t" ? "inclusive" : "exclusive",
+        wantCell: cellForCol(line, col),
+        lastFind: spec,
+      };
+    }
+    case ";":
+    case ",": {
+      const last = ctx.lastFind;
+      if (!last) return null;
+      const flip: Record<FindSpec["kind"], FindSpec["kind"]> = { f: "F", F: "f", t: "T", T: "t" };
+      const spec: FindSpec = key === ";" ? last : { kind: flip[last.kind], ch: last.ch };
+      const col = find(line, cursor.col, spec, count, true);
+      if (col === null) return null;
+      return {
+        pos: { line: cursor.line, col },
+        kind: spec.kind === "f" || spec.kind === "t" ? "inclusive" : "exclusive",
+        wantCell: cellForCol(line, col),
+      };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,315 @@
+import {
+  charClass,
+  firstNonBlank,
+  fromFlat,
+  insertFlat,
+  type Lines,
+  lineAt,
+  linesFromText,
+  toFlat,
+} from "./buffer.js";
+import {
+  addEffect,
+  clampNormal,
+  commitUndo,
+  type EditorState,
+  redo,
+  snapshot,
+  undo,
+  withLines,
+  withMessage,
+} from "./editor-state.js";
+import { cellForCol, resolveMotion } from "./motions.js";
+import { applyOperator, changeWordRegion, regionFromMotion, toggleCase } from "./operators.js";
+import { type Parsed, parseNormal } from "./parse.js";
+import { resolveTextObject } from "./textobjects.js";
+
+type Snapshot = ReturnType<typeof snapshot>;
+
+/** Hands over to insert mode, opening the session that undo and `.` treat as one change. */
+export function openInsert(
+  s: EditorState,
+  before: Snapshot,
+  count: number | null,
+  body: readonly string[] | null,
+  newLineEach = false,
+): EditorState {
+  return {
+    ...s,
+    mode: "insert",
+    insert: {
+      count: count ?? 1,
+      typed: [],
+      newLineEach,
+      undoBase: before,
+      recording: body,
+      changeCount: count,
+    },
+  };
+}
+
+function motionContext(s: EditorState, forOperator: boolean) {
+  return {
+    lines: s.lines,
+    cursor: s.cursor,
+    wantCell: s.wantCell,
+    lastFind: s.lastFind,
+    forOperator,
+  };
+}
+
+function moveTo(s: EditorState, parsed: Extract<Parsed, { kind: "motion" }>): EditorState {
+  const res = resolveMotion(
+    motionContext(s, false),
+    parsed.motion.key,
+    parsed.motion.arg,
+    parsed.count,
+  );
+  if (!res) return s;
+  const wantCell = res.wantCell ?? s.wantCell;
+  return clampNormal({
+    ...s,
+    cursor: res.pos,
+    wantCell,
+    lastFind: res.lastFind ?? s.lastFind,
+  });
+}
+
+function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>): EditorState {
+  const { op, target } = parsed;
+  const count = parsed.count ?? 1;
+  if (target.type === "line") {
+    const last = s.cursor.line + count - 1;
+    if (last >= s.lines.length && count > 1 && op !== "y") {
+      return applyOperator(s, op, { kind: "line", first: s.cursor.line, last: s.lines.length - 1 });
+    }
+    return applyOperator(s, op, {
+      kind: "line",
+      first: s.cursor.line,
+      last: Math.min(last, s.lines.length - 1),
+    });
+  }
+  if (target.type === "object") {
+    const region = resolveTextObject(s.lines, s.cursor, target.scope, target.key, count);
+    return region ? applyOperator(s, op, region) : s;
+  }
+  const { key, arg } = target.motion;
+  if (
+    op === "c" &&
+    (key === "w" || key === "W") &&
+    charClass(lineAt(s.lines, s.cursor.line)[s.cursor.col]) !== 0
+  ) {
+    return applyOperator(s, op, changeWordRegion(s.lines, s.cursor, key === "W", count));
+  }
+  const res = resolveMotion(motionContext(s, true), key, arg, parsed.count);
+  if (!res) return s;
+  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res));
+  return { ...next, lastFind: res.lastFind ?? next.lastFind };
+}
+
+function put(s: EditorState, after: boolean, count: number): EditorState {
+  const { text, linewise } = s.register;
+  if (text === "" && !linewise) return s;
+  if (linewise) {
+    const block = linesFromText(Array(count).fill(text).join("\n"));
+    const at = s.cursor.line + (after ? 1 : 0);
+    const lines: Lines = [...s.lines.slice(0, at), ...block, ...s.lines.slice(at)];
+    return withLines({ ...s, cursor: { line: at, col: firstNonBlank(lineAt(lines, at)) } }, lines);
+  }
+  const line = lineAt(s.lines, s.cursor.line);
+  const col = after && line.length > 0 ? s.cursor.col + 1 : s.cursor.col;
+  const at = toFlat(s.lines, { line: s.cursor.line, col });
+  const repeated = text.repeat(count);
+  const lines = insertFlat(s.lines, at, repeated);
+  const inserted = linesFromText(repeated);
+  const multiLine = inserted.length > 1;
+  const length = inserted.reduce((n, l) => n + l.length, 0) + inserted.length - 1;
+  const cursor = fromFlat(lines, multiLine ? at : at + length - 1);
+  return clampNormal(withLines({ ...s, cursor }, lines));
+}
+
+function join(s: EditorState, count: number): EditorState {
+  const joins = Math.max(1, count - 1);
+  if (s.cursor.line + 1 >= s.lines.length) return s;
+  const lines = s.lines.map((l) => [...l]);
+  const at = s.cursor.line;
+  let col = 0;
+  for (let n = 0; n < joins && at + 1 < lines.length; n++) {
+    const cur = lines[at]!;
+    const nextLine = lines[at + 1]!;
+    const start = nextLine.findIndex((g) => charClass(g) !== 0);
+    const rest = start === -1 ? [] : nextLine.slice(start);
+    const noSpace =
+      cur.length === 0 ||
+      charClass(cur[cur.length - 1]) === 0 ||
+      rest.length === 0 ||
+      rest[0] === ")";
+    col = noSpace ? Math.max(0, cur.length - 1) : cur.length;
+    lines.splice(at, 2, [...cur, ...(noSpace ? [] : [" "]), ...rest]);
+  }
+  return clampNormal(withLines({ ...s, cursor: { line: at, col } }, lines));
+}
+
+function replaceChars(s: EditorState, ch: string, count: number): EditorState {
+  const line = lineAt(s.lines, s.cursor.line);
+  if (s.cursor.col + count > line.length) return s;
+  const next = [...line];
+  for (let i = 0; i < count; i++) next[s.cursor.col + i] = ch;
+  const lines = s.lines.map((l, i) => (i === s.cursor.line ? next : l));
+  return withLines({ ...s, cursor: { ...s.cursor, col: s.cursor.col + count - 1 } }, lines);
+}
+
+function tilde(s: EditorState, count: number): EditorState {
+  const line = lineAt(s.lines, s.cursor.line);
+  if (line.length === 0) return s;
+  const end = Math.min(line.length, s.cursor.col + count);
+  const next = line.map((g, i) => (i >= s.cursor.col && i < end ? toggleCase(g) : g));
+  const lines = s.lines.map((l, i) => (i === s.cursor.line ? next : l));
+  return clampNormal(withLines({ ...s, cursor: { ...s.cursor, col: end } }, lines));
+}
+
+const CHANGES = new Set([
+  "x",
+  "X",
+  "s",
+  "S",
+  "D",
+  "C",
+  "p",
+  "P",
+  "J",
+  "~",
+  "r",
+  "<Del>",
+  "i",
+  "a",
+  "I",
+  "A",
+  "o",
+  "O",
+  "<Insert>",
+]);
+
+function command(
+  s: EditorState,
+  parsed: Extract<Parsed, { kind: "command" }>,
+  before: Snapshot,
+  replay: (s: EditorState, tokens: readonly string[]) => EditorState,
+): EditorState {
+  const count = parsed.count ?? 1;
+  const line = lineAt(s.lines, s.cursor.line);
+  const op = (p: Omit<Extract<Parsed, { kind: "operator" }>, "kind" | "body">) =>
+    operate(s, { kind: "operator", body: [], ...p });
+  const ins = (t: EditorState, newLineEach = false) =>
+    openInsert(t, before, parsed.count, parsed.body, newLineEach);
+  switch (parsed.key) {
+    case "x":
+    case "<Del>":
+      return op({ count, op: "d", target: { type: "motion", motion: { key: "l" } } });
+    case "X":
+      return op({ count, op: "d", target: { type: "motion", motion: { key: "h" } } });
+    case "D":
+      return op({ count, op: "d", target: { type: "motion", motion: { key: "$" } } });
+    case "C":
+      return ins(op({ count, op: "c", target: { type: "motion", motion: { key: "$" } } }));
+    case "s":
+      if (line.length === 0) return ins(s);
+      return ins(op({ count, op: "c", target: { type: "motion", motion: { key: "l" } } }));
+    case "S":
+      return ins(op({ count, op: "c", target: { type: "line" } }));
+    case "Y":
+      return op({ count, op: "y", target: { type: "line" } });
+    case "p":
+    case "P":
+      return put(s, parsed.key === "p", count);
+    case "J":
+      return join(s, count);
+    case "~":
+      return tilde(s, count);
+    case "r":
+      return replaceChars(s, parsed.arg!, count);
+    case "u":
+      return undo(s, count);
+    case "<C-r>":
+      return redo(s, count);
+    case ".": {
+      const last = s.lastChange;
+      if (!last) return s;
+      const c = parsed.count ?? last.count;
+      return replay(s, [...(c === null ? [] : String(c).split("")), ...last.tokens]);
+    }
+    case "i":
+    case "<Insert>":
+      return ins(s);
+    case "a":
+      return ins({ ...s, cursor: { ...s.cursor, col: line.length === 0 ? 0 : s.cursor.col + 1 } });
+    case "I":
+      return ins({
+        ...s,
+        cursor: {
+          ...s.cursor,
+          col: line.every((g) => charClass(g) === 0) ? line.length : firstNonBlank(line),
+        },
+      });
+    case "A":
+      return ins({ ...s, cursor: { ...s.cursor, col: line.length } });
+    case "o":
+    case "O": {
+      const at = s.cursor.line + (parsed.key === "o" ? 1 : 0);
+      const lines = [...s.lines.slice(0, at), [], ...s.lines.slice(at)];
+      return ins(withLines({ ...s, cursor: { line: at, col: 0 } }, lines), true);
+    }
+    case "v":
+    case "V":
+      return { ...s, mode: parsed.key === "v" ? "visual" : "visual-line", visualAnchor: s.cursor };
+    case ":":
+      return { ...s, mode: "command", commandLine: "" };
+    case "<C-e>":
+      return addEffect(s, { kind: "external-editor" });
+    case "Z":
+      if (parsed.arg === "Z") return addEffect(s, { kind: "post" });
+      if (parsed.arg === "Q") return addEffect(s, { kind: "discard" });
+      return s;
+  }
+  return withMessage(s, `Unknown command ${parsed.key}`, true);
+}
+
+/**
+ * One key in normal mode. Keys gather in `pending` until they make a whole command
+ * ("2d3w", "ci\"", "fx"); then it runs, and undo and `.` learn about it.
+ */
+export function handleNormal(
+  s0: EditorState,
+  token: string,
+  replay: (s: EditorState, tokens: readonly string[]) => EditorState,
+): EditorState {
+  if (token === "<Esc>") return { ...s0, pending: [] };
+  const tokens = [...s0.pending, token];
+  const parsed = parseNormal(tokens);
+  if (parsed.kind === "incomplete") return { ...s0, pending: tokens };
+  const s = { ...s0, pending: [] };
+  if (parsed.kind === "invalid") return s;
+  if (parsed.kind === "motion") return moveTo(s, parsed);
+  const before = snapshot(s);
+  let next = parsed.kind === "operator" ? operate(s, parsed) : command(s, parsed, before, replay);
+  if (parsed.kind === "operator" && next.mode === "insert") {
+    next = openInsert(next, before, parsed.count, parsed.body);
+  }
+  if (next.mode === "insert") return next;
+  // Undo, redo and `.` manage the undo stack themselves.
+  if (
+    parsed.kind === "command" &&
+    (parsed.key === "u" || parsed.key === "<C-r>" || parsed.key === ".")
+  ) {
+    return next;
+  }
+  const isChange =
+    (parsed.kind === "operator" && parsed.op !== "y") ||
+    (parsed.kind === "command" && CHANGES.has(parsed.key));
+  next = commitUndo(next, before);
+  if (isChange && next.text !== s.text) {
+    next = { ...next, lastChange: { count: parsed.count, tokens: parsed.body } };
+  }
+  const l = lineAt(next.lines, next.cursor.line);
+  return { ...next, wantCell: cellForCol(l, next.cursor.col) };
+}

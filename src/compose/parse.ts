@@ -1,0 +1,143 @@
+import { FIND_KEYS, MOTION_KEYS } from "./motions.js";
+import { TEXT_OBJECT_KEYS } from "./textobjects.js";
+
+/** Names like "<Esc>" are one token; everything else is text typed or pasted. */
+export function isNamedToken(t: string): boolean {
+  return t.length > 1 && t.startsWith("<") && t.endsWith(">");
+}
+
+export type Operator = "d" | "c" | "y";
+
+export interface MotionSpec {
+  key: string;
+  arg?: string;
+}
+
+export type Target =
+  | { type: "line" }
+  | { type: "motion"; motion: MotionSpec }
+  | { type: "object"; scope: "i" | "a"; key: string };
+
+export type Parsed =
+  | { kind: "incomplete" }
+  | { kind: "invalid" }
+  | { kind: "motion"; count: number | null; motion: MotionSpec }
+  | { kind: "operator"; count: number | null; op: Operator; target: Target; body: string[] }
+  | { kind: "command"; count: number | null; key: string; arg?: string; body: string[] };
+
+const COMMANDS = new Set([
+  "x",
+  "X",
+  "s",
+  "S",
+  "D",
+  "C",
+  "Y",
+  "p",
+  "P",
+  "J",
+  "~",
+  "u",
+  "<C-r>",
+  ".",
+  "i",
+  "a",
+  "I",
+  "A",
+  "o",
+  "O",
+  "v",
+  "V",
+  ":",
+  "<C-e>",
+  "<Del>",
+  "<Insert>",
+]);
+const COMMANDS_WITH_ARG = new Set(["r", "Z"]);
+
+export function readCount(tokens: readonly string[], start: number) {
+  let i = start;
+  let digits = "";
+  while (i < tokens.length && /^[0-9]$/.test(tokens[i]!) && (digits !== "" || tokens[i] !== "0")) {
+    digits += tokens[i];
+    i++;
+  }
+  return { count: digits === "" ? null : Math.min(Number(digits), 10_000), next: i };
+}
+
+function validArg(t: string | undefined): boolean {
+  return t !== undefined && (!isNamedToken(t) || t === "<Tab>");
+}
+
+/** Reads one motion at `i`: "w", "gg", "fx"… */
+export function parseMotion(
+  tokens: readonly string[],
+  i: number,
+): { motion: MotionSpec; next: number } | "incomplete" | "invalid" {
+  const t = tokens[i];
+  if (t === undefined) return "incomplete";
+  if (t === "g") {
+    const t2 = tokens[i + 1];
+    if (t2 === undefined) return "incomplete";
+    return MOTION_KEYS.has(`g${t2}`) ? { motion: { key: `g${t2}` }, next: i + 2 } : "invalid";
+  }
+  if (FIND_KEYS.has(t)) {
+    const arg = tokens[i + 1];
+    if (arg === undefined) return "incomplete";
+    if (!validArg(arg)) return "invalid";
+    return { motion: { key: t, arg: arg === "<Tab>" ? "\t" : arg }, next: i + 2 };
+  }
+  return MOTION_KEYS.has(t) ? { motion: { key: t }, next: i + 1 } : "invalid";
+}
+
+function times(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a * b, 10_000);
+}
+
+/** The normal-mode grammar: [count] (operator [count] (motion | text object | same op) | motion | command). */
+export function parseNormal(tokens: readonly string[]): Parsed {
+  const { count, next } = readCount(tokens, 0);
+  const t = tokens[next];
+  if (t === undefined) return { kind: "incomplete" };
+  const body = tokens.slice(next);
+  if (t === "d" || t === "c" || t === "y") {
+    const inner = readCount(tokens, next + 1);
+    const total = times(count, inner.count);
+    const u = tokens[inner.next];
+    if (u === undefined) return { kind: "incomplete" };
+    if (u === t) return { kind: "operator", count: total, op: t, target: { type: "line" }, body };
+    if (u === "i" || u === "a") {
+      const k = tokens[inner.next + 1];
+      if (k === undefined) return { kind: "incomplete" };
+      if (!TEXT_OBJECT_KEYS.has(k)) return { kind: "invalid" };
+      return {
+        kind: "operator",
+        count: total,
+        op: t,
+        target: { type: "object", scope: u, key: k },
+        body,
+      };
+    }
+    const m = parseMotion(tokens, inner.next);
+    if (typeof m === "string") return { kind: m };
+    return {
+      kind: "operator",
+      count: total,
+      op: t,
+      target: { type: "motion", motion: m.motion },
+      body,
+    };
+  }
+  if (COMMANDS.has(t)) return { kind: "command", count, key: t, body };
+  if (COMMANDS_WITH_ARG.has(t)) {
+    const arg = tokens[next + 1];
+    if (arg === undefined) return { kind: "incomplete" };
+    if (!validArg(arg)) return { kind: "invalid" };
+    return { kind: "command", count, key: t, arg: arg === "<Tab>" ? "\t" : arg, body };
+  }
+  const m = parseMotion(tokens, next);
+  if (typeof m === "string") return { kind: m };
+  return { kind: "motion", count, motion: m.motion };
+}

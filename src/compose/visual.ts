@@ -1,0 +1,142 @@
+import { lineAt, toFlat } from "./buffer.js";
+import { clampNormal, commitUndo, type EditorState, snapshot, withLines } from "./editor-state.js";
+import { resolveMotion } from "./motions.js";
+import { openInsert } from "./normal.js";
+import { applyOperator, toggleCase } from "./operators.js";
+import { parseMotion, readCount } from "./parse.js";
+import type { Region } from "./textobjects.js";
+
+/** The selection: charwise includes both ends; linewise covers whole lines. */
+export function visualRegion(s: EditorState): Region {
+  const a = s.visualAnchor;
+  const b = s.cursor;
+  if (s.mode === "visual-line") {
+    return { kind: "line", first: Math.min(a.line, b.line), last: Math.max(a.line, b.line) };
+  }
+  const fa = toFlat(s.lines, a);
+  const fb = toFlat(s.lines, b);
+  const lo = Math.min(fa, fb);
+  const hiPos = fa <= fb ? b : a;
+  // An empty line's selection still covers its line break.
+  const hi = Math.max(fa, fb) + 1;
+  const isEmpty = lineAt(s.lines, hiPos.line).length === 0;
+  return { kind: "char", from: lo, to: isEmpty && hiPos.line === s.lines.length - 1 ? hi - 1 : hi };
+}
+
+function toNormal(s: EditorState): EditorState {
+  return clampNormal({ ...s, mode: "normal", pending: [] });
+}
+
+function caseSelection(s: EditorState): EditorState {
+  const r = visualRegion(s);
+  const first = r.kind === "line" ? r.first : Math.min(s.visualAnchor.line, s.cursor.line);
+  const last = r.kind === "line" ? r.last : Math.max(s.visualAnchor.line, s.cursor.line);
+  const lines = s.lines.map((line, n) => {
+    if (n < first || n > last) return line;
+    return line.map((g, col) => {
+      const at = toFlat(s.lines, { line: n, col });
+      const inside = r.kind === "line" || (at >= r.from && at < r.to);
+      return inside ? toggleCase(g) : g;
+    });
+  });
+  const start =
+    r.kind === "line"
+      ? { line: first, col: 0 }
+      : s.visualAnchor.line < s.cursor.line ||
+          (s.visualAnchor.line === s.cursor.line && s.visualAnchor.col < s.cursor.col)
+        ? s.visualAnchor
+        : s.cursor;
+  return withLines({ ...s, cursor: start }, lines);
+}
+
+/** One key in visual mode: motions stretch the selection; operators act on it. */
+export function handleVisual(s0: EditorState, token: string): EditorState {
+  const tokens = [...s0.pending, token];
+  const { count, next } = readCount(tokens, 0);
+  const t = tokens[next];
+  if (t === undefined) return { ...s0, pending: tokens };
+  const s = { ...s0, pending: [] };
+  const before = snapshot(s);
+  const finish = (after: EditorState) => commitUndo(toNormal(after), before);
+  switch (t) {
+    case "<Esc>":
+      return toNormal(s);
+    case "v":
+    case "V": {
+      const mode = t === "v" ? "visual" : "visual-line";
+      return s.mode === mode ? toNormal(s) : { ...s, mode };
+    }
+    case "o":
+      return { ...s, cursor: s.visualAnchor, visualAnchor: s.cursor };
+    case "d":
+    case "x":
+    case "X":
+    case "D":
+      return finish(applyOperator(s, "d", t === "X" || t === "D" ? asLines(s) : visualRegion(s)));
+    case "y":
+    case "Y":
+      return toNormal(applyOperator(s, "y", t === "Y" ? asLines(s) : visualRegion(s)));
+    case "c":
+    case "s":
+    case "C":
+    case "S": {
+      const region = t === "C" || t === "S" ? asLines(s) : visualRegion(s);
+      const changed = applyOperator({ ...s, mode: "normal" }, "c", region);
+      return openInsert(changed, before, null, null);
+    }
+    case "~":
+      return finish(caseSelection(s));
+    case "J": {
+      const r = asLines(s);
+      const joined = Array.from({ length: Math.max(1, r.last - r.first) }).reduce<EditorState>(
+        (st) => joinOnce(st, r.first),
+        s,
+      );
+      return finish(joined);
+    }
+    case ":":
+      return { ...s, mode: "command", commandLine: "" };
+  }
+  const m = parseMotion(tokens, next);
+  if (m === "incomplete") return { ...s0, pending: tokens };
+  if (m === "invalid") return s;
+  const ctx = {
+    lines: s.lines,
+    cursor: s.cursor,
+    wantCell: s.wantCell,
+    lastFind: s.lastFind,
+    forOperator: false,
+  };
+  const res = resolveMotion(ctx, m.motion.key, m.motion.arg, count);
+  if (!res) return s;
+  return {
+    ...s,
+    cursor: res.pos,
+    wantCell: res.wantCell ?? s.wantCell,
+    lastFind: res.lastFind ?? s.lastFind,
+  };
+}
+
+function asLines(s: EditorState): Extract<Region, { kind: "line" }> {
+  return {
+    kind: "line",
+    first: Math.min(s.visualAnchor.line, s.cursor.line),
+    last: Math.max(s.visualAnchor.line, s.cursor.line),
+  };
+}
+
+function joinOnce(s: EditorState, at: number): EditorState {
+  if (at + 1 >= s.lines.length) return s;
+  const cur = lineAt(s.lines, at);
+  const nextLine = lineAt(s.lines, at + 1);
+  const start = nextLine.findIndex((g) => !/^\s$/u.test(g));
+  const rest = start === -1 ? [] : nextLine.slice(start);
+  const space =
+    cur.length > 0 && !/^\s$/u.test(cur[cur.length - 1]!) && rest.length > 0 && rest[0] !== ")";
+  const lines = [
+    ...s.lines.slice(0, at),
+    [...cur, ...(space ? [" "] : []), ...rest],
+    ...s.lines.slice(at + 2),
+  ];
+  return withLines({ ...s, cursor: { line: at, col: cur.length } }, lines);
+}

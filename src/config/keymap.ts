@@ -3,18 +3,27 @@
 // (`key.full`): "j", "G", "C-d", "S-tab", "enter", "space", "pagedown".
 
 export const ACTIONS = {
+  // The first block matches the UI's current actions (src/ui/keymap.ts) name for name.
   down: { keys: ["j", "down"], help: "next toot" },
   up: { keys: ["k", "up"], help: "previous toot" },
-  pageDown: { keys: ["C-d", "pagedown"], help: "scroll half a page down" },
-  pageUp: { keys: ["C-u", "pageup"], help: "scroll half a page up" },
   top: { keys: ["g", "home"], help: "newest toot" },
   bottom: { keys: ["G", "end"], help: "oldest loaded toot" },
-  loadMore: { keys: ["L"], help: "load older toots" },
-  nextPane: { keys: ["tab", "l", "right"], help: "next pane" },
-  prevPane: { keys: ["S-tab", "h", "left"], help: "previous pane" },
-  open: { keys: ["enter"], help: "open the thread" },
+  halfPageDown: { keys: ["C-d", "pagedown"], help: "half a page down" },
+  halfPageUp: { keys: ["C-u", "pageup"], help: "half a page up" },
+  paneLeft: { keys: ["h", "left"], help: "pane to the left" },
+  paneRight: { keys: ["l", "right"], help: "pane to the right" },
+  nextPane: { keys: ["tab"], help: "next pane" },
+  prevPane: { keys: ["S-tab"], help: "previous pane" },
+  pane1: { keys: ["1"], help: "first pane" },
+  pane2: { keys: ["2"], help: "second pane" },
+  pane3: { keys: ["3"], help: "third pane" },
+  pane4: { keys: ["4"], help: "fourth pane" },
+  toggleCw: { keys: ["s"], help: "show or hide a content warning" },
+  activate: { keys: ["enter"], help: "open the thread" },
+  quit: { keys: ["q", "C-c"], help: "quit" },
+  // Actions of features still being built; bound now so the config file can name them.
   back: { keys: ["escape", "backspace"], help: "close the thread or overlay" },
-  toggleCw: { keys: ["space"], help: "show or hide a content warning" },
+  loadMore: { keys: ["L"], help: "load older toots" },
   reply: { keys: ["r"], help: "reply" },
   compose: { keys: ["c"], help: "write a new toot" },
   boost: { keys: ["b"], help: "boost or unboost" },
@@ -28,7 +37,6 @@ export const ACTIONS = {
   refresh: { keys: ["R"], help: "refresh the pane" },
   command: { keys: [":"], help: "command line (:account, :q…)" },
   help: { keys: ["?"], help: "this help" },
-  quit: { keys: ["q", "C-c"], help: "quit" },
 } as const satisfies Record<string, { keys: readonly string[]; help: string }>;
 
 export type Action = keyof typeof ACTIONS;

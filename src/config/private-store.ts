@@ -8,6 +8,11 @@ export class ConfigFileError extends Error {
   override name = "ConfigFileError";
 }
 
+function invalidJson(path: string, error: unknown): ConfigFileError {
+  const why = oneLine(error instanceof Error ? error.message : String(error), 80);
+  return new ConfigFileError(`${path} is not valid JSON (${why}): fix or remove it`);
+}
+
 export class PrivateJsonStore<T extends Record<string, unknown>> {
   readonly path: string;
   readonly #dir: string;
@@ -17,7 +22,7 @@ export class PrivateJsonStore<T extends Record<string, unknown>> {
     this.#dir = dir;
     // conf would create the folder with the umask's mode (usually 0755): create it first.
     ensurePrivateDir(dir);
-    this.#conf = new Conf<T>({
+    const options = {
       cwd: dir,
       configName,
       configFileMode: PRIVATE_FILE_MODE,
@@ -25,7 +30,13 @@ export class PrivateJsonStore<T extends Record<string, unknown>> {
       clearInvalidConfig: false,
       accessPropertiesByDotNotation: false,
       watch: false,
-    });
+    };
+    try {
+      this.#conf = new Conf<T>(options);
+    } catch (error) {
+      // conf reads the file while constructing: a broken file fails here first.
+      throw invalidJson(`${dir}/${configName}.json`, error);
+    }
     this.path = this.#conf.path;
     ensurePrivateFile(this.path);
   }
@@ -35,9 +46,7 @@ export class PrivateJsonStore<T extends Record<string, unknown>> {
     try {
       return this.#conf.store;
     } catch (error) {
-      throw new ConfigFileError(
-        `${this.path} is not valid JSON (${oneLine(String((error as Error).message), 80)}): fix or remove it`,
-      );
+      throw invalidJson(this.path, error);
     }
   }
 

@@ -1,0 +1,62 @@
+// The text of `tootty config --help`, built from the same tables the validator uses so the
+// documentation cannot drift from what is accepted.
+import { ACTION_NAMES, ACTIONS } from "./keymap.js";
+import { BUFFER_MAX, BUFFER_MIN, DEFAULT_PANES, MAX_PANES } from "./panes.js";
+import { DEFAULTS, OSC_NOTIFICATIONS, VISIBILITIES } from "./settings.js";
+import { COLOUR_NAMES, THEME_DEFAULTS } from "./theme.js";
+
+export function configHelp(settingsPath: string): string {
+  const keys = ACTION_NAMES.map(
+    (a) => `    ${a.padEnd(15)}${ACTIONS[a].keys.join(" ").padEnd(18)}${ACTIONS[a].help}`,
+  );
+  const theme = Object.entries(THEME_DEFAULTS).map(
+    ([slot, colour]) => `    ${slot.padEnd(16)}${colour}`,
+  );
+  return `tootty config — the settings file
+
+Usage:
+  tootty config path     print where the settings file is
+  tootty config edit     open it in $VISUAL / $EDITOR (created with every default first)
+  tootty config check    check it; prints one line per problem, exit 1 if there is any
+  tootty config --help   this text
+
+The file: ${settingsPath}
+(TOOTTY_CONFIG_DIR=DIR moves it, with accounts and drafts; otherwise $XDG_CONFIG_HOME/tootty
+or ~/.config/tootty.) It is JSON; every key is optional. A bad value prints one warning
+naming the key and the value, that key keeps its default, and tootty still starts.
+
+Keys:
+  keymap             action → key or list of keys, e.g. {"boost": "B", "favourite": ["f", "*"]}.
+                     Key names: a character ("x", "G", "?"), C-x (Ctrl), M-x (Alt), S-tab,
+                     enter, escape, tab, space, backspace, up, down, left, right, home, end,
+                     pageup, pagedown, f1…f12. A key you bind leaves any default action that
+                     had it; [] unbinds an action. Actions and their default keys:
+${keys.join("\n")}
+  theme              slot → colour: a name (${COLOUR_NAMES.join(", ")}) or "#rrggbb".
+${theme.join("\n")}
+  panes              which timelines, in order, left to right (at most ${MAX_PANES}); default ${JSON.stringify(DEFAULT_PANES)}.
+                     Each is a name (home, local, federated, notifications, tag:NAME, list:ID)
+                     or {"timeline": "tag:rust", "width": 2, "bufferSize": 500}: width is a
+                     share of the screen (default 1), bufferSize that pane's own limit.
+  bufferSize         toots kept per pane (${BUFFER_MIN}–${BUFFER_MAX}); default ${DEFAULTS.bufferSize}
+  watchdogMs         a silent stream is reconnected after this long (31000–600000; the
+                     server pings every 30 s); default ${DEFAULTS.watchdogMs}
+  pollMinMs          while the stream is down, poll every pollMinMs…pollMaxMs (5000–3600000);
+  pollMaxMs          defaults ${DEFAULTS.pollMinMs} and ${DEFAULTS.pollMaxMs}
+  notifications      {"bell": true|false (default ${DEFAULTS.notifications.bell}),
+                      "osc": ${OSC_NOTIFICATIONS.join(" | ")} (desktop notification by OSC 9 or OSC 777; default "${DEFAULTS.notifications.osc}")}
+  defaultVisibility  ${VISIBILITIES.join(" | ")}; default "${DEFAULTS.defaultVisibility}"
+  defaultLanguage    ISO 639 code such as "en", or null for your account's default
+  confirm            ask before: {"boost": ${DEFAULTS.confirm.boost}, "delete": ${DEFAULTS.confirm.delete}, "quit": ${DEFAULTS.confirm.quit}}
+
+Example:
+  {
+    "panes": ["home", {"timeline": "notifications", "width": 0.5}],
+    "keymap": {"boost": "B", "bookmark": "m"},
+    "theme": {"borderFocused": "#ff8800"},
+    "confirm": {"boost": true}
+  }
+
+Accounts live beside it in accounts.json (mode 0600, folder 0700; see tootty accounts --help).
+`;
+}

@@ -1,0 +1,150 @@
+// The test-facing controls of the demo instance, in-process (DemoControl) and over HTTP
+// (POST /_demo/<op> with X-Demo-Control: <secret>).
+
+import type { FailRule, HttpFaults } from "./faults.js";
+import type { LiveGenerator } from "./generator.js";
+import { json, type Reply, str } from "./http-kit.js";
+import type { StreamingServer } from "./streaming.js";
+import type { TokenRegistry } from "./tokens.js";
+import type { ApiNotification, ApiStatus, DemoNotifyOptions, DemoStatusInput } from "./types.js";
+import type { DemoWorld, PublishTarget } from "./world.js";
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  at: number;
+}
+
+export interface DemoControl {
+  /** Destroys every streaming socket now (clients see an abnormal close, 1006). */
+  dropSockets(): void;
+  /** Sockets stay open but receive nothing: no frames, no pings, no pongs (a half-open socket). */
+  setSilent(silent: boolean): void;
+  /** Streaming upgrades are answered `status` (default 503, an nginx HTML page) for `ms`. */
+  refuseUpgrades(ms: number, status?: number): void;
+  /** REST requests under `pathPrefix` fail with `status` for `forMs` and/or `count` requests (until cleared if neither). */
+  failHttp(rule: FailRule): void;
+  clearFaults(): void;
+  publish(target: PublishTarget, status?: DemoStatusInput): ApiStatus;
+  publishMany(target: PublishTarget, count: number): ApiStatus[];
+  editStatus(id: string, content: string): ApiStatus;
+  deleteStatus(id: string): void;
+  notify(type: string, opts?: DemoNotifyOptions): ApiNotification;
+  revokeToken(token: string): void;
+  setGenerator(on: boolean): void;
+  requestLog(): ReadonlyArray<RequestLogEntry>;
+  streamClientCount(): number;
+}
+
+export interface ControlDeps {
+  world: DemoWorld;
+  streaming: StreamingServer;
+  faults: HttpFaults;
+  tokens: TokenRegistry;
+  generator: LiveGenerator;
+  log: RequestLogEntry[];
+  now: () => number;
+}
+
+export function createControl(d: ControlDeps): DemoControl {
+  return {
+    dropSockets: () => d.streaming.dropAll(),
+    setSilent: (silent) => d.streaming.setSilent(silent),
+    refuseUpgrades: (ms, status) => d.streaming.refuseUpgrades(ms, status),
+    failHttp: (rule) => d.faults.add(rule, d.now()),
+    clearFaults: () => {
+      d.faults.clear();
+      d.streaming.clearFaults();
+    },
+    publish: (target, status) => d.world.publish(target, status).status,
+    publishMany: (target, count) =>
+      Array.from({ length: count }, () => d.world.publish(target).status),
+    editStatus: (id, content) => d.world.edit(id, content).status,
+    deleteStatus: (id) => {
+      d.world.delete(id);
+    },
+    notify: (type, opts) => d.world.notify(type, opts),
+    revokeToken: (token) => {
+      d.tokens.revoke(token);
+    },
+    setGenerator: (on) => d.generator.setRunning(on),
+    requestLog: () => d.log,
+    streamClientCount: () => d.streaming.clientCount,
+  };
+}
+
+const TARGETS = new Set(["home", "local", "federated"]);
+const FAIL_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+function target(value: unknown): PublishTarget {
+  if (typeof value === "string" && TARGETS.has(value)) return value as PublishTarget;
+  throw new Error("target must be home, local or federated");
+}
+
+/** Runs one HTTP control op; the caller has already checked the secret. */
+export function runControlOp(
+  control: DemoControl,
+  op: string,
+  body: Record<string, unknown>,
+): Reply | null {
+  try {
+    switch (op) {
+      case "drop":
+        control.dropSockets();
+        return json(200, { ok: true });
+      case "silent":
+        control.setSilent(body.on !== false);
+        return json(200, { ok: true });
+      case "refuse":
+        control.refuseUpgrades(
+          Number(body.ms ?? 0),
+          body.status === undefined ? undefined : Number(body.status),
+        );
+        return json(200, { ok: true });
+      case "fail": {
+        const status = Number(body.status);
+        if (!FAIL_STATUSES.has(status)) throw new Error("status must be 429, 500, 502, 503 or 504");
+        control.failHttp({
+          pathPrefix: str(body.pathPrefix) ?? "/",
+          status: status as FailRule["status"],
+          forMs: body.forMs === undefined ? undefined : Number(body.forMs),
+          count: body.count === undefined ? undefined : Number(body.count),
+        });
+        return json(200, { ok: true });
+      }
+      case "clear":
+        control.clearFaults();
+        return json(200, { ok: true });
+      case "publish":
+        return json(
+          200,
+          control.publish(target(body.target), (body.status ?? {}) as DemoStatusInput),
+        );
+      case "publishMany":
+        return json(200, control.publishMany(target(body.target), Number(body.count ?? 1)));
+      case "edit":
+        return json(200, control.editStatus(str(body.id) ?? "", str(body.content) ?? ""));
+      case "delete":
+        control.deleteStatus(str(body.id) ?? "");
+        return json(200, { ok: true });
+      case "notify":
+        return json(200, control.notify(str(body.type) ?? "mention", body as DemoNotifyOptions));
+      case "revoke":
+        control.revokeToken(str(body.token) ?? "");
+        return json(200, { ok: true });
+      case "generator":
+        control.setGenerator(body.on !== false);
+        return json(200, { ok: true });
+      case "log":
+        return json(200, control.requestLog());
+      case "clients":
+        return json(200, { count: control.streamClientCount() });
+      default:
+        return null;
+    }
+  } catch (error) {
+    return json(422, { error: error instanceof Error ? error.message : String(error) });
+  }
+}

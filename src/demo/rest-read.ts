@@ -1,0 +1,164 @@
+// Read-only REST endpoints: instance metadata, credentials, timelines, notifications, statuses.
+
+import { LOCAL_EMOJIS } from "./accounts.js";
+import {
+  json,
+  NOT_FOUND,
+  type Reply,
+  type RequestContext,
+  type Route,
+  requireAuth,
+  route,
+} from "./http-kit.js";
+import { instanceV1, instanceV2, RULES } from "./instance-info.js";
+import { linkHeader, pageById, parseLimit } from "./paging.js";
+import { viewFor } from "./present.js";
+import type { ApiAccount } from "./types.js";
+import type { DemoWorld, StoredStatus } from "./world.js";
+
+export interface RestDeps {
+  world: DemoWorld;
+  baseUrl: () => string;
+  streamingUrl: () => string;
+}
+
+/** The query parameters Mastodon carries over into Link header URLs. */
+const KEPT_PARAMS = ["local", "remote", "only_media", "limit", "types[]", "exclude_types[]"];
+
+function pagedReply<T extends { id: string }>(
+  deps: RestDeps,
+  ctx: RequestContext,
+  ascending: readonly T[],
+  render: (item: T) => unknown,
+  defaultLimit: number,
+  maxLimit: number,
+): Reply {
+  const q = ctx.url.searchParams;
+  const page = pageById(ascending, {
+    max_id: q.get("max_id"),
+    since_id: q.get("since_id"),
+    min_id: q.get("min_id"),
+    limit: parseLimit(q.get("limit"), defaultLimit, maxLimit),
+  });
+  const keep = new URLSearchParams();
+  for (const [k, v] of q) if (KEPT_PARAMS.includes(k)) keep.append(k, v);
+  const link = linkHeader(deps.baseUrl(), ctx.url.pathname, keep, page);
+  return json(200, page.items.map(render), link ? { Link: link } : undefined);
+}
+
+function truthy(value: string | null): boolean {
+  return value === "true" || value === "1";
+}
+
+function credentialAccount(account: ApiAccount): ApiAccount {
+  return {
+    ...account,
+    source: {
+      privacy: "public",
+      sensitive: false,
+      language: "en",
+      note: "Trying out tootty, the terminal Mastodon client.",
+      fields: account.fields.map((f) => ({
+        name: f.name,
+        value: f.value,
+        verified_at: f.verified_at,
+      })),
+      follow_requests_count: 0,
+    },
+  };
+}
+
+export function readRoutes(deps: RestDeps): Route[] {
+  const { world } = deps;
+  const renderStatus = (ctx: RequestContext) => (s: StoredStatus) =>
+    viewFor(s.status, ctx.auth !== undefined);
+  return [
+    route("GET", "/api/v1/instance", () =>
+      json(
+        200,
+        instanceV1(deps.streamingUrl(), world.me.account, {
+          statuses: world.statuses.length,
+          users: 6,
+        }),
+      ),
+    ),
+    route("GET", "/api/v2/instance", () =>
+      json(200, instanceV2(deps.streamingUrl(), world.me.account)),
+    ),
+    route("GET", "/api/v1/instance/rules", () => json(200, RULES)),
+    route("GET", "/api/v1/custom_emojis", () => json(200, LOCAL_EMOJIS)),
+    route("GET", "/api/v1/streaming/health", () => ({ status: 200, text: "OK" })),
+    route("GET", "/api/v1/accounts/verify_credentials", (ctx) => {
+      return requireAuth(ctx) ?? json(200, credentialAccount(world.me.account));
+    }),
+    route("GET", "/api/v1/accounts/:id", (ctx) => {
+      const found = world.accounts.find((a) => a.account.id === ctx.params.id);
+      return found ? json(200, found.account) : NOT_FOUND;
+    }),
+    route("GET", "/api/v1/timelines/home", (ctx) => {
+      return (
+        requireAuth(ctx) ?? pagedReply(deps, ctx, world.timeline("home"), renderStatus(ctx), 20, 40)
+      );
+    }),
+    route("GET", "/api/v1/timelines/public", (ctx) => {
+      const q = ctx.url.searchParams;
+      const kind = truthy(q.get("local"))
+        ? "public:local"
+        : truthy(q.get("remote"))
+          ? "public:remote"
+          : "public";
+      const items = world.timeline(kind, truthy(q.get("only_media")));
+      return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
+    }),
+    route("GET", "/api/v1/timelines/tag/:tag", (ctx) => {
+      const items = world.tagTimeline(
+        decodeURIComponent(ctx.params.tag ?? ""),
+        truthy(ctx.url.searchParams.get("local")),
+      );
+      return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
+    }),
+    route("GET", "/api/v1/notifications", (ctx) => {
+      const denied = requireAuth(ctx);
+      if (denied) return denied;
+      const q = ctx.url.searchParams;
+      const types = q.getAll("types[]");
+      const excluded = q.getAll("exclude_types[]");
+      const items = world.notifications.filter(
+        (n) => (types.length === 0 || types.includes(n.type)) && !excluded.includes(n.type),
+      );
+      return pagedReply(deps, ctx, items, (n) => n, 40, 80);
+    }),
+    route("GET", "/api/v1/notifications/:id", (ctx) => {
+      const denied = requireAuth(ctx);
+      if (denied) return denied;
+      const found = world.notifications.find((n) => n.id === ctx.params.id);
+      return found ? json(200, found) : NOT_FOUND;
+    }),
+    route("GET", "/api/v1/statuses/:id", (ctx) => {
+      const found = world.get(ctx.params.id ?? "");
+      return found ? json(200, viewFor(found.status, ctx.auth !== undefined)) : NOT_FOUND;
+    }),
+    route("GET", "/api/v1/statuses/:id/context", (ctx) => {
+      const found = world.get(ctx.params.id ?? "");
+      if (!found) return NOT_FOUND;
+      const ancestors = [];
+      let parentId = found.status.in_reply_to_id;
+      while (parentId) {
+        const parent = world.get(parentId);
+        if (!parent) break;
+        ancestors.unshift(viewFor(parent.status, ctx.auth !== undefined));
+        parentId = parent.status.in_reply_to_id;
+      }
+      const descendants = [];
+      const inThread = new Set([found.id]);
+      for (const s of world.statuses) {
+        if (s.status.in_reply_to_id && inThread.has(s.status.in_reply_to_id)) {
+          inThread.add(s.id);
+          descendants.push(viewFor(s.status, ctx.auth !== undefined));
+        }
+      }
+      return json(200, { ancestors, descendants });
+    }),
+    route("GET", "/api/v2/filters", (ctx) => requireAuth(ctx) ?? json(200, [])),
+  ];
+}

@@ -1,0 +1,295 @@
+// The streaming WebSocket at /api/v1/streaming, routed like Mastodon's streaming server:
+// one socket, many subscriptions, frames {"stream":[...],"event":...,"payload":"<JSON string>"}.
+
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer } from "ws";
+import { nginxErrorPage } from "./faults.js";
+import { anonymousView } from "./present.js";
+import { bearerToken, type TokenRegistry } from "./tokens.js";
+import { type DemoWorld, isPublicEligible, type StoredStatus, type WorldEvent } from "./world.js";
+
+const PUBLIC_STREAMS = new Set([
+  "public",
+  "public:local",
+  "public:remote",
+  "public:media",
+  "public:local:media",
+  "public:remote:media",
+]);
+const KNOWN_STREAMS = new Set([
+  ...PUBLIC_STREAMS,
+  "user",
+  "user:notification",
+  "hashtag",
+  "hashtag:local",
+  "list",
+  "direct",
+]);
+
+interface Subscription {
+  /** What goes into the frame's `stream` array, e.g. ["hashtag", "Rust"]. */
+  streamArray: string[];
+  key: string;
+}
+
+interface Client {
+  socket: WebSocket;
+  token: string;
+  subscriptions: Map<string, Subscription>;
+  alive: boolean;
+}
+
+export interface StreamingOptions {
+  world: DemoWorld;
+  tokens: TokenRegistry;
+  pingIntervalMs: number;
+  now: () => number;
+}
+
+export class StreamingServer {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    autoPong: false,
+    handleProtocols: (protocols) => [...protocols][0] ?? false,
+  });
+  private readonly clients = new Set<Client>();
+  private silent = false;
+  private refuse: { until: number; status: number } | null = null;
+  private readonly pingTimer: NodeJS.Timeout;
+  private readonly unsubscribeWorld: () => void;
+
+  constructor(private readonly opts: StreamingOptions) {
+    this.unsubscribeWorld = opts.world.onEvent((e) => this.route(e));
+    opts.tokens.onRevoke((token) => {
+      // Mastodon closes a revoked token's sockets without a close code (clients see 1005).
+      for (const c of this.clients) if (c.token === token) c.socket.close();
+    });
+    this.pingTimer = setInterval(() => this.pingAll(), opts.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  setSilent(silent: boolean): void {
+    this.silent = silent;
+  }
+
+  refuseUpgrades(ms: number, status = 503): void {
+    this.refuse = { until: this.opts.now() + ms, status };
+  }
+
+  clearFaults(): void {
+    this.refuse = null;
+    this.silent = false;
+  }
+
+  dropAll(): void {
+    for (const c of this.clients) c.socket.terminate();
+  }
+
+  close(): void {
+    clearInterval(this.pingTimer);
+    this.unsubscribeWorld();
+    for (const c of this.clients) c.socket.terminate();
+    this.wss.close();
+  }
+
+  /** Sends frames on every open socket; a socket that did not answer the previous ping is cut. */
+  private pingAll(): void {
+    if (this.silent) return;
+    for (const c of this.clients) {
+      if (!c.alive) {
+        c.socket.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+    }
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== "/api/v1/streaming" && url.pathname !== "/api/v1/streaming/") {
+      rejectUpgrade(
+        socket,
+        400,
+        JSON.stringify({ error: "Unknown channel requested" }),
+        "application/json",
+      );
+      return;
+    }
+    if (this.refuse && this.opts.now() < this.refuse.until) {
+      const status = this.refuse.status;
+      rejectUpgrade(socket, status, nginxErrorPage(status), "text/html");
+      return;
+    }
+    const protocol = req.headers["sec-websocket-protocol"]?.split(",")[0]?.trim();
+    const token =
+      bearerToken(req.headers.authorization) ?? protocol ?? url.searchParams.get("access_token");
+    if (!token || !this.opts.tokens.lookup(token)) {
+      const message = token ? "Invalid access token" : "Missing access token";
+      rejectUpgrade(socket, 401, JSON.stringify({ error: message }), "application/json", message);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, url));
+  }
+
+  private accept(socket: WebSocket, token: string, url: URL): void {
+    const client: Client = { socket, token, subscriptions: new Map(), alive: true };
+    this.clients.add(client);
+    socket.on("pong", () => {
+      client.alive = true;
+    });
+    socket.on("ping", (data) => {
+      // A half-open socket answers nothing, not even pings.
+      if (!this.silent) socket.pong(data);
+    });
+    socket.on("message", (data) => {
+      if (!this.silent) this.onMessage(client, data.toString());
+    });
+    socket.on("close", () => this.clients.delete(client));
+    socket.on("error", () => this.clients.delete(client));
+    const single = url.searchParams.get("stream");
+    if (single)
+      this.subscribe(client, single, url.searchParams.get("tag"), url.searchParams.get("list"));
+  }
+
+  private onMessage(client: Client, text: string): void {
+    let message: { type?: unknown; stream?: unknown; tag?: unknown; list?: unknown };
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return; // Mastodon ignores frames it cannot parse.
+    }
+    if (typeof message !== "object" || message === null || typeof message.stream !== "string")
+      return;
+    const tag = typeof message.tag === "string" ? message.tag : null;
+    const list =
+      typeof message.list === "string" || typeof message.list === "number"
+        ? String(message.list)
+        : null;
+    if (message.type === "subscribe") this.subscribe(client, message.stream, tag, list);
+    else if (message.type === "unsubscribe") {
+      const sub = describe(message.stream, tag, list);
+      if (sub) client.subscriptions.delete(sub.key);
+    }
+  }
+
+  private subscribe(client: Client, stream: string, tag: string | null, list: string | null): void {
+    if (!KNOWN_STREAMS.has(stream)) {
+      sendError(client.socket, "Unknown stream type", 400);
+      return;
+    }
+    if (stream.startsWith("hashtag") && !tag) {
+      sendError(client.socket, "No tag for stream provided", 400);
+      return;
+    }
+    // The demo user owns no lists, so every list id is someone else's.
+    if (stream === "list") {
+      sendError(client.socket, "Not authorized to stream this list", 401);
+      return;
+    }
+    const sub = describe(stream, tag, list);
+    if (sub && !client.subscriptions.has(sub.key)) client.subscriptions.set(sub.key, sub);
+  }
+
+  private route(e: WorldEvent): void {
+    if (this.silent || this.clients.size === 0) return;
+    if (e.type === "notification") {
+      const payload = JSON.stringify(e.notification);
+      this.broadcast(
+        (sub) => sub.key === "user" || sub.key === "user:notification",
+        "notification",
+        payload,
+      );
+      return;
+    }
+    const wanted = streamKeysFor(e.stored);
+    const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
+    const publicPayload =
+      e.type === "delete" ? e.stored.id : JSON.stringify(anonymousView(e.stored.status));
+    this.broadcast(
+      (sub) => wanted.has(sub.key),
+      e.type,
+      (sub) => (sub.key === "user" ? userPayload : publicPayload),
+    );
+  }
+
+  private broadcast(
+    match: (sub: Subscription) => boolean,
+    event: string,
+    payload: string | ((sub: Subscription) => string),
+  ): void {
+    for (const c of this.clients) {
+      if (c.socket.readyState !== WebSocket.OPEN) continue;
+      for (const sub of c.subscriptions.values()) {
+        if (!match(sub)) continue;
+        const body = typeof payload === "string" ? payload : payload(sub);
+        c.socket.send(JSON.stringify({ stream: sub.streamArray, event, payload: body }));
+      }
+    }
+  }
+}
+
+function describe(stream: string, tag: string | null, list: string | null): Subscription | null {
+  if (stream.startsWith("hashtag")) {
+    if (!tag) return null;
+    // Tags match case-insensitively; the frame echoes the tag as the client sent it.
+    return { streamArray: [stream, tag], key: `${stream}\u0000${tag.toLowerCase()}` };
+  }
+  if (stream === "list")
+    return list ? { streamArray: [stream, list], key: `list\u0000${list}` } : null;
+  return { streamArray: [stream], key: stream };
+}
+
+/** The subscription keys that receive events about this status, as Mastodon's fan-out does. */
+export function streamKeysFor(stored: StoredStatus): Set<string> {
+  const keys = new Set<string>();
+  const s = stored.status;
+  if (stored.inHome) keys.add("user");
+  if (isPublicEligible(s)) {
+    const origin = stored.local ? "public:local" : "public:remote";
+    keys.add("public").add(origin);
+    if (s.media_attachments.length > 0) keys.add("public:media").add(`${origin}:media`);
+    for (const t of s.tags) {
+      keys.add(`hashtag\u0000${t.name.toLowerCase()}`);
+      if (stored.local) keys.add(`hashtag:local\u0000${t.name.toLowerCase()}`);
+    }
+  }
+  return keys;
+}
+
+function sendError(socket: WebSocket, error: string, status: number): void {
+  // Error frames carry no `stream` key; the socket stays open.
+  socket.send(JSON.stringify({ error, status }));
+}
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+function rejectUpgrade(
+  socket: Duplex,
+  status: number,
+  body: string,
+  type: string,
+  errorMessage?: string,
+): void {
+  const headers = [
+    `HTTP/1.1 ${status} ${REASONS[status] ?? "Error"}`,
+    `Content-Type: ${type}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Connection: close",
+  ];
+  if (errorMessage) headers.push(`X-Error-Message: ${errorMessage}`);
+  socket.end(`${headers.join("\r\n")}\r\n\r\n${body}`);
+}

@@ -1,0 +1,90 @@
+// Blocks (paragraphs, quotes, lists, code) → wrapped lines with their prefixes.
+import type { Block } from "./html.js";
+import { type InlineContext, inlinesToItems, type Piece } from "./pieces.js";
+import { sanitizeText } from "./sanitize.js";
+import type { Role } from "./theme.js";
+import { cellWidth, graphemes } from "./width.js";
+import { type Line, wrapItems } from "./wrap.js";
+
+/** Below this width nested quotes and lists stop indenting, so hostile nesting cannot starve the text. */
+const MIN_NESTED_WIDTH = 12;
+
+function prefixed(lines: Line[], first: Piece, rest: Piece): Line[] {
+  return lines.map((line, i) => [i === 0 ? first : rest, ...line]);
+}
+
+function codeLines(text: string, width: number, ctx: InlineContext): Line[] {
+  const indent = 2;
+  const avail = Math.max(1, width - indent);
+  const roles: Role[] = ["code"];
+  const out: Line[] = [];
+  for (const raw of sanitizeText(text).split("\n")) {
+    let chunk = "";
+    let used = 0;
+    for (const g of graphemes(raw)) {
+      const w = cellWidth(g);
+      if (w > avail) continue;
+      if (used + w > avail) {
+        out.push([
+          { text: "  ", roles: [] },
+          { text: chunk, roles },
+        ]);
+        chunk = "";
+        used = 0;
+      }
+      chunk += g;
+      used += w;
+    }
+    out.push([
+      { text: "  ", roles: [] },
+      { text: chunk, roles: ctx.theme.markers ? [] : roles },
+    ]);
+  }
+  return out;
+}
+
+export function layoutBlocks(blocks: readonly Block[], width: number, ctx: InlineContext): Line[] {
+  const out: Line[] = [];
+  for (const block of blocks) {
+    if (out.length > 0) out.push([]);
+    out.push(...layoutBlock(block, width, ctx));
+  }
+  return out;
+}
+
+function layoutBlock(block: Block, width: number, ctx: InlineContext): Line[] {
+  switch (block.kind) {
+    case "paragraph":
+      return wrapItems(inlinesToItems(block.inlines, ctx), width);
+    case "code":
+      return codeLines(block.text, width, ctx);
+    case "quote": {
+      if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(block.blocks, width, ctx);
+      const bar: Piece = { text: ctx.theme.markers ? "> " : "│ ", roles: ["quoteBar"] };
+      return prefixed(layoutBlocks(block.blocks, width - 2, ctx), bar, bar);
+    }
+    case "list": {
+      const out: Line[] = [];
+      const last = block.start + block.items.length - 1;
+      const markerWidth = block.ordered ? String(last).length + 2 : 2;
+      const nest = width - markerWidth >= MIN_NESTED_WIDTH;
+      block.items.forEach((item, i) => {
+        const marker = block.ordered ? `${block.start + i}.`.padEnd(markerWidth) : "• ";
+        const inner = layoutBlocks(item, nest ? width - markerWidth : width, ctx);
+        if (inner.length === 0) inner.push([]);
+        if (!nest) {
+          out.push(...inner);
+          return;
+        }
+        out.push(
+          ...prefixed(
+            inner,
+            { text: marker, roles: ["meta"] },
+            { text: " ".repeat(markerWidth), roles: [] },
+          ),
+        );
+      });
+      return out;
+    }
+  }
+}

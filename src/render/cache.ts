@@ -1,0 +1,79 @@
+// Rendered lines cached per status and everything that changes how it looks, so scrolling
+// and redraws never re-parse HTML. Bounded: the least recently used entries go first.
+import type { mastodon } from "masto";
+import type { RenderOptions } from "./options.js";
+import { renderStatus } from "./status.js";
+import { relativeTime } from "./time.js";
+
+/** Everything about a status that changes its lines without changing its id or edit time. */
+function stateKey(s: mastodon.v1.Status): string {
+  const poll = s.poll
+    ? `${s.poll.votesCount}/${s.poll.voted}/${s.poll.expired}/${(s.poll.ownVotes ?? []).join(".")}`
+    : "";
+  return [
+    s.repliesCount,
+    s.reblogsCount,
+    s.favouritesCount,
+    s.reblogged ? 1 : 0,
+    s.favourited ? 1 : 0,
+    s.bookmarked ? 1 : 0,
+    poll,
+    (s.filtered ?? []).map((f) => `${f.filter?.id}:${f.filter?.filterAction}`).join(","),
+  ].join("|");
+}
+
+export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
+  const s = status.reblog ?? status;
+  return [
+    status.id,
+    s.id,
+    s.editedAt ?? "",
+    opts.width,
+    opts.expanded ? 1 : 0,
+    opts.theme.name,
+    opts.theme.level,
+    opts.showMedia === false ? 0 : 1,
+    opts.hyperlinks ? 1 : 0,
+    opts.context ?? "",
+    // The header shows "5m": the entry is stale once that label would change.
+    relativeTime(s.createdAt, opts.now),
+    stateKey(s),
+    status.reblog ? stateKey(status) : "",
+  ].join("\u0000");
+}
+
+export class RenderCache {
+  private readonly entries = new Map<string, string[]>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly maxEntries = 2000) {}
+
+  get(status: mastodon.v1.Status, opts: RenderOptions): string[] {
+    const key = renderKey(status, opts);
+    const found = this.entries.get(key);
+    if (found) {
+      this.hits++;
+      // Re-insert: a Map iterates in insertion order, so the first key is the least recent.
+      this.entries.delete(key);
+      this.entries.set(key, found);
+      return found;
+    }
+    this.misses++;
+    const lines = renderStatus(status, opts);
+    this.entries.set(key, lines);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return lines;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,18 @@
+// The render room: HTML → lines for the terminal, sanitising, cell widths, themes.
+export { RenderCache, renderKey } from "./cache.js";
+export { renderNotificationSummary } from "./notification.js";
+export type { RenderContext, RenderOptions } from "./options.js";
+export { sanitizeInline, sanitizeText } from "./sanitize.js";
+export { filterVerdict, renderStatus } from "./status.js";
+export { hyperlinksSupported } from "./terminal.js";
+export {
+  type ColorLevel,
+  createTheme,
+  detectColorLevel,
+  pickTheme,
+  type Theme,
+  type ThemeName,
+  themes,
+} from "./theme.js";
+export { relativeTime } from "./time.js";
+export { cellWidth, padToWidth, stripAnsi, toTerminalSafe, truncateToWidth } from "./width.js";

@@ -1,0 +1,199 @@
+// The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
+import type { mastodon } from "masto";
+import { displayHost, parseWebUrl } from "./hyperlink.js";
+import { type Piece, withEmoji } from "./pieces.js";
+import { sanitizeInline } from "./sanitize.js";
+import type { Role } from "./theme.js";
+import { relativeTime } from "./time.js";
+import { cellWidth } from "./width.js";
+import { clipLine, type Line, wrapItems } from "./wrap.js";
+
+const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
+
+function emojiSet(emojis: readonly mastodon.v1.CustomEmoji[] | null | undefined): Set<string> {
+  const set = new Set<string>();
+  for (const e of emojis ?? []) if (typeof e?.shortcode === "string") set.add(e.shortcode);
+  return set;
+}
+
+export function namePieces(account: mastodon.v1.Account, role: Role): Piece[] {
+  const name = sanitizeInline(account.displayName || account.username || account.acct || "");
+  return withEmoji(name || "?", [role], emojiSet(account.emojis));
+}
+
+/** "@user" (or "@user@domain" when expanded: local accts get the host of the account URL). */
+export function acctText(account: mastodon.v1.Account, expanded: boolean): string {
+  const acct = sanitizeInline(account.acct || account.username || "");
+  if (!expanded || acct.includes("@")) return `@${acct}`;
+  const url = parseWebUrl(account.url);
+  return url ? `@${acct}@${sanitizeInline(url.hostname)}` : `@${acct}`;
+}
+
+const VISIBILITY: Record<string, string> = {
+  public: "",
+  unlisted: "unlisted",
+  private: "followers",
+  direct: "direct",
+};
+
+export function headerLine(
+  s: mastodon.v1.Status,
+  width: number,
+  now: number,
+  expanded: boolean,
+): Line {
+  const tail: Piece[] = [p(` · ${relativeTime(s.createdAt, now)}`, "meta")];
+  const vis = VISIBILITY[s.visibility] ?? sanitizeInline(String(s.visibility ?? ""));
+  if (vis) tail.push(p(` · ${vis}`, "meta"));
+  if (s.editedAt) tail.push(p(" · edited", "meta"));
+  const head: Piece[] = [
+    ...namePieces(s.account, "displayName"),
+    p(` ${acctText(s.account, expanded)}`, "acct"),
+  ];
+  if (s.account.bot) head.push(p(" [bot]", "meta"));
+  if (s.account.locked) head.push(p(" [locked]", "meta"));
+  const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
+  // The name gives way first: time and marks are what a scanning eye needs.
+  if (tailWidth <= width - 8) return [...clipLine(head, width - tailWidth), ...tail];
+  return clipLine([...head, ...tail], width);
+}
+
+export function boostLine(wrapper: mastodon.v1.Status, width: number): Line {
+  return clipLine(
+    [p("↻ ", "boost"), ...namePieces(wrapper.account, "boost"), p(" boosted", "boost")],
+    width,
+  );
+}
+
+export function replyLine(s: mastodon.v1.Status, width: number, expanded: boolean): Line | null {
+  if (!s.inReplyToId) return null;
+  if (s.inReplyToAccountId && s.inReplyToAccountId === s.account.id) {
+    return [p("↳ continues a thread", "reply")];
+  }
+  const target = (s.mentions ?? []).find((m) => m.id === s.inReplyToAccountId);
+  if (!target) return [p("↳ in reply", "reply")];
+  const acct = sanitizeInline(target.acct);
+  const shown = expanded || !acct.includes("@") ? acct : acct.split("@")[0];
+  return clipLine([p("↳ replying to ", "reply"), p(`@${shown}`, "mention")], width);
+}
+
+export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
+  const text = sanitizeInline(s.spoilerText);
+  return wrapItems(
+    [p("CW: ", "cw", "bold"), ...withEmoji(text, ["cw"], emojiSet(s.emojis))],
+    width,
+  );
+}
+
+export function hiddenNotice(s: mastodon.v1.Status, why: string): Line {
+  const what: string[] = ["text"];
+  const media = s.mediaAttachments?.length ?? 0;
+  if (media) what.push(`${media} media`);
+  if (s.poll) what.push("poll");
+  return [p(`[${why}: ${what.join(", ")} hidden — expand to show]`, "notice")];
+}
+
+function untilText(iso: string | null | undefined, now: number): string {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(t)) return "";
+  const left = t - now;
+  if (left <= 0) return "closed";
+  if (left < 3_600_000) return `ends in ${Math.max(1, Math.floor(left / 60_000))}m`;
+  if (left < 86_400_000) return `ends in ${Math.floor(left / 3_600_000)}h`;
+  return `ends in ${Math.floor(left / 86_400_000)}d`;
+}
+
+export function pollLines(
+  poll: mastodon.v1.Poll,
+  width: number,
+  now: number,
+  markers: boolean,
+): Line[] {
+  const emojis = emojiSet((poll as { emojis?: mastodon.v1.CustomEmoji[] }).emojis);
+  const own = new Set(poll.ownVotes ?? []);
+  const total = poll.multiple ? (poll.votersCount ?? poll.votesCount) : poll.votesCount;
+  const barWidth = width >= 60 ? 16 : width >= 36 ? 10 : 5;
+  const titleWidth = Math.max(1, width - 2 - 1 - barWidth - 5);
+  const lines: Line[] = [];
+  (poll.options ?? []).forEach((option, i) => {
+    const votes = option.votesCount ?? 0;
+    const share = total > 0 ? Math.min(1, Math.max(0, votes / total)) : 0;
+    const mine = own.has(i);
+    const mark = poll.multiple ? (mine ? "■ " : "□ ") : mine ? "● " : "○ ";
+    const title = clipLine(
+      withEmoji(sanitizeInline(option.title), mine ? ["pollOwn"] : [], emojis),
+      titleWidth,
+    );
+    const tw = title.reduce((w, x) => w + cellWidth(x.text), 0);
+    const filled = Math.round(share * barWidth);
+    const percent = `${Math.round(share * 100)}%`.padStart(5);
+    lines.push([
+      p(mark, mine ? "pollOwn" : "meta"),
+      ...title,
+      p(" ".repeat(titleWidth - tw + 1)),
+      p((markers ? "#" : "█").repeat(filled), "pollBar"),
+      p((markers ? "." : "░").repeat(barWidth - filled), "pollBarEmpty"),
+      p(percent, mine ? "pollOwn" : "meta"),
+    ]);
+  });
+  const facts = [`${poll.votesCount ?? 0} votes`];
+  if (poll.multiple) facts.push("multiple choice");
+  facts.push(poll.expired ? "closed" : untilText(poll.expiresAt, now));
+  if (poll.voted) facts.push("you voted");
+  lines.push(clipLine([p(facts.filter(Boolean).join(" · "), "meta")], width));
+  return lines;
+}
+
+export function mediaLines(s: mastodon.v1.Status, width: number, blurredBy: string | null): Line[] {
+  const media = s.mediaAttachments ?? [];
+  if (media.length === 0) return [];
+  if (blurredBy !== null) {
+    return [
+      clipLine([p(`▪ ${media.length} media hidden by filter: ${blurredBy}`, "media")], width),
+    ];
+  }
+  return media.map((m) => {
+    const type = sanitizeInline(String(m.type ?? "media"));
+    const alt = m.description ? sanitizeInline(m.description) : "";
+    const line: Piece[] = [p(`▪ ${type}`, "media")];
+    if (s.sensitive) line.push(p(" · sensitive", "sensitive"));
+    line.push(alt ? p(` · ${alt}`) : p(" · no description", "notice"));
+    return clipLine(line, width);
+  });
+}
+
+export function cardLine(card: mastodon.v1.PreviewCard, width: number): Line | null {
+  const url = parseWebUrl(card.url);
+  const title = sanitizeInline(card.title ?? "");
+  if (!url && !title) return null;
+  // The domain is what tells a reader where the card leads: the title gives way first.
+  const domain: Piece[] = url
+    ? [{ text: `${title ? " · " : ""}${displayHost(url)}`, roles: ["linkDomain"], url }]
+    : [];
+  const domainWidth = domain.reduce((w, x) => w + cellWidth(x.text), 0);
+  const titleRoom = width - 2 - domainWidth;
+  if (titleRoom < 6)
+    return clipLine(
+      [p("▸ ", "meta"), ...(url ? [p(displayHost(url), "linkDomain")] : [p(title, "card")])],
+      width,
+    );
+  return [p("▸ ", "meta"), ...(title ? clipLine([p(title, "card")], titleRoom) : []), ...domain];
+}
+
+export function countsLine(s: mastodon.v1.Status, width: number): Line {
+  const n = (x: number | null | undefined) => String(Number.isFinite(x) ? x : 0);
+  const line: Piece[] = [
+    p(`↩ ${n(s.repliesCount)}  `, "counts"),
+    p(`↻ ${n(s.reblogsCount)}`, s.reblogged ? "active" : "counts"),
+    p("  "),
+    p(`${s.favourited ? "★" : "☆"} ${n(s.favouritesCount)}`, s.favourited ? "active" : "counts"),
+  ];
+  const mine: string[] = [];
+  if (s.reblogged) mine.push("boosted");
+  if (s.favourited) mine.push("favourited");
+  if (s.bookmarked) mine.push("bookmarked");
+  if (mine.length) line.push(p(`  ${mine.join(" · ")}`, "active"));
+  return clipLine(line, width);
+}
+
+export { emojiSet };

@@ -1,0 +1,100 @@
+// A status → terminal lines at a pane width. Pure: same status and options, same lines.
+import type { mastodon } from "masto";
+import { layoutBlocks } from "./blocks.js";
+import { parseStatusHtml } from "./html.js";
+import type { RenderOptions } from "./options.js";
+import { paintLine } from "./paint.js";
+import type { InlineContext } from "./pieces.js";
+import { sanitizeInline } from "./sanitize.js";
+import {
+  boostLine,
+  cardLine,
+  countsLine,
+  emojiSet,
+  headerLine,
+  hiddenNotice,
+  mediaLines,
+  pollLines,
+  replyLine,
+  spoilerLines,
+} from "./status-parts.js";
+import type { Line } from "./wrap.js";
+
+export interface FilterVerdict {
+  action: "hide" | "warn" | "blur";
+  title: string;
+}
+
+/** Which filter applies here: hide beats warn beats blur; unknown actions act as warn. */
+export function filterVerdict(
+  status: mastodon.v1.Status,
+  context: RenderOptions["context"],
+): FilterVerdict | null {
+  const results = [...(status.filtered ?? []), ...(status.reblog?.filtered ?? [])];
+  let warn: string | null = null;
+  let blur: string | null = null;
+  for (const r of results) {
+    const f = r?.filter;
+    if (!f) continue;
+    if (context && Array.isArray(f.context) && !f.context.includes(context)) continue;
+    const title = sanitizeInline(String(f.title ?? ""));
+    if (f.filterAction === "hide") return { action: "hide", title };
+    if (f.filterAction === "blur") blur ??= title;
+    else warn ??= title;
+  }
+  if (warn !== null) return { action: "warn", title: warn };
+  if (blur !== null) return { action: "blur", title: blur };
+  return null;
+}
+
+export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): string[] {
+  const width = Math.max(1, Math.floor(opts.width));
+  const expanded = opts.expanded ?? false;
+  const verdict = filterVerdict(status, opts.context);
+  if (verdict?.action === "hide") return [];
+  const s = status.reblog ?? status;
+  const lines: Line[] = [];
+  const push = (l: Line | null) => {
+    if (l) lines.push(l);
+  };
+
+  if (verdict?.action === "warn" && !expanded) {
+    push([
+      { text: `Filtered: ${verdict.title}`, roles: ["filtered"] },
+      { text: " — expand to show", roles: ["notice"] },
+    ]);
+    return finish(lines, width, opts);
+  }
+  if (status.reblog) push(boostLine(status, width));
+  push(headerLine(s, width, opts.now, expanded));
+  push(replyLine(s, width, expanded));
+  if (verdict?.action === "warn")
+    push([{ text: `Filtered: ${verdict.title} (shown)`, roles: ["filtered"] }]);
+
+  const hasCw = typeof s.spoilerText === "string" && s.spoilerText.trim() !== "";
+  if (hasCw) lines.push(...spoilerLines(s, width));
+  if (hasCw && !expanded) {
+    push(hiddenNotice(s, "CW"));
+  } else {
+    const ctx: InlineContext = {
+      theme: opts.theme,
+      expanded,
+      emojis: emojiSet(s.emojis),
+      mentions: new Map((s.mentions ?? []).map((m) => [m.url, m.acct])),
+    };
+    lines.push(
+      ...layoutBlocks(parseStatusHtml(typeof s.content === "string" ? s.content : ""), width, ctx),
+    );
+    if (s.poll) lines.push(...pollLines(s.poll, width, opts.now, opts.theme.markers));
+    if (opts.showMedia !== false) {
+      lines.push(...mediaLines(s, width, verdict?.action === "blur" ? verdict.title : null));
+    }
+    if (s.card) push(cardLine(s.card, width));
+  }
+  push(countsLine(s, width));
+  return finish(lines, width, opts);
+}
+
+function finish(lines: Line[], _width: number, opts: RenderOptions): string[] {
+  return lines.map((l) => paintLine(l, opts.theme, opts.hyperlinks ?? false));
+}

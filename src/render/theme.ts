@@ -1,0 +1,191 @@
+// Colour themes. A Theme maps each role the renderer draws to a function adding SGR codes.
+// Colour depth follows chalk's detection, with NO_COLOR and FORCE_COLOR honoured first.
+import { Chalk, type ChalkInstance, supportsColor } from "chalk";
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+export type ThemeName = "dark" | "light" | "mono";
+type Paint = (s: string) => string;
+
+export const ROLES = [
+  "text",
+  "displayName",
+  "acct",
+  "meta",
+  "boost",
+  "reply",
+  "cw",
+  "filtered",
+  "link",
+  "linkDomain",
+  "mention",
+  "hashtag",
+  "emoji",
+  "code",
+  "quoteBar",
+  "bold",
+  "italic",
+  "strike",
+  "underline",
+  "pollBar",
+  "pollBarEmpty",
+  "pollOwn",
+  "media",
+  "sensitive",
+  "card",
+  "counts",
+  "active",
+  "notice",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Theme {
+  name: ThemeName;
+  level: ColorLevel;
+  /**
+   * With no SGR at all (NO_COLOR, a dumb terminal) emphasis is written as markers
+   * (*bold*, _italic_, ~strike~, `code`) so it stays readable.
+   */
+  markers: boolean;
+  paint: Record<Role, Paint>;
+}
+
+/** NO_COLOR (any non-empty value) wins, then FORCE_COLOR, then chalk's terminal detection. */
+export function detectColorLevel(env: NodeJS.ProcessEnv = process.env): ColorLevel {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "" || force === "true" || force === "1") return 1;
+    if (force === "false" || force === "0") return 0;
+    const n = Number.parseInt(force, 10);
+    if (n >= 1 && n <= 3) return n as ColorLevel;
+  }
+  return supportsColor ? (supportsColor.level as ColorLevel) : 0;
+}
+
+type Palette = Record<Role, (c: ChalkInstance) => ChalkInstance | null>;
+
+const common: Pick<Palette, "bold" | "italic" | "strike" | "underline" | "text"> = {
+  text: () => null,
+  bold: (c) => c.bold,
+  italic: (c) => c.italic,
+  strike: (c) => c.strikethrough,
+  underline: (c) => c.underline,
+};
+
+const palettes: Record<ThemeName, Palette> = {
+  dark: {
+    ...common,
+    displayName: (c) => c.bold.whiteBright,
+    acct: (c) => c.gray,
+    meta: (c) => c.gray,
+    boost: (c) => c.green,
+    reply: (c) => c.gray,
+    cw: (c) => c.yellow,
+    filtered: (c) => c.yellow,
+    link: (c) => c.cyan.underline,
+    linkDomain: (c) => c.gray,
+    mention: (c) => c.blueBright,
+    hashtag: (c) => c.magentaBright,
+    emoji: (c) => c.yellow,
+    code: (c) => c.greenBright,
+    quoteBar: (c) => c.gray,
+    pollBar: (c) => c.blueBright,
+    pollBarEmpty: (c) => c.gray,
+    pollOwn: (c) => c.bold.blueBright,
+    media: (c) => c.cyan,
+    sensitive: (c) => c.redBright,
+    card: (c) => c.white,
+    counts: (c) => c.gray,
+    active: (c) => c.yellowBright,
+    notice: (c) => c.italic.gray,
+  },
+  light: {
+    ...common,
+    displayName: (c) => c.bold.black,
+    acct: (c) => c.blackBright,
+    meta: (c) => c.blackBright,
+    boost: (c) => c.green,
+    reply: (c) => c.blackBright,
+    cw: (c) => c.red,
+    filtered: (c) => c.red,
+    link: (c) => c.blue.underline,
+    linkDomain: (c) => c.blackBright,
+    mention: (c) => c.blue,
+    hashtag: (c) => c.magenta,
+    emoji: (c) => c.yellow,
+    code: (c) => c.green,
+    quoteBar: (c) => c.blackBright,
+    pollBar: (c) => c.blue,
+    pollBarEmpty: (c) => c.blackBright,
+    pollOwn: (c) => c.bold.blue,
+    media: (c) => c.cyan,
+    sensitive: (c) => c.red,
+    card: (c) => c.black,
+    counts: (c) => c.blackBright,
+    active: (c) => c.bold.red,
+    notice: (c) => c.italic.blackBright,
+  },
+  // No colour at all: emphasis by weight, slant and underline only.
+  mono: {
+    ...common,
+    displayName: (c) => c.bold,
+    acct: () => null,
+    meta: () => null,
+    boost: () => null,
+    reply: () => null,
+    cw: (c) => c.bold,
+    filtered: (c) => c.bold,
+    link: (c) => c.underline,
+    linkDomain: () => null,
+    mention: (c) => c.bold,
+    hashtag: (c) => c.bold,
+    emoji: (c) => c.italic,
+    code: (c) => c.inverse,
+    quoteBar: () => null,
+    pollBar: () => null,
+    pollBarEmpty: () => null,
+    pollOwn: (c) => c.bold,
+    media: () => null,
+    sensitive: (c) => c.bold,
+    card: () => null,
+    counts: () => null,
+    active: (c) => c.bold,
+    notice: (c) => c.italic,
+  },
+};
+
+const identity: Paint = (s) => s;
+
+export function createTheme(name: ThemeName, level: ColorLevel): Theme {
+  const chalk = new Chalk({ level });
+  const palette = palettes[name];
+  const paint = {} as Record<Role, Paint>;
+  for (const role of ROLES) {
+    const styled = level === 0 ? null : palette[role](chalk);
+    paint[role] = styled ? (s: string) => styled(s) : identity;
+  }
+  return { name, level, markers: level === 0, paint };
+}
+
+let detected: Record<ThemeName, Theme> | null = null;
+
+/** The three themes at the detected colour level (built on first use, not at import). */
+export const themes: Record<ThemeName, Theme> = new Proxy({} as Record<ThemeName, Theme>, {
+  get(_target, key) {
+    if (!detected) {
+      const level = detectColorLevel();
+      detected = {
+        dark: createTheme("dark", level),
+        light: createTheme("light", level),
+        mono: createTheme("mono", level),
+      };
+    }
+    return detected[key as ThemeName];
+  },
+});
+
+/** A theme by its configured name (unknown names fall back to dark), optionally at a given level. */
+export function pickTheme(name: string, level?: ColorLevel): Theme {
+  const n: ThemeName = name === "light" || name === "mono" ? name : "dark";
+  return level === undefined ? themes[n] : createTheme(n, level);
+}

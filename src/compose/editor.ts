@@ -59,16 +59,25 @@ export function applyKey(state: EditorState, key: Key): EditorState {
   if (isNamedToken(token) || splitGraphemes(token).length <= 1) return applyToken(s, token);
   // A chunk: ESC glued to the next keys (fast typing over SSH, `tmux send-keys`) is
   // Escape followed by those keys, as in vim; anything else is a paste.
-  if (token.startsWith("\x1b")) {
-    return applyKey(applyToken(s, "<Esc>"), { name: "paste", ch: token.slice(1) });
+  return splitGraphemes(token).map(chunkToken).reduce(applyToken, s);
+}
+
+/** A grapheme of a chunk as the key it stands for. */
+function chunkToken(g: string): string {
+  switch (g) {
+    case "\x1b":
+      return "<Esc>";
+    case "\r":
+    case "\n":
+    case "\r\n":
+      return "<CR>";
+    case "\x7f":
+    case "\b":
+      return "<BS>";
+    case "\t":
+      return "<Tab>";
   }
-  if (s.mode === "insert") {
-    return splitGraphemes(token).reduce(
-      (st, g) => handleInsert(st, g === "\n" || g === "\r" || g === "\r\n" ? "<CR>" : g),
-      s,
-    );
-  }
-  return splitGraphemes(token).reduce(applyToken, s);
+  return g;
 }
 
 export function applyKeys(state: EditorState, keys: readonly Key[]): EditorState {

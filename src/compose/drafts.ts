@@ -1,0 +1,191 @@
+/**
+ * Drafts on disk, one JSON file each, written atomically on every change so a crash,
+ * `kill -9` or a dropped SSH session loses nothing: write a temp file, fsync, rename
+ * over the old one, fsync the directory. A half-written temp file is never read back.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import type { PollSpec, Visibility } from "./editor-state.js";
+
+export interface DraftMedia {
+  id: string;
+  description: string;
+}
+
+export interface Draft {
+  id: string;
+  text: string;
+  spoiler: string;
+  visibility: Visibility;
+  language: string | null;
+  sensitive: boolean;
+  inReplyToId: string | null;
+  /** Set when the draft edits a posted toot (PUT instead of POST). */
+  editingStatusId: string | null;
+  media: DraftMedia[];
+  poll: PollSpec | null;
+  scheduledAt: string | null;
+  /** Created once with the draft and kept across retries: the server posts it at most once. */
+  idempotencyKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const VISIBILITIES: readonly Visibility[] = ["public", "unlisted", "private", "direct"];
+
+export function newDraft(
+  fields: Partial<Omit<Draft, "id" | "idempotencyKey">> = {},
+  deps: { now?: () => Date; uuid?: () => string } = {},
+): Draft {
+  const uuid = deps.uuid ?? randomUUID;
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  return {
+    text: "",
+    spoiler: "",
+    visibility: "public",
+    language: null,
+    sensitive: false,
+    inReplyToId: null,
+    editingStatusId: null,
+    media: [],
+    poll: null,
+    scheduledAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+    id: uuid(),
+    idempotencyKey: uuid(),
+  };
+}
+
+const str = (v: unknown): v is string => typeof v === "string";
+const strOrNull = (v: unknown): v is string | null => v === null || typeof v === "string";
+
+/** A file may be from an older version or damaged: accept only a well-formed draft. */
+export function parseDraft(json: string): Draft | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof v !== "object" || v === null) return null;
+  const d = v as Record<string, unknown>;
+  if (!str(d.id) || !ID.test(d.id) || !str(d.text) || !str(d.idempotencyKey)) return null;
+  const media = Array.isArray(d.media)
+    ? d.media.filter((m): m is DraftMedia => str(m?.id) && str(m?.description))
+    : [];
+  const poll = d.poll as PollSpec | null | undefined;
+  const validPoll =
+    poll &&
+    Array.isArray(poll.options) &&
+    poll.options.every(str) &&
+    typeof poll.expiresIn === "number"
+      ? { options: poll.options, expiresIn: poll.expiresIn, multiple: poll.multiple === true }
+      : null;
+  return {
+    id: d.id,
+    text: d.text,
+    spoiler: str(d.spoiler) ? d.spoiler : "",
+    visibility: VISIBILITIES.includes(d.visibility as Visibility)
+      ? (d.visibility as Visibility)
+      : "public",
+    language: strOrNull(d.language) ? d.language : null,
+    sensitive: d.sensitive === true,
+    inReplyToId: strOrNull(d.inReplyToId) ? d.inReplyToId : null,
+    editingStatusId: strOrNull(d.editingStatusId) ? d.editingStatusId : null,
+    media,
+    poll: validPoll,
+    scheduledAt: strOrNull(d.scheduledAt) ? d.scheduledAt : null,
+    idempotencyKey: d.idempotencyKey,
+    createdAt: str(d.createdAt) ? d.createdAt : new Date(0).toISOString(),
+    updatedAt: str(d.updatedAt) ? d.updatedAt : new Date(0).toISOString(),
+  };
+}
+
+export class DraftStore {
+  constructor(
+    readonly dir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private pathOf(id: string): string {
+    if (!ID.test(id)) throw new Error(`not a draft id: ${JSON.stringify(id)}`);
+    return join(this.dir, `${id}.json`);
+  }
+
+  /** Writes the draft (stamping updatedAt) and returns what was written. Synchronous on purpose: the next key waits until it is on disk. */
+  save(draft: Draft): Draft {
+    const stamped = { ...draft, updatedAt: this.now().toISOString() };
+    const target = this.pathOf(draft.id);
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+    const fd = openSync(tmp, "w", 0o600);
+    try {
+      writeSync(fd, JSON.stringify(stamped, null, 2));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    this.syncDir();
+    return stamped;
+  }
+
+  private syncDir(): void {
+    // Makes the rename itself durable; some file systems refuse to fsync a directory.
+    try {
+      const fd = openSync(this.dir, "r");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // the file's own fsync already happened; a directory fsync is best effort
+    }
+  }
+
+  load(id: string): Draft | null {
+    try {
+      return parseDraft(readFileSync(this.pathOf(id), "utf8"));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+  }
+
+  /** Every readable draft, newest first. Temp files from an interrupted write are skipped. */
+  list(): Draft[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw err;
+    }
+    const drafts = names
+      .filter((n) => n.endsWith(".json"))
+      .map((n) => this.load(n.slice(0, -".json".length)))
+      .filter((d): d is Draft => d !== null);
+    return drafts.sort((a, b) =>
+      a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0,
+    );
+  }
+
+  remove(id: string): void {
+    rmSync(this.pathOf(id), { force: true });
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Posting a draft. The draft's own Idempotency-Key goes with every attempt, so when
+ * the answer to a POST is lost (the server stored the toot, the connection dropped),
+ * the retry returns the same toot instead of posting it twice.
+ */
+import { countLikeMastodon } from "./counter.js";
+import type { Draft } from "./drafts.js";
+import type { PollSpec, Visibility } from "./editor-state.js";
+
+/** masto's camelCase parameters for POST /api/v1/statuses. */
+export interface PostParams {
+  status: string;
+  spoilerText?: string;
+  sensitive?: boolean;
+  visibility?: Visibility;
+  language?: string;
+  inReplyToId?: string;
+  mediaIds?: string[];
+  poll?: PollSpec;
+  scheduledAt?: string;
+}
+
+/** PUT /api/v1/statuses/:id: visibility and the reply target cannot change. */
+export interface EditParams {
+  status: string;
+  spoilerText: string;
+  sensitive: boolean;
+  language?: string;
+  mediaIds: string[];
+  mediaAttributes: { id: string; description: string }[];
+  poll?: PollSpec;
+}
+
+export interface PostingApi {
+  postStatus(params: PostParams, idempotencyKey: string): Promise<{ id: string }>;
+  editStatus(id: string, params: EditParams): Promise<{ id: string }>;
+}
+
+export interface PollLimits {
+  maxOptions: number;
+  maxCharactersPerOption: number;
+  minExpiration: number;
+  maxExpiration: number;
+}
+
+export type SubmitResult =
+  | { ok: true; id: string }
+  | {
+      ok: false;
+      kind: "too-long" | "empty" | "invalid-poll" | "rejected" | "failed";
+      message: string;
+      /** True when trying again (same key) may succeed: the draft is kept either way. */
+      retryable: boolean;
+    };
+
+export interface SubmitOptions {
+  urlLength?: number;
+  pollLimits?: PollLimits;
+  /** Removes the draft once the server has the toot. */
+  store?: { remove(id: string): void };
+}
+
+function clean(text: string, max = 200): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
+  if (poll.options.length > limits.maxOptions) {
+    return `A poll may have at most ${limits.maxOptions} options here`;
+  }
+  const long = poll.options.find((o) => countLikeMastodon(o, "") > limits.maxCharactersPerOption);
+  if (long !== undefined) {
+    return `Poll options may be ${limits.maxCharactersPerOption} characters at most`;
+  }
+  if (poll.expiresIn < limits.minExpiration || poll.expiresIn > limits.maxExpiration) {
+    return `A poll must run between ${limits.minExpiration / 60} minutes and ${limits.maxExpiration / 86400} days`;
+  }
+  return null;
+}
+
+/** Checks that need no server: returns the refusal, or null when the draft may go. */
+export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOptions = {}) {
+  const used = countLikeMastodon(draft.text, draft.spoiler, { urlLength: opts.urlLength });
+  if (used > maxCharacters) {
+    return {
+      ok: false as const,
+      kind: "too-long" as const,
+      message: `Too long: ${used}/${maxCharacters} characters — not posted`,
+      retryable: false,
+    };
+  }
+  if (draft.text.trim() === "" && draft.media.length === 0) {
+    return {
+      ok: false as const,
+      kind: "empty" as const,
+      message: "Nothing to post",
+      retryable: false,
+    };
+  }
+  if (draft.poll && opts.pollLimits) {
+    const problem = checkPoll(draft.poll, opts.pollLimits);
+    if (problem)
+      return {
+        ok: false as const,
+        kind: "invalid-poll" as const,
+        message: problem,
+        retryable: false,
+      };
+  }
+  return null;
+}
+
+function postParams(d: Draft): PostParams {
+  return {
+    status: d.text,
+    visibility: d.visibility,
+    sensitive: d.sensitive,
+    ...(d.spoiler ? { spoilerText: d.spoiler } : {}),
+    ...(d.language ? { language: d.language } : {}),
+    ...(d.inReplyToId ? { inReplyToId: d.inReplyToId } : {}),
+    ...(d.media.length ? { mediaIds: d.media.map((m) => m.id) } : {}),
+    ...(d.poll ? { poll: d.poll } : {}),
+    ...(d.scheduledAt ? { scheduledAt: d.scheduledAt } : {}),
+  };
+}
+
+function editParams(d: Draft): EditParams {
+  return {
+    status: d.text,
+    spoilerText: d.spoiler,
+    sensitive: d.sensitive,
+    ...(d.language ? { language: d.language } : {}),
+    mediaIds: d.media.map((m) => m.id),
+    mediaAttributes: d.media.map((m) => ({ id: m.id, description: m.description })),
+    ...(d.poll ? { poll: d.poll } : {}),
+  };
+}
+
+/**
+ * Reads an error from the API room (HttpError {status, serverMessage}) or from masto
+ * (MastoHttpError {statusCode, message}) without depending on either.
+ */
+function describeFailure(err: unknown): { status?: number; text: string } {
+  const e = (err ?? {}) as Record<string, unknown>;
+  const status =
+    typeof e.status === "number"
+      ? e.status
+      : typeof e.statusCode === "number"
+        ? e.statusCode
+        : undefined;
+  const text =
+    typeof e.serverMessage === "string"
+      ? e.serverMessage
+      : typeof e.message === "string"
+        ? e.message
+        : String(err);
+  return { status, text: clean(text) };
+}
+
+export async function submitDraft(
+  draft: Draft,
+  api: PostingApi,
+  maxCharacters: number,
+  opts: SubmitOptions = {},
+): Promise<SubmitResult> {
+  const refused = checkDraft(draft, maxCharacters, opts);
+  if (refused) return refused;
+  try {
+    const { id } = draft.editingStatusId
+      ? await api.editStatus(draft.editingStatusId, editParams(draft))
+      : await api.postStatus(postParams(draft), draft.idempotencyKey);
+    opts.store?.remove(draft.id);
+    return { ok: true, id };
+  } catch (err) {
+    const { status, text } = describeFailure(err);
+    // 4xx (but a 429) means the server read the toot and said no: the same request
+    // would be refused again. Anything else may not have reached it.
+    if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408) {
+      return { ok: false, kind: "rejected", message: `Not posted: ${text}`, retryable: false };
+    }
+    return {
+      ok: false,
+      kind: "failed",
+      message: `Not posted (${text}). The draft is kept; :wq again is safe.`,
+      retryable: true,
+    };
+  }
+}

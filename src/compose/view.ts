@@ -1,0 +1,169 @@
+/**
+ * What the compose modal draws, as a pure function of the editor state: soft-wrapped
+ * rows that fit the width, the cursor in cells, a field line and a status line. The
+ * shell only paints these strings (they hold no escape sequences) and colours the
+ * count red when `over` is true.
+ */
+import { countLikeMastodon } from "./counter.js";
+import type { EditorState } from "./editor-state.js";
+import { displayGrapheme } from "./graphemes.js";
+
+export interface ViewOptions {
+  maxCharacters: number;
+  urlLength?: number;
+  /** The first row shown last time; keeps the view from jumping while scrolling. */
+  scrollTop?: number;
+  /** Extra words for the field line: attachments, poll, schedule. */
+  extras?: string[];
+}
+
+export interface ComposeView {
+  /** Exactly `height` rows (the text, then "~" rows), each at most `width` cells. */
+  rows: string[];
+  /** Cursor position inside `rows`, in cells. */
+  cursor: { row: number; col: number };
+  scrollTop: number;
+  /** "CW: … · public · en · sensitive" */
+  fields: string;
+  /** Mode or message on the left, count/max on the right, `width` cells. */
+  status: string;
+  count: number;
+  max: number;
+  over: boolean;
+  isError: boolean;
+}
+
+const MODE_LABEL: Record<EditorState["mode"], string> = {
+  normal: "",
+  insert: "-- INSERT --",
+  visual: "-- VISUAL --",
+  "visual-line": "-- VISUAL LINE --",
+  command: "",
+};
+
+const VISIBILITY_LABEL = {
+  public: "public",
+  unlisted: "unlisted",
+  private: "followers",
+  direct: "direct",
+};
+
+function safe(text: string): string {
+  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) =>
+    displayGrapheme(s.segment),
+  )
+    .map((d) => d.text)
+    .join("");
+}
+
+interface Row {
+  text: string;
+  line: number;
+  /** First grapheme column of the line in this row. */
+  start: number;
+  /** Cells taken by each grapheme in the row. */
+  widths: number[];
+}
+
+function wrap(state: EditorState, width: number): Row[] {
+  const rows: Row[] = [];
+  state.lines.forEach((line, n) => {
+    let row: Row = { text: "", line: n, start: 0, widths: [] };
+    let used = 0;
+    line.forEach((g, col) => {
+      const d = displayGrapheme(g);
+      if (used + d.cells > width && row.widths.length > 0) {
+        rows.push(row);
+        row = { text: "", line: n, start: col, widths: [] };
+        used = 0;
+      }
+      row.text += d.text;
+      row.widths.push(d.cells);
+      used += d.cells;
+    });
+    rows.push(row);
+  });
+  return rows;
+}
+
+function cursorIn(rows: Row[], state: EditorState, width: number) {
+  const { line, col } = state.cursor;
+  const mine = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.line === line);
+  for (const { r, i } of mine) {
+    const offset = col - r.start;
+    if (offset < r.widths.length) {
+      return { row: i, col: r.widths.slice(0, Math.max(0, offset)).reduce((a, b) => a + b, 0) };
+    }
+  }
+  // Past the last grapheme (insert mode at the end of the line).
+  const last = mine[mine.length - 1]!;
+  const cells = last.r.widths.reduce((a, b) => a + b, 0);
+  if (cells >= width) return { row: last.i + 1, col: 0, extraRow: true };
+  return { row: last.i, col: cells };
+}
+
+function fieldsLine(state: EditorState, extras: string[]): string {
+  const f = state.fields;
+  const parts = [
+    f.spoiler ? `CW: ${safe(f.spoiler)}` : "no CW",
+    VISIBILITY_LABEL[f.visibility],
+    f.language ?? "language: auto",
+    ...(f.sensitive ? ["sensitive"] : []),
+    ...extras.map(safe),
+  ];
+  return parts.join(" · ");
+}
+
+function fit(text: string, width: number): string {
+  let out = "";
+  let used = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(
+    text,
+  )) {
+    const d = displayGrapheme(segment);
+    if (used + d.cells > width) break;
+    out += d.text;
+    used += d.cells;
+  }
+  return out + " ".repeat(Math.max(0, width - used));
+}
+
+export function view(
+  state: EditorState,
+  width: number,
+  height: number,
+  opts: ViewOptions,
+): ComposeView {
+  const w = Math.max(1, width);
+  const h = Math.max(1, height);
+  const rows = wrap(state, w);
+  const cur = cursorIn(rows, state, w);
+  const total = rows.length + ("extraRow" in cur ? 1 : 0);
+  const hint = opts.scrollTop ?? 0;
+  const scrollTop = Math.max(0, Math.min(hint, cur.row, total - 1), cur.row - h + 1);
+  const shown = rows.slice(scrollTop, scrollTop + h).map((r) => r.text);
+  while (shown.length < h) shown.push(scrollTop + shown.length < total ? "" : "~");
+  const count = countLikeMastodon(state.text, state.fields.spoiler, { urlLength: opts.urlLength });
+  const over = count > opts.maxCharacters;
+  const right = `${count}/${opts.maxCharacters}`;
+  const left =
+    state.mode === "command"
+      ? `:${safe(state.commandLine)}`
+      : state.message
+        ? safe(state.message)
+        : over
+          ? `Too long by ${count - opts.maxCharacters}`
+          : MODE_LABEL[state.mode] || state.pending.join("");
+  const status = fit(`${fit(left, Math.max(0, w - right.length - 1))} ${right}`, w);
+  return {
+    rows: shown,
+    cursor: { row: cur.row - scrollTop, col: cur.col },
+    scrollTop,
+    fields: fit(fieldsLine(state, opts.extras ?? []), w),
+    status,
+    count,
+    max: opts.maxCharacters,
+    over,
+    isError: state.messageIsError || over,
+  };
+}

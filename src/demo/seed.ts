@@ -16,7 +16,11 @@ export function seedHistory(world: DemoWorld, seedCount: number): void {
   push("federated", seedCount);
   push("home", Math.ceil(seedCount * 0.6));
   push("mine", Math.max(3, Math.ceil(seedCount / 15)));
-  push("notification", Math.max(5, Math.ceil(seedCount / 3)));
+  const notifications = Math.max(6, Math.ceil(seedCount / 3));
+  push("notification", notifications);
+  // Half the seeded notification ids have 7 digits, half 8: a client comparing ids lexically
+  // (or as numbers after a lossy parse) gets the order wrong, as it would on a real server.
+  world.restartNotificationIds(10_000_000n - BigInt(Math.ceil(notifications / 2)) - 1n);
   push("edit", Math.ceil(seedCount / 20));
   // Shuffle (Fisher–Yates), but the demo user's first posts come early so notifications can point at them.
   for (let i = slots.length - 1; i > 0; i--) {

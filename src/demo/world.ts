@@ -47,8 +47,8 @@ export class DemoWorld {
   readonly me: DemoAccount;
   readonly rng: Prng;
   private readonly statusIds = new SnowflakeIds();
-  // Starting just under ten million: notification ids grow from 7 to 8 digits during a session.
-  private readonly notificationIds = new SequentialIds(9_999_950n);
+  // Sequential like Mastodon's; seeding starts them just under ten million (see seed.ts).
+  private notificationIds = new SequentialIds(9_999_950n);
   private readonly mediaIds = new SequentialIds(113_000_000_000_000_000n);
   private readonly pollIds = new SequentialIds(345_000n);
   /** Ascending by id. */
@@ -65,6 +65,11 @@ export class DemoWorld {
     this.rng = new Prng(seed);
     this.accounts = buildAccounts(now());
     this.me = this.accounts[0]!;
+  }
+
+  /** The next notification gets id `start + 1`. */
+  restartNotificationIds(start: bigint): void {
+    this.notificationIds = new SequentialIds(start);
   }
 
   onEvent(listener: (e: WorldEvent) => void): () => void {

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import {
+  type ApiAccount,
+  type ApiStatus,
+  type DemoInstance,
+  startDemoInstance,
+} from "../../src/demo/index.js";
+import type { instanceV1, instanceV2 } from "../../src/demo/instance-info.js";
 import { auth, getJson } from "./support.js";
 
 describe("demo instance: metadata, credentials and rate limits", () => {
@@ -15,7 +21,11 @@ describe("demo instance: metadata, credentials and rate limits", () => {
   });
 
   test("v2 instance tells the client where to stream and how long a toot may be", async () => {
-    const { status, body } = await getJson<any>(demo, "/api/v2/instance", {});
+    const { status, body } = await getJson<ReturnType<typeof instanceV2>>(
+      demo,
+      "/api/v2/instance",
+      {},
+    );
     assert.equal(status, 200);
     assert.equal(body.domain, "demo.tootty.example");
     assert.match(body.version, /^4\.3\.\d+$/);
@@ -28,13 +38,17 @@ describe("demo instance: metadata, credentials and rate limits", () => {
   });
 
   test("v1 instance carries the streaming URL under urls.streaming_api", async () => {
-    const { body } = await getJson<any>(demo, "/api/v1/instance", {});
+    const { body } = await getJson<ReturnType<typeof instanceV1>>(demo, "/api/v1/instance", {});
     assert.equal(body.urls.streaming_api, demo.url.replace("http://", "ws://"));
     assert.equal(body.uri, "demo.tootty.example");
   });
 
   test("rules are a list of id/text pairs", async () => {
-    const { body } = await getJson<any[]>(demo, "/api/v1/instance/rules", {});
+    const { body } = await getJson<Array<{ id: string; text: string }>>(
+      demo,
+      "/api/v1/instance/rules",
+      {},
+    );
     assert.ok(body.length > 0);
     for (const rule of body) {
       assert.equal(typeof rule.id, "string");
@@ -49,10 +63,10 @@ describe("demo instance: metadata, credentials and rate limits", () => {
   });
 
   test("verify_credentials returns the demo user with source", async () => {
-    const { status, body } = await getJson<any>(demo, "/api/v1/accounts/verify_credentials");
+    const { status, body } = await getJson<ApiAccount>(demo, "/api/v1/accounts/verify_credentials");
     assert.equal(status, 200);
     assert.equal(body.acct, "demo");
-    assert.equal(typeof body.source.privacy, "string");
+    assert.equal(typeof body.source?.privacy, "string");
   });
 
   test("home, notifications and credentials refuse a missing or unknown token with 401", async () => {
@@ -61,20 +75,22 @@ describe("demo instance: metadata, credentials and rate limits", () => {
       "/api/v1/notifications",
       "/api/v1/accounts/verify_credentials",
     ]) {
-      const missing = await getJson<any>(demo, path, {});
+      const missing = await getJson<{ error: string }>(demo, path, {});
       assert.equal(missing.status, 401, path);
       assert.deepEqual(missing.body, { error: "The access token is invalid" });
-      const wrong = await getJson<any>(demo, path, { Authorization: "Bearer not-a-token" });
+      const wrong = await getJson<{ error: string }>(demo, path, {
+        Authorization: "Bearer not-a-token",
+      });
       assert.equal(wrong.status, 401, path);
     }
   });
 
   test("public timelines need no token and then omit the viewer's own flags", async () => {
-    const anonymous = await getJson<any[]>(demo, "/api/v1/timelines/public?limit=1", {});
+    const anonymous = await getJson<ApiStatus[]>(demo, "/api/v1/timelines/public?limit=1", {});
     assert.equal(anonymous.status, 200);
-    assert.equal("favourited" in anonymous.body[0], false);
-    const signedIn = await getJson<any[]>(demo, "/api/v1/timelines/public?limit=1");
-    assert.equal(signedIn.body[0].favourited, false);
+    assert.equal("favourited" in anonymous.body[0]!, false);
+    const signedIn = await getJson<ApiStatus[]>(demo, "/api/v1/timelines/public?limit=1");
+    assert.equal(signedIn.body[0]!.favourited, false);
   });
 
   test("every response reports the rate limit, and the budget counts down per token", async () => {
@@ -102,7 +118,7 @@ describe("demo instance: the rate limit is real", () => {
     try {
       for (let i = 0; i < 3; i++)
         assert.equal((await getJson(demo, "/api/v1/timelines/home")).status, 200);
-      const limited = await getJson<any>(demo, "/api/v1/timelines/home");
+      const limited = await getJson<{ error: string }>(demo, "/api/v1/timelines/home");
       assert.equal(limited.status, 429);
       assert.equal(limited.body.error, "Too many requests");
       assert.equal(limited.headers.get("x-ratelimit-remaining"), "0");

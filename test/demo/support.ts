@@ -26,6 +26,21 @@ export async function waitFor<T>(
   }
 }
 
+/** Like waitFor, for checks that must do I/O (each try is a real request, not a sleep). */
+export async function waitForAsync<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 3000,
+  what = "condition",
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export class TestSocket {
   readonly frames: Frame[] = [];
   pings = 0;

@@ -30,6 +30,7 @@ export type EditorEffect =
   | { kind: "discard" } // :q!
   | { kind: "external-editor" } // Ctrl-e, :e
   | { kind: "attach"; path: string }
+  | { kind: "describe-media"; index: number; description: string } // :alt N TEXT, index from 0
   | { kind: "poll"; poll: PollSpec }
   | { kind: "remove-poll" }
   | { kind: "schedule"; at: string | null } // ISO time, null to unschedule
@@ -141,7 +142,7 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
             typed: [],
             newLineEach: false,
             undoBase: { lines, cursor },
-            recording: null,
+            recording: ["i"],
             changeCount: null,
           }
         : null,

@@ -94,6 +94,16 @@ export function runEx(s0: EditorState, line: string): EditorState {
       if (path === "") return withMessage(s, "Usage: :attach PATH", true);
       return addEffect(s, { kind: "attach", path });
     }
+    case "alt": {
+      const alt = /^(\d+)\s+(.+)$/s.exec(args.trim());
+      if (!alt)
+        return withMessage(s, "Usage: :alt N DESCRIPTION (N counts attachments from 1)", true);
+      return addEffect(s, {
+        kind: "describe-media",
+        index: Number(alt[1]) - 1,
+        description: alt[2]!,
+      });
+    }
     case "poll":
     case "poll!": {
       const poll = parsePollCommand(args, name === "poll!");

@@ -1,0 +1,259 @@
+/**
+ * One open composer: the editor state, its draft on disk, and the effects run for it.
+ * Everything outside the process (disk, network, $EDITOR) comes in as `deps`, so the
+ * UI only forwards keys and paints `view()`, and tests drive it without a terminal.
+ */
+import { type Draft, newDraft } from "./drafts.js";
+import {
+  applyCompletion,
+  applyKey,
+  createEditor,
+  type EditorEffect,
+  type EditorState,
+  replaceText,
+  setFields,
+  setMessage,
+} from "./editor.js";
+import type { Key } from "./keys.js";
+import { checkPoll, type PollLimits, type PostingApi, submitDraft } from "./post.js";
+import { type ComposeView, view } from "./view.js";
+
+export interface ComposeDeps {
+  store: { save(draft: Draft): Draft; remove(id: string): void };
+  api: PostingApi;
+  maxCharacters: number;
+  urlLength?: number;
+  pollLimits?: PollLimits;
+  maxMediaAttachments?: number;
+  /** The UI suspends the screen around this (see external.ts). */
+  editExternally(text: string): Promise<string>;
+  /** Uploads and waits until the server has processed the file. */
+  uploadMedia?(path: string): Promise<{ id: string }>;
+  describeMedia?(id: string, description: string): Promise<void>;
+  /** Candidates for "@ali", "#tag", ":emoji" — full replacements, best first. */
+  complete?(prefix: string): Promise<string[]>;
+}
+
+export type SessionOutcome =
+  | { kind: "open" }
+  | { kind: "posted"; id: string }
+  | { kind: "discarded" }
+  | { kind: "closed" }
+  | { kind: "list-drafts" }
+  | { kind: "pick-language" };
+
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+}
+
+/** A restored draft opens in normal mode on its last line; a new one ready to type. */
+export function editorFromDraft(draft: Draft, mode: "normal" | "insert" = "normal"): EditorState {
+  return createEditor(draft.text, {
+    mode,
+    fields: {
+      spoiler: draft.spoiler,
+      visibility: draft.visibility,
+      language: draft.language,
+      sensitive: draft.sensitive,
+    },
+  });
+}
+
+export function draftFromEditor(draft: Draft, state: EditorState): Draft {
+  return { ...draft, text: state.text, ...state.fields };
+}
+
+export class ComposeSession {
+  private queue: Promise<SessionOutcome> = Promise.resolve({ kind: "open" });
+  private finished: SessionOutcome | null = null;
+  scrollTop = 0;
+
+  constructor(
+    public draft: Draft,
+    private readonly deps: ComposeDeps,
+    public state: EditorState = editorFromDraft(draft),
+  ) {}
+
+  static fresh(deps: ComposeDeps, fields: Partial<Draft> = {}): ComposeSession {
+    // A reply's prefilled mentions are on disk before the first key.
+    const draft = deps.store.save(newDraft(fields));
+    return new ComposeSession(draft, deps, editorFromDraft(draft, "insert"));
+  }
+
+  /** Keys are handled one after another even while a post or upload is in flight. */
+  press(key: Key): Promise<SessionOutcome> {
+    this.queue = this.queue.then(() => this.handle(key));
+    return this.queue;
+  }
+
+  view(width: number, height: number): ComposeView {
+    const extras = [
+      ...this.draft.media.map((m, i) => `📎${i + 1}${m.description ? "" : " (no alt text)"}`),
+      ...(this.draft.poll ? [`poll: ${this.draft.poll.options.length} options`] : []),
+      ...(this.draft.scheduledAt ? [`scheduled ${this.draft.scheduledAt}`] : []),
+      ...(this.draft.editingStatusId ? ["editing"] : []),
+    ];
+    const v = view(this.state, width, height, {
+      maxCharacters: this.deps.maxCharacters,
+      urlLength: this.deps.urlLength,
+      scrollTop: this.scrollTop,
+      extras,
+    });
+    this.scrollTop = v.scrollTop;
+    return v;
+  }
+
+  setLanguage(code: string): void {
+    this.state = setFields(this.state, { language: code });
+    this.save();
+  }
+
+  private save(): void {
+    this.draft = this.deps.store.save(draftFromEditor(this.draft, this.state));
+  }
+
+  private async handle(key: Key): Promise<SessionOutcome> {
+    if (this.finished) return this.finished;
+    this.state = applyKey(this.state, key);
+    let outcome: SessionOutcome = { kind: "open" };
+    for (const effect of this.state.effects) {
+      const result = await this.run(effect);
+      if (result.kind !== "open") outcome = result;
+    }
+    this.state = { ...this.state, effects: [] };
+    if (outcome.kind === "posted" || outcome.kind === "discarded" || outcome.kind === "closed") {
+      this.finished = outcome;
+    }
+    return outcome;
+  }
+
+  private async run(effect: EditorEffect): Promise<SessionOutcome> {
+    const open = { kind: "open" } as const;
+    switch (effect.kind) {
+      case "autosave":
+      case "save-draft":
+        this.save();
+        return open;
+      case "post": {
+        this.save();
+        const result = await submitDraft(this.draft, this.deps.api, this.deps.maxCharacters, {
+          urlLength: this.deps.urlLength,
+          pollLimits: this.deps.pollLimits,
+          store: this.deps.store,
+        });
+        if (result.ok) return { kind: "posted", id: result.id };
+        this.state = setMessage(this.state, result.message, true);
+        return open;
+      }
+      case "discard":
+        this.deps.store.remove(this.draft.id);
+        return { kind: "discarded" };
+      case "close":
+        // An empty draft is not worth keeping; anything typed stays for :drafts.
+        if (this.state.text.trim() === "" && this.draft.media.length === 0)
+          this.deps.store.remove(this.draft.id);
+        return { kind: "closed" };
+      case "external-editor":
+        try {
+          this.state = replaceText(this.state, await this.deps.editExternally(this.state.text));
+          this.save();
+        } catch (err) {
+          this.state = setMessage(this.state, clean((err as Error).message), true);
+        }
+        return open;
+      case "attach":
+        return this.attach(effect.path);
+      case "describe-media": {
+        const media = this.draft.media[effect.index];
+        if (!media) {
+          this.state = setMessage(this.state, `No attachment ${effect.index + 1}`, true);
+          return open;
+        }
+        try {
+          await this.deps.describeMedia?.(media.id, effect.description);
+          const list = this.draft.media.map((m, i) =>
+            i === effect.index ? { ...m, description: effect.description } : m,
+          );
+          this.draft = { ...this.draft, media: list };
+          this.save();
+        } catch (err) {
+          this.state = setMessage(
+            this.state,
+            `Alt text not saved: ${clean((err as Error).message)}`,
+            true,
+          );
+        }
+        return open;
+      }
+      case "poll": {
+        const problem = this.deps.pollLimits ? checkPoll(effect.poll, this.deps.pollLimits) : null;
+        if (problem) {
+          this.state = setMessage(this.state, problem, true);
+          return open;
+        }
+        this.draft = { ...this.draft, poll: effect.poll };
+        this.save();
+        return open;
+      }
+      case "remove-poll":
+        this.draft = { ...this.draft, poll: null };
+        this.save();
+        return open;
+      case "schedule":
+        this.draft = { ...this.draft, scheduledAt: effect.at };
+        this.save();
+        this.state = setMessage(
+          this.state,
+          effect.at ? `Will be posted at ${effect.at}` : "Not scheduled",
+        );
+        return open;
+      case "list-drafts":
+        return { kind: "list-drafts" };
+      case "pick-language":
+        return { kind: "pick-language" };
+      case "complete":
+        return this.complete(effect.prefix);
+    }
+  }
+
+  private async attach(path: string): Promise<SessionOutcome> {
+    const open = { kind: "open" } as const;
+    const max = this.deps.maxMediaAttachments ?? 4;
+    if (!this.deps.uploadMedia) {
+      this.state = setMessage(this.state, "Attachments are not available here", true);
+      return open;
+    }
+    if (this.draft.media.length >= max) {
+      this.state = setMessage(this.state, `At most ${max} attachments`, true);
+      return open;
+    }
+    try {
+      const { id } = await this.deps.uploadMedia(path);
+      this.draft = { ...this.draft, media: [...this.draft.media, { id, description: "" }] };
+      this.save();
+      // Ask for the alt text straight away: the command line is prefilled.
+      this.state = {
+        ...this.state,
+        mode: "command",
+        commandLine: `alt ${this.draft.media.length} `,
+      };
+    } catch (err) {
+      this.state = setMessage(this.state, `Upload failed: ${clean((err as Error).message)}`, true);
+    }
+    return open;
+  }
+
+  private async complete(prefix: string): Promise<SessionOutcome> {
+    const candidates = (await this.deps.complete?.(prefix).catch(() => [])) ?? [];
+    const safe = candidates.map(clean).filter((c) => c !== "" && !/\s/.test(c));
+    if (safe.length === 0) {
+      this.state = setMessage(this.state, `No match for ${prefix}`);
+      return { kind: "open" };
+    }
+    const before = this.state.text;
+    this.state = applyCompletion(this.state, prefix, `${safe[0]} `);
+    if (safe.length > 1) this.state = setMessage(this.state, safe.slice(1, 6).join("  "));
+    if (this.state.text !== before) this.save();
+    return { kind: "open" };
+  }
+}

@@ -1,0 +1,161 @@
+import assert from "node:assert/strict";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, test } from "node:test";
+import { DraftStore } from "../../src/compose/drafts.js";
+import { editExternally } from "../../src/compose/external.js";
+import { keysFromString } from "../../src/compose/keys.js";
+import type { PostingApi, PostParams } from "../../src/compose/post.js";
+import {
+  type ComposeDeps,
+  ComposeSession,
+  type SessionOutcome,
+} from "../../src/compose/session.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tootty-session-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Stores by Idempotency-Key like Mastodon; can drop the answer after storing. */
+function instance() {
+  const posted: PostParams[] = [];
+  const byKey = new Map<string, string>();
+  let drops = 0;
+  const api: PostingApi = {
+    async postStatus(params, key) {
+      let id = byKey.get(key);
+      if (!id) {
+        id = String(posted.length + 1);
+        posted.push(params);
+        byKey.set(key, id);
+      }
+      if (drops > 0) {
+        drops--;
+        throw new Error("socket hang up");
+      }
+      return { id };
+    },
+    async editStatus(id) {
+      return { id };
+    },
+  };
+  return { api, posted, dropNextAnswer: () => drops++ };
+}
+
+function deps(api: PostingApi, over: Partial<ComposeDeps> = {}): ComposeDeps {
+  return {
+    store: new DraftStore(dir),
+    api,
+    maxCharacters: 500,
+    editExternally: async (t) => t,
+    ...over,
+  };
+}
+
+async function type(session: ComposeSession, keys: string): Promise<SessionOutcome> {
+  let last: SessionOutcome = { kind: "open" };
+  for (const k of keysFromString(keys)) last = await session.press(k);
+  return last;
+}
+
+describe("compose session", () => {
+  test("typing with vim keys and :wq posts once, even when the first answer is lost", async () => {
+    const server = instance();
+    const session = ComposeSession.fresh(deps(server.api));
+    await type(session, "hello wrold<Esc>bcwworld<Esc>");
+    server.dropNextAnswer();
+    const first = await type(session, ":wq<CR>");
+    assert.equal(first.kind, "open");
+    assert.match(session.view(60, 3).status, /Not posted/);
+    const second = await type(session, ":wq<CR>");
+    assert.deepEqual(second, { kind: "posted", id: "1" });
+    assert.equal(server.posted.length, 1);
+    assert.equal(server.posted[0]!.status, "hello world");
+    assert.deepEqual(new DraftStore(dir).list(), [], "a posted draft is gone");
+  });
+
+  test("every key lands on disk: a new process finds the text typed so far", async () => {
+    const session = ComposeSession.fresh(deps(instance().api));
+    await type(session, "not lost<CR>even this");
+    // As if killed here: nothing is flushed on exit, a fresh store reads the directory.
+    const restored = new DraftStore(dir).list();
+    assert.equal(restored.length, 1);
+    assert.equal(restored[0]!.text, "not lost\neven this");
+    const reopened = new ComposeSession(restored[0]!, deps(instance().api));
+    assert.equal(reopened.state.text, "not lost\neven this");
+  });
+
+  test("over the limit, :wq is refused with the count and the draft stays", async () => {
+    const server = instance();
+    const session = ComposeSession.fresh(deps(server.api, { maxCharacters: 10 }));
+    await type(session, "eleven char<Esc>:cw !<CR>:wq<CR>");
+    const v = session.view(60, 3);
+    assert.equal(v.over, true);
+    assert.match(v.status, /Too long: 12\/10 characters — not posted +12\/10$/);
+    assert.equal(server.posted.length, 0);
+    assert.equal(new DraftStore(dir).list()[0]!.text, "eleven char");
+  });
+
+  test("Ctrl-e runs $EDITOR on the text and the editor shows its result", async () => {
+    const script = join(dir, "rewrite.sh");
+    writeFileSync(script, `#!/bin/sh\nsed -i 's/draft/final text/' "$1"\n`);
+    chmodSync(script, 0o755);
+    const session = ComposeSession.fresh(
+      deps(instance().api, {
+        editExternally: (t) => editExternally(t, { PATH: process.env.PATH, EDITOR: script }),
+      }),
+    );
+    await type(session, "my draft<Esc><C-e>");
+    assert.equal(session.state.text, "my final text");
+    assert.equal(new DraftStore(dir).list()[0]!.text, "my final text");
+    await type(session, "u");
+    assert.equal(session.state.text, "my draft", "the external edit is one undo step");
+  });
+
+  test(":q! discards the draft; :q on an empty composer leaves nothing behind", async () => {
+    const a = ComposeSession.fresh(deps(instance().api));
+    assert.equal((await type(a, "oops<Esc>:q!<CR>")).kind, "discarded");
+    const b = ComposeSession.fresh(deps(instance().api));
+    assert.equal((await type(b, "<Esc>:q<CR>")).kind, "closed");
+    assert.deepEqual(new DraftStore(dir).list(), []);
+  });
+
+  test(":attach uploads, then asks for alt text, which goes with the media", async () => {
+    const described: [string, string][] = [];
+    const server = instance();
+    const session = ComposeSession.fresh(
+      deps(server.api, {
+        uploadMedia: async () => ({ id: "m1" }),
+        describeMedia: async (id, text) => {
+          described.push([id, text]);
+        },
+      }),
+    );
+    await type(session, "look<Esc>:attach cat.png<CR>");
+    assert.equal(session.state.mode, "command");
+    assert.equal(session.state.commandLine, "alt 1 ");
+    await type(session, "a sleeping cat<CR>:wq<CR>");
+    assert.deepEqual(described, [["m1", "a sleeping cat"]]);
+    assert.deepEqual(server.posted[0]!.mediaIds, ["m1"]);
+  });
+
+  test("Tab completes an account from the search results", async () => {
+    const session = ComposeSession.fresh(
+      deps(instance().api, {
+        complete: async (p) => (p === "@garg" ? ["@gargron@mastodon.social", "@garganelli"] : []),
+      }),
+    );
+    await type(session, "hi @garg<Tab>!");
+    assert.equal(session.state.text, "hi @gargron@mastodon.social !");
+  });
+
+  test("a reply starts in insert mode after its mentions", async () => {
+    const session = ComposeSession.fresh(deps(instance().api), { text: "@bob ", inReplyToId: "9" });
+    await type(session, "thanks");
+    assert.equal(session.state.text, "@bob thanks");
+    assert.equal(new DraftStore(dir).list()[0]!.inReplyToId, "9");
+  });
+});

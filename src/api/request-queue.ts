@@ -73,6 +73,11 @@ export class RequestQueue {
     this.random = opts.random ?? Math.random;
   }
 
+  /** Requests not yet settled: in flight, waiting for a slot, or waiting to retry. */
+  get pending(): number {
+    return this.inFlight + this.waiting.length + this.sleepers.size;
+  }
+
   get state(): RestState {
     return this.currentState;
   }

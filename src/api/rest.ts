@@ -50,6 +50,8 @@ export interface RestClient {
   request<T>(req: RawRequest): Promise<T>;
   readonly state: RestState;
   readonly rateLimit: RateLimitInfo;
+  /** Requests not settled yet (in flight, queued, or waiting to retry). */
+  readonly pending: number;
   onStateChange(listener: (s: RestState) => void): () => void;
   /** Aborts every request in flight or waiting; later calls fail with RequestAbortedError. */
   close(): void;
@@ -180,6 +182,9 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     },
     get rateLimit() {
       return queue.rateLimit;
+    },
+    get pending() {
+      return queue.pending;
     },
     onStateChange: (l) => queue.onStateChange(l),
     close: () => queue.close(),

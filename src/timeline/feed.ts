@@ -1,7 +1,7 @@
 // One pane's timeline: the first page over REST, live events from the stream, gap-fill over REST
 // after every reconnect, slow polling while the socket is down, and a state for the pane title.
 import type { mastodon } from "masto";
-import { jitteredBetween } from "../api/backoff.js";
+import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
 import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
 import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
@@ -63,6 +63,9 @@ export class TimelineFeed {
   private frontier: string | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private pollTimer: TimerHandle | undefined;
+  private repairTimer: TimerHandle | undefined;
+  private repairAttempt = 0;
+  private repairFrom: string | undefined;
   private polledOk = false;
   private restFailing = false;
   private closed = false;
@@ -106,12 +109,16 @@ export class TimelineFeed {
         // from what we held before the drop, or the statuses in between are lost.
         const from = this.frontier ?? this.store.newestId();
         this.frontier = undefined;
-        if (this.loaded && from !== undefined) void this.enqueue(() => this.catchUp(from));
+        this.repairAttempt = 0;
+        if (this.loaded && from !== undefined) void this.enqueue(() => this.repair(from));
       }),
       rest.onStateChange(() => this.recomputeState()),
     );
     this.onConnectionChange(stream.state);
-    return this.enqueue(() => this.loadInitial());
+    return this.enqueue(async () => {
+      await this.loadInitial();
+      if (!this.loaded) this.scheduleRepair(undefined);
+    });
   }
 
   /** Older statuses below the bottom (max_id). Returns how many were new. */
@@ -150,6 +157,7 @@ export class TimelineFeed {
   close(): void {
     this.closed = true;
     this.stopPolling();
+    if (this.repairTimer !== undefined) this.opts.clock.clearTimeout(this.repairTimer);
     for (const c of this.cleanup.splice(0)) c();
     this.listeners.clear();
   }
@@ -183,6 +191,12 @@ export class TimelineFeed {
       this.stopPolling();
       this.polledOk = false;
     } else {
+      if (this.repairTimer !== undefined) {
+        // A failed catch-up was waiting to retry: its start point is the true hole.
+        this.opts.clock.clearTimeout(this.repairTimer);
+        this.repairTimer = undefined;
+        if (this.frontier === undefined) this.frontier = this.repairFrom;
+      }
       if (this.frontier === undefined) this.frontier = this.store.newestId();
       this.startPolling();
     }
@@ -206,6 +220,39 @@ export class TimelineFeed {
   private stopPolling(): void {
     if (this.pollTimer !== undefined) this.opts.clock.clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
+  }
+
+  /**
+   * Catch-up while the socket is live; if REST fails (503 pages, timeouts) it is retried later
+   * from the same point, so a status published during the outage still arrives.
+   */
+  private async repair(from: string | undefined): Promise<void> {
+    if (!this.loaded || from === undefined) {
+      await this.loadInitial();
+      if (!this.loaded) this.scheduleRepair(undefined);
+      return;
+    }
+    const reached = await this.catchUp(from);
+    if (reached === undefined) this.scheduleRepair(from);
+  }
+
+  private scheduleRepair(from: string | undefined): void {
+    if (this.closed || this.repairTimer !== undefined) return;
+    if (this.opts.stream.state.kind !== "live") {
+      // Polling takes over while the socket is down; remember where the hole starts.
+      if (from !== undefined && this.frontier === undefined) this.frontier = from;
+      return;
+    }
+    const delay = backoffDelay(this.repairAttempt++, {
+      initialMs: 5_000,
+      maxMs: 60_000,
+      random: this.opts.random,
+    });
+    this.repairFrom = from;
+    this.repairTimer = this.opts.clock.setTimeout(() => {
+      this.repairTimer = undefined;
+      void this.enqueue(() => this.repair(from));
+    }, delay);
   }
 
   private async poll(): Promise<void> {

@@ -51,6 +51,10 @@ const FLASH_MS = 6000;
 export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
   const stdin = opts.stdin ?? process.stdin;
   const stdout = opts.stdout ?? process.stdout;
+  // In a UTF-8 locale draw borders as UTF-8, not through the terminal's alternate charset:
+  // blessed's ACS path shows "qqqq" / "x" in tmux with TERM=screen*, and modern ncurses does
+  // the same (NCURSES_NO_UTF8_ACS).
+  if (opts.unicode) process.env.NCURSES_NO_UTF8_ACS = "1";
   const screen = blessed.screen({
     input: createSplitInput(stdin),
     output: stdout,

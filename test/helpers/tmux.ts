@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 let counter = 0;
+const EXIT_MARK = "tootty-test-exit=";
 
 export interface TmuxStartOptions {
   command: string[];
@@ -34,7 +35,6 @@ export class TmuxSession {
     writeFileSync(
       conf,
       [
-        "set -g remain-on-exit on",
         "set -sg escape-time 10",
         `set -g default-terminal ${opts.term ?? "screen-256color"}`,
         "set -g status off",
@@ -51,7 +51,11 @@ export class TmuxSession {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${quote(v as string)}`)
       .join(" ");
-    const shellCommand = `${envPrefix ? `env ${envPrefix} ` : ""}${opts.command.map(quote).join(" ")}`;
+    // After the program ends, a shell prints its exit status and stays, so the terminal's
+    // state (alternate screen, cursor) can still be read: tmux reports nothing useful for a
+    // dead pane.
+    const program = `${envPrefix ? `env ${envPrefix} ` : ""}${opts.command.map(quote).join(" ")}`;
+    const shellCommand = `${program}; printf '\\n${EXIT_MARK}%s\\n' "$?"; exec sleep 86400`;
     execFileSync(
       "tmux",
       [
@@ -108,8 +112,8 @@ export class TmuxSession {
 
   /** Exit status once the program has ended, else null. */
   exitStatus(): number | null {
-    const [dead, status] = this.format("#{pane_dead} #{pane_dead_status}").split(" ");
-    return dead === "1" ? Number(status) : null;
+    const match = new RegExp(`${EXIT_MARK}(\\d+)`).exec(this.capture());
+    return match ? Number(match[1]) : null;
   }
 
   /** Whether the terminal is back to normal: main screen, cursor visible. */

@@ -1,0 +1,138 @@
+// `tootty` and `tootty --demo`: resolve the account, open the session, run the screen.
+// Everything that can fail before the first paint fails here with one line on stderr and
+// exit code 1, with the terminal untouched.
+import { appendFileSync, writeFileSync } from "node:fs";
+import { describeError } from "../api/errors.js";
+import { resolveAccount } from "../config/resolve-account.js";
+import { loadSettings } from "../config/settings.js";
+import { pickTheme, RenderCache } from "../render/index.js";
+import { openSession, type Session } from "../timeline/session.js";
+import { startApp } from "../ui/app.js";
+import { connectionLabel } from "../ui/connection-label.js";
+import { renderPaneItem } from "../ui/render-item.js";
+import { timelinePane } from "../ui/timeline-pane.js";
+
+export interface TuiCommand {
+  demo: boolean;
+  account?: string;
+}
+
+function unicodeLocale(env: NodeJS.ProcessEnv): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  return /utf-?8/i.test(locale);
+}
+
+async function connect(
+  command: TuiCommand,
+  env: NodeJS.ProcessEnv,
+): Promise<
+  { instanceUrl: string; accessToken: string; cleanup: () => Promise<void> } | { error: string }
+> {
+  if (command.demo) {
+    const { startDemoInstance, demoAnnounce } = await import("../demo/index.js");
+    const demo = await startDemoInstance();
+    // Tests reach the embedded instance's fault controls through this file.
+    if (env.TOOTTY_DEMO_ANNOUNCE)
+      writeFileSync(env.TOOTTY_DEMO_ANNOUNCE, demoAnnounce(demo) + "\n", { mode: 0o600 });
+    return { instanceUrl: demo.url, accessToken: demo.token, cleanup: () => demo.close() };
+  }
+  const resolved = await resolveAccount(env, command.account);
+  if ("error" in resolved) return resolved;
+  return {
+    instanceUrl: resolved.instanceUrl.toString().replace(/\/$/, ""),
+    accessToken: resolved.accessToken,
+    cleanup: async () => {},
+  };
+}
+
+export async function runTui(
+  command: TuiCommand,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const { settings, warnings } = loadSettings(env);
+  for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
+
+  const target = await connect(command, env);
+  if ("error" in target) {
+    process.stderr.write(`tootty: ${target.error}\n`);
+    return 1;
+  }
+  let session: Session;
+  try {
+    session = await openSession({
+      instanceUrl: target.instanceUrl,
+      accessToken: target.accessToken,
+      watchdogMs: settings.watchdogMs,
+      feed: {
+        pollMinMs: settings.pollMinMs,
+        pollMaxMs: settings.pollMaxMs,
+        storeSize: settings.bufferSize,
+      },
+    });
+  } catch (err) {
+    await target.cleanup();
+    process.stderr.write(`tootty: ${describeError(err)}\n`);
+    return 1;
+  }
+
+  silenceConsole(env);
+  const theme = pickTheme("dark");
+  const cache = new RenderCache(4000);
+  const unicode = unicodeLocale(env);
+  const panes = [
+    timelinePane("Home", session.feed("home"), "home"),
+    timelinePane("Local", session.feed("local"), "public"),
+    timelinePane("Federated", session.feed("federated"), "public"),
+  ];
+  const app = startApp({
+    panes,
+    renderItem: (item, width, expanded) =>
+      renderPaneItem(item, { cache, theme, width, expanded, unicode, now: Date.now() }),
+    accountLabel: `${session.account.acct}@${session.instance.domain}`,
+    connectionState: () => connectionLabel(session),
+    onConnectionChange: (listener) => {
+      const offs = [session.stream.onStateChange(listener), session.rest.onStateChange(listener)];
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    keymap: settings.keymap,
+    unicode,
+  });
+  if (warnings[0]) app.flash(warnings[0]);
+
+  let finished = false;
+  const finish = async (code: number, message?: string) => {
+    if (finished) return;
+    finished = true;
+    app.destroy();
+    session.close();
+    await target.cleanup();
+    if (message) process.stderr.write(`tootty: ${message}\n`);
+    process.exit(code);
+  };
+  for (const signal of ["SIGTERM", "SIGHUP", "SIGINT"] as const) {
+    process.on(
+      signal,
+      () => void finish(signal === "SIGINT" ? 0 : 128 + (signal === "SIGTERM" ? 15 : 1)),
+    );
+  }
+  process.on("uncaughtException", (err) => void finish(1, `crashed: ${err.stack ?? err.message}`));
+  process.on("unhandledRejection", (err) =>
+    finish(1, `crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+  );
+
+  await app.done;
+  await finish(0);
+  return 0;
+}
+
+/** Nothing may write to the terminal behind blessed's back: stray logs go to a file or nowhere. */
+function silenceConsole(env: NodeJS.ProcessEnv): void {
+  const logFile = env.TOOTTY_DEBUG_LOG;
+  const write = logFile
+    ? (...args: unknown[]) =>
+        appendFileSync(logFile, `${args.map(String).join(" ")}\n`, { mode: 0o600 })
+    : () => {};
+  console.log = console.info = console.warn = console.error = console.debug = write;
+}

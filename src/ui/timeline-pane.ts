@@ -1,0 +1,50 @@
+// Adapts a TimelineFeed (the store's owner) to what a pane draws: items with ids, a state
+// word for the title, and the actions the pane may ask for.
+
+import type { RenderContext } from "../render/index.js";
+import type { TimelineFeed } from "../timeline/feed.js";
+import { describePaneState } from "../timeline/pane-state.js";
+import type { GapMarker, Status, TimelineItem } from "../timeline/store.js";
+import type { PaneSource } from "./app.js";
+
+export type PaneItem =
+  | { kind: "status"; id: string; status: Status; context: RenderContext }
+  | { kind: "gap"; id: string; gap: GapMarker };
+
+export function timelinePane(
+  title: string,
+  feed: TimelineFeed,
+  context: RenderContext,
+): PaneSource<PaneItem> {
+  let source: readonly TimelineItem[] | undefined;
+  let mapped: PaneItem[] = [];
+  let loadingOlder = false;
+  return {
+    title,
+    items() {
+      const items = feed.store.items;
+      if (items !== source) {
+        source = items;
+        mapped = items.map((item) =>
+          item.kind === "gap"
+            ? { kind: "gap", id: `gap:${item.afterId}`, gap: item }
+            : { ...item, context },
+        );
+      }
+      return mapped;
+    },
+    state: () => describePaneState(feed.state, Date.now()),
+    onChange: (listener) => feed.onChange(listener),
+    loadOlder() {
+      // One page at a time: paging is rate-limited to 300 requests per 15 minutes.
+      if (loadingOlder) return;
+      loadingOlder = true;
+      feed.loadOlder().finally(() => {
+        loadingOlder = false;
+      });
+    },
+    activate(item) {
+      if (item.kind === "gap") void feed.loadGap(item.gap.afterId);
+    },
+  };
+}

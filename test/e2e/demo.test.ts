@@ -1,0 +1,126 @@
+// `tootty --demo` in a real terminal: what a user sees and does in the first minute.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { findOnScreen, paneLefts } from "../helpers/screen.js";
+import { TmuxSession } from "../helpers/tmux.js";
+
+const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+const sessions: TmuxSession[] = [];
+after(() => {
+  for (const s of sessions) s.kill();
+});
+
+interface Announce {
+  url: string;
+  token: string;
+  controlSecret: string;
+}
+
+async function startDemo(cols: number, rows: number) {
+  const dir = mkdtempSync(join(tmpdir(), "tootty-e2e-"));
+  const announceFile = join(dir, "demo.json");
+  const session = TmuxSession.start({
+    command: [process.execPath, BIN, "--demo"],
+    cols,
+    rows,
+    env: { TOOTTY_CONFIG_DIR: join(dir, "config"), TOOTTY_DEMO_ANNOUNCE: announceFile },
+  });
+  sessions.push(session);
+  const deadline = Date.now() + 15_000;
+  while (!existsSync(announceFile) || readFileSync(announceFile, "utf8").trim() === "") {
+    if (Date.now() > deadline)
+      throw new Error(`demo never announced itself:\n${session.capture()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const demo = JSON.parse(readFileSync(announceFile, "utf8")) as Announce;
+  return { session, demo };
+}
+
+async function control(demo: Announce, op: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${demo.url}/_demo/${op}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-demo-control": demo.controlSecret },
+    body: JSON.stringify(body),
+  });
+  assert.equal(res.status, 200, `control ${op} answered ${res.status}`);
+  return res.json();
+}
+
+describe("tootty --demo at 160×45", () => {
+  test("three live panes fill with toots, a published toot appears in Local, j moves, q restores", async () => {
+    const { session, demo } = await startDemo(160, 45);
+    const screen = await session.waitFor(
+      (s) => s.includes("Home") && s.includes("Local") && s.includes("Federated"),
+      "three pane titles",
+    );
+    const lefts = paneLefts(screen);
+    assert.equal(lefts.length, 3, `three panes side by side:\n${screen}`);
+
+    // Toot text in every pane: a line with an @handle inside each pane's columns.
+    const handleColumns = (s: string) =>
+      s
+        .split("\n")
+        .flatMap((line) =>
+          [...line.matchAll(/@[A-Za-z0-9_]+/g)].map((m) => findOnScreen(line, m[0])[0]?.col ?? -1),
+        );
+    const paneHasToot = (s: string, i: number) => {
+      const right = lefts[i + 1] ?? 160;
+      return handleColumns(s).some((col) => col > lefts[i]! && col < right);
+    };
+    await session.waitFor(
+      (s) => lefts.every((_, i) => paneHasToot(s, i)),
+      "toots in every pane",
+      15_000,
+    );
+
+    // A status published into public:local shows in the Local pane within 2 s.
+    const marker = `marker${Date.now().toString(36)}`;
+    await control(demo, "publish", {
+      target: "local",
+      status: { content: `<p>hello ${marker}</p>` },
+    });
+    const withMarker = await session.waitForText(marker, 2_000);
+    const hit = findOnScreen(withMarker, marker)[0]!;
+    assert.ok(
+      hit.col > lefts[1]! && hit.col < lefts[2]!,
+      `marker at column ${hit.col} is in the Local pane`,
+    );
+
+    // j moves the selection mark down in the active (Home) pane.
+    await control(demo, "generator", { on: false });
+    const markRow = (s: string) =>
+      findOnScreen(s, "▌").filter((h) => h.col < lefts[1]!)[0]?.row ?? -1;
+    const before = markRow(session.capture());
+    assert.ok(before >= 0, "a toot is selected");
+    session.send("j");
+    await session.waitFor((s) => markRow(s) > before, "selection to move down");
+
+    session.send("q");
+    assert.equal(await session.waitForExit(), 0);
+    const restored = session.terminalRestored();
+    assert.equal(restored.alternateScreen, false, "left the alternate screen");
+    assert.equal(restored.cursorVisible, true, "cursor visible again");
+  });
+});
+
+describe("tootty --demo at 80×24", () => {
+  test("shows one pane at a time with tabs, and 2 switches to Local", async () => {
+    const { session } = await startDemo(80, 24);
+    const screen = await session.waitFor(
+      (s) => s.includes("1 Home") && s.includes("2 Local"),
+      "tab bar",
+    );
+    assert.equal(paneLefts(screen.split("\n").slice(1).join("\n")).length, 1, "one pane");
+    await session.waitFor((s) => /Home ·/.test(s), "Home pane title");
+    session.send("2");
+    await session.waitFor(
+      (s) => /Local ·/.test(s) && !/Home ·/.test(s),
+      "Local pane after pressing 2",
+    );
+    session.send("q");
+    assert.equal(await session.waitForExit(), 0);
+  });
+});

@@ -179,7 +179,8 @@ export function resolveMotion(
     const flat = flatten(lines);
     let i = toFlat(lines, cursor);
     for (let n = 0; n < count; n++) i = fn(flat, i);
-    if (!ctx.forOperator && i >= flat.length) i = Math.max(0, flat.length - 1);
+    if (!ctx.forOperator && i >= flat.length) i = flat.length - 1;
+    i = Math.max(0, i);
     const pos = fromFlat(lines, i);
     if (!ctx.forOperator) {
       // The "\n" after a line is not a place the cursor can stand in normal mode.

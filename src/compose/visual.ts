@@ -109,12 +109,12 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   };
   const res = resolveMotion(ctx, m.motion.key, m.motion.arg, count);
   if (!res) return s;
-  return {
+  return clampNormal({
     ...s,
     cursor: res.pos,
     wantCell: res.wantCell ?? s.wantCell,
     lastFind: res.lastFind ?? s.lastFind,
-  };
+  });
 }
 
 function asLines(s: EditorState): Extract<Region, { kind: "line" }> {

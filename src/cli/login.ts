@@ -57,7 +57,7 @@ export async function runLogin(
   deps: LoginDeps = {},
 ): Promise<number> {
   const fetchImpl = deps.fetch ?? fetch;
-  const reader = new LineReader(io.input, io.output);
+  const reader = new LineReader(io.input);
   try {
     const host =
       args.host ?? (await reader.ask("Instance (for example mastodon.social): ", io.output));

@@ -66,3 +66,12 @@ export function startLogin(
 }
 
 export const AUTHORIZE_URL = /(http\S+\/oauth\/authorize\?\S+)/;
+
+/** The browser's part on the simulated instance: load the authorise page, read the code
+ * Mastodon shows in a read-only field. */
+export async function codeFromDemoPage(url: string): Promise<string> {
+  const html = await (await fetch(url)).text();
+  const match = /class="oauth-code"[^>]*value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error(`no code on the page: ${html.slice(0, 300)}`);
+  return match[1];
+}

@@ -226,7 +226,7 @@ describe("tootty login failures, one line each", () => {
     assert.equal(code, 1);
     assert.match(
       line,
-      /^tootty: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): the network is down/,
+      /^tootty: cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): network down or server not answering/,
     );
   });
 

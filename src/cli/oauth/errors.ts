@@ -2,6 +2,8 @@
 // reason in error.cause.code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED…); we read it here
 // and nowhere else.
 
+import { oneLine } from "../../config/one-line.js";
+
 export type LoginErrorKind =
   | "unknown-host"
   | "not-mastodon"
@@ -31,6 +33,13 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function innermostMessage(error: unknown): string {
+  let current: unknown = error;
+  while ((current as { cause?: unknown })?.cause) current = (current as { cause: unknown }).cause;
+  const message = (current as { message?: unknown })?.message;
+  return typeof message === "string" ? oneLine(message, 60) : "unknown error";
+}
+
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|EPROTO/;
 
 /** Maps a fetch rejection to a LoginError for the given host. */
@@ -42,7 +51,7 @@ export function networkFailure(error: unknown, host: string): LoginError {
       `cannot reach ${host}: no answer in time (network down or server overloaded)`,
     );
   }
-  const code = causeCode(error) ?? "unknown error";
+  const code = causeCode(error) ?? innermostMessage(error);
   if (code === "ENOTFOUND") {
     return new LoginError(
       "unknown-host",
@@ -52,11 +61,11 @@ export function networkFailure(error: unknown, host: string): LoginError {
   if (TLS_CODE.test(code)) {
     return new LoginError(
       "tls",
-      `TLS failure talking to ${host} (${code}): its certificate is not trusted, so tootty stops here`,
+      `TLS failure talking to ${host} (${code}): certificate not trusted; stopping`,
     );
   }
   return new LoginError(
     "network",
-    `cannot reach ${host} (${code}): the network is down or the server is not answering`,
+    `cannot reach ${host} (${code}): network down or server not answering`,
   );
 }

@@ -8,9 +8,10 @@ export class LineReader {
   readonly #waiting: ((line: string | undefined) => void)[] = [];
   #closed = false;
 
-  constructor(input: NodeJS.ReadableStream, output: NodeJS.WritableStream) {
-    const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
-    this.#rl = createInterface({ input, output, terminal });
+  constructor(input: NodeJS.ReadableStream) {
+    // terminal: false even on a TTY: the kernel's cooked mode already echoes and edits the
+    // line, and readline's terminal mode redraws (clearing what we printed) on every resize.
+    this.#rl = createInterface({ input, terminal: false });
     this.#rl.on("line", (line) => {
       const waiter = this.#waiting.shift();
       if (waiter) waiter(line);

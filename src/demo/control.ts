@@ -58,14 +58,15 @@ export function createControl(d: ControlDeps): DemoControl {
       d.faults.clear();
       d.streaming.clearFaults();
     },
-    publish: (target, status) => d.world.publish(target, status).status,
+    // Copies: the caller gets a snapshot, as a client would, not the server's live record.
+    publish: (target, status) => structuredClone(d.world.publish(target, status).status),
     publishMany: (target, count) =>
-      Array.from({ length: count }, () => d.world.publish(target).status),
-    editStatus: (id, content) => d.world.edit(id, content).status,
+      Array.from({ length: count }, () => structuredClone(d.world.publish(target).status)),
+    editStatus: (id, content) => structuredClone(d.world.edit(id, content).status),
     deleteStatus: (id) => {
       d.world.delete(id);
     },
-    notify: (type, opts) => d.world.notify(type, opts),
+    notify: (type, opts) => structuredClone(d.world.notify(type, opts)),
     revokeToken: (token) => {
       d.tokens.revoke(token);
     },

@@ -46,6 +46,8 @@ export interface DemoInstanceOptions {
   seedCount?: number;
   /** Per-token budget per window (default 300 per 5 minutes, as Mastodon). */
   rateLimit?: { limit: number; windowMs: number };
+  /** The clock for created_at, rate-limit windows, fault windows and OAuth code expiry (tests inject a fake one). Timers stay real. */
+  now?: () => number;
 }
 
 export interface DemoInstance {
@@ -63,7 +65,7 @@ export interface DemoInstance {
 const DEFAULT_SEED = 20_221_115;
 
 export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise<DemoInstance> {
-  const now = () => Date.now();
+  const now = opts.now ?? (() => Date.now());
   const world = new DemoWorld(opts.seed ?? DEFAULT_SEED, now);
   seedHistory(world, opts.seedCount ?? 150);
 

@@ -149,3 +149,22 @@ describe("demo instance: requests are logged for tests", () => {
     }
   });
 });
+
+describe("demo instance: the rate-limit window resets", () => {
+  test("after the window ends the budget is full again", async () => {
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const demo = await startDemoInstance({ generate: false, seedCount: 5, now: () => clock });
+    try {
+      const first = await getJson(demo, "/api/v1/timelines/home");
+      assert.equal(first.headers.get("x-ratelimit-remaining"), "299");
+      assert.equal(first.headers.get("x-ratelimit-reset"), "2026-01-01T12:05:00.000Z");
+      await getJson(demo, "/api/v1/timelines/home");
+      clock += 5 * 60_000;
+      const later = await getJson(demo, "/api/v1/timelines/home");
+      assert.equal(later.headers.get("x-ratelimit-remaining"), "299");
+      assert.equal(later.headers.get("x-ratelimit-reset"), "2026-01-01T12:10:00.000Z");
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -85,12 +85,12 @@ export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
   );
 }
 
-export function hiddenNotice(s: mastodon.v1.Status, why: string): Line {
+export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number): Line[] {
   const what: string[] = ["text"];
   const media = s.mediaAttachments?.length ?? 0;
   if (media) what.push(`${media} media`);
   if (s.poll) what.push("poll");
-  return [p(`[${why}: ${what.join(", ")} hidden — expand to show]`, "notice")];
+  return wrapItems([p(`[${why}: ${what.join(", ")} hidden — expand to show]`, "notice")], width);
 }
 
 function untilText(iso: string | null | undefined, now: number): string {

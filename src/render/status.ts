@@ -18,7 +18,7 @@ import {
   replyLine,
   spoilerLines,
 } from "./status-parts.js";
-import type { Line } from "./wrap.js";
+import { clipLine, type Line, wrapItems } from "./wrap.js";
 
 export interface FilterVerdict {
   action: "hide" | "warn" | "blur";
@@ -59,10 +59,15 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
   };
 
   if (verdict?.action === "warn" && !expanded) {
-    push([
-      { text: `Filtered: ${verdict.title}`, roles: ["filtered"] },
-      { text: " — expand to show", roles: ["notice"] },
-    ]);
+    lines.push(
+      ...wrapItems(
+        [
+          { text: `Filtered: ${verdict.title}`, roles: ["filtered"] },
+          { text: " — expand to show", roles: ["notice"] },
+        ],
+        width,
+      ),
+    );
     return finish(lines, width, opts);
   }
   if (status.reblog) push(boostLine(status, width));
@@ -74,7 +79,7 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
   const hasCw = typeof s.spoilerText === "string" && s.spoilerText.trim() !== "";
   if (hasCw) lines.push(...spoilerLines(s, width));
   if (hasCw && !expanded) {
-    push(hiddenNotice(s, "CW"));
+    lines.push(...hiddenNotice(s, "CW", width));
   } else {
     const ctx: InlineContext = {
       theme: opts.theme,
@@ -95,6 +100,7 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
   return finish(lines, width, opts);
 }
 
-function finish(lines: Line[], _width: number, opts: RenderOptions): string[] {
-  return lines.map((l) => paintLine(l, opts.theme, opts.hyperlinks ?? false));
+function finish(lines: Line[], width: number, opts: RenderOptions): string[] {
+  // clipLine is a no-op for lines that fit: a last guard that no line can overflow the pane.
+  return lines.map((l) => paintLine(clipLine(l, width), opts.theme, opts.hyperlinks ?? false));
 }

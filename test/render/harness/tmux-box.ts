@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const SCRIPT = fileURLToPath(new URL("./blessed-box.cjs", import.meta.url));
+const SCRIPT = fileURLToPath(new URL("./blessed-box.ts", import.meta.url));
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 
 // blessed draws its border with the terminal's line-drawing set under TERM=screen/tmux,
 // which capture-pane shows as the raw VT100 letters.
@@ -32,22 +33,31 @@ async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Draws `lines` in a bordered blessed box `width` wide inside tmux and checks the border. */
-export async function checkBoxInTmux(lines: string[], width: number): Promise<BoxCheck> {
+/**
+ * Draws `lines` in a bordered blessed box `width` wide inside tmux and checks the border.
+ * `widthFix` (default true) installs installBlessedWidthFix, as the UI should.
+ */
+export async function checkBoxInTmux(
+  lines: string[],
+  width: number,
+  widthFix = true,
+): Promise<BoxCheck> {
   const dir = mkdtempSync(join(tmpdir(), "tootty-box-"));
   const socket = `tootty-box-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const input = join(dir, "input.json");
   const ready = join(dir, "ready");
-  writeFileSync(input, JSON.stringify({ lines, width }));
+  writeFileSync(input, JSON.stringify({ lines, width, widthFix }));
   const tmux = (...args: string[]) => execFileSync("tmux", ["-L", socket, ...args]).toString();
   try {
-    const cmd = `LANG=C.UTF-8 exec ${JSON.stringify(process.execPath)} ${JSON.stringify(SCRIPT)} ${JSON.stringify(input)} ${JSON.stringify(ready)}`;
+    const cmd = `LANG=C.UTF-8 exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(SCRIPT)} ${JSON.stringify(input)} ${JSON.stringify(ready)}`;
     tmux(
       "-u",
       "-f",
       "/dev/null",
       "new-session",
       "-d",
+      "-c",
+      REPO,
       "-x",
       String(width + 1),
       "-y",

@@ -1,11 +1,18 @@
 // Draws the lines of a JSON file inside a bordered blessed box, with a column of "#" markers
 // just right of the border, in a terminal exactly one column wider than the box. If blessed
 // and the terminal disagree about any line's width, that row's border and marker move.
-// Usage: node blessed-box.cjs INPUT.json READY_FILE
-const { readFileSync, writeFileSync } = require("node:fs");
-const blessed = require("blessed");
+// Usage: node --import tsx blessed-box.ts INPUT.json READY_FILE   (run by tmux-box.ts)
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { installBlessedWidthFix } from "../../../src/render/blessed-fit.js";
 
-const { lines, width } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const blessed = createRequire(import.meta.url)("blessed");
+const { lines, width, widthFix } = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as {
+  lines: string[];
+  width: number;
+  widthFix: boolean;
+};
+if (widthFix) installBlessedWidthFix(blessed);
 const screen = blessed.screen({ fullUnicode: true, smartCSR: true, warnings: false });
 blessed.box({
   parent: screen,
@@ -29,6 +36,6 @@ blessed.box({
     .join("\n"),
 });
 screen.render();
-writeFileSync(process.argv[3], "ready");
+writeFileSync(process.argv[3]!, "ready");
 setTimeout(() => screen.destroy(), 30000).unref();
 process.stdin.resume();

@@ -44,6 +44,14 @@ export function reportError(io: CliIo, error: unknown): number {
   return 1;
 }
 
+function sameOrigin(stored: string, key: string): boolean {
+  try {
+    return instanceKey(new URL(stored)) === key;
+  } catch {
+    return false; // a hand-edited accounts.json may hold anything
+  }
+}
+
 function showRulesOnce(io: CliIo, facts: InstanceFacts): void {
   io.output.write(`\nEvery server sets its own rules. ${facts.domain}'s:\n`);
   if (facts.rules.length === 0) io.output.write("  (none published)\n");
@@ -82,7 +90,7 @@ export async function runLogin(
       apps.put(key, app);
     }
     const pkce = facts.pkce ? createPkce() : undefined;
-    const forceLogin = accounts.list().some((a) => instanceKey(new URL(a.instance_url)) === key);
+    const forceLogin = accounts.list().some((a) => sameOrigin(a.instance_url, key));
     const url = authorizeUrl(origin, app, { challenge: pkce?.challenge, forceLogin }).href;
     io.output.write(`\nOpen this address in a browser, sign in and allow tootty:\n\n  ${url}\n\n`);
     if (openInBrowser(url, io.env, deps.launchBrowser))
@@ -96,8 +104,7 @@ export async function runLogin(
       token = await exchangeCode(fetchImpl, origin, app, code, pkce?.verifier);
     } catch (error) {
       // The app may have been deleted on the server: register afresh next time.
-      if (error instanceof LoginError && error.message.includes("app registration"))
-        apps.forget(key);
+      if (error instanceof LoginError && error.kind === "unknown-client") apps.forget(key);
       throw error;
     }
     const me = await verifyCredentials(fetchImpl, origin, token);

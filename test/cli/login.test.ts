@@ -89,6 +89,23 @@ describe("tootty login against a 4.3 server (PKCE)", () => {
     assert.equal(stub.apps.size, before + 1);
   });
 
+  test("an app registration the server forgot is dropped, and the next login registers afresh", async () => {
+    const dir = tempConfigDir();
+    await loginAs(stub, dir);
+    stub.apps.clear(); // the server lost tootty's app (database restored, app deleted…)
+    const run = startLogin(stub.origin, dir);
+    await run.out.waitFor(/Paste the code/);
+    run.input.write("whatever-the-page-said\n");
+    assert.equal(await run.exit, 1);
+    assert.match(
+      run.err.text,
+      /no longer knows tootty's app registration; run tootty login .* again/,
+    );
+    const again = await loginAs(stub, dir);
+    assert.equal(again.code, 0, again.err.text);
+    assert.equal(stub.apps.size, 1);
+  });
+
   test("logging in again to the same server asks the server for a fresh sign-in", async () => {
     const dir = tempConfigDir();
     await loginAs(stub, dir);

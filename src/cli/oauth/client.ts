@@ -105,7 +105,7 @@ export async function exchangeCode(
   }
   if (error === "invalid_client") {
     throw new LoginError(
-      "server",
+      "unknown-client",
       `${origin.host} no longer knows tootty's app registration; run tootty login ${origin.host} again`,
     );
   }

@@ -10,6 +10,7 @@ export type LoginErrorKind =
   | "tls"
   | "network"
   | "bad-code"
+  | "unknown-client"
   | "server"
   | "cancelled";
 

@@ -87,10 +87,6 @@ async function serve(
   const fault = deps.faults.take(url.pathname, now);
   const token = bearerToken(req.headers.authorization);
   const auth = deps.tokens.lookup(token);
-  const limit = deps.rateLimiter.hit(
-    auth && token ? `token:${token}` : `ip:${req.socket.remoteAddress}`,
-    now,
-  );
 
   if (fault && fault.status !== 429) {
     // nginx answers for an overloaded backend: HTML, no rate-limit headers from the app.
@@ -99,6 +95,9 @@ async function serve(
       headers: { Server: "nginx" },
     };
   }
+  // Only requests that reach the application count against the budget.
+  const limitKey = auth && token ? `token:${token}` : `ip:${req.socket.remoteAddress}`;
+  const limit = deps.rateLimiter.hit(limitKey, now);
   if (fault || limit.exceeded) {
     const resetAt = fault?.endsAt ?? limit.resetAt;
     const headers = rateLimitHeaders({ ...limit, remaining: 0, resetAt });

@@ -32,15 +32,16 @@ export function openInsert(
   before: Snapshot,
   count: number | null,
   body: readonly string[] | null,
-  newLineEach = false,
+  how: { repeat?: boolean; newLineEach?: boolean } = {},
 ): EditorState {
   return {
     ...s,
     mode: "insert",
     insert: {
-      count: count ?? 1,
+      // i a I A o O type their text `count` times; c s S C change `count` things once.
+      count: how.repeat ? (count ?? 1) : 1,
       typed: [],
-      newLineEach,
+      newLineEach: how.newLineEach ?? false,
       undoBase: before,
       recording: body,
       changeCount: count,
@@ -200,8 +201,9 @@ function command(
   const line = lineAt(s.lines, s.cursor.line);
   const op = (p: Omit<Extract<Parsed, { kind: "operator" }>, "kind" | "body">) =>
     operate(s, { kind: "operator", body: [], ...p });
-  const ins = (t: EditorState, newLineEach = false) =>
-    openInsert(t, before, parsed.count, parsed.body, newLineEach);
+  const ins = (t: EditorState, how: { repeat?: boolean; newLineEach?: boolean } = {}) =>
+    openInsert(t, before, parsed.count, parsed.body, how);
+  const typeIn = (t: EditorState, newLineEach = false) => ins(t, { repeat: true, newLineEach });
   switch (parsed.key) {
     case "x":
     case "<Del>":
@@ -240,11 +242,14 @@ function command(
     }
     case "i":
     case "<Insert>":
-      return ins(s);
+      return typeIn(s);
     case "a":
-      return ins({ ...s, cursor: { ...s.cursor, col: line.length === 0 ? 0 : s.cursor.col + 1 } });
+      return typeIn({
+        ...s,
+        cursor: { ...s.cursor, col: line.length === 0 ? 0 : s.cursor.col + 1 },
+      });
     case "I":
-      return ins({
+      return typeIn({
         ...s,
         cursor: {
           ...s.cursor,
@@ -252,12 +257,12 @@ function command(
         },
       });
     case "A":
-      return ins({ ...s, cursor: { ...s.cursor, col: line.length } });
+      return typeIn({ ...s, cursor: { ...s.cursor, col: line.length } });
     case "o":
     case "O": {
       const at = s.cursor.line + (parsed.key === "o" ? 1 : 0);
       const lines = [...s.lines.slice(0, at), [], ...s.lines.slice(at)];
-      return ins(withLines({ ...s, cursor: { line: at, col: 0 } }, lines), true);
+      return typeIn(withLines({ ...s, cursor: { line: at, col: 0 } }, lines), true);
     }
     case "v":
     case "V":

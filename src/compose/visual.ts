@@ -1,5 +1,12 @@
 import { lineAt, toFlat } from "./buffer.js";
-import { clampNormal, commitUndo, type EditorState, snapshot, withLines } from "./editor-state.js";
+import {
+  clampNormal,
+  commitUndo,
+  type EditorState,
+  type RecordedChange,
+  snapshot,
+  withLines,
+} from "./editor-state.js";
 import { resolveMotion } from "./motions.js";
 import { openInsert } from "./normal.js";
 import { applyOperator, toggleCase } from "./operators.js";
@@ -49,6 +56,25 @@ function caseSelection(s: EditorState): EditorState {
   return withLines({ ...s, cursor: start }, lines);
 }
 
+/**
+ * How `.` repeats a visual change: as the normal command covering as much text from
+ * the cursor (N lines, or N graphemes on one line). Other shapes are not repeated.
+ */
+function repeatOf(s: EditorState, region: Region, op: "d" | "c" | "~"): RecordedChange | null {
+  if (region.kind === "line") {
+    return op === "~" ? null : { count: region.last - region.first + 1, tokens: [op, op] };
+  }
+  const a = s.visualAnchor;
+  const b = s.cursor;
+  if (a.line !== b.line) return null;
+  const n = region.to - region.from;
+  return { count: n, tokens: op === "~" ? ["~"] : [op, "l"] };
+}
+
+function remember(s: EditorState, change: RecordedChange | null): EditorState {
+  return change ? { ...s, lastChange: change } : s;
+}
+
 /** One key in visual mode: motions stretch the selection; operators act on it. */
 export function handleVisual(s0: EditorState, token: string): EditorState {
   const tokens = [...s0.pending, token];
@@ -71,8 +97,10 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     case "d":
     case "x":
     case "X":
-    case "D":
-      return finish(applyOperator(s, "d", t === "X" || t === "D" ? asLines(s) : visualRegion(s)));
+    case "D": {
+      const region = t === "X" || t === "D" ? asLines(s) : visualRegion(s);
+      return remember(finish(applyOperator(s, "d", region)), repeatOf(s, region, "d"));
+    }
     case "y":
     case "Y":
       return toNormal(applyOperator(s, "y", t === "Y" ? asLines(s) : visualRegion(s)));
@@ -82,10 +110,11 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     case "S": {
       const region = t === "C" || t === "S" ? asLines(s) : visualRegion(s);
       const changed = applyOperator({ ...s, mode: "normal" }, "c", region);
-      return openInsert(changed, before, null, null);
+      const change = repeatOf(s, region, "c");
+      return openInsert(changed, before, change?.count ?? null, change?.tokens ?? null);
     }
     case "~":
-      return finish(caseSelection(s));
+      return remember(finish(caseSelection(s)), repeatOf(s, visualRegion(s), "~"));
     case "J": {
       const r = asLines(s);
       const joined = Array.from({ length: Math.max(1, r.last - r.first) }).reduce<EditorState>(

@@ -345,6 +345,26 @@ export const CASES: EditorCase[] = [
   { name: "V then J joins the lines", start: "|a\nb\nc", keys: "VjjJ", expect: "a b| c" },
   { name: "o in visual swaps the ends", start: "ab|cd", keys: "vlohd", expect: "|a" },
   { name: "u undoes a visual delete", start: "|abcdef", keys: "vlldu", expect: "|abcdef" },
+  {
+    name: ". repeats a visual delete on as many characters",
+    start: "|abcdefgh",
+    keys: "vld.",
+    expect: "|efgh",
+  },
+  {
+    name: ". repeats a linewise visual delete on as many lines",
+    start: "|a\nb\nc\nd\ne",
+    keys: "Vjd.",
+    expect: "|e",
+  },
+  {
+    name: ". repeats a visual change with its text",
+    start: "|abcdef",
+    keys: "vlcX<Esc>l.",
+    expect: "X|Xef",
+  },
+  { name: "3s changes three characters once", start: "|abcdef", keys: "3sX<Esc>", expect: "|Xdef" },
+  { name: "2cc changes two lines into one", start: "|a\nb\nc", keys: "2ccX<Esc>", expect: "|X\nc" },
   // ex commands leave text alone and return to normal mode
   { name: ":5 goes to a line", start: "|a\nb\nc", keys: ":2<CR>", expect: "a\n|b\nc" },
   { name: "Esc leaves command mode", start: "|a", keys: ":wq<Esc>", expect: "|a" },

@@ -36,6 +36,8 @@ export interface DemoControl {
   setGenerator(on: boolean): void;
   requestLog(): ReadonlyArray<RequestLogEntry>;
   streamClientCount(): number;
+  /** Streams `filters_changed` (no payload) to `user` subscribers. Beyond the agreed API. */
+  filtersChanged(): void;
 }
 
 export interface ControlDeps {
@@ -73,6 +75,7 @@ export function createControl(d: ControlDeps): DemoControl {
     setGenerator: (on) => d.generator.setRunning(on),
     requestLog: () => d.log,
     streamClientCount: () => d.streaming.clientCount,
+    filtersChanged: () => d.world.announce({ type: "filters_changed" }),
   };
 }
 
@@ -140,6 +143,9 @@ export function runControlOp(
         return json(200, { ok: true });
       case "log":
         return json(200, control.requestLog());
+      case "filters_changed":
+        control.filtersChanged();
+        return json(200, { ok: true });
       case "clients":
         return json(200, { count: control.streamClientCount() });
       default:

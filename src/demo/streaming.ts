@@ -207,6 +207,26 @@ export class StreamingServer {
       );
       return;
     }
+    if (e.type === "filters_changed") {
+      // The one event without a payload key at all.
+      for (const c of this.clients) {
+        if (c.socket.readyState === WebSocket.OPEN && c.subscriptions.has("user")) {
+          c.socket.send(JSON.stringify({ stream: ["user"], event: "filters_changed" }));
+        }
+      }
+      return;
+    }
+    if (
+      e.type === "update" &&
+      e.stored.status.visibility === "direct" &&
+      e.stored.status.reblog === null
+    ) {
+      this.broadcast(
+        (sub) => sub.key === "direct",
+        "conversation",
+        JSON.stringify(conversationOf(e.stored)),
+      );
+    }
     const wanted = streamKeysFor(e.stored);
     const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
     const publicPayload =
@@ -260,6 +280,17 @@ export function streamKeysFor(stored: StoredStatus): Set<string> {
     }
   }
   return keys;
+}
+
+/** A Conversation entity for a direct message, as the `direct` stream sends it. */
+function conversationOf(stored: StoredStatus) {
+  const s = stored.status;
+  return {
+    id: String(800_000 + (Number(s.id.slice(-5)) % 100_000)),
+    unread: true,
+    accounts: [s.account],
+    last_status: s,
+  };
 }
 
 function sendError(socket: WebSocket, error: string, status: number): void {

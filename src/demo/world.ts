@@ -22,7 +22,8 @@ export interface StoredStatus {
 
 export type WorldEvent =
   | { type: "update" | "status.update" | "delete"; stored: StoredStatus }
-  | { type: "notification"; notification: ApiNotification };
+  | { type: "notification"; notification: ApiNotification }
+  | { type: "filters_changed" };
 
 export const NOTIFICATION_TYPES = [
   "mention",

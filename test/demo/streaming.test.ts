@@ -257,3 +257,42 @@ describe("streaming: subscriptions and frames", () => {
     assert.equal(res.status, 401);
   });
 });
+
+describe("streaming: rarer events", () => {
+  let demo: DemoInstance;
+  before(async () => {
+    demo = await startDemoInstance({ generate: false, seedCount: 10 });
+  });
+  after(() => demo.close());
+
+  test("filters_changed arrives on user with no payload key at all", async () => {
+    const socket = await subscribedSocket(demo, ["user"]);
+    try {
+      demo.control.filtersChanged();
+      const frame = await socket.next((f) => f.event === "filters_changed");
+      assert.deepEqual(frame, { stream: ["user"], event: "filters_changed" });
+    } finally {
+      socket.close();
+    }
+  });
+
+  test("a direct message reaches the direct stream as a conversation", async () => {
+    const socket = await subscribedSocket(demo, ["direct"]);
+    try {
+      const dm = demo.control.publish("home", {
+        account: "alice",
+        content: "<p>psst</p>",
+        visibility: "direct",
+      });
+      const frame = await socket.next((f) => f.event === "conversation");
+      const conversation = JSON.parse(frame.payload!) as {
+        last_status: ApiStatus;
+        unread: boolean;
+      };
+      assert.equal(conversation.last_status.id, dm.id);
+      assert.equal(conversation.unread, true);
+    } finally {
+      socket.close();
+    }
+  });
+});

@@ -54,8 +54,17 @@ function replayTokens(s: EditorState, tokens: readonly string[]): EditorState {
 
 /** One key in, the next state out. Never mutates `state`. */
 export function applyKey(state: EditorState, key: Key): EditorState {
-  const s: EditorState = { ...state, effects: [], message: "", messageIsError: false };
-  const token = keyToken(key);
+  return step({ ...state, effects: [], message: "", messageIsError: false }, key);
+}
+
+function step(s: EditorState, key: Key): EditorState {
+  // A terminal sends Alt-x as ESC x: for vim that is Escape, then x.
+  if (key.meta && !key.ctrl) {
+    const { meta: _meta, ...plain } = key;
+    return step(applyToken(s, "<Esc>"), plain);
+  }
+  // Ctrl-c leaves insert, visual and command mode as Escape does.
+  const token = key.ctrl && key.name === "c" ? "<Esc>" : keyToken(key);
   if (isNamedToken(token) || splitGraphemes(token).length <= 1) return applyToken(s, token);
   // A chunk: ESC glued to the next keys (fast typing over SSH, `tmux send-keys`) is
   // Escape followed by those keys, as in vim; anything else is a paste.

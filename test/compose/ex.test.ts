@@ -110,6 +110,19 @@ describe("keys as the terminal delivers them", () => {
     assert.deepEqual(kinds(after), ["post"]);
   });
 
+  test("Alt-key (ESC then the key) leaves insert mode and runs the key", () => {
+    const s = applyKey(run(createEditor(""), "iab"), { name: "o", ch: "o", meta: true });
+    assert.equal(s.mode, "insert");
+    assert.equal(s.text, "ab\n");
+    assert.equal(s.effects.length, 1);
+  });
+
+  test("Ctrl-c leaves insert mode like Escape", () => {
+    const s = applyKey(run(createEditor(""), "iab"), { name: "c", ctrl: true, ch: "\x03" });
+    assert.equal(s.mode, "normal");
+    assert.equal(s.text, "ab");
+  });
+
   test("a multi-line paste in insert mode lands as typed text", () => {
     const s = applyKey(run(createEditor(""), "i"), { name: "paste", ch: "one\ntwo" });
     assert.equal(s.text, "one\ntwo");

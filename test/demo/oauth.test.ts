@@ -223,3 +223,38 @@ describe("OAuth codes expire", () => {
     }
   });
 });
+
+describe("revoking", () => {
+  test("another app cannot revoke a token; the built-in demo token needs no app", async () => {
+    const demo = await startDemoInstance({ generate: false, seedCount: 5 });
+    try {
+      const app = await registerApp(demo);
+      const other = await registerApp(demo);
+      const code = await authorise(demo, app);
+      const { body } = await post(demo, "/oauth/token", {
+        grant_type: "authorization_code",
+        code,
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        redirect_uri: OOB,
+      });
+      const stolen = await post(demo, "/oauth/revoke", {
+        client_id: other.client_id,
+        client_secret: other.client_secret,
+        token: body.access_token!,
+      });
+      assert.equal(stolen.status, 403);
+      const me = await fetch(`${demo.url}/api/v1/accounts/verify_credentials`, {
+        headers: { Authorization: `Bearer ${body.access_token}` },
+      });
+      assert.equal(me.status, 200);
+      assert.equal((await post(demo, "/oauth/revoke", { token: demo.token }, true)).status, 200);
+      const gone = await fetch(`${demo.url}/api/v1/accounts/verify_credentials`, {
+        headers: { Authorization: `Bearer ${demo.token}` },
+      });
+      assert.equal(gone.status, 401);
+    } finally {
+      await demo.close();
+    }
+  });
+});

@@ -19,7 +19,7 @@ export async function runAccountCommand(command: Command): Promise<number> {
     }
     case "accounts": {
       const { runAccounts } = await import("./accounts.js");
-      return runAccounts({}, io);
+      return runAccounts({ args: command.args }, io);
     }
     case "config": {
       const { runConfig } = await import("./config-cmd.js");

@@ -7,7 +7,7 @@ export type Command =
   | { kind: "version" }
   | { kind: "login"; host?: string }
   | { kind: "logout"; account?: string }
-  | { kind: "accounts" }
+  | { kind: "accounts"; args: string[] }
   | { kind: "config"; args: string[] }
   | { kind: "usage-error"; message: string };
 
@@ -33,6 +33,10 @@ In tmux, set 'set -sg escape-time 10' so Escape reaches tootty at once.
 `;
 
 export function parseCommand(argv: string[]): Command {
+  // Sub-commands with options of their own get their arguments untouched
+  // (`tootty config --help`, `tootty accounts default me@host`).
+  if (argv[0] === "config") return { kind: "config", args: argv.slice(1) };
+  if (argv[0] === "accounts") return { kind: "accounts", args: argv.slice(1) };
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -60,7 +64,7 @@ export function parseCommand(argv: string[]): Command {
         ...(rest[0] ? { account: rest[0] } : values.account ? { account: values.account } : {}),
       };
     case "accounts":
-      return { kind: "accounts" };
+      return { kind: "accounts", args: rest };
     case "config":
       return { kind: "config", args: rest };
     case "demo":

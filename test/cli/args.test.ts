@@ -15,7 +15,12 @@ test("argv maps to commands, and bad usage is reported rather than guessed", () 
     host: "mastodon.social",
   });
   assert.deepEqual(parseCommand(["logout"]), { kind: "logout" });
-  assert.deepEqual(parseCommand(["accounts"]), { kind: "accounts" });
+  assert.deepEqual(parseCommand(["accounts"]), { kind: "accounts", args: [] });
+  assert.deepEqual(parseCommand(["accounts", "default", "me@host"]), {
+    kind: "accounts",
+    args: ["default", "me@host"],
+  });
+  assert.deepEqual(parseCommand(["config", "--help"]), { kind: "config", args: ["--help"] });
   assert.deepEqual(parseCommand(["--version"]), { kind: "version" });
   assert.deepEqual(parseCommand(["-h"]), { kind: "help" });
   assert.equal(parseCommand(["--bogus"]).kind, "usage-error");

@@ -3,7 +3,7 @@
 import type { mastodon } from "masto";
 import type { RenderOptions } from "./options.js";
 import { renderStatus } from "./status.js";
-import { relativeTime } from "./time.js";
+import { labelExpiry } from "./time.js";
 
 /** Everything about a status that changes its lines without changing its id or edit time. */
 function stateKey(s: mastodon.v1.Status): string {
@@ -35,15 +35,20 @@ export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): stri
     opts.showMedia === false ? 0 : 1,
     opts.hyperlinks ? 1 : 0,
     opts.context ?? "",
-    // The header shows "5m": the entry is stale once that label would change.
-    relativeTime(s.createdAt, opts.now),
     stateKey(s),
     status.reblog ? stateKey(status) : "",
   ].join("\u0000");
 }
 
+interface Entry {
+  lines: string[];
+  /** The header shows "5m": the entry is stale from this instant on (or before `since`). */
+  since: number;
+  until: number;
+}
+
 export class RenderCache {
-  private readonly entries = new Map<string, string[]>();
+  private readonly entries = new Map<string, Entry>();
   hits = 0;
   misses = 0;
 
@@ -52,16 +57,18 @@ export class RenderCache {
   get(status: mastodon.v1.Status, opts: RenderOptions): string[] {
     const key = renderKey(status, opts);
     const found = this.entries.get(key);
-    if (found) {
+    if (found && opts.now >= found.since && opts.now < found.until) {
       this.hits++;
       // Re-insert: a Map iterates in insertion order, so the first key is the least recent.
       this.entries.delete(key);
       this.entries.set(key, found);
-      return found;
+      return found.lines;
     }
     this.misses++;
     const lines = renderStatus(status, opts);
-    this.entries.set(key, lines);
+    const [since, until] = labelExpiry((status.reblog ?? status).createdAt, opts.now);
+    this.entries.delete(key);
+    this.entries.set(key, { lines, since, until });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -1,5 +1,6 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
+import { type Block, parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
 import { paintLine } from "./paint.js";
 import type { Piece } from "./pieces.js";
@@ -26,20 +27,29 @@ const VERBS: Record<string, string> = {
   quoted_update: "edited a post that quotes you",
 };
 
-/** Plain text of a status' HTML for a one-line excerpt (tags dropped, breaks to spaces). */
+function blockText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "paragraph":
+          return b.inlines.map((i) => (i.kind === "break" ? " " : i.text)).join("");
+        case "code":
+          return b.text;
+        case "quote":
+          return blockText(b.blocks);
+        case "list":
+          return b.items.map(blockText).join(" ");
+      }
+    })
+    .join(" ");
+}
+
+/** One line of a status' words for an excerpt (its CW instead, if it has one). */
 function excerpt(status: mastodon.v1.Status | null | undefined): string {
   if (!status) return "";
   const spoiler = status.spoilerText?.trim();
   if (spoiler) return `CW: ${sanitizeInline(spoiler)}`;
-  // Tags are removed by a real parser elsewhere; here we only need the words for one line.
-  const text = String(status.content ?? "")
-    .replace(/<br\s*\/?>|<\/p>/gi, " ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+  const text = blockText(parseStatusHtml(typeof status.content === "string" ? status.content : ""));
   return sanitizeInline(text).replace(/\s+/g, " ").trim();
 }
 
@@ -59,7 +69,7 @@ export function renderNotificationSummary(
       ...namePieces(account, "displayName"),
       p(` ${acctText(account, opts.expanded ?? false)}`, "acct"),
     );
-  line.push(p(`${verb.startsWith("'") || verb.startsWith("—") ? "" : " "}${verb}`));
+  line.push(p(`${verb.startsWith("'") ? "" : " "}${verb}`));
   const text = excerpt(status);
   if (text) line.push(p(`: ${text}`, "notice"));
   return paintLine(clipLine(line, Math.max(1, opts.width)), opts.theme, false);

@@ -156,13 +156,29 @@ const palettes: Record<ThemeName, Palette> = {
 
 const identity: Paint = (s) => s;
 
+/**
+ * A role's SGR codes as a plain open/close pair: painting is then two string concatenations
+ * instead of a chalk call, which matters when scrolling thousands of toots. We only ever
+ * paint homogeneous runs, so chalk's nested-close bookkeeping is not needed.
+ */
+function openClose(styled: ChalkInstance): [string, string] {
+  const marked = styled("\u0000");
+  const at = marked.indexOf("\u0000");
+  return [marked.slice(0, at), marked.slice(at + 1)];
+}
+
 export function createTheme(name: ThemeName, level: ColorLevel): Theme {
   const chalk = new Chalk({ level });
   const palette = palettes[name];
   const paint = {} as Record<Role, Paint>;
   for (const role of ROLES) {
     const styled = level === 0 ? null : palette[role](chalk);
-    paint[role] = styled ? (s: string) => styled(s) : identity;
+    if (!styled) {
+      paint[role] = identity;
+      continue;
+    }
+    const [open, close] = openClose(styled);
+    paint[role] = open === "" ? identity : (s: string) => open + s + close;
   }
   return { name, level, markers: level === 0, paint };
 }

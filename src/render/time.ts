@@ -14,3 +14,23 @@ export function relativeTime(iso: string | null | undefined, now: number): strin
   if (age < 7 * DAY) return `${Math.floor(age / DAY)}d`;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/**
+ * The span of clock times [since, until) during which relativeTime(iso, now) gives the same
+ * label as it does at `now`, so a cached header can be reused without recomputing it.
+ */
+export function labelExpiry(iso: string | null | undefined, now: number): [number, number] {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(t)) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const age = now - t;
+  if (age < 0) return [Number.NEGATIVE_INFINITY, t + MINUTE];
+  if (age < MINUTE) return [t, t + MINUTE];
+  const unit = age < HOUR ? MINUTE : age < DAY ? HOUR : age < 7 * DAY ? DAY : 0;
+  if (unit === 0) return [t + 7 * DAY, Number.POSITIVE_INFINITY];
+  const start = t + Math.floor(age / unit) * unit;
+  const end = Math.min(
+    start + unit,
+    unit === MINUTE ? t + HOUR : unit === HOUR ? t + DAY : t + 7 * DAY,
+  );
+  return [start, end];
+}

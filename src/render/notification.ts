@@ -37,7 +37,7 @@ function blockText(blocks: readonly Block[]): string {
           return b.text;
         case "quote":
           return blockText(b.blocks);
-        case "list":
+        default:
           return b.items.map(blockText).join(" ");
       }
     })

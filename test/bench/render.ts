@@ -84,7 +84,7 @@ function toMarkdown(blocks: Block[]): string {
             .split("\n")
             .map((l) => `> ${l}`)
             .join("\n");
-        case "list":
+        default:
           return b.items
             .map((item, k) => `${b.ordered ? `${b.start + k}.` : "-"} ${toMarkdown(item)}`)
             .join("\n");

@@ -3,14 +3,16 @@
 // exit code 1, with the terminal untouched.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { describeError } from "../api/errors.js";
+import { configDir } from "../config/paths.js";
 import { resolveAccount } from "../config/resolve-account.js";
 import { loadSettings } from "../config/settings.js";
 import { pickTheme, RenderCache } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import { startApp } from "../ui/app.js";
 import { connectionLabel } from "../ui/connection-label.js";
+import { type FeatureDeps, featureActions } from "../ui/features/index.js";
+import { buildPanes } from "../ui/panes.js";
 import { renderPaneItem } from "../ui/render-item.js";
-import { timelinePane } from "../ui/timeline-pane.js";
 
 export interface TuiCommand {
   demo: boolean;
@@ -58,6 +60,9 @@ export async function runTui(
     return 1;
   }
   let session: Session;
+  // The client's timers never hold the process open (quitting must be instant), so while the
+  // first requests retry with backoff, something has to.
+  const keepAlive = setInterval(() => {}, 60_000);
   try {
     session = await openSession({
       instanceUrl: target.instanceUrl,
@@ -73,17 +78,24 @@ export async function runTui(
     await target.cleanup();
     process.stderr.write(`tootty: ${describeError(err)}\n`);
     return 1;
+  } finally {
+    clearInterval(keepAlive);
   }
 
   silenceConsole(env);
   const theme = pickTheme("dark");
   const cache = new RenderCache(4000);
   const unicode = unicodeLocale(env);
-  const panes = [
-    timelinePane("Home", session.feed("home"), "home"),
-    timelinePane("Local", session.feed("local"), "public"),
-    timelinePane("Federated", session.feed("federated"), "public"),
-  ];
+  const panes = buildPanes(session);
+  const deps: FeatureDeps = {
+    session,
+    settings,
+    configDir: configDir(env),
+    env,
+    theme,
+    cache,
+    unicode,
+  };
   const app = startApp({
     panes,
     renderItem: (item, width, expanded) =>
@@ -97,6 +109,7 @@ export async function runTui(
       };
     },
     keymap: settings.keymap,
+    actions: featureActions(deps),
     unicode,
   });
   if (warnings[0]) app.flash(warnings[0]);

@@ -3,7 +3,14 @@
 // there schedules one coalesced paint.
 import blessed from "blessed";
 import { createSplitInput } from "./input.js";
-import { type Action, actionFor, buildKeyLookup, DEFAULT_KEYMAP, type Keymap } from "./keymap.js";
+import {
+  type Action,
+  actionFor,
+  buildKeyLookup,
+  DEFAULT_KEYMAP,
+  type KeyEvent,
+  type Keymap,
+} from "./keymap.js";
 import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
 import { type LinesOf, type ViewItem, Viewport } from "./viewport.js";
 
@@ -20,7 +27,38 @@ export interface PaneSource<T extends ViewItem> {
   activate?(item: T): void;
 }
 
+/**
+ * A modal view on top of the panes (composer, thread, help…). While one is open it gets every
+ * key; it draws its own blessed widgets and closes itself through the context.
+ */
+export interface Overlay {
+  /** Handles one key; may be async (the shell repaints when it settles). */
+  handleKey(ch: string | undefined, key: KeyEvent): void | Promise<void>;
+  /** Lays out and fills its widgets for the current screen size. */
+  paint(): void;
+  /** Removes its widgets; called once when it is popped. */
+  destroy(): void;
+}
+
+/** What a feature action gets: the selection, and the shell's services. */
+export interface ActionContext<T extends ViewItem> {
+  readonly selected: T | undefined;
+  readonly paneIndex: number;
+  readonly screen: blessed.Widgets.Screen;
+  readonly unicode: boolean;
+  flash(message: string): void;
+  repaint(): void;
+  pushOverlay(overlay: Overlay): void;
+  popOverlay(overlay: Overlay): void;
+  /** Leaves the screen (for $EDITOR, a pager…), runs `fn`, and restores the screen. */
+  suspend<R>(fn: () => Promise<R>): Promise<R>;
+}
+
+export type FeatureAction<T extends ViewItem> = (ctx: ActionContext<T>) => void | Promise<void>;
+
 export interface AppOptions<T extends ViewItem> {
+  /** Actions beyond navigation, by keymap action name (compose, reply, boost…). */
+  actions?: Record<string, FeatureAction<T>>;
   panes: PaneSource<T>[];
   /** Lines for one item at a content width. Must be cached by the caller: called every paint. */
   renderItem(item: T, width: number, expanded: boolean): readonly string[];
@@ -35,20 +73,22 @@ export interface AppOptions<T extends ViewItem> {
   stdout?: NodeJS.WriteStream;
 }
 
-export interface RunningApp {
+export interface RunningApp<T extends ViewItem> {
   /** Resolves when the user quits. */
   readonly done: Promise<void>;
   /** Shows a one-line message in the status bar. */
   flash(message: string): void;
   /** Restores the terminal (idempotent). */
   destroy(): void;
+  /** The action context now (for features started outside a key press, e.g. a draft offer). */
+  context(): ActionContext<T>;
 }
 
 /** At most ~30 paints a second for stream-driven changes; keys paint at once. */
 const PAINT_INTERVAL_MS = 33;
 const FLASH_MS = 6000;
 
-export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
+export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T> {
   const stdin = opts.stdin ?? process.stdin;
   const stdout = opts.stdout ?? process.stdout;
   // In a UTF-8 locale draw borders as UTF-8, not through the terminal's alternate charset:
@@ -74,6 +114,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
 
   const viewports = opts.panes.map(() => new Viewport<T>());
   const expanded = new Set<string>();
+  const overlays: Overlay[] = [];
   let active = 0;
   let layout: Layout = computeLayout(1, 1, opts.panes.length, active);
   let flashMessage = "";
@@ -194,6 +235,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
     for (let i = 0; i < opts.panes.length; i++) paintPane(i);
     paintTabBar();
     paintStatusBar();
+    for (const overlay of overlays) overlay.paint();
     screen.render();
   }
 
@@ -279,8 +321,61 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
       case "quit":
         quit();
         return;
+      default: {
+        const feature = opts.actions?.[action];
+        if (!feature) {
+          flash(`${action}: not available yet`);
+          return;
+        }
+        runFeature(feature);
+        return;
+      }
     }
     paint();
+  }
+
+  function context(): ActionContext<T> {
+    return {
+      selected: viewports[active]!.selected,
+      paneIndex: active,
+      screen,
+      unicode: opts.unicode,
+      flash,
+      repaint: paint,
+      pushOverlay(overlay) {
+        overlays.push(overlay);
+        paint();
+      },
+      popOverlay(overlay) {
+        const at = overlays.indexOf(overlay);
+        if (at < 0) return;
+        overlays.splice(at, 1);
+        overlay.destroy();
+        paint();
+      },
+      suspend,
+    };
+  }
+
+  function runFeature(feature: FeatureAction<T>): void {
+    Promise.resolve()
+      .then(() => feature(context()))
+      .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
+      .finally(() => schedulePaint());
+  }
+
+  async function suspend<R>(fn: () => Promise<R>): Promise<R> {
+    // blessed's program.pause() leaves the alternate screen, shows the cursor and turns raw
+    // mode off; resume() puts all of it back and forces a full redraw.
+    const resume = screen.program.pause();
+    try {
+      return await fn();
+    } finally {
+      resume();
+      screen.alloc();
+      relayout();
+      paint();
+    }
   }
 
   let resolveDone!: () => void;
@@ -304,6 +399,14 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
 
   screen.on("keypress", (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => {
     if (destroyed) return;
+    const overlay = overlays[overlays.length - 1];
+    if (overlay) {
+      Promise.resolve()
+        .then(() => overlay.handleKey(ch, key))
+        .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
+        .finally(() => paint());
+      return;
+    }
     const action = actionFor(lookup, ch, key);
     if (action) perform(action);
   });
@@ -323,5 +426,5 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp {
 
   relayout();
   paint();
-  return { done, flash, destroy };
+  return { done, flash, destroy, context };
 }

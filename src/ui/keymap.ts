@@ -21,9 +21,11 @@ export const DEFAULT_KEYMAP = {
   quit: ["q", "C-c"],
 } as const satisfies Record<string, readonly string[]>;
 
-export type Action = keyof typeof DEFAULT_KEYMAP;
+/** The navigation actions the shell handles itself; features add more by name. */
+export type NavAction = keyof typeof DEFAULT_KEYMAP;
+export type Action = string;
 
-export type Keymap = Record<Action, readonly string[]>;
+export type Keymap = Record<string, readonly string[]>;
 
 export interface KeyEvent {
   name?: string;

@@ -1,0 +1,16 @@
+// What every feature (compose, toot actions, views…) may use: the signed-in session, the
+// settings, where files live, and the render pieces. Built once in src/cli/tui.ts.
+import type { Settings } from "../../config/settings.js";
+import type { RenderCache, Theme } from "../../render/index.js";
+import type { Session } from "../../timeline/session.js";
+
+export interface FeatureDeps {
+  session: Session;
+  settings: Settings;
+  /** The config folder (TOOTTY_CONFIG_DIR or the XDG path): drafts live below it. */
+  configDir: string;
+  env: NodeJS.ProcessEnv;
+  theme: Theme;
+  cache: RenderCache;
+  unicode: boolean;
+}

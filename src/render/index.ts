@@ -1,4 +1,6 @@
 // The render room: HTML → lines for the terminal, sanitising, cell widths, themes.
+
+export { installBlessedWidthFix } from "./blessed-fit.js";
 export { RenderCache, renderKey } from "./cache.js";
 export { renderNotificationSummary } from "./notification.js";
 export type { RenderContext, RenderOptions } from "./options.js";

@@ -121,7 +121,8 @@ export function cellWidth(s: string): number {
   return w;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Created on first use: building a segmenter loads ICU data, and start-up time matters.
+let segmenter: Intl.Segmenter | null = null;
 
 /**
  * Grapheme clusters of plain text, with our PAD kept on its wide character (the segmenter
@@ -130,6 +131,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 export function graphemes(s: string): string[] {
   if (PLAIN_ASCII.test(s)) return s.split("");
   const out: string[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of segmenter.segment(s)) {
     if (segment.charCodeAt(0) === PAD_CP && out.length > 0) out[out.length - 1] += segment;
     else out.push(segment);

@@ -48,6 +48,8 @@ const STYLE_TAGS: Record<string, keyof InlineStyle> = {
   u: "underline",
   code: "code",
 };
+/** Quotes and list items deeper than this are flattened (hostile HTML can nest thousands). */
+const MAX_NESTING = 16;
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const SKIPPED = new Set(["script", "style", "template", "head", "title"]);
 const BLOCK_BREAKERS = new Set(["p", "div", "blockquote", "ul", "ol", "li", "pre", "section"]);
@@ -129,6 +131,9 @@ export function parseStatusHtml(html: string): Block[] {
             });
             pre = null;
           };
+        } else if ((name === "blockquote" || name === "li") && containers.length > MAX_NESTING) {
+          // Deeper nesting than anyone writes: flatten it rather than recurse without bound.
+          closer = endParagraph;
         } else if (name === "blockquote" || name === "li") {
           const c: Container = { blocks: [] };
           const parent = top();
@@ -140,7 +145,7 @@ export function parseStatusHtml(html: string): Block[] {
             endParagraph();
             containers.pop();
           };
-        } else if (name === "ul" || name === "ol") {
+        } else if ((name === "ul" || name === "ol") && containers.length <= MAX_NESTING) {
           const start = Number.parseInt(attrs.start ?? "1", 10);
           const list: Extract<Block, { kind: "list" }> = {
             kind: "list",

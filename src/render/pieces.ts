@@ -22,6 +22,8 @@ export interface InlineContext {
   emojis: ReadonlySet<string>;
   /** Mention URL → acct, from status.mentions. */
   mentions: ReadonlyMap<string, string>;
+  /** Host of the author's instance: hashtag links there are trusted to be what they say. */
+  authorHost: string;
 }
 
 const NO_ROLES: readonly Role[] = [];
@@ -84,8 +86,10 @@ function mentionText(href: string, linkText: string, ctx: InlineContext): string
 
 function linkPieces(inline: Extract<Inline, { kind: "link" }>, ctx: InlineContext): Piece[] {
   const base = styleRoles(inline.style);
+  // Mentions and hashtags do not show a domain, so they only become live links where the
+  // target is known: a mention listed in status.mentions, a hashtag on the author's instance.
   if (inline.linkKind === "mention") {
-    const url = parseWebUrl(inline.href);
+    const url = ctx.mentions.has(inline.href) ? parseWebUrl(inline.href) : null;
     return [
       {
         text: mentionText(inline.href, inline.text, ctx),
@@ -96,7 +100,8 @@ function linkPieces(inline: Extract<Inline, { kind: "link" }>, ctx: InlineContex
   }
   if (inline.linkKind === "hashtag") {
     const text = sanitizeInline(inline.text);
-    const url = parseWebUrl(inline.href);
+    const parsed = parseWebUrl(inline.href);
+    const url = parsed && parsed.hostname === ctx.authorHost ? parsed : null;
     return [
       {
         text: text.startsWith("#") ? text : `#${text}`,

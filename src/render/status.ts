@@ -2,6 +2,7 @@
 import type { mastodon } from "masto";
 import { layoutBlocks } from "./blocks.js";
 import { parseStatusHtml } from "./html.js";
+import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
 import { paintLine } from "./paint.js";
 import type { InlineContext } from "./pieces.js";
@@ -86,6 +87,7 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
       expanded,
       emojis: emojiSet(s.emojis),
       mentions: new Map((s.mentions ?? []).map((m) => [m.url, m.acct])),
+      authorHost: parseWebUrl(s.account?.url)?.hostname ?? "",
     };
     lines.push(
       ...layoutBlocks(parseStatusHtml(typeof s.content === "string" ? s.content : ""), width, ctx),

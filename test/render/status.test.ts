@@ -275,3 +275,24 @@ describe("status frame", () => {
     }
   });
 });
+
+describe("hostile structure", () => {
+  test("thousands of nested quotes render without blowing the stack, and fit", () => {
+    const deep = `${"<blockquote>".repeat(5000)}<p>deep</p>${"</blockquote>".repeat(5000)}`;
+    const lines = renderStatus(makeStatus({ content: deep }), opts({ width: 40 }));
+    assert.ok(lines.map(stripAnsi).some((l) => l.endsWith("deep")));
+    for (const l of lines) assert.ok(cellWidth(l) <= 40);
+  });
+
+  test("a mention or hashtag pointing somewhere unexpected is not a live link", () => {
+    const s = makeStatus({
+      content:
+        '<p><a class="u-url mention" href="https://evil.example/@bob">@bob</a> ' +
+        '<a class="mention hashtag" href="https://evil.example/tags/x">#x</a> ' +
+        '<a class="mention hashtag" href="https://home.example/tags/y">#y</a></p>',
+    });
+    const line = renderStatus(s, opts({ hyperlinks: true }))[1]!;
+    assert.ok(!line.includes("evil.example"));
+    assert.ok(line.includes("\x1b]8;;https://home.example/tags/y\x1b\\"));
+  });
+});

@@ -1,6 +1,10 @@
 // Bundles the CLI into one ESM file so start-up does not resolve hundreds of modules.
 // blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry content hashes: start clean so stale chunks never pile up.
+rmSync("dist", { recursive: true, force: true });
 
 await build({
   entryPoints: { tootty: "src/cli/main.ts" },

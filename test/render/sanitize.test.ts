@@ -2,8 +2,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import type { mastodon } from "masto";
-import { pickTheme, renderStatus, sanitizeText } from "../../src/render/index.js";
-import { makeAccount, makeStatus, NOW } from "./make-status.js";
+import {
+  pickTheme,
+  renderNotificationSummary,
+  renderStatus,
+  sanitizeText,
+} from "../../src/render/index.js";
+import { filterResult, makeAccount, makeStatus, NOW } from "./make-status.js";
 
 // What may remain in output: SGR colour codes only. Everything else that a terminal
 // would act on (other CSI, OSC, DCS, C0/C1 controls, bidi overrides/isolates) must be gone.
@@ -168,6 +173,44 @@ describe("hostile server strings (property)", () => {
           ]) {
             for (const line of lines) assertInert(line, "renderStatus");
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("filter titles, visibility, media types and notification types are sanitised too", () => {
+    fc.assert(
+      fc.property(
+        hostile,
+        hostile,
+        hostile,
+        hostile,
+        (title, visibility, type, notificationType) => {
+          const media = [
+            { id: "m", type, description: null } as unknown as mastodon.v1.MediaAttachment,
+          ];
+          const theme = pickTheme("dark", 3);
+          for (const action of ["warn", "blur", "hide", "other"]) {
+            const status = makeStatus({
+              visibility: visibility as mastodon.v1.StatusVisibility,
+              mediaAttachments: media,
+              filtered: [filterResult(action, title)],
+            });
+            for (const expanded of [false, true]) {
+              for (const line of renderStatus(status, { width: 40, theme, now: NOW, expanded })) {
+                assertInert(line, `filter ${action}`);
+              }
+            }
+          }
+          const n = {
+            id: "n",
+            type: notificationType,
+            createdAt: new Date(NOW).toISOString(),
+            account: makeAccount({ displayName: title }),
+            status: makeStatus({ spoilerText: visibility }),
+          } as unknown as mastodon.v1.Notification;
+          assertInert(renderNotificationSummary(n, { width: 60, theme, now: NOW }), "notification");
         },
       ),
       { numRuns: 300 },

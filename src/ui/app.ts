@@ -120,6 +120,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   let flashMessage = "";
   let flashTimer: NodeJS.Timeout | undefined;
   let paintTimer: NodeJS.Timeout | undefined;
+  let lastPaintAt = 0;
   let destroyed = false;
 
   const boxes = opts.panes.map(() =>
@@ -228,6 +229,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   function paint(): void {
     if (destroyed) return;
+    lastPaintAt = Date.now();
     if (paintTimer) {
       clearTimeout(paintTimer);
       paintTimer = undefined;
@@ -239,9 +241,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     screen.render();
   }
 
+  /**
+   * Leading-edge throttle: a change paints at once if the last paint is older than the
+   * interval (so the first toots and a lone new toot show without delay), otherwise once at
+   * the end of the interval, however many changes arrive in between.
+   */
   function schedulePaint(): void {
     if (paintTimer || destroyed) return;
-    paintTimer = setTimeout(paint, PAINT_INTERVAL_MS);
+    const wait = lastPaintAt + PAINT_INTERVAL_MS - Date.now();
+    paintTimer = setTimeout(paint, Math.max(0, wait));
   }
 
   function flash(message: string): void {

@@ -18,7 +18,8 @@ function codeLines(text: string, width: number, ctx: InlineContext): Line[] {
   const avail = Math.max(1, width - indent);
   const roles: Role[] = ["code"];
   const out: Line[] = [];
-  for (const raw of sanitizeText(text).split("\n")) {
+  // Tabs are expanded here, before sanitising turns them into single spaces: indentation is meaning in code.
+  for (const raw of sanitizeText(text.replace(/\t/g, "    ")).split("\n")) {
     let chunk = "";
     let used = 0;
     for (const g of graphemes(raw)) {

@@ -117,6 +117,18 @@ describe("status body", () => {
     assert.ok(!line.includes("\x1b[33m:unknown:"), "unknown shortcode is plain text");
   });
 
+  test("code blocks keep tab indentation and hard-wrap long lines", () => {
+    const s = makeStatus({
+      content: `<pre><code>if (x) {\n\treturn ${"y".repeat(30)};\n}</code></pre>`,
+    });
+    assert.deepEqual(text(s, { width: 24 }).slice(1, -1), [
+      "  if (x) {",
+      `      return ${"y".repeat(11)}`,
+      `  ${"y".repeat(19)};`,
+      "  }",
+    ]);
+  });
+
   test("hard-breaks a word longer than the line", () => {
     const s = makeStatus({ content: `<p>${"x".repeat(45)}</p>` });
     assert.deepEqual(text(s, { width: 20 }).slice(1, 4), [

@@ -185,20 +185,30 @@ export function createTheme(name: ThemeName, level: ColorLevel): Theme {
 
 let detected: Record<ThemeName, Theme> | null = null;
 
+function detectedThemes(): Record<ThemeName, Theme> {
+  if (!detected) {
+    const level = detectColorLevel();
+    detected = {
+      dark: createTheme("dark", level),
+      light: createTheme("light", level),
+      mono: createTheme("mono", level),
+    };
+  }
+  return detected;
+}
+
 /** The three themes at the detected colour level (built on first use, not at import). */
-export const themes: Record<ThemeName, Theme> = new Proxy({} as Record<ThemeName, Theme>, {
-  get(_target, key) {
-    if (!detected) {
-      const level = detectColorLevel();
-      detected = {
-        dark: createTheme("dark", level),
-        light: createTheme("light", level),
-        mono: createTheme("mono", level),
-      };
-    }
-    return detected[key as ThemeName];
+export const themes: Record<ThemeName, Theme> = {
+  get dark() {
+    return detectedThemes().dark;
   },
-});
+  get light() {
+    return detectedThemes().light;
+  },
+  get mono() {
+    return detectedThemes().mono;
+  },
+};
 
 /** A theme by its configured name (unknown names fall back to dark), optionally at a given level. */
 export function pickTheme(name: string, level?: ColorLevel): Theme {

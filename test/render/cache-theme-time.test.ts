@@ -8,6 +8,7 @@ import {
   relativeTime,
   renderStatus,
   stripAnsi,
+  themes,
 } from "../../src/render/index.js";
 import { makeStatus, NOW } from "./make-status.js";
 
@@ -111,4 +112,11 @@ describe("relativeTime", () => {
   for (const [what, ago, label] of cases)
     test(what, () => assert.equal(relativeTime(at(ago), NOW), label));
   test("garbage dates", () => assert.equal(relativeTime("not a date", NOW), "?"));
+});
+
+describe("themes record", () => {
+  test("offers dark, light and mono", () => {
+    assert.deepEqual(Object.keys(themes).sort(), ["dark", "light", "mono"]);
+    assert.equal(themes.mono.name, "mono");
+  });
 });

@@ -4,6 +4,7 @@ export { installBlessedWidthFix } from "./blessed-fit.js";
 export { RenderCache, renderKey } from "./cache.js";
 export { renderNotificationSummary } from "./notification.js";
 export type { RenderContext, RenderOptions } from "./options.js";
+export { type ProfileOptions, renderProfile } from "./profile.js";
 export { sanitizeInline, sanitizeText } from "./sanitize.js";
 export { filterVerdict, renderStatus } from "./status.js";
 export { hyperlinksSupported } from "./terminal.js";

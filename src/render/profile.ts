@@ -1,0 +1,77 @@
+// An account's profile as lines: name, acct, marks, bio (the same HTML pipeline as toots),
+// profile fields (values are HTML too; a verified link gets a ✓), and counts.
+import type { mastodon } from "masto";
+import { layoutBlocks } from "./blocks.js";
+import { parseStatusHtml } from "./html.js";
+import { parseWebUrl } from "./hyperlink.js";
+import type { RenderOptions } from "./options.js";
+import { paintLine } from "./paint.js";
+import { type InlineContext, inlinesToItems, type Piece, withEmoji } from "./pieces.js";
+import { sanitizeInline } from "./sanitize.js";
+import { acctText, emojiSet, namePieces } from "./status-parts.js";
+import { cellWidth } from "./width.js";
+import { clipLine, type Line, wrapItems } from "./wrap.js";
+
+export type ProfileOptions = Pick<RenderOptions, "width" | "theme" | "hyperlinks">;
+
+export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions): string[] {
+  const width = Math.max(1, Math.floor(opts.width));
+  const emojis = emojiSet(account.emojis);
+  const ctx: InlineContext = {
+    theme: opts.theme,
+    expanded: true,
+    emojis,
+    mentions: new Map(),
+    authorHost: parseWebUrl(account.url)?.hostname ?? "",
+  };
+  const lines: Line[] = [];
+  const head: Piece[] = [
+    ...namePieces(account, "displayName"),
+    { text: ` ${acctText(account, true)}`, roles: ["acct"] },
+  ];
+  if (account.bot) head.push({ text: " [bot]", roles: ["meta"] });
+  if (account.locked) head.push({ text: " [locked]", roles: ["meta"] });
+  lines.push(clipLine(head, width));
+
+  const bio = layoutBlocks(
+    parseStatusHtml(typeof account.note === "string" ? account.note : ""),
+    width,
+    ctx,
+  );
+  if (bio.length) lines.push([], ...bio);
+
+  const fields = (account.fields ?? []).filter((f) => f && typeof f.name === "string");
+  if (fields.length) lines.push([]);
+  const labelWidth = Math.min(
+    Math.floor(width / 3),
+    Math.max(0, ...fields.map((f) => cellWidth(sanitizeInline(f.name)))),
+  );
+  for (const field of fields) {
+    const label = clipLine(withEmoji(sanitizeInline(field.name), ["bold"], emojis), labelWidth);
+    const used = label.reduce((w, x) => w + cellWidth(x.text), 0);
+    const value = parseStatusHtml(typeof field.value === "string" ? field.value : "").flatMap(
+      (b) => (b.kind === "paragraph" ? b.inlines : []),
+    );
+    const items = inlinesToItems(value, ctx);
+    if (field.verifiedAt) items.push({ text: " ✓", roles: ["active"] });
+    const valueLines = wrapItems(items, Math.max(1, width - labelWidth - 2));
+    valueLines.forEach((l, i) => {
+      const prefix: Piece[] =
+        i === 0
+          ? [...label, { text: " ".repeat(labelWidth - used + 2), roles: [] }]
+          : [{ text: " ".repeat(labelWidth + 2), roles: [] }];
+      lines.push([...prefix, ...l]);
+    });
+  }
+  const n = (x: number | null | undefined) => String(Number.isFinite(x) ? x : 0);
+  lines.push(
+    [],
+    [
+      {
+        text: `${n(account.statusesCount)} posts · ${n(account.followingCount)} following · ${n(account.followersCount)} followers`,
+        roles: ["counts"],
+      },
+    ],
+  );
+  return lines.map((l) => paintLine(clipLine(l, width), opts.theme, opts.hyperlinks ?? false));
+}

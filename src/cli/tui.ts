@@ -13,6 +13,7 @@ import { connectionLabel } from "../ui/connection-label.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
 import { renderPaneItem } from "../ui/render-item.js";
+import { traceMark } from "./trace.js";
 
 export interface TuiCommand {
   demo: boolean;
@@ -54,7 +55,9 @@ export async function runTui(
   const { settings, warnings } = loadSettings(env);
   for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
 
+  traceMark("tui-loaded");
   const target = await connect(command, env);
+  traceMark("connected");
   if ("error" in target) {
     process.stderr.write(`tootty: ${target.error}\n`);
     return 1;
@@ -81,6 +84,7 @@ export async function runTui(
   } finally {
     clearInterval(keepAlive);
   }
+  traceMark("session-open");
 
   silenceConsole(env);
   const theme = pickTheme("dark");
@@ -113,6 +117,14 @@ export async function runTui(
     unicode,
   });
   if (warnings[0]) app.flash(warnings[0]);
+  traceMark("screen-started");
+  const offFirst = panes.map((pane) =>
+    pane.onChange(() => {
+      if (pane.items().length === 0) return;
+      for (const off of offFirst) off();
+      setTimeout(() => traceMark("first-toots-painted"), 0);
+    }),
+  );
 
   let finished = false;
   const finish = async (code: number, message?: string) => {

@@ -2,6 +2,7 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import blessed from "blessed";
+import { makeBlessedStartFast, withoutTmuxProbe } from "./blessed-startup.js";
 import { createSplitInput } from "./input.js";
 import {
   type Action,
@@ -95,17 +96,20 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   // blessed's ACS path shows "qqqq" / "x" in tmux with TERM=screen*, and modern ncurses does
   // the same (NCURSES_NO_UTF8_ACS).
   if (opts.unicode) process.env.NCURSES_NO_UTF8_ACS = "1";
-  const screen = blessed.screen({
-    input: createSplitInput(stdin),
-    output: stdout,
-    smartCSR: true,
-    fullUnicode: opts.unicode,
-    forceUnicode: opts.unicode,
-    autoPadding: true,
-    warnings: false,
-    title: "tootty",
-    dockBorders: false,
-  });
+  makeBlessedStartFast();
+  const screen = withoutTmuxProbe(() =>
+    blessed.screen({
+      input: createSplitInput(stdin),
+      output: stdout,
+      smartCSR: true,
+      fullUnicode: opts.unicode,
+      forceUnicode: opts.unicode,
+      autoPadding: true,
+      warnings: false,
+      title: "tootty",
+      dockBorders: false,
+    }),
+  );
   const keymap: Keymap = { ...DEFAULT_KEYMAP, ...opts.keymap };
   const lookup = buildKeyLookup(keymap);
   const glyphs = opts.unicode

@@ -5,6 +5,7 @@ import type { mastodon } from "masto";
 import {
   pickTheme,
   renderNotificationSummary,
+  renderProfile,
   renderStatus,
   sanitizeText,
 } from "../../src/render/index.js";
@@ -179,7 +180,7 @@ describe("hostile server strings (property)", () => {
     );
   });
 
-  test("filter titles, visibility, media types and notification types are sanitised too", () => {
+  test("filter titles, visibility, media and notification types, profiles are sanitised too", () => {
     fc.assert(
       fc.property(
         hostile,
@@ -211,6 +212,15 @@ describe("hostile server strings (property)", () => {
             status: makeStatus({ spoilerText: visibility }),
           } as unknown as mastodon.v1.Notification;
           assertInert(renderNotificationSummary(n, { width: 60, theme, now: NOW }), "notification");
+          const profile = makeAccount({
+            displayName: title,
+            note: `<p>${visibility.replace(/</g, "&lt;")}</p>`,
+            fields: [
+              { name: type, value: notificationType.replace(/</g, "&lt;"), verifiedAt: null },
+            ],
+          } as Partial<mastodon.v1.Account>);
+          for (const line of renderProfile(profile, { width: 50, theme }))
+            assertInert(line, "profile");
         },
       ),
       { numRuns: 300 },

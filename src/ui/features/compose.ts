@@ -1,8 +1,96 @@
-// Composing: `c` new toot, `r` reply, `e` edit own (the composer overlay lives in src/ui/compose/).
-import type { FeatureAction } from "../app.js";
+// Composing: `c` new toot (or the unsent draft offered at start), `r` reply, `e` edit own.
+// The composer overlay lives in src/ui/compose/; the editor itself in src/compose/.
+import { describeError } from "../../api/errors.js";
+import { statusSource } from "../../api/statuses.js";
+import { type Draft, DraftStore } from "../../compose/drafts.js";
+import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
+import { ComposeSession } from "../../compose/session.js";
+import { draftsDir } from "../../config/paths.js";
+import type { ActionContext, FeatureAction } from "../app.js";
+import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
+import { openComposer } from "../compose/open.js";
 import type { PaneItem } from "../timeline-pane.js";
 import type { FeatureDeps } from "./deps.js";
 
-export function composeActions(_deps: FeatureDeps): Record<string, FeatureAction<PaneItem>> {
-  return {};
+/** A draft worth offering: something was typed or attached. */
+function hasContent(d: Draft): boolean {
+  return d.text.trim() !== "" || d.spoiler.trim() !== "" || d.media.length > 0 || d.poll !== null;
+}
+
+/** Drafts with content, newest first; empty ones (a composer opened and killed) are dropped. */
+export function unsentDrafts(store: DraftStore): Draft[] {
+  const all = store.list();
+  for (const d of all) if (!hasContent(d)) store.remove(d.id);
+  return all.filter(hasContent);
+}
+
+/** The start-up offer in the status bar, or null when there is nothing to offer. */
+export function draftOffer(count: number): string | null {
+  if (count === 0) return null;
+  return `${count} unsent draft${count === 1 ? "" : "s"} — c to continue, :drafts in the composer`;
+}
+
+/** Called once after the app starts: tells the user about drafts a crash left behind. */
+export function offerDrafts(app: { flash(message: string): void }, deps: FeatureDeps): void {
+  const message = draftOffer(unsentDrafts(new DraftStore(draftsDir(deps.configDir))).length);
+  if (message) app.flash(message);
+}
+
+export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<PaneItem>> {
+  const store = new DraftStore(draftsDir(deps.configDir));
+  // The first `c` continues the newest draft left from an earlier run.
+  let continueNewest = unsentDrafts(store).length > 0;
+
+  const open = (ctx: ActionContext<PaneItem>, session: ComposeSession, title: string) =>
+    openComposer(ctx, deps, store, session, title);
+
+  return {
+    compose(ctx) {
+      const newest = continueNewest ? unsentDrafts(store)[0] : undefined;
+      continueNewest = false;
+      if (newest) {
+        open(ctx, new ComposeSession(newest, composeDepsFor(ctx)), "Draft");
+        return;
+      }
+      const session = ComposeSession.fresh(composeDepsFor(ctx), {
+        visibility: deps.settings.defaultVisibility,
+        language: defaultLanguageFor(deps),
+      });
+      open(ctx, session, "New toot");
+    },
+    reply(ctx) {
+      const status = selectedStatus(ctx);
+      if (!status) return ctx.flash("Select a toot to reply to");
+      const prefill = replyPrefill(status as unknown as ReplyParent, deps.session.account.acct);
+      const parent = status.reblog ?? status;
+      const session = ComposeSession.fresh(composeDepsFor(ctx), {
+        ...prefill,
+        language: prefill.language ?? defaultLanguageFor(deps),
+      });
+      open(ctx, session, `Reply to @${parent.account.acct}`);
+    },
+    async edit(ctx) {
+      const status = selectedStatus(ctx);
+      if (!status) return ctx.flash("Select one of your toots to edit");
+      if (status.reblog || status.account.id !== deps.session.account.id)
+        return ctx.flash("You can only edit your own toots");
+      let source: Awaited<ReturnType<typeof statusSource>>;
+      try {
+        source = await statusSource(deps.session.rest, status.id);
+      } catch (err) {
+        return ctx.flash(`Cannot edit: ${describeError(err)}`);
+      }
+      const session = ComposeSession.fresh(composeDepsFor(ctx), editPrefill(status, source));
+      open(ctx, session, "Edit toot");
+    },
+  };
+
+  function composeDepsFor(ctx: ActionContext<PaneItem>) {
+    return buildComposeDeps(ctx, deps, store);
+  }
+}
+
+function selectedStatus(ctx: ActionContext<PaneItem>) {
+  const item = ctx.selected;
+  return item?.kind === "status" ? item.status : undefined;
 }

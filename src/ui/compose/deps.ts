@@ -1,0 +1,54 @@
+// The composer's services on the signed-in session: posting, uploads, completion, $EDITOR
+// (with the screen suspended) and the instance's limits.
+import { completer } from "../../api/completion.js";
+import { describeMedia, expandHome, uploadMedia } from "../../api/media.js";
+import type { RestClient } from "../../api/rest.js";
+import { postingApi } from "../../api/statuses.js";
+import type { DraftStore } from "../../compose/drafts.js";
+import { editExternally } from "../../compose/external.js";
+import { defaultLanguage } from "../../compose/language.js";
+import type { ComposeDeps } from "../../compose/session.js";
+import type { ActionContext } from "../app.js";
+import type { FeatureDeps } from "../features/deps.js";
+import type { ViewItem } from "../viewport.js";
+
+// Mastodon's defaults (configuration.polls): the instance info does not carry them.
+const POLL_MIN_EXPIRATION = 300;
+const POLL_MAX_EXPIRATION = 2_629_746;
+
+// One completer per REST client, so custom emojis are fetched once per session.
+const completers = new WeakMap<RestClient, (prefix: string) => Promise<string[]>>();
+
+export function defaultLanguageFor(deps: FeatureDeps): string | null {
+  return defaultLanguage(deps.settings.defaultLanguage, deps.env);
+}
+
+export function buildComposeDeps<T extends ViewItem>(
+  ctx: Pick<ActionContext<T>, "suspend">,
+  deps: FeatureDeps,
+  store: DraftStore,
+): ComposeDeps {
+  const { rest, instance } = deps.session;
+  let complete = completers.get(rest);
+  if (!complete) {
+    complete = completer(rest);
+    completers.set(rest, complete);
+  }
+  return {
+    store,
+    api: postingApi(rest),
+    maxCharacters: instance.maxCharacters,
+    urlLength: instance.charactersReservedPerUrl,
+    pollLimits: {
+      maxOptions: instance.pollMaxOptions,
+      maxCharactersPerOption: instance.pollMaxCharactersPerOption,
+      minExpiration: POLL_MIN_EXPIRATION,
+      maxExpiration: POLL_MAX_EXPIRATION,
+    },
+    maxMediaAttachments: instance.maxMediaAttachments,
+    editExternally: (text) => ctx.suspend(() => editExternally(text, deps.env)),
+    uploadMedia: (path) => uploadMedia(rest, expandHome(path, deps.env)),
+    describeMedia: (id, description) => describeMedia(rest, id, description),
+    complete,
+  };
+}

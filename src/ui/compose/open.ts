@@ -1,0 +1,126 @@
+// Opens a composer overlay and handles how its session ends: posted, discarded, closed,
+// or a picker asked for (drafts, language).
+import type { Draft, DraftStore } from "../../compose/drafts.js";
+import { languageChoices } from "../../compose/language.js";
+import { ComposeSession, type SessionOutcome } from "../../compose/session.js";
+import type { ActionContext } from "../app.js";
+import type { FeatureDeps } from "../features/deps.js";
+import type { ViewItem } from "../viewport.js";
+import { buildComposeDeps } from "./deps.js";
+import { ComposeOverlay } from "./overlay.js";
+import { PickList } from "./pick-list.js";
+
+export function draftLabel(d: Draft, now: Date = new Date()): string {
+  const when = new Date(d.updatedAt);
+  const sameDay = when.toDateString() === now.toDateString();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const stamp = sameDay
+    ? `${pad(when.getHours())}:${pad(when.getMinutes())}`
+    : `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+  const kind = d.editingStatusId ? "edit · " : d.inReplyToId ? "reply · " : "";
+  const text = d.text.replace(/\s+/g, " ").trim() || (d.media.length ? "(media)" : "(empty)");
+  return `${stamp}  ${kind}${text}`;
+}
+
+function posted(session: ComposeSession): string {
+  if (session.draft.scheduledAt) return `Scheduled for ${session.draft.scheduledAt}`;
+  return session.draft.editingStatusId ? "Toot edited" : "Posted";
+}
+
+export function openComposer<T extends ViewItem>(
+  ctx: ActionContext<T>,
+  deps: FeatureDeps,
+  store: DraftStore,
+  session: ComposeSession,
+  title: string,
+): ComposeOverlay {
+  const overlay: ComposeOverlay = new ComposeOverlay({
+    screen: ctx.screen,
+    session,
+    title,
+    repaint: () => ctx.repaint(),
+    onOutcome: (outcome: SessionOutcome) => {
+      switch (outcome.kind) {
+        case "posted":
+          ctx.popOverlay(overlay);
+          ctx.flash(posted(session));
+          return;
+        case "discarded":
+          ctx.popOverlay(overlay);
+          ctx.flash("Draft discarded");
+          return;
+        case "closed":
+          ctx.popOverlay(overlay);
+          if (store.load(session.draft.id)) ctx.flash("Draft kept — c continues it later");
+          return;
+        case "list-drafts":
+          pickDraft(ctx, deps, store, overlay);
+          return;
+        case "pick-language":
+          pickLanguage(ctx, session);
+          return;
+      }
+    },
+  });
+  ctx.pushOverlay(overlay);
+  return overlay;
+}
+
+function pickDraft<T extends ViewItem>(
+  ctx: ActionContext<T>,
+  deps: FeatureDeps,
+  store: DraftStore,
+  current: ComposeOverlay,
+): void {
+  const drafts = store.list();
+  const list: PickList<Draft> = new PickList<Draft>({
+    screen: ctx.screen,
+    title: `Drafts (${drafts.length})`,
+    items: drafts,
+    label: (d) => draftLabel(d),
+    hint: "Enter open · d delete · Esc back",
+    onKey: (ch, _key, item) => {
+      if (ch !== "d" || !item) return false;
+      if (item.id === current.session.draft.id) {
+        ctx.flash("That draft is open: :q! discards it");
+        return true;
+      }
+      store.remove(item.id);
+      ctx.popOverlay(list);
+      pickDraft(ctx, deps, store, current);
+      return true;
+    },
+    onPick: (draft) => {
+      ctx.popOverlay(list);
+      if (draft.id === current.session.draft.id) return;
+      ctx.popOverlay(current);
+      const fresh = store.load(draft.id) ?? draft;
+      openComposer(
+        ctx,
+        deps,
+        store,
+        new ComposeSession(fresh, buildComposeDeps(ctx, deps, store)),
+        "Draft",
+      );
+    },
+    onClose: () => ctx.popOverlay(list),
+  });
+  ctx.pushOverlay(list);
+}
+
+function pickLanguage<T extends ViewItem>(ctx: ActionContext<T>, session: ComposeSession): void {
+  const choices = languageChoices(session.state.fields.language);
+  const list: PickList<(typeof choices)[number]> = new PickList({
+    screen: ctx.screen,
+    title: "Language",
+    items: choices,
+    label: (c) => `${c.code}  ${c.name}`,
+    hint: "Enter choose · Esc back · :lang CODE for any other",
+    onPick: (c) => {
+      session.setLanguage(c.code);
+      ctx.popOverlay(list);
+    },
+    onClose: () => ctx.popOverlay(list),
+  });
+  ctx.pushOverlay(list);
+}

@@ -1,0 +1,89 @@
+// The composer on screen: forwards keys to a ComposeSession and paints its view. It owns
+// no editing logic (that is src/compose/); it only lays out the box, draws the cursor and
+// colours the status line, and reports how the session ended.
+import blessed from "blessed";
+import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import type { Overlay } from "../app.js";
+import type { KeyEvent } from "../keymap.js";
+import { withCursor } from "./cursor.js";
+import { composeKey } from "./keys.js";
+
+export interface ComposeOverlayOptions {
+  screen: blessed.Widgets.Screen;
+  session: ComposeSession;
+  /** "New toot", "Reply to @ada", "Edit"… (sanitised here). */
+  title: string;
+  /** Every outcome but "open": the feature closes the overlay or opens a picker. */
+  onOutcome(outcome: SessionOutcome): void;
+  /** Paints while a slow effect (posting, uploading) is in flight. */
+  repaint(): void;
+  /** How long a key may take before the status line says "working…" (ms). */
+  busyAfterMs?: number;
+}
+
+const RED = "\x1b[41;97m";
+const REVERSE = "\x1b[7m";
+const DIM = "\x1b[2m";
+const RESET = "\x1b[0m";
+
+export class ComposeOverlay implements Overlay {
+  private readonly box: blessed.Widgets.BoxElement;
+  private inFlight = 0;
+  private busy = false;
+
+  constructor(private readonly opts: ComposeOverlayOptions) {
+    this.box = blessed.box({
+      parent: opts.screen,
+      border: { type: "line" },
+      tags: false,
+      wrap: false,
+      style: { border: { fg: "cyan" } },
+    });
+  }
+
+  get session(): ComposeSession {
+    return this.opts.session;
+  }
+
+  async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
+    const k = composeKey(ch, key);
+    if (!k) return;
+    this.inFlight++;
+    const timer = setTimeout(() => {
+      this.busy = true;
+      this.opts.repaint();
+    }, this.opts.busyAfterMs ?? 150);
+    try {
+      const outcome = await this.opts.session.press(k);
+      if (outcome.kind !== "open") this.opts.onOutcome(outcome);
+    } finally {
+      clearTimeout(timer);
+      if (--this.inFlight === 0) this.busy = false;
+    }
+  }
+
+  paint(): void {
+    const sw = Math.max(10, this.opts.screen.width as number);
+    const sh = Math.max(6, this.opts.screen.height as number);
+    // Everything but the app's status bar on the last row.
+    Object.assign(this.box.position, { left: 0, top: 0, width: sw, height: sh - 1 });
+    const inner = sw - 2;
+    const textRows = Math.max(1, sh - 1 - 2 - 2);
+    const v = this.opts.session.view(inner, textRows);
+    const rows = v.rows.map((row, i) => (i === v.cursor.row ? withCursor(row, v.cursor.col) : row));
+    const status = this.busy ? truncateToWidth("working…", inner).padEnd(inner) : v.status;
+    const statusColour = v.isError ? RED : REVERSE;
+    this.box.setLabel(
+      ` ${truncateToWidth(sanitizeInline(this.opts.title), Math.max(1, inner - 2))} `,
+    );
+    this.box.setContent(
+      [...rows, `${DIM}${v.fields}${RESET}`, `${statusColour}${status}${RESET}`].join("\n"),
+    );
+    this.box.setFront();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+}

@@ -1,0 +1,85 @@
+// A small modal list (drafts, languages): j/k or arrows move, Enter picks, Esc or q closes.
+// Every label is shown through the render room's sanitiser.
+import blessed from "blessed";
+import { padToWidth, sanitizeInline } from "../../render/index.js";
+import type { Overlay } from "../app.js";
+import type { KeyEvent } from "../keymap.js";
+
+export interface PickListOptions<T> {
+  screen: blessed.Widgets.Screen;
+  title: string;
+  items: readonly T[];
+  label(item: T): string;
+  /** Extra keys for the list (e.g. "d" deletes a draft); return true when handled. */
+  onKey?(ch: string | undefined, key: KeyEvent, item: T | undefined): boolean;
+  onPick(item: T): void;
+  onClose(): void;
+  /** Shown under the list. */
+  hint?: string;
+}
+
+export class PickList<T> implements Overlay {
+  private readonly box: blessed.Widgets.BoxElement;
+  selected = 0;
+  private top = 0;
+
+  constructor(private readonly opts: PickListOptions<T>) {
+    this.box = blessed.box({
+      parent: opts.screen,
+      border: { type: "line" },
+      tags: false,
+      wrap: false,
+      style: { border: { fg: "cyan" } },
+    });
+  }
+
+  get items(): readonly T[] {
+    return this.opts.items;
+  }
+
+  handleKey(ch: string | undefined, key: KeyEvent): void {
+    const item = this.opts.items[this.selected];
+    if (this.opts.onKey?.(ch, key, item)) return;
+    const name = key.name ?? ch;
+    if (name === "j" || name === "down") this.move(1);
+    else if (name === "k" || name === "up") this.move(-1);
+    else if (name === "enter" || name === "return") {
+      if (item !== undefined) this.opts.onPick(item);
+    } else if (name === "escape" || name === "q") this.opts.onClose();
+  }
+
+  private move(by: number): void {
+    const n = this.opts.items.length;
+    if (n > 0) this.selected = Math.max(0, Math.min(n - 1, this.selected + by));
+  }
+
+  paint(): void {
+    const sw = this.opts.screen.width as number;
+    const sh = this.opts.screen.height as number;
+    const width = Math.max(20, Math.min(sw - 4, 72));
+    const rows = Math.max(1, Math.min(this.opts.items.length, sh - 8));
+    const height = rows + 2 + (this.opts.hint ? 1 : 0);
+    Object.assign(this.box.position, {
+      left: Math.floor((sw - width) / 2),
+      top: Math.max(0, Math.floor((sh - 1 - height) / 2)),
+      width,
+      height,
+    });
+    this.box.setLabel(` ${sanitizeInline(this.opts.title)} `);
+    if (this.selected < this.top) this.top = this.selected;
+    if (this.selected >= this.top + rows) this.top = this.selected - rows + 1;
+    const inner = width - 2;
+    const lines = this.opts.items.slice(this.top, this.top + rows).map((item, i) => {
+      const text = padToWidth(` ${sanitizeInline(this.opts.label(item))}`, inner);
+      return this.top + i === this.selected ? `\x1b[7m${text}\x1b[27m` : text;
+    });
+    if (lines.length === 0) lines.push(padToWidth(" (none)", inner));
+    if (this.opts.hint) lines.push(`\x1b[2m${padToWidth(` ${this.opts.hint}`, inner)}\x1b[22m`);
+    this.box.setContent(lines.join("\n"));
+    this.box.setFront();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+}

@@ -10,12 +10,46 @@ const TAG_RE = /(^|[^/\w&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** Mastodon's StatusLengthValidator: URLs count 23, `@user@domain` counts as `@user`, graphemes. */
+// The length rule's own entity patterns (twitter-text as Mastodon uses it): a URL needs
+// http(s)://, a host with a dot (or an IPv6 literal) and no word glued before it; trailing
+// punctuation and an unbalanced ")" end the sentence, not the URL. A mention is not after
+// "=", "/" or a word character. The composer's counter (src/compose/counter.ts) agrees.
+const COUNT_URL_RE =
+  /(?<![\p{L}\p{N}@＠$#＃])https?:\/\/(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#][^\s]*)?/giu;
+const COUNT_MENTION_RE =
+  /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(@[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)?/giu;
+const URL_PLACEHOLDER = "x".repeat(23);
+
+function trimUrl(url: string): string {
+  let end = url.length;
+  for (;;) {
+    const ch = url[end - 1];
+    if (ch === undefined) break;
+    if (/[\p{L}\p{N}=_#/+\-&%~*]/u.test(ch)) break;
+    if (ch === ")") {
+      const inner = url.slice(0, end);
+      if (inner.split(")").length <= inner.split("(").length) break;
+    }
+    end--;
+  }
+  return url.slice(0, end);
+}
+
+function localMentions(segment: string): string {
+  return segment.replace(COUNT_MENTION_RE, (_all, user: string) => `@${user}`);
+}
+
+/** Mastodon's StatusLengthValidator: the CW plus the text with every URL as 23 characters and `@user@domain` as `@user`, in grapheme clusters. */
 export function mastodonLength(text: string, spoiler: string): number {
-  const counted = text
-    .replace(URL_RE, "x".repeat(23))
-    .replace(MENTION_RE, (_m, pre: string, user: string) => `${pre}@${user}`);
-  return [...segmenter.segment(spoiler + counted)].length;
+  let counted = "";
+  let last = 0;
+  for (const m of text.matchAll(COUNT_URL_RE)) {
+    if (m.index < last) continue;
+    counted += localMentions(text.slice(last, m.index)) + URL_PLACEHOLDER;
+    last = m.index + trimUrl(m[0]).length;
+  }
+  counted += localMentions(text.slice(last));
+  return [...segmenter.segment(spoiler)].length + [...segmenter.segment(counted)].length;
 }
 
 export interface Formatted {

@@ -1,6 +1,7 @@
 // The test-facing controls of the demo instance, in-process (DemoControl) and over HTTP
 // (POST /_demo/<op> with X-Demo-Control: <secret>).
 
+import type { PostFaults } from "./compose-routes.js";
 import type { FailRule, HttpFaults } from "./faults.js";
 import type { LiveGenerator } from "./generator.js";
 import { json, type Reply, str } from "./http-kit.js";
@@ -38,12 +39,15 @@ export interface DemoControl {
   streamClientCount(): number;
   /** Streams `filters_changed` (no payload) to `user` subscribers. Beyond the agreed API. */
   filtersChanged(): void;
+  /** The next `count` POST /api/v1/statuses are stored, announced, then their connection is destroyed unanswered. */
+  dropPostAfterStore(count?: number): void;
 }
 
 export interface ControlDeps {
   world: DemoWorld;
   streaming: StreamingServer;
   faults: HttpFaults;
+  postFaults: PostFaults;
   tokens: TokenRegistry;
   generator: LiveGenerator;
   log: RequestLogEntry[];
@@ -58,6 +62,7 @@ export function createControl(d: ControlDeps): DemoControl {
     failHttp: (rule) => d.faults.add(rule, d.now()),
     clearFaults: () => {
       d.faults.clear();
+      d.postFaults.clear();
       d.streaming.clearFaults();
     },
     // Copies: the caller gets a snapshot, as a client would, not the server's live record.
@@ -76,6 +81,7 @@ export function createControl(d: ControlDeps): DemoControl {
     requestLog: () => d.log,
     streamClientCount: () => d.streaming.clientCount,
     filtersChanged: () => d.world.announce({ type: "filters_changed" }),
+    dropPostAfterStore: (count) => d.postFaults.dropAfterStore(count ?? 1),
   };
 }
 
@@ -145,6 +151,9 @@ export function runControlOp(
         return json(200, control.requestLog());
       case "filters_changed":
         control.filtersChanged();
+        return json(200, { ok: true });
+      case "dropPost":
+        control.dropPostAfterStore(body.count === undefined ? 1 : Number(body.count));
         return json(200, { ok: true });
       case "clients":
         return json(200, { count: control.streamClientCount() });

@@ -4,6 +4,7 @@
 
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { composeRoutes, PostFaults } from "./compose-routes.js";
 import { createControl, type DemoControl, type RequestLogEntry } from "./control.js";
 import { HttpFaults } from "./faults.js";
 import { LiveGenerator } from "./generator.js";
@@ -73,6 +74,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const token = tokens.issue(["read", "write", "push"], null, now());
   const controlSecret = randomBytes(24).toString("base64url");
   const faults = new HttpFaults();
+  const postFaults = new PostFaults();
   const rateLimiter = new RateLimiter(
     opts.rateLimit?.limit ?? 300,
     opts.rateLimit?.windowMs ?? 5 * 60_000,
@@ -88,7 +90,16 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     opts.generate === false ? 3_000 : (opts.generate?.intervalMs ?? 3_000),
   );
   const log: RequestLogEntry[] = [];
-  const control = createControl({ world, streaming, faults, tokens, generator, log, now });
+  const control = createControl({
+    world,
+    streaming,
+    faults,
+    postFaults,
+    tokens,
+    generator,
+    log,
+    now,
+  });
 
   let baseUrl = "";
   const oauth = new OAuthProvider(tokens, now);
@@ -99,7 +110,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
         baseUrl: () => baseUrl,
         streamingUrl: () => baseUrl.replace(/^http/, "ws"),
       }),
-      ...writeRoutes({ world }),
+      ...composeRoutes({ world, faults: postFaults }, writeRoutes({ world })),
       ...oauth.routes(),
     ],
     tokens,

@@ -14,6 +14,7 @@ import { RateLimiter } from "./rate-limit.js";
 import { readRoutes } from "./rest-read.js";
 import { writeRoutes } from "./rest-write.js";
 import { seedHistory } from "./seed.js";
+import { socialRoutes } from "./social.js";
 import { StreamingServer } from "./streaming.js";
 import { TokenRegistry } from "./tokens.js";
 import { DemoWorld } from "./world.js";
@@ -105,6 +106,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const oauth = new OAuthProvider(tokens, now);
   const server = createHttpServer({
     routes: [
+      ...socialRoutes({ world }),
       ...readRoutes({
         world,
         baseUrl: () => baseUrl,

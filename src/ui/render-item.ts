@@ -1,6 +1,8 @@
-// One pane row's lines: a toot through the render cache, or a gap row.
-import type { RenderCache, Theme } from "../render/index.js";
+// One pane row's lines: a toot through the render cache, a notification (a one-line summary
+// and the status it is about), or a gap row.
+import { type RenderCache, renderNotificationSummary, type Theme } from "../render/index.js";
 import type { PaneItem } from "./timeline-pane.js";
+import { answeredRequest } from "./views/follow-requests.js";
 
 export interface RenderItemOptions {
   cache: RenderCache;
@@ -21,6 +23,7 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     const line = (dash.repeat(side) + text + dash.repeat(side)).slice(0, opts.width);
     return [opts.theme.paint.notice ? opts.theme.paint.notice(line) : line];
   }
+  if (item.kind === "notification") return renderNotificationItem(item.notification, opts);
   return opts.cache.get(item.status, {
     width: opts.width,
     theme: opts.theme,
@@ -28,4 +31,41 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     expanded: opts.expanded,
     context: item.context,
   });
+}
+
+function renderNotificationItem(
+  n: Extract<PaneItem, { kind: "notification" }>["notification"],
+  opts: RenderItemOptions,
+): readonly string[] {
+  const summary = renderNotificationSummary(n, {
+    width: opts.width,
+    theme: opts.theme,
+    now: opts.now,
+  });
+  const lines = [summary];
+  const type = String((n as { type?: unknown }).type ?? "");
+  if (type === "follow_request") {
+    const answer = answeredRequest(n.id);
+    lines.push(answer ? `  request ${answer}` : "  a: accept · x: reject");
+  }
+  // Mentions, replies and posts are read in full; boosts and favourites only need the summary.
+  const status = (n as { status?: PaneItem & object }).status as
+    | Extract<PaneItem, { kind: "status" }>["status"]
+    | null
+    | undefined;
+  if (
+    status &&
+    (type === "mention" || type === "status" || type === "update" || type === "quote")
+  ) {
+    lines.push(
+      ...opts.cache.get(status, {
+        width: Math.max(1, opts.width),
+        theme: opts.theme,
+        now: opts.now,
+        expanded: opts.expanded,
+        context: "notifications",
+      }),
+    );
+  }
+  return lines;
 }

@@ -3,13 +3,16 @@
 
 import type { RenderContext } from "../render/index.js";
 import type { TimelineFeed } from "../timeline/feed.js";
+import type { Notification } from "../timeline/notifications.js";
 import { describePaneState } from "../timeline/pane-state.js";
 import type { GapMarker, Status, TimelineItem } from "../timeline/store.js";
 import type { PaneSource } from "./app.js";
 
 export type PaneItem =
   | { kind: "status"; id: string; status: Status; context: RenderContext }
-  | { kind: "gap"; id: string; gap: GapMarker };
+  /** `load` fills the gap (Enter on the row). */
+  | { kind: "gap"; id: string; gap: GapMarker; load?: () => void }
+  | { kind: "notification"; id: string; notification: Notification };
 
 export function timelinePane(
   title: string,
@@ -27,7 +30,12 @@ export function timelinePane(
         source = items;
         mapped = items.map((item) =>
           item.kind === "gap"
-            ? { kind: "gap", id: `gap:${item.afterId}`, gap: item }
+            ? {
+                kind: "gap",
+                id: `gap:${item.afterId}`,
+                gap: item,
+                load: () => void feed.loadGap(item.afterId),
+              }
             : { ...item, context },
         );
       }

@@ -1,0 +1,60 @@
+// Search (v2): accounts, hashtags and statuses. `resolve=true` makes the server fetch
+// `@user@other.server` and toot URLs from any server, so remote things are one lookup away.
+import type { mastodon } from "masto";
+import type { RestClient } from "./rest.js";
+
+type Rest = Pick<RestClient, "request">;
+
+export interface SearchResults {
+  accounts: mastodon.v1.Account[];
+  statuses: mastodon.v1.Status[];
+  hashtags: mastodon.v1.Tag[];
+}
+
+export async function search(rest: Rest, q: string, limit = 10): Promise<SearchResults> {
+  const data = await rest.request<Partial<SearchResults>>({
+    method: "GET",
+    path: "/api/v2/search",
+    params: { q, resolve: true, limit },
+  });
+  return {
+    accounts: Array.isArray(data?.accounts) ? data.accounts : [],
+    statuses: Array.isArray(data?.statuses) ? data.statuses : [],
+    hashtags: Array.isArray(data?.hashtags) ? data.hashtags : [],
+  };
+}
+
+export function tagTimeline(rest: Rest, tag: string): Promise<mastodon.v1.Status[]> {
+  return rest.request<mastodon.v1.Status[]>({
+    method: "GET",
+    path: `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
+    params: { limit: 40 },
+  });
+}
+
+/** Statuses of the user's own collections: bookmarks, favourites, direct conversations. */
+export function collection(
+  rest: Rest,
+  which: "bookmarks" | "favourites",
+): Promise<mastodon.v1.Status[]> {
+  return rest.request<mastodon.v1.Status[]>({
+    method: "GET",
+    path: `/api/v1/${which}`,
+    params: { limit: 40 },
+  });
+}
+
+export interface InstanceRule {
+  id: string;
+  text: string;
+}
+
+/** Every server has its own rules (`:instance` shows them; reports may cite them). */
+export async function fetchInstanceRules(rest: Rest): Promise<InstanceRule[]> {
+  const data = await rest.request<unknown>({ method: "GET", path: "/api/v1/instance/rules" });
+  return Array.isArray(data)
+    ? data.filter(
+        (r): r is InstanceRule => typeof r?.text === "string" && typeof r?.id === "string",
+      )
+    : [];
+}

@@ -1,0 +1,63 @@
+// `:` — a one-line prompt at the bottom with Tab completion; Enter runs the command.
+import blessed from "blessed";
+import { sanitizeInline } from "../../render/index.js";
+import type { ActionContext, Overlay } from "../app.js";
+import type { KeyEvent } from "../keymap.js";
+import type { PaneItem } from "../timeline-pane.js";
+import { type Command, completeCommand, parseCommand } from "./command-parser.js";
+import { LineInput } from "./line-input.js";
+
+export class CommandLine implements Overlay {
+  private readonly box: blessed.Widgets.BoxElement;
+  private readonly input = new LineInput();
+  private hint = "";
+
+  constructor(
+    private readonly ctx: ActionContext<PaneItem>,
+    private readonly run: (command: Command) => void | Promise<void>,
+  ) {
+    this.box = blessed.box({ parent: ctx.screen, height: 1, tags: false, wrap: false });
+  }
+
+  prefill(text: string): void {
+    this.input.text = text;
+  }
+
+  open(): this {
+    this.ctx.pushOverlay(this);
+    return this;
+  }
+
+  async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
+    if (key.name === "escape" || (key.name === "backspace" && this.input.text === "")) {
+      this.ctx.popOverlay(this);
+      return;
+    }
+    if (key.name === "tab") {
+      const done = completeCommand(this.input.text);
+      this.input.text = done.text;
+      this.hint = done.candidates.length > 1 ? done.candidates.join("  ") : "";
+      return;
+    }
+    if (key.name === "enter" || key.name === "return") {
+      const parsed = parseCommand(this.input.text);
+      this.ctx.popOverlay(this);
+      if (!parsed.ok) this.ctx.flash(sanitizeInline(parsed.error));
+      else await this.run(parsed.command);
+      return;
+    }
+    if (this.input.key(ch, key)) this.hint = "";
+  }
+
+  paint(): void {
+    const h = this.ctx.screen.height as number;
+    Object.assign(this.box.position, { left: 0, top: h - 1, width: "100%", height: 1 });
+    const hint = this.hint ? `   \x1b[90m${this.hint}\x1b[39m` : "";
+    this.box.setContent(`:${this.input.text}\x1b[7m \x1b[27m${hint}`);
+    this.box.setFront();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+}

@@ -1,0 +1,41 @@
+// Leaving the terminal: open a URL in $BROWSER, or copy it with OSC 52 (works over SSH,
+// because the terminal on the user's side does the copying).
+import { openInBrowser } from "../../cli/oauth/browser.js";
+
+/** Only http(s) URLs leave the client: a server could send `javascript:` or a shell trick. */
+export function safeUrl(raw: unknown): string | undefined {
+  if (typeof raw !== "string") return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+    // URL serialisation percent-encodes controls and spaces: nothing left can end an escape.
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The OSC 52 sequence that puts `text` on the system clipboard. */
+export function osc52Copy(text: string): string {
+  return `\x1b]52;c;${Buffer.from(text, "utf8").toString("base64")}\x07`;
+}
+
+/** OSC 8: a terminal hyperlink around `label` (both already safe). */
+export function osc8Link(url: string, label: string): string {
+  return `\x1b]8;;${url}\x1b\\${label}\x1b]8;;\x1b\\`;
+}
+
+export type OpenOutcome = { opened: true } | { opened: false; reason: "ssh" | "no-browser" };
+
+/** Opens the URL in $BROWSER; over SSH (or with no display) says why not, so the URL is shown. */
+export function openUrl(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  launch?: (command: string, url: string) => void,
+): OpenOutcome {
+  if (openInBrowser(url, env, launch)) return { opened: true };
+  return {
+    opened: false,
+    reason: env.SSH_CONNECTION || env.SSH_CLIENT || env.SSH_TTY ? "ssh" : "no-browser",
+  };
+}

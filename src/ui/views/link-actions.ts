@@ -1,0 +1,60 @@
+// o (open in $BROWSER), O (numbered list of links and media), y (copy the URL with OSC 52).
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import type { Status } from "../../timeline/store.js";
+import type { ActionContext } from "../app.js";
+import type { FeatureDeps } from "../features/deps.js";
+import type { PaneItem } from "../timeline-pane.js";
+import { openUrl, osc52Copy, safeUrl } from "./external.js";
+import { linksOf } from "./links.js";
+import { Panel } from "./panel.js";
+
+type Ctx = ActionContext<PaneItem>;
+
+export function statusUrl(status: Status): string | undefined {
+  return safeUrl(status.url) ?? safeUrl(status.uri);
+}
+
+function open(deps: FeatureDeps, ctx: Ctx, url: string): void {
+  const outcome = openUrl(url, deps.env);
+  if (outcome.opened) ctx.flash(`Opened ${truncateToWidth(url, 60)}`);
+  // Over SSH the browser would open on the wrong machine: show the URL to open by hand.
+  else ctx.flash(`${outcome.reason === "ssh" ? "Over SSH — " : "No $BROWSER — "}${url}`);
+}
+
+export function openInBrowserAction(deps: FeatureDeps, ctx: Ctx, status: Status): void {
+  const url = statusUrl(status);
+  if (!url) ctx.flash("This toot has no web address");
+  else open(deps, ctx, url);
+}
+
+export function openLinksList(deps: FeatureDeps, ctx: Ctx, status: Status): void {
+  const links = linksOf(status).slice(0, 9);
+  if (links.length === 0) {
+    ctx.flash("No links or media in this toot");
+    return;
+  }
+  new Panel(ctx, {
+    title: "Links and media",
+    footer: "1-9 open · Esc back",
+    lines: (width) =>
+      links.map((l, i) => truncateToWidth(`${i + 1}. ${sanitizeInline(l.label)}`, width)),
+    onKey(ch, _key, panel) {
+      const n = Number(ch);
+      if (!Number.isInteger(n) || n < 1 || n > links.length) return false;
+      const link = links[n - 1]!;
+      panel.close();
+      open(deps, ctx, link.url);
+      return true;
+    },
+  }).open();
+}
+
+export function copyUrl(ctx: Ctx, status: Status): void {
+  const url = statusUrl(status);
+  if (!url) {
+    ctx.flash("This toot has no web address");
+    return;
+  }
+  ctx.screen.program.write(osc52Copy(url));
+  ctx.flash(`Copied ${truncateToWidth(url, 60)}`);
+}

@@ -1,0 +1,48 @@
+// A bell and/or a desktop notification (OSC 9 or OSC 777) when someone mentions the user,
+// as settings.notifications asks. Written through blessed's program, never raw to stdout,
+// and only with sanitised one-line text.
+import blessed from "blessed";
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import type { FeatureDeps } from "../features/deps.js";
+
+export function alertSequence(
+  settings: FeatureDeps["settings"]["notifications"],
+  who: string,
+): string {
+  const text = truncateToWidth(
+    sanitizeInline(`${who} mentioned you`).replace(/[;\x07\x1b]/g, " "),
+    80,
+  );
+  let out = settings.bell ? "\x07" : "";
+  if (settings.osc === "osc9") out += `\x1b]9;${text}\x07`;
+  else if (settings.osc === "osc777") out += `\x1b]777;notify;tootty;${text}\x07`;
+  return out;
+}
+
+const started = new WeakSet<object>();
+
+export function startMentionAlerts(deps: FeatureDeps): () => void {
+  const prefs = deps.settings.notifications;
+  // Views build the action table too: one alerter per session however often that happens.
+  if ((!prefs.bell && prefs.osc === "off") || started.has(deps.session)) return () => {};
+  started.add(deps.session);
+  let seen = deps.session.notifications.store.newestId();
+  return deps.session.notifications.onChange(() => {
+    const items = deps.session.notifications.store.items;
+    const fresh = [];
+    for (const n of items) {
+      if (seen !== undefined && n.id === seen) break;
+      fresh.push(n);
+    }
+    const first = seen === undefined;
+    seen = items[0]?.id ?? seen;
+    // The first page is history, not news.
+    if (first) return;
+    const mention = fresh.find((n) => (n as { type?: string }).type === "mention");
+    if (!mention) return;
+    const screen = (blessed as unknown as { Screen?: { global?: blessed.Widgets.Screen } }).Screen
+      ?.global;
+    const who = mention.account?.acct ?? "someone";
+    screen?.program.write(alertSequence(prefs, who));
+  });
+}

@@ -1,0 +1,215 @@
+// Opening views on the stack: thread, profile, hashtag, list, search, collections.
+import type { mastodon } from "masto";
+import {
+  accountStatuses,
+  fetchAccount,
+  lookupAccount,
+  relationship,
+  toggleAccount,
+} from "../../api/accounts.js";
+import { fetchContext } from "../../api/actions.js";
+import { describeError } from "../../api/errors.js";
+import { directStatuses, listTimeline } from "../../api/lists.js";
+import { collection, search, tagTimeline } from "../../api/search.js";
+import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
+import type { Status } from "../../timeline/store.js";
+import type { ActionContext, FeatureAction } from "../app.js";
+import type { FeatureDeps } from "../features/deps.js";
+import type { PaneItem } from "../timeline-pane.js";
+import { htmlToText } from "./plain-text.js";
+import { type ListEntry, StatusListView } from "./status-list.js";
+
+type Ctx = ActionContext<PaneItem>;
+type Actions = () => Record<string, FeatureAction<PaneItem>>;
+
+const toEntries = (statuses: readonly Status[], depth = 0): ListEntry[] =>
+  statuses.filter((s) => typeof s?.id === "string").map((s) => ({ id: s.id, status: s, depth }));
+
+const header = (text: string[]): ListEntry => ({
+  id: `header:${text[0] ?? ""}`,
+  lines: (width) => text.map((l) => truncateToWidth(l, width)),
+});
+
+export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, status: Status) {
+  const target = status.reblog ?? status;
+  const view = new StatusListView(deps, ctx, actions, {
+    title: "Thread (loading…)",
+    entries: toEntries([target]),
+    selectId: target.id,
+  }).open();
+  try {
+    const { ancestors, descendants } = await fetchContext(deps.session.rest, target.id);
+    // Descendants come depth-first; indent each by its distance from the toot.
+    const depthOf = new Map<string, number>([[target.id, 0]]);
+    const below = descendants.map((d) => {
+      const depth = (depthOf.get(d.inReplyToId ?? "") ?? 0) + 1;
+      depthOf.set(d.id, depth);
+      return { id: d.id, status: d, depth };
+    });
+    view.setEntries(
+      [...toEntries(ancestors), { id: target.id, status: target, depth: 0 }, ...below],
+      `Thread · ${ancestors.length} above · ${descendants.length} replies`,
+    );
+  } catch (err) {
+    view.setEntries(toEntries([target]), "Thread");
+    ctx.flash(`Could not load the thread: ${describeError(err)}`);
+  }
+}
+
+function relationshipWords(r: mastodon.v1.Relationship | undefined): string {
+  if (!r) return "";
+  const parts: string[] = [];
+  if (r.following) parts.push("you follow them");
+  else if (r.requested) parts.push("follow requested");
+  if (r.followedBy) parts.push("follows you");
+  if (r.muting) parts.push("muted");
+  if (r.blocking) parts.push("blocked");
+  return parts.length ? parts.join(" · ") : "not following";
+}
+
+export async function openProfile(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  who: { id?: string; acct?: string },
+) {
+  const rest = deps.session.rest;
+  let account: mastodon.v1.Account;
+  try {
+    if (who.id) account = await fetchAccount(rest, who.id);
+    else {
+      // Resolve remote accounts through search (resolve=true): one lookup away.
+      const found = await search(rest, `@${who.acct}`, 1);
+      const hit = found.accounts[0];
+      account = hit ?? (await lookupAccount(rest, who.acct ?? ""));
+    }
+  } catch (err) {
+    ctx.flash(`Could not open the profile: ${describeError(err)}`);
+    return;
+  }
+  let rel: mastodon.v1.Relationship | undefined;
+  const headerEntry = (): ListEntry => {
+    const fields = (account.fields ?? []).map(
+      (f) => `  ${sanitizeInline(f.name ?? "")}: ${sanitizeInline(htmlToText(f.value ?? ""))}`,
+    );
+    const bio = sanitizeText(htmlToText(account.note ?? "")).split("\n");
+    return header([
+      `${sanitizeInline(account.displayName || account.username)} @${sanitizeInline(account.acct)}`,
+      `${account.statusesCount ?? 0} toots · ${account.followingCount ?? 0} following · ${account.followersCount ?? 0} followers`,
+      `Relationship: ${relationshipWords(rel) || "…"}`,
+      ...bio,
+      ...fields,
+      "",
+    ]);
+  };
+  const view = new StatusListView(deps, ctx, actions, {
+    title: `Profile @${sanitizeInline(account.acct)}`,
+    footer: "F follow · M mute · X block · Esc back",
+    entries: [headerEntry()],
+    onKey: async (ch, _key, v) => {
+      const verbs: Record<string, ["follow" | "mute" | "block", keyof mastodon.v1.Relationship]> = {
+        F: ["follow", "following"],
+        M: ["mute", "muting"],
+        X: ["block", "blocking"],
+      };
+      const pick = ch ? verbs[ch] : undefined;
+      if (!pick) return false;
+      const [verb, field] = pick;
+      const on = !(rel?.[field] || (verb === "follow" && rel?.requested));
+      try {
+        rel = await toggleAccount(rest, account.id, on ? verb : (`un${verb}` as "unfollow"));
+        const done = { follow: "Followed", mute: "Muted", block: "Blocked" }[verb];
+        ctx.flash(`${on ? done : `Un${done.toLowerCase()}`} @${sanitizeInline(account.acct)}`);
+      } catch (err) {
+        ctx.flash(`Could not ${on ? "" : "un"}${verb}: ${describeError(err)}`);
+      }
+      v.setEntries([headerEntry(), ...v.currentStatuses()]);
+      return true;
+    },
+  }).open();
+  try {
+    const [r, statuses] = await Promise.all([
+      relationship(rest, account.id).catch(() => undefined),
+      accountStatuses(rest, account.id),
+    ]);
+    rel = r;
+    view.setEntries([headerEntry(), ...toEntries(statuses)]);
+  } catch (err) {
+    ctx.flash(`Could not load their toots: ${describeError(err)}`);
+  }
+}
+
+export async function openStatuses(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  title: string,
+  load: () => Promise<Status[]>,
+) {
+  const view = new StatusListView(deps, ctx, actions, {
+    title: `${title} (loading…)`,
+    entries: [],
+  }).open();
+  try {
+    view.setEntries(toEntries(await load()), title);
+  } catch (err) {
+    view.setEntries([], title);
+    ctx.flash(`Could not load ${title}: ${describeError(err)}`);
+  }
+}
+
+export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) =>
+  openStatuses(deps, ctx, actions, `#${tag}`, () => tagTimeline(deps.session.rest, tag));
+
+export const openList = (deps: FeatureDeps, ctx: Ctx, actions: Actions, id: string) =>
+  openStatuses(deps, ctx, actions, `List ${id}`, () => listTimeline(deps.session.rest, id));
+
+export const openCollection = (
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  which: "bookmarks" | "favourites" | "direct",
+) =>
+  openStatuses(
+    deps,
+    ctx,
+    actions,
+    which === "direct" ? "Direct messages" : which[0]!.toUpperCase() + which.slice(1),
+    () =>
+      which === "direct" ? directStatuses(deps.session.rest) : collection(deps.session.rest, which),
+  );
+
+export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, query: string) {
+  try {
+    const found = await search(deps.session.rest, query);
+    const accounts = found.accounts.map(
+      (a) => `  @${sanitizeInline(a.acct)} — ${sanitizeInline(a.displayName ?? "")}`,
+    );
+    const tags = found.hashtags.map((t) => `  #${sanitizeInline(t.name)}`);
+    const entries: ListEntry[] = [
+      header([
+        `Accounts (${found.accounts.length}):`,
+        ...accounts,
+        `Hashtags (${found.hashtags.length}):`,
+        ...tags,
+        `Toots (${found.statuses.length}):`,
+      ]),
+      ...toEntries(found.statuses),
+    ];
+    const first = found.accounts[0];
+    new StatusListView(deps, ctx, actions, {
+      title: `Search: ${query}`,
+      footer: first ? "a open first account · Enter thread · Esc back" : "Enter thread · Esc back",
+      entries,
+      onKey: (ch) => {
+        if (ch === "a" && first) {
+          void openProfile(deps, ctx, actions, { id: first.id });
+          return true;
+        }
+        return false;
+      },
+    }).open();
+  } catch (err) {
+    ctx.flash(`Search failed: ${describeError(err)}`);
+  }
+}

@@ -1,0 +1,127 @@
+// A modal panel on top of the panes: a bordered box of lines that scrolls with j/k and closes
+// with Escape or q. Help, instance info, links, history, translation, confirmations and
+// pickers are all panels; `onKey` lets each add its own keys (digits, y/n…).
+import blessed from "blessed";
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import type { ActionContext, Overlay } from "../app.js";
+import type { KeyEvent } from "../keymap.js";
+import type { PaneItem } from "../timeline-pane.js";
+
+export interface PanelOptions {
+  title: string;
+  /** Lines for a content width; may carry SGR colour, but server text must be sanitised. */
+  lines(width: number): readonly string[];
+  /** Return true when the key was handled. Escape and q close unless handled here. */
+  onKey?(ch: string | undefined, key: KeyEvent, panel: Panel): boolean | Promise<boolean>;
+  /** Shown on the bottom border, e.g. "1-9 open · Esc back". */
+  footer?: string;
+  /** Smaller panels (confirmations) are centred instead of covering the panes. */
+  size?: { width: number; height: number };
+}
+
+export class Panel implements Overlay {
+  private readonly box: blessed.Widgets.BoxElement;
+  private scroll = 0;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: ActionContext<PaneItem>,
+    private opts: PanelOptions,
+  ) {
+    this.box = blessed.box({
+      parent: ctx.screen,
+      border: { type: "line" },
+      tags: false,
+      wrap: false,
+      style: { border: { fg: "cyan" }, label: { bold: true } },
+    });
+  }
+
+  open(): this {
+    this.ctx.pushOverlay(this);
+    return this;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.popOverlay(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  update(opts: Partial<PanelOptions>): void {
+    this.opts = { ...this.opts, ...opts };
+    this.ctx.repaint();
+  }
+
+  async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
+    if (this.opts.onKey && (await this.opts.onKey(ch, key, this))) return;
+    const name = key.full ?? key.name ?? ch;
+    if (name === "escape" || ch === "q" || name === "backspace") this.close();
+    else if (ch === "j" || name === "down") this.scroll++;
+    else if (ch === "k" || name === "up") this.scroll = Math.max(0, this.scroll - 1);
+    else if (name === "C-d" || name === "pagedown") this.scroll += 10;
+    else if (name === "C-u" || name === "pageup") this.scroll = Math.max(0, this.scroll - 10);
+    else if (ch === "g") this.scroll = 0;
+  }
+
+  paint(): void {
+    const screenW = this.ctx.screen.width as number;
+    const screenH = this.ctx.screen.height as number;
+    const size = this.opts.size;
+    const width = size ? Math.min(size.width, screenW) : screenW;
+    const height = size ? Math.min(size.height, screenH - 1) : screenH - 1;
+    Object.assign(this.box.position, {
+      left: Math.floor((screenW - width) / 2),
+      top: size ? Math.max(0, Math.floor((screenH - 1 - height) / 2)) : 0,
+      width,
+      height,
+    });
+    const inner = Math.max(1, width - 4);
+    const lines = this.opts.lines(inner);
+    const rows = Math.max(1, height - 2);
+    this.scroll = Math.min(this.scroll, Math.max(0, lines.length - rows));
+    this.box.setContent(
+      lines
+        .slice(this.scroll, this.scroll + rows)
+        .map((l) => ` ${l}`)
+        .join("\n"),
+    );
+    const footer = this.opts.footer ?? "Esc back";
+    this.box.setLabel(` ${truncateToWidth(sanitizeInline(this.opts.title), inner - 2)} `);
+    // The footer hint lives in the last row when there is room below the content.
+    if (lines.length - this.scroll < rows) {
+      const content = this.box.getContent();
+      const used = Math.min(rows, lines.length - this.scroll);
+      this.box.setContent(
+        `${content}${"\n".repeat(Math.max(1, rows - used))} \x1b[90m${footer}\x1b[39m`,
+      );
+    }
+    this.box.setFront();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+}
+
+/** A yes/no question; resolves true on y, false on anything that closes it. */
+export function confirm(ctx: ActionContext<PaneItem>, question: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    new Panel(ctx, {
+      title: "Confirm",
+      size: { width: Math.min(60, question.length + 8), height: 5 },
+      footer: "y yes · n no",
+      lines: () => [question],
+      onKey(ch, _key, panel) {
+        if (ch === "y" || ch === "Y") resolve(true);
+        else resolve(false);
+        panel.close();
+        return true;
+      },
+    }).open();
+  });
+}

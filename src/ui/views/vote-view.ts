@@ -1,0 +1,69 @@
+// v: vote in the toot's poll. Digits pick options (toggle for a multiple-choice poll),
+// Enter sends the vote.
+import { votePoll } from "../../api/actions.js";
+import { describeError } from "../../api/errors.js";
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import type { Status } from "../../timeline/store.js";
+import type { ActionContext } from "../app.js";
+import type { FeatureDeps } from "../features/deps.js";
+import type { PaneItem } from "../timeline-pane.js";
+import { Panel } from "./panel.js";
+import { publishStatusChange } from "./status-sync.js";
+
+export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status: Status): void {
+  const poll = status.poll;
+  if (!poll) {
+    ctx.flash("This toot has no poll");
+    return;
+  }
+  if (poll.expired) {
+    ctx.flash("The poll has ended");
+    return;
+  }
+  if (poll.voted) {
+    ctx.flash("You have already voted in this poll");
+    return;
+  }
+  const options = (poll.options ?? []).slice(0, 9);
+  const chosen = new Set<number>();
+  let sending = false;
+  new Panel(ctx, {
+    title: poll.multiple ? "Vote (choose any)" : "Vote",
+    footer: "1-9 choose · Enter vote · Esc cancel",
+    size: { width: 70, height: options.length + 5 },
+    lines: (width) =>
+      options.map((o, i) =>
+        truncateToWidth(
+          `${chosen.has(i) ? "[x]" : "[ ]"} ${i + 1}. ${sanitizeInline(o.title ?? "")}`,
+          width,
+        ),
+      ),
+    async onKey(ch, key, panel) {
+      const n = Number(ch);
+      if (Number.isInteger(n) && n >= 1 && n <= options.length) {
+        if (!poll.multiple) chosen.clear();
+        if (chosen.has(n - 1)) chosen.delete(n - 1);
+        else chosen.add(n - 1);
+        return true;
+      }
+      if (key.name !== "enter" && key.name !== "return") return false;
+      if (sending) return true;
+      if (chosen.size === 0) {
+        ctx.flash("Choose an option first");
+        return true;
+      }
+      sending = true;
+      try {
+        const updated = await votePoll(deps.session.rest, poll.id, [...chosen].sort());
+        publishStatusChange(deps.session, { kind: "edit", status: { ...status, poll: updated } });
+        panel.close();
+        ctx.flash("Voted");
+      } catch (err) {
+        ctx.flash(`Could not vote: ${describeError(err)}`);
+      } finally {
+        sending = false;
+      }
+      return true;
+    },
+  }).open();
+}

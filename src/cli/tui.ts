@@ -14,16 +14,13 @@ import { offerDrafts } from "../ui/features/compose.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
 import { renderPaneItem } from "../ui/render-item.js";
+import { detectTerminal } from "../ui/terminal/capabilities.js";
+import { installLifecycle } from "../ui/terminal/lifecycle.js";
 import { traceMark } from "./trace.js";
 
 export interface TuiCommand {
   demo: boolean;
   account?: string;
-}
-
-function unicodeLocale(env: NodeJS.ProcessEnv): boolean {
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
-  return /utf-?8/i.test(locale);
 }
 
 async function connect(
@@ -88,9 +85,10 @@ export async function runTui(
   traceMark("session-open");
 
   silenceConsole(env);
-  const theme = pickTheme("dark");
+  const terminal = detectTerminal(env);
+  const theme = pickTheme("dark", terminal.colorLevel);
   const cache = new RenderCache(4000);
-  const unicode = unicodeLocale(env);
+  const unicode = terminal.unicode;
   const panes = buildPanes(session);
   const deps: FeatureDeps = {
     session,
@@ -116,6 +114,7 @@ export async function runTui(
     keymap: settings.keymap,
     actions: featureActions(deps),
     unicode,
+    colorLevel: terminal.colorLevel,
   });
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
@@ -128,26 +127,18 @@ export async function runTui(
     }),
   );
 
-  let finished = false;
-  const finish = async (code: number, message?: string) => {
-    if (finished) return;
-    finished = true;
-    app.destroy();
-    session.close();
-    await target.cleanup();
-    if (message) process.stderr.write(`tootty: ${message}\n`);
-    process.exit(code);
-  };
-  for (const signal of ["SIGTERM", "SIGHUP", "SIGINT"] as const) {
-    process.on(
-      signal,
-      () => void finish(signal === "SIGINT" ? 0 : 128 + (signal === "SIGTERM" ? 15 : 1)),
-    );
-  }
-  process.on("uncaughtException", (err) => void finish(1, `crashed: ${err.stack ?? err.message}`));
-  process.on("unhandledRejection", (err) =>
-    finish(1, `crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
-  );
+  // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
+  const { finish } = installLifecycle({
+    destroyScreen: () => app.destroy(),
+    cleanup: async () => {
+      session.close();
+      await target.cleanup();
+    },
+    exit: (code) => process.exit(code),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 
   await app.done;
   await finish(0);

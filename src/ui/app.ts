@@ -2,7 +2,14 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import blessed from "blessed";
-import { makeBlessedStartFast, withoutTmuxProbe } from "./blessed-startup.js";
+import {
+  cellWidth,
+  installBlessedWidthFix,
+  padToWidth,
+  sanitizeInline,
+  truncateToWidth,
+} from "../render/index.js";
+import { withoutTmuxProbe } from "./blessed-startup.js";
 import { createSplitInput } from "./input.js";
 import {
   type Action,
@@ -13,6 +20,8 @@ import {
   type Keymap,
 } from "./keymap.js";
 import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
+import { type AsciiTput, forceAsciiOutput } from "./terminal/ascii.js";
+import { type ColorLevel, detectColorLevel } from "./terminal/capabilities.js";
 import { type LinesOf, type ViewItem, Viewport } from "./viewport.js";
 
 /** What a pane shows: a live list of items (newest first) and a one-word state for its title. */
@@ -69,7 +78,10 @@ export interface AppOptions<T extends ViewItem> {
   connectionState(): string;
   onConnectionChange(listener: () => void): () => void;
   keymap?: Partial<Keymap>;
+  /** UTF-8 locale: box lines and symbols. Without it everything drawn is ASCII. */
   unicode: boolean;
+  /** Colours for the shell's own chrome (default: detected from the environment; 0 = none). */
+  colorLevel?: ColorLevel;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -92,11 +104,16 @@ const FLASH_MS = 6000;
 export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T> {
   const stdin = opts.stdin ?? process.stdin;
   const stdout = opts.stdout ?? process.stdout;
-  // In a UTF-8 locale draw borders as UTF-8, not through the terminal's alternate charset:
-  // blessed's ACS path shows "qqqq" / "x" in tmux with TERM=screen*, and modern ncurses does
-  // the same (NCURSES_NO_UTF8_ACS).
-  if (opts.unicode) process.env.NCURSES_NO_UTF8_ACS = "1";
-  makeBlessedStartFast();
+  const colorLevel = opts.colorLevel ?? detectColorLevel(process.env, stdout.isTTY === true);
+  // Never draw borders through the terminal's alternate charset: blessed's ACS path shows
+  // "qqqq" / "x" in tmux with TERM=screen*, and modern ncurses avoids it too
+  // (NCURSES_NO_UTF8_ACS). In a UTF-8 locale they are UTF-8 lines, else ASCII (below).
+  process.env.NCURSES_NO_UTF8_ACS = "1";
+  // Not makeBlessedStartFast(): with its lazily compiled terminfo, a burst of streamed toots
+  // under TERM=screen-256color (tmux's default) scrambles the screen — stray "dBdS" text and
+  // no borders (test/e2e/terminal-size.test.ts catches it). Back on once that is fixed.
+  // blessed measures lines in UTF-16 units and would cut emoji lines that fit (see render room).
+  installBlessedWidthFix(blessed as unknown as Parameters<typeof installBlessedWidthFix>[0]);
   const screen = withoutTmuxProbe(() =>
     blessed.screen({
       input: createSplitInput(stdin),
@@ -110,11 +127,20 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       dockBorders: false,
     }),
   );
+  if (!opts.unicode) forceAsciiOutput(screen.tput as unknown as AsciiTput);
+  // NO_COLOR and monochrome terminals: the chrome marks focus by weight and inverse only.
+  const color = (fg: string) => (colorLevel > 0 ? fg : undefined);
+  const paintSelected = (s: string, active: boolean) =>
+    colorLevel > 0
+      ? `${active ? "\x1b[36m" : "\x1b[90m"}${s}\x1b[39m`
+      : active
+        ? `\x1b[1m${s}\x1b[22m`
+        : s;
   const keymap: Keymap = { ...DEFAULT_KEYMAP, ...opts.keymap };
   const lookup = buildKeyLookup(keymap);
   const glyphs = opts.unicode
-    ? { gutter: "▌", sep: " · ", arrow: "↑" }
-    : { gutter: "|", sep: " - ", arrow: "^" };
+    ? { gutter: "▌", sep: " · ", arrow: "↑", ellipsis: "…", times: "×" }
+    : { gutter: "|", sep: " - ", arrow: "^", ellipsis: ".", times: "x" };
 
   const viewports = opts.panes.map(() => new Viewport<T>());
   const expanded = new Set<string>();
@@ -133,7 +159,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       border: { type: "line" },
       tags: false,
       wrap: false,
-      style: { border: { fg: "gray" }, label: { bold: true } },
+      style: { border: { fg: color("gray") }, label: { bold: true } },
     }),
   );
   const tabBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
@@ -173,10 +199,24 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     Object.assign(statusBar.position, layout.statusBar);
     if (small) {
       Object.assign(tooSmall.position, { left: 0, top: 0, width: "100%", height: "100%-1" });
-      tooSmall.setContent(
-        `Terminal too small: ${screen.width}×${screen.height}; tootty needs ${MIN_COLS}×${MIN_ROWS}.`,
-      );
+      tooSmall.setContent(tooSmallMessage(screen.width as number, screen.height as number));
     }
+  }
+
+  function tooSmallMessage(cols: number, rows: number): string {
+    const x = glyphs.times;
+    const lines = [
+      "Terminal too small",
+      `${cols}${x}${rows}, tootty needs ${MIN_COLS}${x}${MIN_ROWS}`,
+      "Enlarge the window, or press q to quit.",
+    ];
+    // Centred, and cut to the width so nothing wraps into a mess on a tiny screen.
+    const top = Math.max(0, Math.floor((rows - 1 - lines.length) / 2));
+    const body = lines.map((l) => {
+      const cut = truncateToWidth(l, cols, glyphs.ellipsis);
+      return " ".repeat(Math.max(0, Math.floor((cols - cellWidth(cut)) / 2))) + cut;
+    });
+    return [...Array(top).fill(""), ...body].join("\n");
   }
 
   function paintPane(i: number): void {
@@ -191,11 +231,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const isActive = i === active;
     const content = rows.map((row) => {
       const mark = row.itemIndex === selected && row.itemIndex >= 0;
-      const gutter = mark
-        ? isActive
-          ? `\x1b[36m${glyphs.gutter}\x1b[39m `
-          : `\x1b[90m${glyphs.gutter}\x1b[39m `
-        : "  ";
+      const gutter = mark ? `${paintSelected(glyphs.gutter, isActive)} ` : "  ";
       return gutter + row.line;
     });
     if (rows.length === 0) content.push("  Loading…");
@@ -203,7 +239,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     box.setContent(content.join("\n"));
     const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
     box.setLabel(` ${source.title}${glyphs.sep}${source.state()}${newMark} `);
-    (box.style as { border: { fg: string } }).border.fg = isActive ? "cyan" : "gray";
+    (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
+      isActive ? "cyan" : "gray",
+    );
+    if (colorLevel === 0) (box.style as { border: { bold?: boolean } }).border.bold = isActive;
   }
 
   function paintTabBar(): void {
@@ -219,15 +258,19 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   function paintStatusBar(): void {
     const width = screen.width as number;
-    const left = ` ${opts.accountLabel}${glyphs.sep}${opts.connectionState()}`;
+    // Server-derived text (the account, an error line) is sanitised and measured in cells:
+    // a wide or RTL name must not push the hints off the row or past the edge.
+    const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${opts.connectionState()}`;
     const hints =
       layout.mode === "tabs"
         ? "j/k move  1-3/Tab pane  g top  q quit "
         : "j/k move  h/l pane  g/G top/end  q quit ";
-    const right = flashMessage ? `${flashMessage} ` : hints;
-    const room = width - left.length - right.length;
+    const right = flashMessage ? `${sanitizeInline(flashMessage)} ` : hints;
+    const room = width - cellWidth(left) - cellWidth(right);
     const line =
-      room >= 1 ? left + " ".repeat(room) + right : (left + "  " + right).slice(0, width);
+      room >= 1
+        ? left + " ".repeat(room) + right
+        : padToWidth(truncateToWidth(`${left}  ${right}`, width, glyphs.ellipsis), width);
     statusBar.setContent(`\x1b[7m${line}\x1b[27m`);
   }
 

@@ -1,6 +1,7 @@
 // Endpoints for reading and acting (issue 6): accounts (statuses, relationships, lookup,
-// follow/mute/block, follow requests), search v2, pins, translation, edit history, reports,
+// follow/mute/block, follow requests), pins, translation, edit history, reports,
 // bookmarks, favourites, conversations and lists — answering as Mastodon does.
+// (/api/v2/search lives in compose-routes.ts.)
 // Registered BEFORE the read routes: /accounts/relationships must not match /accounts/:id.
 
 import {
@@ -199,54 +200,6 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
         return json(200, r);
       }),
     ),
-    route("GET", "/api/v2/search", (ctx) => {
-      const q = (ctx.url.searchParams.get("q") ?? "").trim();
-      const limit = limitOf(ctx, 20, 40);
-      const type = ctx.url.searchParams.get("type");
-      if (!q) return json(200, { accounts: [], statuses: [], hashtags: [] });
-      const want = (t: string) => !type || type === t;
-      let statuses: ApiStatus[] = [];
-      if (/^https?:\/\//.test(q)) {
-        const hit = world.statuses.find((s) => s.status.url === q || s.status.uri === q);
-        if (hit) statuses = [see(ctx)(hit.status)];
-      } else if (ctx.auth) {
-        // Without a search cluster Mastodon finds statuses only among the user's own and
-        // interactions; the demo searches every status's text, which is close enough to test.
-        const needle = q.toLowerCase();
-        statuses = newestFirst(
-          (s) => s.reblog === null && s.content.toLowerCase().includes(needle),
-          ctx,
-          limit,
-        );
-      }
-      const word = q.replace(/^[#@]/, "").toLowerCase();
-      const accounts = q.startsWith("#")
-        ? []
-        : world.accounts
-            .map((a) => a.account)
-            .filter(
-              (a) =>
-                matchesAcct(a, q) ||
-                (!q.includes("@", 1) && a.username.toLowerCase().includes(word)),
-            )
-            .slice(0, limit);
-      const tagNames = new Set<string>();
-      if (!q.startsWith("@")) {
-        for (const s of world.statuses)
-          for (const t of s.status.tags)
-            if (t.name.toLowerCase().includes(word)) tagNames.add(t.name);
-      }
-      const hashtags = [...tagNames].slice(0, limit).map((name) => ({
-        name,
-        url: `${new URL(world.me.account.url).origin}/tags/${encodeURIComponent(name)}`,
-        history: [],
-      }));
-      return json(200, {
-        accounts: want("accounts") ? accounts : [],
-        statuses: want("statuses") ? statuses : [],
-        hashtags: want("hashtags") ? hashtags : [],
-      });
-    }),
     ...(["pin", "unpin"] as const).map((verb) =>
       route("POST", `/api/v1/statuses/:id/${verb}`, (ctx) => {
         const denied = denyWrite(ctx);

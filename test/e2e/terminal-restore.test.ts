@@ -1,0 +1,73 @@
+// However tootty ends — q, Ctrl-c, SIGTERM, SIGHUP (an SSH drop), an uncaught error — the
+// terminal is handed back usable: main screen, cursor visible, echo and line editing on; a
+// crash message is printed after the restore, so it stays on the user's screen.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { after, describe, test } from "node:test";
+import type { TmuxSession } from "../helpers/tmux.js";
+import { CRASH_PRELOAD, killAll, startTootty } from "../ui/terminal-harness.js";
+
+after(killAll);
+
+// Prints the terminal modes a shell needs, once tootty has ended, in the same terminal.
+const STTY_REPORT =
+  "printf 'modes:'; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo";
+
+/** The node process running tootty inside the pane (a descendant of the pane's shell). */
+function tootPid(session: TmuxSession): number {
+  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,comm="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/));
+  const children = (pid: string) => rows.filter((r) => r[1] === pid);
+  const queue = [String(session.pid())];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    for (const child of children(pid)) {
+      if (child[2] === "node") return Number(child[0]);
+      queue.push(child[0]!);
+    }
+  }
+  throw new Error("tootty's node process not found");
+}
+
+const ways: { name: string; end: (s: TmuxSession) => void; code: number; preload?: boolean }[] = [
+  { name: "q", end: (s) => s.send("q"), code: 0 },
+  { name: "Ctrl-c", end: (s) => s.send("C-c"), code: 0 },
+  { name: "SIGTERM", end: (s) => process.kill(tootPid(s), "SIGTERM"), code: 143 },
+  { name: "SIGHUP (SSH dropped)", end: (s) => process.kill(tootPid(s), "SIGHUP"), code: 129 },
+  {
+    name: "an uncaught error",
+    end: (s) => process.kill(tootPid(s), "SIGUSR2"),
+    code: 1,
+    preload: true,
+  },
+];
+
+describe("the terminal is restored", { concurrency: 3 }, () => {
+  for (const way of ways) {
+    test(`after ${way.name}: main screen, cursor shown, echo and icanon back`, async () => {
+      const { session } = await startTootty({
+        cols: 100,
+        rows: 30,
+        after: STTY_REPORT,
+        nodeArgs: way.preload ? ["--import", CRASH_PRELOAD] : [],
+      });
+      await session.waitFor((s) => s.includes("Home ·") && s.includes("@"), "toots on screen");
+      way.end(session);
+      assert.equal(await session.waitForExit(), way.code);
+      const screen = session.capture();
+      const restored = session.terminalRestored();
+      assert.equal(restored.alternateScreen, false, `left the alternate screen:\n${screen}`);
+      assert.equal(restored.cursorVisible, true, "cursor visible");
+      const modes = /modes:(.*)/.exec(screen)?.[1]?.trim().split(/\s+/) ?? [];
+      assert.deepEqual(modes.sort(), ["echo", "icanon"], `terminal modes after exit:\n${screen}`);
+      assert.ok(!/Home ·|┌/.test(screen), `no pane left on the shell's screen:\n${screen}`);
+      if (way.preload) {
+        assert.match(screen, /tootty: crashed: Error: deliberate crash/);
+      } else {
+        assert.ok(!screen.includes("crashed"), "no crash message on a normal exit");
+      }
+    });
+  }
+});

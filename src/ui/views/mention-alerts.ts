@@ -10,7 +10,7 @@ export function alertSequence(
   who: string,
 ): string {
   const text = truncateToWidth(
-    sanitizeInline(`${who} mentioned you`).replace(/[;\x07\x1b]/g, " "),
+    `${sanitizeInline(who).replace(/[;\x07\x1b]/g, " ")} mentioned you`,
     80,
   );
   let out = settings.bell ? "\x07" : "";

@@ -1,0 +1,177 @@
+// Acting on toots in a real terminal against the simulated instance: each action sends the
+// right request, the screen shows the new state at once, and a refusal rolls it back.
+import assert from "node:assert/strict";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import { TmuxSession } from "../helpers/tmux.js";
+
+const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+const sessions: TmuxSession[] = [];
+let demo: DemoInstance;
+
+before(async () => {
+  demo = await startDemoInstance({ generate: false, seedCount: 20 });
+});
+after(async () => {
+  for (const s of sessions) s.kill();
+  await demo.close();
+});
+
+function start(env: Record<string, string> = {}): TmuxSession {
+  const dir = mkdtempSync(join(tmpdir(), "tootty-actions-e2e-"));
+  const session = TmuxSession.start({
+    command: [process.execPath, BIN],
+    cols: 100,
+    rows: 34,
+    env: {
+      TOOTTY_INSTANCE: demo.url,
+      TOOTTY_ACCESS_TOKEN: demo.token,
+      TOOTTY_CONFIG_DIR: join(dir, "config"),
+      LANG: "C.UTF-8",
+      ...env,
+    },
+  });
+  sessions.push(session);
+  return session;
+}
+
+/** The instance received this request (method and path) with this status, since `from`. */
+async function requested(method: string, path: string, status: number, from: number) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const hit = demo.control
+      .requestLog()
+      .slice(from)
+      .find((e) => e.method === method && e.path === path);
+    if (hit) {
+      assert.equal(hit.status, status, `${method} ${path} answered ${hit.status}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no ${method} ${path} reached the instance`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const logLength = () => demo.control.requestLog().length;
+
+/** The top toot's count line, e.g. "↩ 0  ↻ 3  ★ 5  favourited". */
+function countsOf(screen: string, marker: string): string {
+  const lines = screen.split("\n");
+  const at = lines.findIndex((l) => l.includes(marker));
+  const line = lines.slice(at).find((l) => /↻ \d+/.test(l));
+  return line ?? "";
+}
+
+describe("actions on the selected toot", () => {
+  test("favourite, bookmark and refused boost: shown at once, sent, rolled back on refusal", async () => {
+    // A followers-only toot: Mastodon refuses to boost it (422), so the boost must roll back.
+    const target = demo.control.publish("home", {
+      account: "alice",
+      visibility: "private",
+      content: "<p>acttarget one</p>",
+    });
+    const tui = start();
+    await tui.waitForText("acttarget one", 15_000);
+    const before = countsOf(tui.capture(), "acttarget one");
+
+    let from = logLength();
+    tui.send("f");
+    await tui.waitFor((s) => countsOf(s, "acttarget one").includes("favourited"), "favourited");
+    await requested("POST", `/api/v1/statuses/${target.id}/favourite`, 200, from);
+    assert.match(countsOf(tui.capture(), "acttarget one"), /★ 1/);
+
+    from = logLength();
+    tui.type("B");
+    await tui.waitForText("bookmarked");
+    await requested("POST", `/api/v1/statuses/${target.id}/bookmark`, 200, from);
+
+    from = logLength();
+    tui.send("b");
+    await tui.waitForText("Could not boost");
+    await requested("POST", `/api/v1/statuses/${target.id}/reblog`, 422, from);
+    const after = countsOf(tui.capture(), "acttarget one");
+    assert.ok(!after.includes("boosted"), `rolled back: ${after}`);
+    assert.match(after, new RegExp(`↻ ${before.match(/↻ (\d+)/)?.[1]}`), "boost count restored");
+
+    // A server error rolls back too.
+    demo.control.failHttp({
+      pathPrefix: `/api/v1/statuses/${target.id}/unfavourite`,
+      status: 500,
+      count: 10,
+    });
+    tui.send("f");
+    await tui.waitForText("Could not unfavourite");
+    assert.match(countsOf(tui.capture(), "acttarget one"), /favourited/, "still favourited");
+    demo.control.clearFaults();
+  });
+
+  test("delete own after confirming, edit history, translation, links, open and copy", async () => {
+    const browserLog = join(mkdtempSync(join(tmpdir(), "tootty-browser-")), "opened.txt");
+    const browser = join(tmpdir(), `tootty-fake-browser-${process.pid}.sh`);
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${browserLog}'\n`);
+    chmodSync(browser, 0o755);
+    const other = demo.control.publish("home", {
+      account: "mina",
+      language: "de",
+      content: '<p>acttarget two <a href="https://example.com/read">example.com/read</a></p>',
+    });
+    demo.control.editStatus(
+      other.id,
+      '<p>acttarget two edited <a href="https://example.com/read">example.com/read</a></p>',
+    );
+    const mine = demo.control.publish("home", {
+      account: "demo",
+      content: "<p>acttarget mine</p>",
+    });
+    const tui = start({ BROWSER: browser, DISPLAY: ":0" });
+    await tui.waitForText("acttarget mine", 15_000);
+
+    let from = logLength();
+    tui.send("d");
+    await tui.waitForText("Delete this toot?");
+    tui.send("y");
+    await tui.waitForText("Deleted");
+    await requested("DELETE", `/api/v1/statuses/${mine.id}`, 200, from);
+    await tui.waitFor((s) => !s.includes("acttarget mine"), "the deleted toot gone");
+
+    // Now the edited toot is on top.
+    tui.type("H");
+    await tui.waitForText("Edit history (2 versions)");
+    const history = tui.capture();
+    assert.match(history, /original/);
+    assert.match(history, /acttarget two edited/);
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Edit history"), "history closed");
+
+    from = logLength();
+    tui.type("T");
+    await tui.waitForText("Translation from de by DemoTranslate");
+    await requested("POST", `/api/v1/statuses/${other.id}/translate`, 200, from);
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Translation from"), "translation closed");
+
+    tui.type("O");
+    await tui.waitForText("1. https://example.com/read");
+    tui.send("1");
+    await waitForFile(browserLog, "https://example.com/read");
+
+    tui.send("o");
+    await waitForFile(browserLog, String(other.url));
+
+    tui.send("y");
+    await tui.waitForText("Copied");
+    tui.send("q");
+    await tui.waitForExit();
+  });
+});
+
+async function waitForFile(path: string, text: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(existsSync(path) && readFileSync(path, "utf8").includes(text))) {
+    if (Date.now() > deadline) throw new Error(`$BROWSER never got ${text}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -5,6 +5,8 @@ import type { KeyEvent } from "../keymap.js";
 
 /** The composer's key for a blessed key event, or null for events that carry no key. */
 export function composeKey(ch: string | undefined, key: KeyEvent | undefined): Key | null {
+  // blessed reports a carriage return twice, as "return" and then as "enter": one Enter.
+  if (key?.name === "return") return null;
   const name = key?.name ?? (ch && ch.length > 0 ? ch : undefined);
   if (!name && !ch) return null;
   const out: Key = { name: name ?? (ch as string) };

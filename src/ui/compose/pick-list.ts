@@ -43,7 +43,8 @@ export class PickList<T> implements Overlay {
     const name = key.name ?? ch;
     if (name === "j" || name === "down") this.move(1);
     else if (name === "k" || name === "up") this.move(-1);
-    else if (name === "enter" || name === "return") {
+    // blessed sends "return" and then "enter" for one key press: act on "enter" only.
+    else if (name === "enter") {
       if (item !== undefined) this.opts.onPick(item);
     } else if (name === "escape" || name === "q") this.opts.onClose();
   }

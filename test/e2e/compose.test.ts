@@ -1,0 +1,141 @@
+// The vim composer in a real terminal against the simulated instance (started in this
+// process, so the test reads the instance's state and request log directly).
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import { TmuxSession } from "../helpers/tmux.js";
+
+const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+const sessions: TmuxSession[] = [];
+let demo: DemoInstance;
+
+before(async () => {
+  demo = await startDemoInstance({ generate: false, seedCount: 30 });
+});
+after(async () => {
+  for (const s of sessions) s.kill();
+  await demo.close();
+});
+
+function start(configDir: string, env: Record<string, string> = {}, cols = 100, rows = 30) {
+  const session = TmuxSession.start({
+    command: [process.execPath, BIN],
+    cols,
+    rows,
+    env: {
+      TOOTTY_INSTANCE: demo.url,
+      TOOTTY_ACCESS_TOKEN: demo.token,
+      TOOTTY_CONFIG_DIR: configDir,
+      ...env,
+    },
+  });
+  sessions.push(session);
+  return session;
+}
+
+const newConfig = () => mkdtempSync(join(tmpdir(), "tootty-compose-e2e-"));
+
+async function ownToots(text: string): Promise<number> {
+  const res = await fetch(`${demo.url}/api/v1/accounts/verify_credentials`, {
+    headers: { authorization: `Bearer ${demo.token}` },
+  });
+  const me = (await res.json()) as { id: string };
+  const home = await fetch(`${demo.url}/api/v1/timelines/home?limit=40`, {
+    headers: { authorization: `Bearer ${demo.token}` },
+  });
+  const list = (await home.json()) as { content: string; account: { id: string } }[];
+  return list.filter((s) => s.account.id === me.id && s.content.includes(text)).length;
+}
+
+const posts = () =>
+  demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
+
+async function openComposer(session: TmuxSession): Promise<void> {
+  await session.waitFor((s) => /Home ·/.test(s), "the home pane", 15_000);
+  session.send("c");
+  await session.waitForText("-- INSERT --");
+}
+
+describe("composing in the terminal", () => {
+  test("c, vim edits, :wq posts exactly once although the first POST's answer is dropped", async () => {
+    const marker = `m${Date.now().toString(36)}`;
+    const session = start(newConfig());
+    await openComposer(session);
+    const before = posts().length;
+    demo.control.dropPostAfterStore(1);
+    // "helo wrld" fixed with vim keys: 0 f l a l <Esc> (hello), w i o <Esc> (world).
+    session.type(`helo wrld ${marker}`);
+    session.send("Escape");
+    session.type("0flal");
+    session.send("Escape");
+    session.type("wlio");
+    await session.waitForText(`hello world ${marker}`);
+    // Escape and the command in one write, as a fast typist over SSH sends them.
+    session.send("Escape", ":wq", "Enter");
+    await session.waitForText("Posted", 15_000);
+    assert.equal(await ownToots(`hello world ${marker}`), 1, "the instance holds the toot once");
+    assert.ok(posts().length - before >= 2, "the dropped POST was sent again with its key");
+    await session.waitFor((s) => s.includes(`hello world ${marker}`), "the toot via the stream");
+    session.send("q");
+    assert.equal(await session.waitForExit(), 0);
+  });
+
+  test("kill -9 mid-compose: the next start offers the draft and c brings the text back", async () => {
+    const dir = newConfig();
+    const first = start(dir);
+    await openComposer(first);
+    first.type("nothing typed is lost 日本語 👍");
+    await first.waitForText("nothing typed is lost 日本語");
+    const node = execFileSync("pgrep", ["-P", String(first.pid())], { encoding: "utf8" })
+      .trim()
+      .split("\n")[0]!;
+    execFileSync("kill", ["-9", node]);
+    await first.waitForExit();
+    assert.equal(readdirSync(join(dir, "drafts")).filter((f) => f.endsWith(".json")).length, 1);
+
+    const second = start(dir);
+    await second.waitForText("1 unsent draft", 15_000);
+    second.send("c");
+    const screen = await second.waitForText("nothing typed is lost 日本語 👍");
+    assert.match(screen, /Draft/);
+  });
+
+  test("over-limit text is refused with the count shown, and nothing is sent", async () => {
+    const session = start(newConfig(), {}, 80, 24);
+    await openComposer(session);
+    const before = posts().length;
+    session.type("y".repeat(505));
+    await session.waitForText("505/500");
+    await session.waitForText("Too long by 5");
+    session.send("Escape", ":wq", "Enter");
+    await session.waitForText("Too long: 505/500 characters — not posted");
+    assert.equal(posts().length, before, "no POST reached the instance");
+  });
+
+  test("Ctrl-e hands the text to $EDITOR and the rewritten text comes back into the composer", async () => {
+    const dir = newConfig();
+    const editor = join(dir, "editor.sh");
+    const seen = join(dir, "seen.txt");
+    writeFileSync(
+      editor,
+      `#!/bin/sh\ncp "$1" '${seen}'\nprintf 'rewritten by the editor\\nsecond line\\n' > "$1"\n`,
+    );
+    chmodSync(editor, 0o755);
+    const session = start(dir, { EDITOR: editor, VISUAL: "" });
+    await openComposer(session);
+    session.type("original words");
+    await session.waitForText("original words");
+    session.send("C-e");
+    const screen = await session.waitFor(
+      (s) => s.includes("rewritten by the editor") && s.includes("second line"),
+      "the edited text in the composer",
+    );
+    assert.ok(!screen.includes("original words"));
+    assert.ok(existsSync(seen), "the editor ran on a file");
+    assert.equal(session.terminalRestored().alternateScreen, true, "back on the TUI's screen");
+  });
+});

@@ -1,0 +1,88 @@
+// Posting through the real REST client against the simulated instance: the draft's key
+// makes a retried POST safe, edits PUT the source, completion finds accounts and emojis.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { completer } from "../../src/api/completion.js";
+import { createRestClient, type RestClient } from "../../src/api/rest.js";
+import { editStatus, postingApi, postStatus, statusSource } from "../../src/api/statuses.js";
+import { newDraft } from "../../src/compose/drafts.js";
+import { submitDraft } from "../../src/compose/post.js";
+import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+
+let demo: DemoInstance;
+let rest: RestClient;
+before(async () => {
+  demo = await startDemoInstance({ generate: false, seedCount: 20 });
+  rest = createRestClient({ instanceUrl: demo.url, accessToken: demo.token, random: () => 0 });
+});
+after(async () => {
+  rest.close();
+  await demo.close();
+});
+
+const statusPosts = () =>
+  demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
+
+describe("posting", () => {
+  test("a dropped answer is retried with the same key and the toot exists once", async () => {
+    const before = statusPosts().length;
+    demo.control.dropPostAfterStore(1);
+    const draft = newDraft({ text: "retry me once" });
+    const result = await submitDraft(draft, postingApi(rest), 500);
+    assert.equal(result.ok, true);
+    assert.equal(statusPosts().length - before, 2, "sent twice");
+    const home = await rest.timeline("home", { limit: 40 });
+    assert.equal(home.filter((s) => s.content.includes("retry me once")).length, 1);
+  });
+
+  test("the server's 422 text reaches the user and the draft is not removed", async () => {
+    let removed = false;
+    const draft = newDraft({
+      text: "x",
+      inReplyToId: null,
+      poll: { options: ["a"], expiresIn: 600, multiple: false },
+    });
+    const result = await submitDraft(draft, postingApi(rest), 500, {
+      store: { remove: () => (removed = true) },
+    });
+    assert.equal(result.ok, false);
+    assert.match(
+      !result.ok ? result.message : "",
+      /Not posted: .*Poll must have between 2 and 4 options/,
+    );
+    assert.equal(removed, false);
+  });
+
+  test("a scheduled toot answers with its ScheduledStatus", async () => {
+    const at = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const posted = await postStatus(rest, { status: "tomorrow", scheduledAt: at }, "sched-key-1");
+    assert.equal(posted.scheduled, true);
+  });
+
+  test("an edit reads the source and PUTs the new text", async () => {
+    const posted = await postStatus(rest, { status: "first version" }, "edit-key-1");
+    const source = await statusSource(rest, posted.id);
+    assert.equal(source.text, "first version");
+    await editStatus(rest, posted.id, {
+      status: "second version",
+      spoilerText: "",
+      sensitive: false,
+      mediaIds: [],
+      mediaAttributes: [],
+    });
+    assert.equal((await statusSource(rest, posted.id)).text, "second version");
+  });
+});
+
+describe("completion", () => {
+  test("@prefix completes to accounts, :prefix to the instance's emojis", async () => {
+    const complete = completer(rest);
+    const people = await complete("@ali");
+    assert.ok(people.length > 0 && people.every((p) => /^@ali/i.test(p)), JSON.stringify(people));
+    const emojis = await complete(":blob");
+    assert.ok(
+      emojis.length > 0 && emojis.every((e) => /^:blob\w*:$/.test(e)),
+      JSON.stringify(emojis),
+    );
+  });
+});

@@ -39,7 +39,9 @@ export class CommandLine implements Overlay {
       this.hint = done.candidates.length > 1 ? done.candidates.join("  ") : "";
       return;
     }
-    if (key.name === "enter" || key.name === "return") {
+    // blessed reports one Enter twice, as "return" then "enter": act on "enter" only.
+    if (key.name === "return") return;
+    if (key.name === "enter") {
       const parsed = parseCommand(this.input.text);
       this.ctx.popOverlay(this);
       if (!parsed.ok) this.ctx.flash(sanitizeInline(parsed.error));

@@ -65,7 +65,9 @@ export class Panel implements Overlay {
     else if (ch === "k" || name === "up") this.scroll = Math.max(0, this.scroll - 1);
     else if (name === "C-d" || name === "pagedown") this.scroll += 10;
     else if (name === "C-u" || name === "pageup") this.scroll = Math.max(0, this.scroll - 10);
-    else if (ch === "g") this.scroll = 0;
+    else if (ch === "g" || name === "home") this.scroll = 0;
+    // paint() clamps it to the last screenful.
+    else if (ch === "G" || name === "end") this.scroll = Number.MAX_SAFE_INTEGER;
   }
 
   paint(): void {

@@ -42,7 +42,9 @@ export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, stat
         return false;
       }
       if (key.name === "escape") return false;
-      if (key.name !== "enter" && key.name !== "return") {
+      // blessed reports one Enter twice, as "return" then "enter": act on "enter" only.
+      if (key.name === "return") return true;
+      if (key.name !== "enter") {
         comment.key(ch, key);
         return true;
       }

@@ -46,7 +46,9 @@ export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status
         else chosen.add(n - 1);
         return true;
       }
-      if (key.name !== "enter" && key.name !== "return") return false;
+      // blessed reports one Enter twice, as "return" then "enter": act on "enter" only.
+      if (key.name === "return") return true;
+      if (key.name !== "enter") return false;
       if (sending) return true;
       if (chosen.size === 0) {
         ctx.flash("Choose an option first");

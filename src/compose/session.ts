@@ -88,7 +88,9 @@ export class ComposeSession {
 
   view(width: number, height: number): ComposeView {
     const extras = [
-      ...this.draft.media.map((m, i) => `📎${i + 1}${m.description ? "" : " (no alt text)"}`),
+      // Plain text, not 📎: an emoji's width is where terminals and blessed disagree most,
+      // and the field line is redrawn in place as alt text is added.
+      ...this.draft.media.map((m, i) => `media ${i + 1}${m.description ? "" : " (no alt text)"}`),
       ...(this.draft.poll ? [`poll: ${this.draft.poll.options.length} options`] : []),
       ...(this.draft.scheduledAt ? [`scheduled ${this.draft.scheduledAt}`] : []),
       ...(this.draft.editingStatusId ? ["editing"] : []),

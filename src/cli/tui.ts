@@ -6,7 +6,7 @@ import { describeError } from "../api/errors.js";
 import { configDir } from "../config/paths.js";
 import { resolveAccount } from "../config/resolve-account.js";
 import { loadSettings } from "../config/settings.js";
-import { pickTheme, RenderCache } from "../render/index.js";
+import { pickTheme, RenderCache, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import { startApp } from "../ui/app.js";
 import { connectionLabel } from "../ui/connection-label.js";
@@ -15,7 +15,7 @@ import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
-import { installLifecycle } from "../ui/terminal/lifecycle.js";
+import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import { traceMark } from "./trace.js";
 
 export interface TuiCommand {
@@ -86,7 +86,7 @@ export async function runTui(
 
   silenceConsole(env);
   const terminal = detectTerminal(env);
-  const theme = pickTheme("dark", terminal.colorLevel);
+  const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const cache = new RenderCache(4000);
   const unicode = terminal.unicode;
   const panes = buildPanes(session);
@@ -119,6 +119,7 @@ export async function runTui(
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
+  void warmUpCodeHighlighting(); // in the background: code blocks are highlighted from the next paint on
   const offFirst = panes.map((pane) =>
     pane.onChange(() => {
       if (pane.items().length === 0) return;
@@ -134,7 +135,7 @@ export async function runTui(
       session.close();
       await target.cleanup();
     },
-    exit: (code) => process.exit(code),
+    exit: exitProcess,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

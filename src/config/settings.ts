@@ -17,7 +17,14 @@ import {
   type Warn,
   warnUnknownKeys,
 } from "./settings-check.js";
-import { defaultTheme, isColour, THEME_DEFAULTS, type Theme, type ThemeSlot } from "./theme.js";
+import {
+  defaultTheme,
+  isColour,
+  THEME_BASES,
+  THEME_DEFAULTS,
+  type Theme,
+  type ThemeSlot,
+} from "./theme.js";
 
 export const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -71,12 +78,17 @@ function validateTheme(raw: unknown, warn: Warn): Theme {
   const theme = defaultTheme();
   const user = section("theme", raw, warn);
   const slots = Object.keys(THEME_DEFAULTS) as ThemeSlot[];
-  warnUnknownKeys("theme", user, slots, warn);
+  warnUnknownKeys("theme", user, ["base", ...slots], warn);
+  theme.base = oneOf("theme.base", user.base, THEME_BASES, theme.base, warn);
   for (const slot of slots) {
     const value = user[slot];
     if (value === undefined) continue;
-    if (isColour(value)) theme[slot] = value;
-    else warn(invalid(`theme.${slot}`, value, 'a colour name or "#rrggbb"', THEME_DEFAULTS[slot]));
+    if (isColour(value)) {
+      theme[slot] = value;
+      // A slot left at its default (as `config edit` writes every one) keeps the base theme's colour.
+      if (value !== THEME_DEFAULTS[slot]) theme.configured[slot] = value;
+    } else
+      warn(invalid(`theme.${slot}`, value, 'a colour name or "#rrggbb"', THEME_DEFAULTS[slot]));
   }
   return theme;
 }
@@ -204,8 +216,10 @@ export function loadSettings(
 
 /** The settings as a config file would spell them (what `tootty config edit` starts from). */
 export function settingsAsFile(settings: Settings): Record<string, unknown> {
+  const { configured: _derived, ...theme } = settings.theme;
   return {
     ...settings,
+    theme,
     panes: settings.panes.map((p) =>
       p.width === 1 && p.bufferSize === settings.bufferSize ? p.timeline : p,
     ),

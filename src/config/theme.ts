@@ -20,7 +20,21 @@ export const THEME_DEFAULTS = {
 } as const;
 
 export type ThemeSlot = keyof typeof THEME_DEFAULTS;
-export type Theme = Record<ThemeSlot, string>;
+
+/** The built-in themes a configured one starts from (src/render/theme.ts). */
+export const THEME_BASES = ["dark", "light", "mono"] as const;
+export type ThemeBase = (typeof THEME_BASES)[number];
+
+export type Theme = Record<ThemeSlot, string> & {
+  base: ThemeBase;
+  /**
+   * Only the slots the config file set to something else than their default. The defaults
+   * above suit the UI's frame; toots keep the base theme's own palette unless a slot is
+   * changed (a light base must not get "bright-white" names because that is the default).
+   * Derived: never written back to the file.
+   */
+  configured: Partial<Record<ThemeSlot, string>>;
+};
 
 const BASE_COLOURS = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 export const COLOUR_NAMES: readonly string[] = [
@@ -38,5 +52,5 @@ export function isColour(value: unknown): value is string {
 }
 
 export function defaultTheme(): Theme {
-  return { ...THEME_DEFAULTS };
+  return { ...THEME_DEFAULTS, base: "dark", configured: {} };
 }

@@ -1,7 +1,10 @@
 // Blocks (paragraphs, quotes, lists, code) → wrapped lines with their prefixes.
+import { foldToAscii } from "./glyphs.js";
+import { highlightCode } from "./highlight.js";
 import type { Block } from "./html.js";
 import { type InlineContext, inlinesToItems, type Piece } from "./pieces.js";
 import { sanitizeText } from "./sanitize.js";
+import { breakSgrLines } from "./sgr-break.js";
 import type { Role } from "./theme.js";
 import { cellWidth, graphemes } from "./width.js";
 import { type Line, wrapItems } from "./wrap.js";
@@ -13,13 +16,27 @@ function prefixed(lines: Line[], first: Piece, rest: Piece): Line[] {
   return lines.map((line, i) => [i === 0 ? first : rest, ...line]);
 }
 
-function codeLines(text: string, width: number, ctx: InlineContext): Line[] {
+function codeLines(
+  text: string,
+  lang: string | undefined,
+  width: number,
+  ctx: InlineContext,
+): Line[] {
   const indent = 2;
   const avail = Math.max(1, width - indent);
   const roles: Role[] = ["code"];
   const out: Line[] = [];
   // Tabs are expanded here, before sanitising turns them into single spaces: indentation is meaning in code.
-  for (const raw of sanitizeText(text.replace(/\t/g, "    ")).split("\n")) {
+  let code = sanitizeText(text.replace(/\t/g, "    "));
+  if (!ctx.glyphs.unicode) code = foldToAscii(code);
+  const highlighted = highlightCode(code, lang, ctx.theme.name, ctx.theme.level);
+  if (highlighted) {
+    return breakSgrLines(highlighted, avail).map((l) => [
+      { text: "  ", roles: [] },
+      { text: l, roles: [] },
+    ]);
+  }
+  for (const raw of code.split("\n")) {
     let chunk = "";
     let used = 0;
     for (const g of graphemes(raw)) {
@@ -58,10 +75,13 @@ function layoutBlock(block: Block, width: number, ctx: InlineContext): Line[] {
     case "paragraph":
       return wrapItems(inlinesToItems(block.inlines, ctx), width);
     case "code":
-      return codeLines(block.text, width, ctx);
+      return codeLines(block.text, block.lang, width, ctx);
     case "quote": {
       if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(block.blocks, width, ctx);
-      const bar: Piece = { text: ctx.theme.markers ? "> " : "│ ", roles: ["quoteBar"] };
+      const bar: Piece = {
+        text: ctx.theme.markers ? "> " : ctx.glyphs.quoteBar,
+        roles: ["quoteBar"],
+      };
       return prefixed(layoutBlocks(block.blocks, width - 2, ctx), bar, bar);
     }
     case "list": {
@@ -70,7 +90,9 @@ function layoutBlock(block: Block, width: number, ctx: InlineContext): Line[] {
       const markerWidth = block.ordered ? String(last).length + 2 : 2;
       const nest = width - markerWidth >= MIN_NESTED_WIDTH;
       block.items.forEach((item, i) => {
-        const marker = block.ordered ? `${block.start + i}.`.padEnd(markerWidth) : "• ";
+        const marker = block.ordered
+          ? `${block.start + i}.`.padEnd(markerWidth)
+          : ctx.glyphs.bullet;
         const inner = layoutBlocks(item, nest ? width - markerWidth : width, ctx);
         if (inner.length === 0) inner.push([]);
         if (!nest) {

@@ -1,6 +1,7 @@
 // Rendered lines cached per status and everything that changes how it looks, so scrolling
 // and redraws never re-parse HTML. Bounded: the least recently used entries go first.
 import type { mastodon } from "masto";
+import { codeHighlightingReady } from "./highlight.js";
 import type { RenderOptions } from "./options.js";
 import { renderStatus } from "./status.js";
 import { labelExpiry } from "./time.js";
@@ -30,8 +31,10 @@ export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): stri
     s.editedAt ?? "",
     opts.width,
     opts.expanded ? 1 : 0,
-    opts.theme.name,
-    opts.theme.level,
+    opts.theme.key,
+    opts.unicode === false ? 0 : 1,
+    // Code blocks are drawn plain until the highlighter has loaded, highlighted after.
+    codeHighlightingReady() && s.content?.includes("<pre") ? 1 : 0,
     opts.showMedia === false ? 0 : 1,
     opts.hyperlinks ? 1 : 0,
     opts.context ?? "",

@@ -20,7 +20,7 @@ export type Inline =
 
 export type Block =
   | { kind: "paragraph"; inlines: Inline[] }
-  | { kind: "code"; text: string }
+  | { kind: "code"; text: string; lang?: string }
   | { kind: "quote"; blocks: Block[] }
   | { kind: "list"; ordered: boolean; start: number; items: Block[][] };
 
@@ -65,7 +65,7 @@ export function parseStatusHtml(html: string): Block[] {
   const styles: InlineStyle[] = [{}];
   let paragraph: Inline[] | null = null;
   let link: OpenLink | null = null;
-  let pre: { text: string } | null = null;
+  let pre: { text: string; lang?: string } | null = null;
   let skip = 0;
   let depth = 0;
   const closers: Array<(() => void) | null> = [];
@@ -115,6 +115,9 @@ export function parseStatusHtml(html: string): Block[] {
         }
         if (pre) {
           if (name === "br") pre.text += "\n";
+          // <pre><code class="language-js">: the hint a highlighter needs (never trusted further).
+          const lang = classes.find((c) => c.startsWith("language-"));
+          if (name === "code" && lang && pre.lang === undefined) pre.lang = lang.slice(9);
           closers.push(null);
           return;
         }
@@ -122,12 +125,13 @@ export function parseStatusHtml(html: string): Block[] {
         if (name === "br") {
           inlines().push({ kind: "break" });
         } else if (name === "pre") {
-          const p = { text: "" };
+          const p: { text: string; lang?: string } = { text: "" };
           pre = p;
           closer = () => {
             top().blocks.push({
               kind: "code",
               text: p.text.replace(/^\n/, "").replace(/\n+$/, ""),
+              ...(p.lang ? { lang: p.lang } : {}),
             });
             pre = null;
           };

@@ -2,6 +2,8 @@
 
 export { installBlessedWidthFix } from "./blessed-fit.js";
 export { RenderCache, renderKey } from "./cache.js";
+export { foldToAscii, type Glyphs, glyphsFor } from "./glyphs.js";
+export { codeHighlightingReady, warmUpCodeHighlighting } from "./highlight.js";
 export { renderNotificationSummary } from "./notification.js";
 export type { RenderContext, RenderOptions } from "./options.js";
 export { type ProfileOptions, renderProfile } from "./profile.js";
@@ -13,6 +15,8 @@ export {
   createTheme,
   detectColorLevel,
   pickTheme,
+  SLOT_ROLES,
+  type SlotColours,
   type Theme,
   type ThemeName,
   themes,

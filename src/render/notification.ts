@@ -1,5 +1,6 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
+import { foldLine, glyphsFor } from "./glyphs.js";
 import { type Block, parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
 import { paintLine } from "./paint.js";
@@ -72,5 +73,10 @@ export function renderNotificationSummary(
   line.push(p(`${verb.startsWith("'") ? "" : " "}${verb}`));
   const text = excerpt(status);
   if (text) line.push(p(`: ${text}`, "notice"));
-  return paintLine(clipLine(line, Math.max(1, opts.width)), opts.theme, false);
+  const g = glyphsFor(opts.unicode);
+  return paintLine(
+    clipLine(g.unicode ? line : foldLine(line), Math.max(1, opts.width), g.ellipsis),
+    opts.theme,
+    false,
+  );
 }

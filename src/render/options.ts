@@ -16,4 +16,9 @@ export interface RenderOptions {
   hyperlinks?: boolean;
   /** Where the status is shown: decides which filters apply (all of them if absent). */
   context?: RenderContext;
+  /**
+   * The terminal can show Unicode (default true). false (LANG=C, a non-UTF-8 locale): every
+   * symbol the renderer adds is ASCII, and server text is folded to ASCII ("?" per cell).
+   */
+  unicode?: boolean;
 }

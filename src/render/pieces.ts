@@ -1,6 +1,7 @@
 // Inline content → styled pieces of sanitised text: the unit the wrapper lays out.
 // Every string from the server is sanitised here, before its width is ever measured.
 
+import { asciiBeforeLayout, type Glyphs } from "./glyphs.js";
 import type { Inline, InlineStyle } from "./html.js";
 import { displayHost, parseWebUrl, textNamesHost } from "./hyperlink.js";
 import { sanitizeInline } from "./sanitize.js";
@@ -24,6 +25,8 @@ export interface InlineContext {
   mentions: ReadonlyMap<string, string>;
   /** Host of the author's instance: hashtag links there are trusted to be what they say. */
   authorHost: string;
+  /** Symbols to draw, and whether text must be folded to ASCII (a non-UTF-8 terminal). */
+  glyphs: Glyphs;
 }
 
 const NO_ROLES: readonly Role[] = [];
@@ -126,6 +129,12 @@ function linkPieces(inline: Extract<Inline, { kind: "link" }>, ctx: InlineContex
 }
 
 export function inlinesToItems(inlines: readonly Inline[], ctx: InlineContext): Item[] {
+  const items = inlinesToUnicodeItems(inlines, ctx);
+  if (ctx.glyphs.unicode) return items;
+  return items.map((i) => (i === "\n" ? i : { ...i, text: asciiBeforeLayout(i.text) }));
+}
+
+function inlinesToUnicodeItems(inlines: readonly Inline[], ctx: InlineContext): Item[] {
   const items: Item[] = [];
   for (const inline of inlines) {
     if (inline.kind === "break") {

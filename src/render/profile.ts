@@ -2,6 +2,7 @@
 // profile fields (values are HTML too; a verified link gets a ✓), and counts.
 import type { mastodon } from "masto";
 import { layoutBlocks } from "./blocks.js";
+import { foldLine, glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
@@ -12,17 +13,19 @@ import { acctText, emojiSet, namePieces } from "./status-parts.js";
 import { cellWidth } from "./width.js";
 import { clipLine, type Line, wrapItems } from "./wrap.js";
 
-export type ProfileOptions = Pick<RenderOptions, "width" | "theme" | "hyperlinks">;
+export type ProfileOptions = Pick<RenderOptions, "width" | "theme" | "hyperlinks" | "unicode">;
 
 export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions): string[] {
   const width = Math.max(1, Math.floor(opts.width));
   const emojis = emojiSet(account.emojis);
+  const g = glyphsFor(opts.unicode);
   const ctx: InlineContext = {
     theme: opts.theme,
     expanded: true,
     emojis,
     mentions: new Map(),
     authorHost: parseWebUrl(account.url)?.hostname ?? "",
+    glyphs: g,
   };
   const lines: Line[] = [];
   const head: Piece[] = [
@@ -31,7 +34,7 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
   ];
   if (account.bot) head.push({ text: " [bot]", roles: ["meta"] });
   if (account.locked) head.push({ text: " [locked]", roles: ["meta"] });
-  lines.push(clipLine(head, width));
+  lines.push(clipLine(head, width, g.ellipsis));
 
   const bio = layoutBlocks(
     parseStatusHtml(typeof account.note === "string" ? account.note : ""),
@@ -47,13 +50,17 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
     Math.max(0, ...fields.map((f) => cellWidth(sanitizeInline(f.name)))),
   );
   for (const field of fields) {
-    const label = clipLine(withEmoji(sanitizeInline(field.name), ["bold"], emojis), labelWidth);
+    const label = clipLine(
+      withEmoji(sanitizeInline(field.name), ["bold"], emojis),
+      labelWidth,
+      g.ellipsis,
+    );
     const used = label.reduce((w, x) => w + cellWidth(x.text), 0);
     const value = parseStatusHtml(typeof field.value === "string" ? field.value : "").flatMap(
       (b) => (b.kind === "paragraph" ? b.inlines : []),
     );
     const items = inlinesToItems(value, ctx);
-    if (field.verifiedAt) items.push({ text: " ✓", roles: ["active"] });
+    if (field.verifiedAt) items.push({ text: g.verified, roles: ["active"] });
     const valueLines = wrapItems(items, Math.max(1, width - labelWidth - 2));
     valueLines.forEach((l, i) => {
       const prefix: Piece[] =
@@ -68,10 +75,16 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
     [],
     [
       {
-        text: `${n(account.statusesCount)} posts · ${n(account.followingCount)} following · ${n(account.followersCount)} followers`,
+        text: `${n(account.statusesCount)} posts${g.dot}${n(account.followingCount)} following${g.dot}${n(account.followersCount)} followers`,
         roles: ["counts"],
       },
     ],
   );
-  return lines.map((l) => paintLine(clipLine(l, width), opts.theme, opts.hyperlinks ?? false));
+  return lines.map((l) =>
+    paintLine(
+      clipLine(g.unicode ? l : foldLine(l), width, g.ellipsis),
+      opts.theme,
+      opts.hyperlinks ?? false,
+    ),
+  );
 }

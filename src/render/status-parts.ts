@@ -1,5 +1,6 @@
 // The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
 import type { mastodon } from "masto";
+import type { Glyphs } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
 import { type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
@@ -41,11 +42,12 @@ export function headerLine(
   width: number,
   now: number,
   expanded: boolean,
+  g: Glyphs,
 ): Line {
-  const tail: Piece[] = [p(` · ${relativeTime(s.createdAt, now)}`, "meta")];
+  const tail: Piece[] = [p(`${g.dot}${relativeTime(s.createdAt, now)}`, "meta")];
   const vis = VISIBILITY[s.visibility] ?? sanitizeInline(String(s.visibility ?? ""));
-  if (vis) tail.push(p(` · ${vis}`, "meta"));
-  if (s.editedAt) tail.push(p(" · edited", "meta"));
+  if (vis) tail.push(p(`${g.dot}${vis}`, "meta"));
+  if (s.editedAt) tail.push(p(`${g.dot}edited`, "meta"));
   const head: Piece[] = [
     ...namePieces(s.account, "displayName"),
     p(` ${acctText(s.account, expanded)}`, "acct"),
@@ -54,27 +56,37 @@ export function headerLine(
   if (s.account.locked) head.push(p(" [locked]", "meta"));
   const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
   // The name gives way first: time and marks are what a scanning eye needs.
-  if (tailWidth <= width - 8) return [...clipLine(head, width - tailWidth), ...tail];
-  return clipLine([...head, ...tail], width);
+  if (tailWidth <= width - 8) return [...clipLine(head, width - tailWidth, g.ellipsis), ...tail];
+  return clipLine([...head, ...tail], width, g.ellipsis);
 }
 
-export function boostLine(wrapper: mastodon.v1.Status, width: number): Line {
+export function boostLine(wrapper: mastodon.v1.Status, width: number, g: Glyphs): Line {
   return clipLine(
-    [p("↻ ", "boost"), ...namePieces(wrapper.account, "boost"), p(" boosted", "boost")],
+    [p(g.boosted, "boost"), ...namePieces(wrapper.account, "boost"), p(" boosted", "boost")],
     width,
+    g.ellipsis,
   );
 }
 
-export function replyLine(s: mastodon.v1.Status, width: number, expanded: boolean): Line | null {
+export function replyLine(
+  s: mastodon.v1.Status,
+  width: number,
+  expanded: boolean,
+  g: Glyphs,
+): Line | null {
   if (!s.inReplyToId) return null;
   if (s.inReplyToAccountId && s.inReplyToAccountId === s.account.id) {
-    return [p("↳ continues a thread", "reply")];
+    return [p(`${g.replyTo}continues a thread`, "reply")];
   }
   const target = (s.mentions ?? []).find((m) => m.id === s.inReplyToAccountId);
-  if (!target) return [p("↳ in reply", "reply")];
+  if (!target) return [p(`${g.replyTo}in reply`, "reply")];
   const acct = sanitizeInline(target.acct);
   const shown = expanded || !acct.includes("@") ? acct : acct.split("@")[0];
-  return clipLine([p("↳ replying to ", "reply"), p(`@${shown}`, "mention")], width);
+  return clipLine(
+    [p(`${g.replyTo}replying to `, "reply"), p(`@${shown}`, "mention")],
+    width,
+    g.ellipsis,
+  );
 }
 
 export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
@@ -85,12 +97,15 @@ export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
   );
 }
 
-export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number): Line[] {
+export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number, g: Glyphs): Line[] {
   const what: string[] = ["text"];
   const media = s.mediaAttachments?.length ?? 0;
   if (media) what.push(`${media} media`);
   if (s.poll) what.push("poll");
-  return wrapItems([p(`[${why}: ${what.join(", ")} hidden — expand to show]`, "notice")], width);
+  return wrapItems(
+    [p(`[${why}: ${what.join(", ")} hidden ${g.dash} expand to show]`, "notice")],
+    width,
+  );
 }
 
 function untilText(iso: string | null | undefined, now: number): string {
@@ -108,21 +123,30 @@ export function pollLines(
   width: number,
   now: number,
   markers: boolean,
+  g: Glyphs,
 ): Line[] {
   const emojis = emojiSet((poll as { emojis?: mastodon.v1.CustomEmoji[] }).emojis);
   const own = new Set(poll.ownVotes ?? []);
   const total = poll.multiple ? (poll.votersCount ?? poll.votesCount) : poll.votesCount;
   const barWidth = width >= 60 ? 16 : width >= 36 ? 10 : 5;
-  const titleWidth = Math.max(1, width - 2 - 1 - barWidth - 5);
+  const markWidth = cellWidth(g.pollOwn);
+  const titleWidth = Math.max(1, width - markWidth - 1 - barWidth - 5);
   const lines: Line[] = [];
   (poll.options ?? []).forEach((option, i) => {
     const votes = option.votesCount ?? 0;
     const share = total > 0 ? Math.min(1, Math.max(0, votes / total)) : 0;
     const mine = own.has(i);
-    const mark = poll.multiple ? (mine ? "■ " : "□ ") : mine ? "● " : "○ ";
+    const mark = poll.multiple
+      ? mine
+        ? g.multiOwn
+        : g.multiOther
+      : mine
+        ? g.pollOwn
+        : g.pollOther;
     const title = clipLine(
       withEmoji(sanitizeInline(option.title), mine ? ["pollOwn"] : [], emojis),
       titleWidth,
+      g.ellipsis,
     );
     const tw = title.reduce((w, x) => w + cellWidth(x.text), 0);
     const filled = Math.round(share * barWidth);
@@ -131,8 +155,8 @@ export function pollLines(
       p(mark, mine ? "pollOwn" : "meta"),
       ...title,
       p(" ".repeat(titleWidth - tw + 1)),
-      p((markers ? "#" : "█").repeat(filled), "pollBar"),
-      p((markers ? "." : "░").repeat(barWidth - filled), "pollBarEmpty"),
+      p((markers ? "#" : g.barFull).repeat(filled), "pollBar"),
+      p((markers ? "." : g.barEmpty).repeat(barWidth - filled), "pollBarEmpty"),
       p(percent, mine ? "pollOwn" : "meta"),
     ]);
   });
@@ -140,60 +164,77 @@ export function pollLines(
   if (poll.multiple) facts.push("multiple choice");
   facts.push(poll.expired ? "closed" : untilText(poll.expiresAt, now));
   if (poll.voted) facts.push("you voted");
-  lines.push(clipLine([p(facts.filter(Boolean).join(" · "), "meta")], width));
+  lines.push(clipLine([p(facts.filter(Boolean).join(g.dot), "meta")], width, g.ellipsis));
   return lines;
 }
 
-export function mediaLines(s: mastodon.v1.Status, width: number, blurredBy: string | null): Line[] {
+export function mediaLines(
+  s: mastodon.v1.Status,
+  width: number,
+  blurredBy: string | null,
+  g: Glyphs,
+): Line[] {
   const media = s.mediaAttachments ?? [];
   if (media.length === 0) return [];
   if (blurredBy !== null) {
     return [
-      clipLine([p(`▪ ${media.length} media hidden by filter: ${blurredBy}`, "media")], width),
+      clipLine(
+        [p(`${g.media}${media.length} media hidden by filter: ${blurredBy}`, "media")],
+        width,
+        g.ellipsis,
+      ),
     ];
   }
   return media.map((m) => {
     const type = sanitizeInline(String(m.type ?? "media"));
     const alt = m.description ? sanitizeInline(m.description) : "";
-    const line: Piece[] = [p(`▪ ${type}`, "media")];
-    if (s.sensitive) line.push(p(" · sensitive", "sensitive"));
-    line.push(alt ? p(` · ${alt}`) : p(" · no description", "notice"));
-    return clipLine(line, width);
+    const line: Piece[] = [p(`${g.media}${type}`, "media")];
+    if (s.sensitive) line.push(p(`${g.dot}sensitive`, "sensitive"));
+    line.push(alt ? p(`${g.dot}${alt}`) : p(`${g.dot}no description`, "notice"));
+    return clipLine(line, width, g.ellipsis);
   });
 }
 
-export function cardLine(card: mastodon.v1.PreviewCard, width: number): Line | null {
+export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs): Line | null {
   const url = parseWebUrl(card.url);
   const title = sanitizeInline(card.title ?? "");
   if (!url && !title) return null;
   // The domain is what tells a reader where the card leads: the title gives way first.
   const domain: Piece[] = url
-    ? [{ text: `${title ? " · " : ""}${displayHost(url)}`, roles: ["linkDomain"], url }]
+    ? [{ text: `${title ? g.dot : ""}${displayHost(url)}`, roles: ["linkDomain"], url }]
     : [];
   const domainWidth = domain.reduce((w, x) => w + cellWidth(x.text), 0);
   const titleRoom = width - 2 - domainWidth;
   if (titleRoom < 6)
     return clipLine(
-      [p("▸ ", "meta"), ...(url ? [p(displayHost(url), "linkDomain")] : [p(title, "card")])],
+      [p(g.card, "meta"), ...(url ? [p(displayHost(url), "linkDomain")] : [p(title, "card")])],
       width,
+      g.ellipsis,
     );
-  return [p("▸ ", "meta"), ...(title ? clipLine([p(title, "card")], titleRoom) : []), ...domain];
+  return [
+    p(g.card, "meta"),
+    ...(title ? clipLine([p(title, "card")], titleRoom, g.ellipsis) : []),
+    ...domain,
+  ];
 }
 
-export function countsLine(s: mastodon.v1.Status, width: number): Line {
+export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Line {
   const n = (x: number | null | undefined) => String(Number.isFinite(x) ? x : 0);
   const line: Piece[] = [
-    p(`↩ ${n(s.repliesCount)}  `, "counts"),
-    p(`↻ ${n(s.reblogsCount)}`, s.reblogged ? "active" : "counts"),
+    p(`${g.replies}${n(s.repliesCount)}  `, "counts"),
+    p(`${g.boosts}${n(s.reblogsCount)}`, s.reblogged ? "active" : "counts"),
     p("  "),
-    p(`${s.favourited ? "★" : "☆"} ${n(s.favouritesCount)}`, s.favourited ? "active" : "counts"),
+    p(
+      `${s.favourited ? g.favourited : g.favourites}${n(s.favouritesCount)}`,
+      s.favourited ? "active" : "counts",
+    ),
   ];
   const mine: string[] = [];
   if (s.reblogged) mine.push("boosted");
   if (s.favourited) mine.push("favourited");
   if (s.bookmarked) mine.push("bookmarked");
-  if (mine.length) line.push(p(`  ${mine.join(" · ")}`, "active"));
-  return clipLine(line, width);
+  if (mine.length) line.push(p(`  ${mine.join(g.dot)}`, "active"));
+  return clipLine(line, width, g.ellipsis);
 }
 
 export { emojiSet };

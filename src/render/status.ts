@@ -1,6 +1,7 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
 import { layoutBlocks } from "./blocks.js";
+import { foldLine, type Glyphs, glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
@@ -53,6 +54,7 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
   const expanded = opts.expanded ?? false;
   const verdict = filterVerdict(status, opts.context);
   if (verdict?.action === "hide") return [];
+  const g = glyphsFor(opts.unicode);
   const s = status.reblog ?? status;
   const lines: Line[] = [];
   const push = (l: Line | null) => {
@@ -64,23 +66,23 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
       ...wrapItems(
         [
           { text: `Filtered: ${verdict.title}`, roles: ["filtered"] },
-          { text: " — expand to show", roles: ["notice"] },
+          { text: ` ${g.dash} expand to show`, roles: ["notice"] },
         ],
         width,
       ),
     );
-    return finish(lines, width, opts);
+    return finish(lines, width, opts, g);
   }
-  if (status.reblog) push(boostLine(status, width));
-  push(headerLine(s, width, opts.now, expanded));
-  push(replyLine(s, width, expanded));
+  if (status.reblog) push(boostLine(status, width, g));
+  push(headerLine(s, width, opts.now, expanded, g));
+  push(replyLine(s, width, expanded, g));
   if (verdict?.action === "warn")
     push([{ text: `Filtered: ${verdict.title} (shown)`, roles: ["filtered"] }]);
 
   const hasCw = typeof s.spoilerText === "string" && s.spoilerText.trim() !== "";
   if (hasCw) lines.push(...spoilerLines(s, width));
   if (hasCw && !expanded) {
-    lines.push(...hiddenNotice(s, "CW", width));
+    lines.push(...hiddenNotice(s, "CW", width, g));
   } else {
     const ctx: InlineContext = {
       theme: opts.theme,
@@ -88,21 +90,30 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
       emojis: emojiSet(s.emojis),
       mentions: new Map((s.mentions ?? []).map((m) => [m.url, m.acct])),
       authorHost: parseWebUrl(s.account?.url)?.hostname ?? "",
+      glyphs: g,
     };
     lines.push(
       ...layoutBlocks(parseStatusHtml(typeof s.content === "string" ? s.content : ""), width, ctx),
     );
-    if (s.poll) lines.push(...pollLines(s.poll, width, opts.now, opts.theme.markers));
+    if (s.poll) lines.push(...pollLines(s.poll, width, opts.now, opts.theme.markers, g));
     if (opts.showMedia !== false) {
-      lines.push(...mediaLines(s, width, verdict?.action === "blur" ? verdict.title : null));
+      lines.push(...mediaLines(s, width, verdict?.action === "blur" ? verdict.title : null, g));
     }
-    if (s.card) push(cardLine(s.card, width));
+    if (s.card) push(cardLine(s.card, width, g));
   }
-  push(countsLine(s, width));
-  return finish(lines, width, opts);
+  push(countsLine(s, width, g));
+  return finish(lines, width, opts, g);
 }
 
-function finish(lines: Line[], width: number, opts: RenderOptions): string[] {
+function finish(lines: Line[], width: number, opts: RenderOptions, g: Glyphs): string[] {
   // clipLine is a no-op for lines that fit: a last guard that no line can overflow the pane.
-  return lines.map((l) => paintLine(clipLine(l, width), opts.theme, opts.hyperlinks ?? false));
+  // Without Unicode, whatever server text is left (names, CW, titles, alt text) is folded
+  // to ASCII cell for cell, so the layout measured above still holds.
+  return lines.map((l) =>
+    paintLine(
+      clipLine(g.unicode ? l : foldLine(l), width, g.ellipsis),
+      opts.theme,
+      opts.hyperlinks ?? false,
+    ),
+  );
 }

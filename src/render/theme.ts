@@ -41,6 +41,8 @@ export type Role = (typeof ROLES)[number];
 export interface Theme {
   name: ThemeName;
   level: ColorLevel;
+  /** Tells apart themes that paint differently (base, level, configured colours): the cache key. */
+  key: string;
   /**
    * With no SGR at all (NO_COLOR, a dumb terminal) emphasis is written as markers
    * (*bold*, _italic_, ~strike~, `code`) so it stays readable.
@@ -167,9 +169,67 @@ function openClose(styled: ChalkInstance): [string, string] {
   return [marked.slice(0, at), marked.slice(at + 1)];
 }
 
-export function createTheme(name: ThemeName, level: ColorLevel): Theme {
+/**
+ * Colour slots of the config file's `theme` section that colour toots, and the render roles
+ * each one paints (border, selection, statusBar, error and warning belong to the UI around).
+ */
+export const SLOT_ROLES = {
+  author: ["displayName"],
+  handle: ["acct"],
+  timestamp: ["meta"],
+  link: ["link"],
+  mention: ["mention"],
+  hashtag: ["hashtag"],
+  contentWarning: ["cw", "filtered"],
+  boost: ["boost"],
+  favourite: ["active"],
+} as const satisfies Record<string, readonly Role[]>;
+export type ColourSlot = keyof typeof SLOT_ROLES;
+/** Configured colours by slot: a colour name ("bright-blue", "gray", "default") or "#rrggbb". */
+export type SlotColours = Partial<Record<string, string>>;
+
+/** What a role keeps of its base style when a configured colour replaces the base colour. */
+const ROLE_WEIGHT: Partial<Record<Role, (c: ChalkInstance) => ChalkInstance>> = {
+  displayName: (c) => c.bold,
+  link: (c) => c.underline,
+};
+
+/** A configured colour on a chalk instance, or null for "default" (the terminal's own colour) and unknown names. */
+function colourOf(chalk: ChalkInstance, colour: string): ChalkInstance | null {
+  if (/^#[0-9a-f]{6}$/i.test(colour)) return chalk.hex(colour);
+  const name = colour.toLowerCase();
+  if (name === "grey" || name === "gray") return chalk.gray;
+  const bright = /^bright-(black|red|green|yellow|blue|magenta|cyan|white)$/.exec(name);
+  if (bright) return chalk[`${bright[1]}Bright` as "redBright"];
+  if (/^(black|red|green|yellow|blue|magenta|cyan|white)$/.test(name)) return chalk[name as "red"];
+  return null;
+}
+
+function configuredStyles(
+  colours: SlotColours,
+): Partial<Record<Role, (c: ChalkInstance) => ChalkInstance | null>> {
+  const out: Partial<Record<Role, (c: ChalkInstance) => ChalkInstance | null>> = {};
+  for (const [slot, roles] of Object.entries(SLOT_ROLES)) {
+    const colour = colours[slot];
+    if (typeof colour !== "string") continue;
+    for (const role of roles) {
+      const weight = ROLE_WEIGHT[role];
+      out[role] = (c) => {
+        const base = weight ? weight(c) : c;
+        return colourOf(base, colour) ?? (weight ? base : null);
+      };
+    }
+  }
+  return out;
+}
+
+/**
+ * A theme at a colour level. `colours` (the config file's slots) replace the base theme's
+ * colour for the roles they name, downsampled by chalk to what the level can show.
+ */
+export function createTheme(name: ThemeName, level: ColorLevel, colours: SlotColours = {}): Theme {
   const chalk = new Chalk({ level });
-  const palette = palettes[name];
+  const palette = { ...palettes[name], ...configuredStyles(colours) };
   const paint = {} as Record<Role, Paint>;
   for (const role of ROLES) {
     const styled = level === 0 ? null : palette[role](chalk);
@@ -180,7 +240,11 @@ export function createTheme(name: ThemeName, level: ColorLevel): Theme {
     const [open, close] = openClose(styled);
     paint[role] = open === "" ? identity : (s: string) => open + s + close;
   }
-  return { name, level, markers: level === 0, paint };
+  const configured = Object.keys(SLOT_ROLES)
+    .filter((slot) => typeof colours[slot] === "string")
+    .map((slot) => `${slot}=${colours[slot]}`)
+    .join(",");
+  return { name, level, key: `${name}/${level}/${configured}`, markers: level === 0, paint };
 }
 
 let detected: Record<ThemeName, Theme> | null = null;
@@ -210,8 +274,13 @@ export const themes: Record<ThemeName, Theme> = {
   },
 };
 
-/** A theme by its configured name (unknown names fall back to dark), optionally at a given level. */
-export function pickTheme(name: string, level?: ColorLevel): Theme {
+/**
+ * A theme by its configured name (unknown names fall back to dark), optionally at a given
+ * level (the detected one if absent) and with the config file's slot colours.
+ */
+export function pickTheme(name: string, level?: ColorLevel, colours?: SlotColours): Theme {
   const n: ThemeName = name === "light" || name === "mono" ? name : "dark";
+  if (colours && Object.keys(colours).length > 0)
+    return createTheme(n, level ?? detectColorLevel(), colours);
   return level === undefined ? themes[n] : createTheme(n, level);
 }

@@ -100,10 +100,12 @@ export function wrapItems(items: readonly Item[], width: number): Line[] {
 }
 
 /** Cuts a line (already laid out) to a width, never splitting a grapheme; marks a cut with "…". */
-export function clipLine(line: Line, width: number): Line {
+export function clipLine(line: Line, width: number, ellipsis = "…"): Line {
   const total = line.reduce((w, piece) => w + cellWidth(piece.text), 0);
   if (total <= width) return line;
-  const room = width - 1;
+  // Too narrow for the marker: cut without one rather than overflow.
+  const mark = cellWidth(ellipsis) <= width ? ellipsis : "";
+  const room = width - cellWidth(mark);
   const out: Piece[] = [];
   let used = 0;
   for (const piece of line) {
@@ -118,6 +120,6 @@ export function clipLine(line: Line, width: number): Line {
     if (used + 1 > room || chunk !== piece.text) break;
   }
   const last = out[out.length - 1];
-  if (width >= 1) out.push({ text: "…", roles: last ? last.roles : [] });
+  if (mark) out.push({ text: mark, roles: last ? last.roles : [] });
   return out;
 }

@@ -29,6 +29,7 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     theme: opts.theme,
     now: opts.now,
     expanded: opts.expanded,
+    unicode: opts.unicode,
     context: item.context,
   });
 }
@@ -41,6 +42,7 @@ function renderNotificationItem(
     width: opts.width,
     theme: opts.theme,
     now: opts.now,
+    unicode: opts.unicode,
   });
   const lines = [summary];
   const type = String((n as { type?: unknown }).type ?? "");
@@ -63,6 +65,7 @@ function renderNotificationItem(
         theme: opts.theme,
         now: opts.now,
         expanded: opts.expanded,
+        unicode: opts.unicode,
         context: "notifications",
       }),
     );

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import fc from "fast-check";
 import type { mastodon } from "masto";
 import {
@@ -8,6 +8,7 @@ import {
   renderProfile,
   renderStatus,
   sanitizeText,
+  warmUpCodeHighlighting,
 } from "../../src/render/index.js";
 import { filterResult, makeAccount, makeStatus, NOW } from "./make-status.js";
 
@@ -116,6 +117,9 @@ const hostile = fc
   .map((parts) => parts.join(""));
 
 describe("hostile server strings (property)", () => {
+  // With the highlighter loaded, <pre> blocks go through marked-terminal: it must stay inert too.
+  before(() => warmUpCodeHighlighting());
+
   test("sanitizeText output never contains a control, escape or bidi override", () => {
     fc.assert(
       fc.property(hostile, (s) => assertInert(sanitizeText(s), "sanitizeText")),
@@ -173,6 +177,17 @@ describe("hostile server strings (property)", () => {
             }),
           ]) {
             for (const line of lines) assertInert(line, "renderStatus");
+          }
+          const ascii = renderStatus(withMention, {
+            width: 50,
+            theme: pickTheme("dark", 3),
+            now: NOW,
+            expanded,
+            unicode: false,
+          });
+          for (const line of ascii) {
+            const plain = line.replace(SGR, "");
+            assert.match(plain, /^[\x20-\x7e]*$/, `not ASCII: ${JSON.stringify(plain)}`);
           }
         },
       ),

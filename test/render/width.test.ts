@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import fc from "fast-check";
 import {
   cellWidth,
@@ -10,6 +10,7 @@ import {
   sanitizeText,
   stripAnsi,
   truncateToWidth,
+  warmUpCodeHighlighting,
 } from "../../src/render/index.js";
 import { makeAccount, makeStatus, NOW } from "./make-status.js";
 
@@ -83,6 +84,9 @@ const piece = fc.constantFrom(
 const mixed = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(""));
 
 describe("width property: rendered lines fit and blessed agrees with the terminal", () => {
+  // Code blocks are then highlighted through marked-terminal: the same rules hold for them.
+  before(() => warmUpCodeHighlighting());
+
   test("no line wider than the width, and cellWidth equals blessed's strWidth, at widths 20–200", () => {
     fc.assert(
       fc.property(
@@ -96,12 +100,17 @@ describe("width property: rendered lines fit and blessed agrees with the termina
             content: `<p>${body}</p><blockquote><p>${body}</p></blockquote><ul><li>${name}</li></ul><pre>${body}</pre>`,
             spoilerText: cw,
           });
-          for (const expanded of [false, true]) {
+          for (const [expanded, unicode] of [
+            [false, true],
+            [true, true],
+            [true, false],
+          ]) {
             const lines = renderStatus(status, {
               width,
               theme: pickTheme("dark", 3),
               now: NOW,
               expanded,
+              unicode,
             });
             for (const line of lines) {
               const plain = stripAnsi(line);

@@ -1,0 +1,146 @@
+// The symbols the renderer adds around server text, in Unicode and in plain ASCII for
+// terminals whose locale is not UTF-8 (LANG=C): there, any byte above 0x7f is mojibake.
+import { cellWidth, graphemes } from "./width.js";
+
+export interface Glyphs {
+  unicode: boolean;
+  /** Separator between facts in one line ("5m · edited"), spaces included. */
+  dot: string;
+  ellipsis: string;
+  dash: string;
+  boosted: string;
+  replyTo: string;
+  replies: string;
+  boosts: string;
+  favourites: string;
+  favourited: string;
+  media: string;
+  card: string;
+  quoteBar: string;
+  bullet: string;
+  pollOwn: string;
+  pollOther: string;
+  multiOwn: string;
+  multiOther: string;
+  barFull: string;
+  barEmpty: string;
+  verified: string;
+}
+
+const UNICODE: Glyphs = {
+  unicode: true,
+  dot: " · ",
+  ellipsis: "…",
+  dash: "—",
+  boosted: "↻ ",
+  replyTo: "↳ ",
+  replies: "↩ ",
+  boosts: "↻ ",
+  favourites: "☆ ",
+  favourited: "★ ",
+  media: "▪ ",
+  card: "▸ ",
+  quoteBar: "│ ",
+  bullet: "• ",
+  pollOwn: "● ",
+  pollOther: "○ ",
+  multiOwn: "■ ",
+  multiOther: "□ ",
+  barFull: "█",
+  barEmpty: "░",
+  verified: " ✓",
+};
+
+const ASCII: Glyphs = {
+  unicode: false,
+  dot: " - ",
+  ellipsis: "...",
+  dash: "-",
+  boosted: ">> ",
+  replyTo: "-> ",
+  replies: "re ",
+  boosts: "rt ",
+  favourites: "fav ",
+  favourited: "FAV ",
+  media: "+ ",
+  card: "> ",
+  quoteBar: "| ",
+  bullet: "* ",
+  pollOwn: "(*) ",
+  pollOther: "( ) ",
+  multiOwn: "[x] ",
+  multiOther: "[ ] ",
+  barFull: "#",
+  barEmpty: ".",
+  verified: " (verified)",
+};
+
+export function glyphsFor(unicode: boolean | undefined): Glyphs {
+  return unicode === false ? ASCII : UNICODE;
+}
+
+// Typographic characters with an obvious one-cell ASCII twin.
+const TWINS: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": ",",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2212": "-",
+  "\u00b7": ".",
+  "\u2022": "*",
+  "\u2026": ".",
+  "\u00a0": " ",
+  "\u00ab": "<",
+  "\u00bb": ">",
+  "\u00d7": "x",
+};
+const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
+const SGR_SPLIT = /(\x1b\[[0-9;]*m)/;
+const MARKS = /\p{M}/gu;
+
+/**
+ * Plain ASCII with the same cell width, grapheme by grapheme: accents are dropped ("é" → "e"),
+ * typographic twins swapped, and anything else becomes "?" per cell ("漢" → "??"), so a
+ * layout measured on the Unicode text still fits. Zero-width graphemes vanish.
+ */
+export function foldToAscii(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return s;
+  // Our own SGR codes (highlighted code) pass through; only the text between them is folded.
+  if (s.includes("\x1b"))
+    return s
+      .split(SGR_SPLIT)
+      .map((part, i) => (i % 2 === 1 ? part : foldToAscii(part)))
+      .join("");
+  let out = "";
+  for (const g of graphemes(s)) {
+    if (PRINTABLE_ASCII.test(g)) {
+      out += g;
+      continue;
+    }
+    const w = cellWidth(g);
+    if (w === 0) continue;
+    const twin = TWINS[g];
+    if (twin !== undefined && w === 1) {
+      out += twin;
+      continue;
+    }
+    const bare = g.normalize("NFD").replace(MARKS, "");
+    if (w === 1 && /^[\x21-\x7e]$/.test(bare)) out += bare;
+    else out += "?".repeat(w);
+  }
+  return out;
+}
+
+/** foldToAscii for text laid out afterwards, where an ellipsis may take its full three dots. */
+export function asciiBeforeLayout(s: string): string {
+  return foldToAscii(s.replace(/\u2026/g, "..."));
+}
+
+/** A laid-out line with every piece folded to ASCII (widths unchanged, highlighted code left as is). */
+export function foldLine<P extends { text: string }>(line: readonly P[]): P[] {
+  return line.map((piece) => ({ ...piece, text: foldToAscii(piece.text) }));
+}

@@ -2,7 +2,7 @@
 // The composer overlay lives in src/ui/compose/; the editor itself in src/compose/.
 import { describeError } from "../../api/errors.js";
 import { statusSource } from "../../api/statuses.js";
-import { type Draft, DraftStore } from "../../compose/drafts.js";
+import { type Draft, DraftStore, newDraft } from "../../compose/drafts.js";
 import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
@@ -80,8 +80,9 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
       } catch (err) {
         return ctx.flash(`Cannot edit: ${describeError(err)}`);
       }
-      const session = ComposeSession.fresh(composeDepsFor(ctx), editPrefill(status, source));
-      open(ctx, session, "Edit toot");
+      // An edit starts in normal mode: the text is already there to move around in.
+      const draft = store.save(newDraft(editPrefill(status, source)));
+      open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), "Edit toot");
     },
   };
 

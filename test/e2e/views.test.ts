@@ -165,6 +165,22 @@ describe("views on the stack", () => {
     tui.send("Enter");
     await tui.waitForText("#e2etag");
     await tui.waitForText("tagged viewtag");
+    await tui.waitForText("#e2etag · live");
+    // The hashtag view is live: a new toot with the tag arrives while it is open. The server
+    // subscribes asynchronously, so publish again until one lands (each try is a real event).
+    for (let i = 0; ; i++) {
+      demo.control.publish("local", {
+        account: "mina",
+        content: `<p>livetag arrival ${i}</p>`,
+        tags: ["e2etag"],
+      });
+      try {
+        await tui.waitForText("livetag arrival", 500);
+        break;
+      } catch (err) {
+        if (i >= 10) throw err;
+      }
+    }
     tui.send("Escape");
     await tui.waitFor((s) => !s.includes("#e2etag"), "hashtag view closed");
     tui.send("q");

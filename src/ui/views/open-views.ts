@@ -11,6 +11,7 @@ import { fetchContext } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { directStatuses, listTimeline } from "../../api/lists.js";
 import { collection, search, tagTimeline } from "../../api/search.js";
+import type { Subscription } from "../../api/stream.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { ActionContext, FeatureAction } from "../app.js";
@@ -145,24 +146,43 @@ export async function openStatuses(
   actions: Actions,
   title: string,
   load: () => Promise<Status[]>,
+  live?: Subscription,
 ) {
   const view = new StatusListView(deps, ctx, actions, {
     title: `${title} (loading…)`,
     entries: [],
   }).open();
+  const shown = live ? `${title} · live` : title;
   try {
-    view.setEntries(toEntries(await load()), title);
+    view.setEntries(toEntries(await load()), shown);
   } catch (err) {
     view.setEntries([], title);
     ctx.flash(`Could not load ${title}: ${describeError(err)}`);
   }
+  if (!live || view.isClosed) return;
+  // Hashtag, list and direct views stay live on the one shared socket while open.
+  const off = deps.session.stream.subscribe(live, (ev) => {
+    const entries = view.currentStatuses();
+    if (ev.kind === "update" && !entries.some((e) => e.id === ev.status.id)) {
+      view.setEntries([{ id: ev.status.id, status: ev.status, depth: 0 }, ...entries]);
+    } else if (ev.kind === "delete") {
+      view.setEntries(entries.filter((e) => e.id !== ev.id && e.status?.reblog?.id !== ev.id));
+    }
+  });
+  view.onClose(off);
 }
 
 export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) =>
-  openStatuses(deps, ctx, actions, `#${tag}`, () => tagTimeline(deps.session.rest, tag));
+  openStatuses(deps, ctx, actions, `#${tag}`, () => tagTimeline(deps.session.rest, tag), {
+    stream: "hashtag",
+    tag,
+  });
 
 export const openList = (deps: FeatureDeps, ctx: Ctx, actions: Actions, id: string) =>
-  openStatuses(deps, ctx, actions, `List ${id}`, () => listTimeline(deps.session.rest, id));
+  openStatuses(deps, ctx, actions, `List ${id}`, () => listTimeline(deps.session.rest, id), {
+    stream: "list",
+    list: id,
+  });
 
 export const openCollection = (
   deps: FeatureDeps,

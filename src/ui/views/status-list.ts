@@ -40,6 +40,7 @@ export class StatusListView implements Overlay {
   private readonly lookup;
   private readonly unsubscribe: () => void;
   private closed = false;
+  private readonly closers: Array<() => void> = [];
   private pendingSelect: string | undefined;
 
   constructor(
@@ -87,6 +88,15 @@ export class StatusListView implements Overlay {
     if (this.closed) return;
     this.closed = true;
     this.ctx.popOverlay(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Runs `fn` when the view leaves the stack (stream subscriptions…). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
   }
 
   setEntries(entries: ListEntry[], title?: string): void {
@@ -203,7 +213,9 @@ export class StatusListView implements Overlay {
   }
 
   destroy(): void {
+    this.closed = true;
     this.unsubscribe();
+    for (const fn of this.closers.splice(0)) fn();
     this.box.destroy();
   }
 }

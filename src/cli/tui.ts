@@ -15,7 +15,7 @@ import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
-import { installLifecycle } from "../ui/terminal/lifecycle.js";
+import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import { traceMark } from "./trace.js";
 
 export interface TuiCommand {
@@ -135,7 +135,7 @@ export async function runTui(
       session.close();
       await target.cleanup();
     },
-    exit: (code) => process.exit(code),
+    exit: exitProcess,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -3,9 +3,12 @@
 // crash message is printed after the restore, so it stays on the user's screen.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import type { TmuxSession } from "../helpers/tmux.js";
-import { CRASH_PRELOAD, killAll, startTootty } from "../ui/terminal-harness.js";
+import { TmuxSession } from "../helpers/tmux.js";
+import { BIN, CRASH_PRELOAD, killAll, startTootty } from "../ui/terminal-harness.js";
 
 after(killAll);
 
@@ -70,4 +73,36 @@ describe("the terminal is restored", { concurrency: 3 }, () => {
       }
     });
   }
+});
+
+describe("when the terminal itself goes away (SSH connection lost)", () => {
+  test("tootty ends by SIGHUP, without a crash report or a segfault", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tootty-hup-"));
+    const rc = join(dir, "rc");
+    const err = join(dir, "stderr");
+    // The shell ignores the hang-up so it can report how tootty ended.
+    const session = TmuxSession.start({
+      command: [
+        "sh",
+        "-c",
+        `trap '' HUP; "$@" 2>'${err}'; echo $? > '${rc}'`,
+        "sh",
+        process.execPath,
+        BIN,
+        "--demo",
+      ],
+      cols: 100,
+      rows: 30,
+      env: { TOOTTY_CONFIG_DIR: join(dir, "config") },
+    });
+    await session.waitFor((s) => s.includes("Home ·") && s.includes("▌"), "toots on screen");
+    session.kill(); // closes the pty: every write now fails with EIO, and SIGHUP follows
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(rc) || readFileSync(rc, "utf8").trim() === "") {
+      if (Date.now() > deadline) throw new Error("tootty did not end after its terminal went away");
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.equal(readFileSync(rc, "utf8").trim(), "129", "ended by SIGHUP (not 139, a segfault)");
+    assert.ok(!readFileSync(err, "utf8").includes("crashed"), readFileSync(err, "utf8"));
+  });
 });

@@ -15,11 +15,11 @@ export interface LifecycleOptions {
   destroyScreen(): void;
   /** Closes the session and the embedded demo instance. */
   cleanup(): Promise<void>;
-  /** Exits the process (process.exit in production). */
-  exit(code: number): void;
+  /** Exits the process (`exitProcess` in production); `signal` when the terminal hung up. */
+  exit(code: number, signal?: "SIGHUP"): void;
   stdin: Parameters<typeof restoreTerminal>[0];
   stdout: Parameters<typeof restoreTerminal>[1] & {
-    on?(event: "error", listener: () => void): unknown;
+    on?(event: "error", listener: (err: NodeJS.ErrnoException) => void): unknown;
   };
   stderr: { write(chunk: string): unknown };
   proc?: ProcessLike;
@@ -44,12 +44,11 @@ export function installLifecycle(opts: LifecycleOptions): Lifecycle {
   const proc = opts.proc ?? process;
   let finishing = false;
 
+  let hungUp = false;
+
   async function finish(code: number, message?: string): Promise<void> {
     if (finishing) return;
     finishing = true;
-    // After an SSH drop every write to the terminal fails (EIO); those errors arrive as
-    // stream events and must not become a second crash.
-    opts.stdout.on?.("error", () => {});
     try {
       opts.destroyScreen();
     } catch {
@@ -70,10 +69,26 @@ export function installLifecycle(opts: LifecycleOptions): Lifecycle {
     });
     await Promise.race([opts.cleanup().catch(() => {}), timeout]);
     clearTimeout(timer);
-    opts.exit(code);
+    opts.exit(code, hungUp ? "SIGHUP" : undefined);
   }
 
+  function hangUp(): void {
+    hungUp = true;
+    void finish(SIGNAL_EXIT_CODES.SIGHUP);
+  }
+
+  // After an SSH drop every write to the terminal fails with EIO (EPIPE through some
+  // proxies), often before SIGHUP arrives: that is a hang-up, not a crash to report.
+  opts.stdout.on?.("error", (err) => {
+    if (err.code === "EIO" || err.code === "EPIPE") hangUp();
+  });
+
   function onCrash(err: unknown): void {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "EIO" || code === "EPIPE") {
+      hangUp();
+      return;
+    }
     if (finishing) {
       // A crash while shutting down: the terminal is already restored; do not wait again.
       opts.exit(1);
@@ -82,10 +97,25 @@ export function installLifecycle(opts: LifecycleOptions): Lifecycle {
     void finish(1, describeCrash(err));
   }
 
-  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]) {
-    proc.on(signal, () => void finish(SIGNAL_EXIT_CODES[signal]));
-  }
+  proc.on("SIGHUP", hangUp);
+  proc.on("SIGTERM", () => void finish(SIGNAL_EXIT_CODES.SIGTERM));
+  proc.on("SIGINT", () => void finish(SIGNAL_EXIT_CODES.SIGINT));
   proc.on("uncaughtException", onCrash);
   proc.on("unhandledRejection", onCrash);
   return { finish };
+}
+
+/**
+ * Ends the process. After a hang-up the terminal is gone, and node's own exit-time reset of
+ * it (tcsetattr on a dead tty) has been seen to crash the process with SIGSEGV (exit 139):
+ * so a hang-up ends as the default SIGHUP action would, without running exit handlers.
+ * Everything worth keeping is already written (drafts are saved synchronously).
+ */
+export function exitProcess(code: number, signal?: "SIGHUP"): void {
+  if (signal) {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+    return;
+  }
+  process.exit(code);
 }

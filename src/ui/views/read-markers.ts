@@ -1,0 +1,66 @@
+// Read position through the markers API, as Mastodon's web client keeps it: the newest home
+// status and the newest notification the client has loaded, saved a few seconds after they
+// change (so any client opens where this one left off). A 409 is retried in saveMarkers.
+import type { Clock, TimerHandle } from "../../api/clock.js";
+import { describeError } from "../../api/errors.js";
+import { type MarkerTimeline, saveMarkers } from "../../api/markers.js";
+import type { RestClient } from "../../api/rest.js";
+
+export interface MarkerSources {
+  /** Newest id loaded per timeline (undefined while empty). */
+  newest(): Partial<Record<MarkerTimeline, string>>;
+  onChange(listener: () => void): () => void;
+}
+
+export interface MarkerSaverOptions {
+  rest: Pick<RestClient, "request">;
+  clock: Clock;
+  sources: MarkerSources;
+  /** Quiet time before saving (default 10 s): a busy timeline is saved once, not per toot. */
+  debounceMs?: number;
+  onError?: (message: string) => void;
+}
+
+export class MarkerSaver {
+  private timer: TimerHandle | undefined;
+  private saved: Partial<Record<MarkerTimeline, string>> = {};
+  private readonly off: () => void;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: MarkerSaverOptions) {
+    this.off = opts.sources.onChange(() => this.schedule());
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) this.opts.clock.clearTimeout(this.timer);
+    this.timer = this.opts.clock.setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.opts.debounceMs ?? 10_000);
+  }
+
+  /** Saves what changed since the last save now (also called on quit). */
+  flush(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const now = this.opts.sources.newest();
+      const changed: Partial<Record<MarkerTimeline, string>> = {};
+      for (const name of ["home", "notifications"] as const) {
+        const id = now[name];
+        if (id && id !== this.saved[name]) changed[name] = id;
+      }
+      if (Object.keys(changed).length === 0) return;
+      try {
+        await saveMarkers(this.opts.rest, changed);
+        this.saved = { ...this.saved, ...changed };
+      } catch (err) {
+        this.opts.onError?.(`Could not save the read position: ${describeError(err)}`);
+      }
+    });
+    return this.saving;
+  }
+
+  close(): void {
+    this.off();
+    if (this.timer !== undefined) this.opts.clock.clearTimeout(this.timer);
+  }
+}

@@ -58,21 +58,28 @@ const logLength = () => demo.control.requestLog().length;
 describe("views on the stack", () => {
   test("Enter opens the thread, p the author's profile (F follows), Esc goes back each time", async () => {
     const root = demo.control.publish("home", {
+      spoiler_text: "",
       account: "yuki",
       content: "<p>viewroot question</p>",
     });
     const reply = demo.control.publish("home", {
+      spoiler_text: "",
       account: "farid",
       content: "<p>viewreply answer</p>",
       in_reply_to_id: root.id,
     });
     demo.control.publish("home", {
+      spoiler_text: "",
       account: "noa",
       content: "<p>viewreply nested</p>",
       in_reply_to_id: reply.id,
     });
     // Newest on top: the nested reply. Go to the root (third toot).
-    demo.control.publish("home", { account: "yuki", content: "<p>viewtop newest</p>" });
+    demo.control.publish("home", {
+      spoiler_text: "",
+      account: "yuki",
+      content: "<p>viewtop newest</p>",
+    });
     const tui = start();
     await tui.waitForText("viewtop newest", 15_000);
     tui.send("j");
@@ -152,6 +159,7 @@ describe("views on the stack", () => {
     await tui.waitFor((s) => !s.includes("Rules:"), "instance closed");
 
     demo.control.publish("local", {
+      spoiler_text: "",
       account: "alice",
       content: "<p>tagged viewtag</p>",
       tags: ["e2etag"],
@@ -170,6 +178,7 @@ describe("views on the stack", () => {
     // subscribes asynchronously, so publish again until one lands (each try is a real event).
     for (let i = 0; ; i++) {
       demo.control.publish("local", {
+        spoiler_text: "",
         account: "mina",
         content: `<p>livetag arrival ${i}</p>`,
         tags: ["e2etag"],
@@ -188,11 +197,15 @@ describe("views on the stack", () => {
   });
 
   test("v votes in a poll, P pins your own toot, ! reports with a category and comment", async () => {
-    demo.control.publish("home", { account: "demo", content: "<p>viewpin mine</p>" });
+    demo.control.publish("home", {
+      spoiler_text: "",
+      account: "demo",
+      content: "<p>viewpin mine</p>",
+    });
     const poll = demo.control.publish("home", {
+      spoiler_text: "",
       account: "wei",
       content: "<p>viewpoll which?</p>",
-      spoiler_text: "",
       poll: {
         id: "880001",
         expires_at: new Date(Date.now() + 3_600_000).toISOString(),

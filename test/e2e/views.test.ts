@@ -117,6 +117,21 @@ describe("views on the stack", () => {
     await requested("POST", `/api/v1/accounts/${id}/${verb}`, 200, from);
     tui.send("Escape");
     await tui.waitFor((s) => !s.includes("Profile @"), "profile closed");
+
+    // / searches (v2, resolve=true) and lists what it found.
+    from = logLength();
+    tui.type("/");
+    await tui.waitFor(
+      (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":search") ?? false,
+      "search prompt",
+    );
+    tui.type("viewroot");
+    tui.send("Enter");
+    await tui.waitForText("Search: viewroot");
+    await tui.waitForText("Toots (1):");
+    await requested("GET", "/api/v2/search", 200, from);
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Search: viewroot"), "search closed");
     tui.send("q");
     await tui.waitForExit();
   });

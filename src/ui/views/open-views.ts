@@ -217,13 +217,21 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       ...toEntries(found.statuses),
     ];
     const first = found.accounts[0];
+    const firstTag = found.hashtags[0];
+    const hints = [first ? "a first account" : "", firstTag ? "# first hashtag" : ""].filter(
+      Boolean,
+    );
     new StatusListView(deps, ctx, actions, {
       title: `Search: ${query}`,
-      footer: first ? "a open first account · Enter thread · Esc back" : "Enter thread · Esc back",
+      footer: [...hints, "Enter thread", "Esc back"].join(" · "),
       entries,
       onKey: (ch) => {
         if (ch === "a" && first) {
           void openProfile(deps, ctx, actions, { id: first.id });
+          return true;
+        }
+        if (ch === "#" && firstTag) {
+          void openTag(deps, ctx, actions, firstTag.name);
           return true;
         }
         return false;

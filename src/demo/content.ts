@@ -5,7 +5,79 @@ import type { DemoAccount } from "./accounts.js";
 import { hashtagHtml, linkHtml, mentionHtml, type Part, paragraphsHtml } from "./html.js";
 import { type MediaKind, makeCard } from "./media.js";
 import type { Prng } from "./prng.js";
-import type { ApiCard } from "./types.js";
+import type { ApiCard, ApiFilter } from "./types.js";
+
+/**
+ * The demo user's filters (v2): one of each action a client must show differently — warn
+ * (collapsed behind the filter's title), blur (media hidden), and a warn that applies in the
+ * home timeline only, so the same toot is filtered in one pane and not in another.
+ */
+export const DEMO_FILTERS: readonly ApiFilter[] = [
+  {
+    id: "1",
+    title: "Politics",
+    context: ["home", "public", "thread", "account"],
+    expires_at: null,
+    filter_action: "warn",
+    keywords: [
+      { id: "11", keyword: "election", whole_word: true },
+      { id: "12", keyword: "parliament", whole_word: true },
+    ],
+    statuses: [],
+  },
+  {
+    id: "2",
+    title: "Spiders",
+    context: ["home", "public", "notifications", "thread", "account"],
+    expires_at: null,
+    filter_action: "blur",
+    keywords: [{ id: "21", keyword: "spider", whole_word: false }],
+    statuses: [],
+  },
+  {
+    id: "3",
+    title: "Football results (home only)",
+    context: ["home"],
+    expires_at: null,
+    filter_action: "warn",
+    keywords: [{ id: "31", keyword: "final score", whole_word: true }],
+    statuses: [],
+  },
+];
+
+/**
+ * Posts the demo user's filters match, seeded at fixed times (not drawn from TEMPLATES, so
+ * adding them changed no other seeded status). `target` is where they are published.
+ */
+export const FILTERED_POSTS: ReadonlyArray<{
+  target: "local" | "federated" | "home";
+  account: string;
+  html: string;
+  /** An image is attached: what a blur filter hides. */
+  image?: boolean;
+}> = [
+  {
+    target: "local",
+    account: "alice",
+    html: "<p>Live-blogging the election debate tonight, thread below.</p>",
+  },
+  {
+    target: "federated",
+    account: "yuki@kaiju.example",
+    html: "<p>Found this huge spider on the balcony this morning.</p>",
+    image: true,
+  },
+  {
+    target: "home",
+    account: "alice",
+    html: "<p>Final score: 3–2 after extra time. What a night!</p>",
+  },
+  {
+    target: "federated",
+    account: "farid@souq.example",
+    html: "<p>The parliament vote is in. Strong opinions follow.</p>",
+  },
+];
 
 export interface Draft {
   html: string;

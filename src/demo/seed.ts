@@ -1,10 +1,16 @@
 // Fills the demo instance with history, so timelines can be paged from the first request.
 
-import { randomDraft } from "./content.js";
+import { findAccount } from "./accounts.js";
+import { FILTERED_POSTS, randomDraft } from "./content.js";
+import { SequentialIds } from "./ids.js";
+import { Prng } from "./prng.js";
+import { buildStatus } from "./status-factory.js";
 import type { DemoWorld, PublishTarget } from "./world.js";
 import { NOTIFICATION_TYPES, UNKNOWN_NOTIFICATION_TYPE } from "./world.js";
 
 type Slot = PublishTarget | "mine" | "notification" | "edit";
+
+const FILTERED_SEED = 4_040;
 
 export function seedHistory(world: DemoWorld, seedCount: number): void {
   const { rng } = world;
@@ -60,4 +66,39 @@ export function seedHistory(world: DemoWorld, seedCount: number): void {
       world.publish(slot, {}, at, false);
     }
   }
+  seedFilteredPosts(world, end);
+}
+
+/**
+ * Posts the demo user's filters match (warn, blur with an image, a home-only warn), as the
+ * newest statuses. They draw on their own PRNG and never on the world's, so every status
+ * seeded above, and everything the world generates later, stays what it was for a seed.
+ */
+function seedFilteredPosts(world: DemoWorld, end: number): void {
+  const rng = new Prng(FILTERED_SEED);
+  const mediaIds = new SequentialIds(114_000_000_000_000_000n);
+  const pollIds = new SequentialIds(114_000n);
+  FILTERED_POSTS.forEach((post, i) => {
+    const author = findAccount(world.accounts, post.account);
+    if (!author) throw new Error(`unknown demo account: ${post.account}`);
+    const at = Math.min(world.now(), end + 500 * (i + 1));
+    const status = buildStatus({
+      id: world.nextStatusId(at),
+      at,
+      author,
+      draft: {
+        html: post.html,
+        tags: [],
+        mentions: [],
+        language: "en",
+        ...(post.image ? { media: [{ kind: "image" as const, alt: true }] } : {}),
+      },
+      visibility: "public",
+      nextMediaId: () => mediaIds.next(),
+      nextPollId: () => pollIds.next(),
+      rng,
+    });
+    // Seeding runs before anyone listens: nothing is streamed.
+    world.storeAndAnnounce(status, author.followed || post.target === "home", author.local);
+  });
 }

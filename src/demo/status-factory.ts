@@ -1,10 +1,10 @@
 // Turns a Draft or a DemoStatusInput into a complete Mastodon Status entity.
 
 import { customEmoji, DEMO_DOMAIN, type DemoAccount, LOCAL_EMOJIS } from "./accounts.js";
-import type { Draft } from "./content.js";
+import { DEMO_FILTERS, type Draft } from "./content.js";
 import { makeMedia, makePoll } from "./media.js";
 import type { Prng } from "./prng.js";
-import type { ApiStatus } from "./types.js";
+import type { ApiFilterResult, ApiStatus } from "./types.js";
 
 export interface StatusShape {
   id: string;
@@ -32,6 +32,35 @@ function statusUrls(author: DemoAccount, id: string): { uri: string; url: string
     uri: `https://${domain}/users/${author.account.username}/statuses/${remoteId}`,
     url: `https://${domain}/@${author.account.username}/${remoteId}`,
   };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The demo user's filters this draft matches, as Mastodon reports them in `filtered`:
+ * keywords are matched case-insensitively in the text, CW and poll options; `whole_word`
+ * keywords only at word boundaries. The viewer's own posts are never filtered.
+ */
+export function filterResults(author: DemoAccount, draft: Draft): ApiFilterResult[] {
+  // The demo user is the first of the cast (world.me): Mastodon does not filter your own posts.
+  if (author.local && author.account.username === "demo") return [];
+  const text = [
+    draft.html.replace(/<[^>]*>/g, " "),
+    draft.spoiler_text ?? "",
+    ...(draft.poll?.options ?? []),
+  ].join("\n");
+  const results: ApiFilterResult[] = [];
+  for (const filter of DEMO_FILTERS) {
+    const matches = filter.keywords
+      .filter((k) => {
+        const body = escapeRegExp(k.keyword);
+        return new RegExp(k.whole_word ? `\\b${body}\\b` : body, "i").test(text);
+      })
+      .map((k) => k.keyword);
+    if (matches.length > 0)
+      results.push({ filter, keyword_matches: matches, status_matches: null });
+  }
+  return results;
 }
 
 export function buildStatus(shape: StatusShape): ApiStatus {
@@ -64,7 +93,7 @@ export function buildStatus(shape: StatusShape): ApiStatus {
     bookmarked: false,
     pinned: false,
     content: draft.html,
-    filtered: [],
+    filtered: filterResults(author, draft),
     reblog: null,
     application: author.local
       ? { name: rng.pick(["Web", "tootty", "Ivory"]), website: null }

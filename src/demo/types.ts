@@ -126,7 +126,8 @@ export interface ApiStatus {
   bookmarked?: boolean;
   pinned?: boolean;
   content: string;
-  filtered?: unknown[];
+  /** The viewer's filters this status matches (FilterResult entities); viewer-relative like favourited. */
+  filtered?: ApiFilterResult[];
   reblog: ApiStatus | null;
   application?: { name: string; website: string | null } | null;
   account: ApiAccount;
@@ -169,4 +170,29 @@ export interface DemoNotifyOptions {
   account?: string;
   /** For status-bearing types: an existing status id, else one is chosen or created. */
   status_id?: string;
+}
+
+/** A filter keyword (FilterKeyword entity). */
+export interface ApiFilterKeyword {
+  id: string;
+  keyword: string;
+  whole_word: boolean;
+}
+
+/** A v2 filter (Filter entity) as nested in a FilterResult. */
+export interface ApiFilter {
+  id: string;
+  title: string;
+  context: Array<"home" | "notifications" | "public" | "thread" | "account">;
+  expires_at: string | null;
+  filter_action: "warn" | "hide" | "blur";
+  keywords: ApiFilterKeyword[];
+  statuses: Array<{ id: string; status_id: string }>;
+}
+
+/** Why a status matched (FilterResult entity): the filter, and which keywords or statuses matched. */
+export interface ApiFilterResult {
+  filter: ApiFilter;
+  keyword_matches: string[] | null;
+  status_matches: string[] | null;
 }

@@ -117,6 +117,42 @@ describe("seeded content is realistic and varied", () => {
     const hostile = list.filter((s) => /[\u001b\u009b\u202e]/.test(s.content + s.spoiler_text));
     assert.ok(hostile.length < list.length / 10);
   });
+
+  test("the demo user's filters mark statuses the way Mastodon does: warn, blur, home only", () => {
+    const filtered = originals().filter((s) => (s.filtered ?? []).length > 0);
+    const byAction = (action: string) =>
+      filtered.filter((s) => s.filtered!.some((r) => r.filter.filter_action === action));
+    const warn = byAction("warn").find((s) => s.content.includes("election"));
+    assert.ok(warn, "a warn-filtered status");
+    const result = warn.filtered![0]!;
+    assert.equal(result.filter.title, "Politics");
+    assert.deepEqual(result.keyword_matches, ["election"]);
+    assert.equal(result.status_matches, null);
+    assert.ok(result.filter.context.includes("home") && result.filter.context.includes("public"));
+    assert.ok(Array.isArray(result.filter.keywords) && result.filter.expires_at === null);
+
+    const blur = byAction("blur")[0];
+    assert.ok(blur, "a blur-filtered status");
+    assert.ok(blur.media_attachments.length > 0, "blur hides media, so it has some");
+
+    const homeOnly = filtered.find((s) =>
+      s.filtered!.some((r) => r.filter.context.length === 1 && r.filter.context[0] === "home"),
+    );
+    assert.ok(homeOnly, "a filter that applies in home only");
+
+    assert.ok(
+      filtered.every((s) => s.account.acct !== "demo"),
+      "your own posts are never filtered",
+    );
+    assert.ok(filtered.length < originals().length / 10, "filtered posts are the exception");
+  });
+
+  test("readers who are not signed in get no filter results", async () => {
+    const res = await fetch(`${demo.url}/api/v1/timelines/public?limit=40`);
+    const body = (await res.json()) as ApiStatus[];
+    assert.ok(body.length > 0);
+    assert.ok(body.every((s) => !("filtered" in s)));
+  });
 });
 
 describe("the seed decides the content", () => {

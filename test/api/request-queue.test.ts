@@ -190,7 +190,13 @@ describe("RequestQueue", () => {
     });
     assert.equal(q.rateLimit.remaining, 0);
     const sent: number[] = [];
-    const p = q.run({ idempotent: true, send: () => (sent.push(clock.now()), ok(2)) });
+    const p = q.run({
+      idempotent: true,
+      send: () => {
+        sent.push(clock.now());
+        return ok(2);
+      },
+    });
     await clock.advanceAsync(59_000);
     assert.equal(sent.length, 0);
     await clock.advanceAsync(2_000);

@@ -45,6 +45,16 @@ export const DEMO_FILTERS: readonly ApiFilter[] = [
   },
 ];
 
+/** Quote posts seeded as the newest statuses: one quoting a recent post, one whose quoted post is gone. */
+export const QUOTE_POSTS: ReadonlyArray<{
+  account: string;
+  text: string;
+  state: "accepted" | "deleted";
+}> = [
+  { account: "mina", text: "This, exactly. Bookmarking for later.", state: "accepted" },
+  { account: "alice", text: "Whatever this said, I agreed with it.", state: "deleted" },
+];
+
 /**
  * Posts the demo user's filters match, seeded at fixed times (not drawn from TEMPLATES, so
  * adding them changed no other seeded status). `target` is where they are published.

@@ -1,7 +1,8 @@
 // Fills the demo instance with history, so timelines can be paged from the first request.
 
-import { findAccount } from "./accounts.js";
-import { FILTERED_POSTS, randomDraft } from "./content.js";
+import { DEMO_DOMAIN, findAccount } from "./accounts.js";
+import { FILTERED_POSTS, QUOTE_POSTS, randomDraft } from "./content.js";
+import { escapeHtml, linkHtml } from "./html.js";
 import { SequentialIds } from "./ids.js";
 import { Prng } from "./prng.js";
 import { buildStatus } from "./status-factory.js";
@@ -10,7 +11,8 @@ import { NOTIFICATION_TYPES, UNKNOWN_NOTIFICATION_TYPE } from "./world.js";
 
 type Slot = PublishTarget | "mine" | "notification" | "edit";
 
-const FILTERED_SEED = 4_040;
+/** The posts seeded after the history draw on their own PRNG, never on the world's. */
+const EXTRA_SEED = 4_040;
 
 export function seedHistory(world: DemoWorld, seedCount: number): void {
   const { rng } = world;
@@ -66,7 +68,9 @@ export function seedHistory(world: DemoWorld, seedCount: number): void {
       world.publish(slot, {}, at, false);
     }
   }
-  seedFilteredPosts(world, end);
+  const extraRng = new Prng(EXTRA_SEED);
+  seedFilteredPosts(world, end, extraRng);
+  seedQuotePosts(world, end + 500 * (FILTERED_POSTS.length + 1), extraRng);
 }
 
 /**
@@ -74,8 +78,7 @@ export function seedHistory(world: DemoWorld, seedCount: number): void {
  * newest statuses. They draw on their own PRNG and never on the world's, so every status
  * seeded above, and everything the world generates later, stays what it was for a seed.
  */
-function seedFilteredPosts(world: DemoWorld, end: number): void {
-  const rng = new Prng(FILTERED_SEED);
+function seedFilteredPosts(world: DemoWorld, end: number, rng: Prng): void {
   const mediaIds = new SequentialIds(114_000_000_000_000_000n);
   const pollIds = new SequentialIds(114_000n);
   FILTERED_POSTS.forEach((post, i) => {
@@ -100,5 +103,47 @@ function seedFilteredPosts(world: DemoWorld, end: number): void {
     });
     // Seeding runs before anyone listens: nothing is streamed.
     world.storeAndAnnounce(status, author.followed || post.target === "home", author.local);
+  });
+}
+
+/**
+ * Quote posts (Mastodon 4.5): one quoting a recent public post by someone else, one whose
+ * quoted post was deleted. The content carries the "RE:" fallback Mastodon adds for clients
+ * that cannot show quotes.
+ */
+function seedQuotePosts(world: DemoWorld, from: number, rng: Prng): void {
+  const candidates = world.statuses.filter(
+    (s) =>
+      s.status.reblog === null &&
+      s.status.visibility === "public" &&
+      (s.status.filtered ?? []).length === 0 &&
+      s.status.spoiler_text === "" &&
+      s.status.url !== null,
+  );
+  const target = candidates[candidates.length - 1]?.status;
+  QUOTE_POSTS.forEach((post, i) => {
+    const author = findAccount(world.accounts, post.account);
+    if (!author) throw new Error(`unknown demo account: ${post.account}`);
+    const quoted = post.state === "accepted" ? (target ?? null) : null;
+    if (post.state === "accepted" && !quoted) return;
+    const at = Math.min(world.now(), from + 500 * i);
+    const link = quoted?.url ?? `https://${DEMO_DOMAIN}/@someone/1`;
+    const status = buildStatus({
+      id: world.nextStatusId(at),
+      at,
+      author,
+      draft: {
+        html: `<p>${escapeHtml(post.text)}</p><p class="quote-inline">RE: ${linkHtml(link)}</p>`,
+        tags: [],
+        mentions: [],
+        language: "en",
+      },
+      visibility: "public",
+      nextMediaId: () => "0",
+      nextPollId: () => "0",
+      rng,
+    });
+    status.quote = { state: post.state, quoted_status: quoted };
+    world.storeAndAnnounce(status, author.followed, author.local);
   });
 }

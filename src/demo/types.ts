@@ -137,6 +137,22 @@ export interface ApiStatus {
   emojis: ApiCustomEmoji[];
   card: ApiCard | null;
   poll: ApiPoll | null;
+  /** Mastodon 4.5 quote posts: the quoted status, or why it is not shown (Quote entity). */
+  quote?: ApiQuote | null;
+}
+
+export interface ApiQuote {
+  state:
+    | "pending"
+    | "accepted"
+    | "rejected"
+    | "revoked"
+    | "deleted"
+    | "unauthorized"
+    | "blocked_account"
+    | "blocked_domain"
+    | "muted_account";
+  quoted_status: ApiStatus | null;
 }
 
 export interface ApiNotification {

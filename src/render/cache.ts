@@ -20,7 +20,18 @@ function stateKey(s: mastodon.v1.Status): string {
     s.bookmarked ? 1 : 0,
     poll,
     (s.filtered ?? []).map((f) => `${f.filter?.id}:${f.filter?.filterAction}`).join(","),
+    quoteKey(s),
   ].join("|");
+}
+
+/** A quote's state and the quoted post's own edits and filters change how the quoting one looks. */
+function quoteKey(s: mastodon.v1.Status): string {
+  const quote = (s as { quote?: { state?: unknown; quotedStatus?: mastodon.v1.Status | null } })
+    .quote;
+  if (!quote) return "";
+  const q = quote.quotedStatus;
+  const filters = (q?.filtered ?? []).map((f) => f.filter?.id).join(".");
+  return `${String(quote.state)}:${q?.id ?? ""}:${q?.editedAt ?? ""}:${q?.spoilerText ?? ""}:${filters}`;
 }
 
 export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
@@ -69,7 +80,16 @@ export class RenderCache {
     }
     this.misses++;
     const lines = renderStatus(status, opts);
-    const [since, until] = labelExpiry((status.reblog ?? status).createdAt, opts.now);
+    const shown = status.reblog ?? status;
+    let [since, until] = labelExpiry(shown.createdAt, opts.now);
+    // A quoted post shows its own "5m": the entry also goes stale when that label changes.
+    const quoted = (shown as { quote?: { quotedStatus?: mastodon.v1.Status | null } }).quote
+      ?.quotedStatus;
+    if (quoted) {
+      const [qSince, qUntil] = labelExpiry(quoted.createdAt, opts.now);
+      since = Math.max(since, qSince);
+      until = Math.min(until, qUntil);
+    }
     this.entries.delete(key);
     this.entries.set(key, { lines, since, until });
     if (this.entries.size > this.maxEntries) {

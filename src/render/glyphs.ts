@@ -99,7 +99,8 @@ const TWINS: Record<string, string> = {
   "\u00d7": "x",
 };
 const PRINTABLE_ASCII = /^[\x20-\x7e\n]*$/;
-const SGR_SPLIT = /(\x1b\[[0-9;]*m)/;
+// Our own escapes: SGR, and OSC 8 hyperlinks built from parsed URLs.
+const SGR_SPLIT = /(\x1b\[[0-9;]*m|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\))/;
 const MARKS = /\p{M}/gu;
 
 /**

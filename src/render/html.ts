@@ -59,7 +59,7 @@ function classesOf(attrs: Record<string, string>): string[] {
 }
 
 /** Parses status HTML into blocks. Text is not yet sanitised: every leaf goes through sanitizeText later. */
-export function parseStatusHtml(html: string): Block[] {
+export function parseStatusHtml(html: string, opts: { hideQuoteInline?: boolean } = {}): Block[] {
   const root: Container = { blocks: [] };
   const containers: Container[] = [root];
   const styles: InlineStyle[] = [{}];
@@ -90,7 +90,9 @@ export function parseStatusHtml(html: string): Block[] {
         depth++;
         let closer: (() => void) | null = null;
         const classes = classesOf(attrs);
-        if (skip > 0 || SKIPPED.has(name)) {
+        // A quote post's "RE: <link>" fallback, for clients that cannot show quotes.
+        const fallback = opts.hideQuoteInline === true && classes.includes("quote-inline");
+        if (skip > 0 || SKIPPED.has(name) || fallback) {
           skip++;
           closers.push(() => skip--);
           return;

@@ -7,6 +7,7 @@ import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
 import { paintLine } from "./paint.js";
 import type { InlineContext } from "./pieces.js";
+import { type QuoteView, quoteView } from "./quote.js";
 import { sanitizeInline } from "./sanitize.js";
 import {
   boostLine,
@@ -50,6 +51,14 @@ export function filterVerdict(
 }
 
 export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): string[] {
+  return renderAt(status, opts, false);
+}
+
+/** Narrower than this, a quoted post is not drawn inside its quote: only a one-line notice. */
+const MIN_QUOTE_WIDTH = 16;
+
+/** `nested`: drawn inside a quote (no counts; a quote in a quote is only named). */
+function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boolean): string[] {
   const width = Math.max(1, Math.floor(opts.width));
   const expanded = opts.expanded ?? false;
   const verdict = filterVerdict(status, opts.context);
@@ -92,17 +101,47 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
       authorHost: parseWebUrl(s.account?.url)?.hostname ?? "",
       glyphs: g,
     };
+    const quote = quoteView(s);
+    const html = typeof s.content === "string" ? s.content : "";
     lines.push(
-      ...layoutBlocks(parseStatusHtml(typeof s.content === "string" ? s.content : ""), width, ctx),
+      ...layoutBlocks(
+        parseStatusHtml(html, { hideQuoteInline: quote.kind !== "none" }),
+        width,
+        ctx,
+      ),
     );
     if (s.poll) lines.push(...pollLines(s.poll, width, opts.now, opts.theme.markers, g));
     if (opts.showMedia !== false) {
       lines.push(...mediaLines(s, width, verdict?.action === "blur" ? verdict.title : null, g));
     }
-    if (s.card) push(cardLine(s.card, width, g));
+    lines.push(...quoteLines(quote, width, opts, nested, g));
+    // Mastodon shows no link preview beside a quote: the quoted post is the preview.
+    if (s.card && quote.kind !== "status") push(cardLine(s.card, width, g));
   }
-  push(countsLine(s, width, g));
+  if (!nested) push(countsLine(s, width, g));
   return finish(lines, width, opts, g);
+}
+
+function quoteLines(
+  quote: QuoteView,
+  width: number,
+  opts: RenderOptions,
+  nested: boolean,
+  g: Glyphs,
+): Line[] {
+  if (quote.kind === "none") return [];
+  const notice = (text: string) => wrapItems([{ text: `[${text}]`, roles: ["notice"] }], width);
+  if (quote.kind === "notice") return notice(quote.text);
+  if (nested || width < MIN_QUOTE_WIDTH) return notice("quotes another post");
+  const inner = renderAt(quote.status, { ...opts, width: width - 2 }, true);
+  if (inner.length === 0) return notice("quoted post hidden by a filter");
+  // The inner lines are painted already: each becomes one piece behind the bar.
+  const bar = paintLine(
+    [{ text: opts.theme.markers ? "> " : g.quoteBar, roles: ["quoteBar"] }],
+    opts.theme,
+    false,
+  );
+  return inner.map((text) => [{ text: bar + text, roles: [] }]);
 }
 
 function finish(lines: Line[], width: number, opts: RenderOptions, g: Glyphs): string[] {

@@ -147,6 +147,18 @@ describe("seeded content is realistic and varied", () => {
     assert.ok(filtered.length < originals().length / 10, "filtered posts are the exception");
   });
 
+  test("quote posts: one shows the quoted status, one says it was deleted; both carry the RE: fallback", () => {
+    const quotes = originals().filter((s) => s.quote);
+    const shown = quotes.find((s) => s.quote!.state === "accepted");
+    assert.ok(shown?.quote?.quoted_status, "an accepted quote with its status");
+    assert.notEqual(shown.quote.quoted_status.account.id, shown.account.id);
+    assert.ok(shown.content.includes('<p class="quote-inline">RE: <a href="'));
+    assert.ok(shown.content.includes(shown.quote.quoted_status.url!));
+    const gone = quotes.find((s) => s.quote!.state === "deleted");
+    assert.ok(gone, "a quote whose quoted post was deleted");
+    assert.equal(gone.quote!.quoted_status, null);
+  });
+
   test("readers who are not signed in get no filter results", async () => {
     const res = await fetch(`${demo.url}/api/v1/timelines/public?limit=40`);
     const body = (await res.json()) as ApiStatus[];
@@ -156,9 +168,15 @@ describe("seeded content is realistic and varied", () => {
 });
 
 describe("the seed decides the content", () => {
-  test("the same seed gives the same statuses; another seed gives others", async () => {
+  test("the same seed (and clock) gives the same statuses; another seed gives others", async () => {
     const contents = async (seed: number) => {
-      const demo = await startDemoInstance({ generate: false, seed, seedCount: 30 });
+      // A fixed clock too: ids are snowflakes of the creation time, and a quote's RE: link names one.
+      const demo = await startDemoInstance({
+        generate: false,
+        seed,
+        seedCount: 30,
+        now: () => Date.parse("2026-03-10T12:00:00Z"),
+      });
       try {
         const { body } = await getJson<ApiStatus[]>(demo, "/api/v1/timelines/public?limit=40");
         return body.map((s) => `${s.account.acct} ${s.content} ${s.spoiler_text}`);

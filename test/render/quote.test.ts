@@ -1,0 +1,109 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { mastodon } from "masto";
+import {
+  cellWidth,
+  pickTheme,
+  RenderCache,
+  type RenderOptions,
+  renderStatus,
+  stripAnsi,
+} from "../../src/render/index.js";
+import { makeAccount, makeStatus, NOW } from "./make-status.js";
+
+const opts = (over: Partial<RenderOptions> = {}): RenderOptions => ({
+  width: 50,
+  theme: pickTheme("dark", 3),
+  now: NOW,
+  ...over,
+});
+const text = (s: mastodon.v1.Status, over: Partial<RenderOptions> = {}) =>
+  renderStatus(s, opts(over)).map(stripAnsi);
+
+const quoted = makeStatus({
+  id: "9",
+  account: makeAccount({ id: "7", displayName: "Bob", acct: "bob@x.example" }),
+  content: "<p>original words here</p>",
+  createdAt: new Date(NOW - 3_600_000).toISOString(),
+  mediaAttachments: [
+    { id: "m", type: "image", description: "a cat" } as mastodon.v1.MediaAttachment,
+  ],
+});
+const quoting = (quote: unknown, over: Partial<mastodon.v1.Status> = {}) =>
+  makeStatus({
+    content:
+      '<p>so true</p><p class="quote-inline">RE: <a href="https://x.example/@bob/9">x.example/@bob/9</a></p>',
+    card: { url: "https://x.example/@bob/9", title: "Bob's post" } as mastodon.v1.PreviewCard,
+    ...over,
+    quote,
+  } as Partial<mastodon.v1.Status>);
+
+describe("quote posts", () => {
+  test("an accepted quote shows the quoted post behind a bar, without the RE: fallback or a card", () => {
+    const lines = text(quoting({ state: "accepted", quotedStatus: quoted }));
+    assert.deepEqual(lines, [
+      "Alice @alice · 5m",
+      "so true",
+      "│ Bob @bob@x.example · 1h",
+      "│ original words here",
+      "│ ▪ image · a cat",
+      "↩ 0  ↻ 0  ☆ 0",
+    ]);
+  });
+
+  test("every state that hides the quoted post says why in one notice", () => {
+    const cases: Array<[string, RegExp]> = [
+      ["pending", /pending the quoted author's approval/],
+      ["rejected", /declined this quote/],
+      ["revoked", /removed this quote/],
+      ["deleted", /quoted post was deleted/],
+      ["unauthorized", /cannot see the quoted post/],
+      ["blocked_account", /you blocked its author/],
+      ["blocked_domain", /you blocked its server/],
+      ["muted_account", /you muted its author/],
+      ["some_future_state", /quoted post unavailable/],
+    ];
+    for (const [state, why] of cases) {
+      const body = text(quoting({ state, quotedStatus: null }), { width: 80 }).join("\n");
+      assert.match(body, why, state);
+      assert.ok(!body.includes("RE:"), `${state}: no fallback line`);
+    }
+    const shallow = text(quoting({ state: "accepted", quotedStatusId: "9" }), { width: 80 });
+    assert.ok(shallow.includes("[quotes a post (open it to see)]"), shallow.join("\n"));
+  });
+
+  test("a quote inside a quote is only named, and a CW on the quoted post stays closed", () => {
+    const inner = { ...quoted, quote: { state: "accepted", quotedStatus: quoted } };
+    const lines = text(quoting({ state: "accepted", quotedStatus: inner }), { width: 60 });
+    assert.ok(lines.includes("│ [quotes another post]"), lines.join("\n"));
+    const cw = { ...quoted, spoilerText: "spoilers" } as mastodon.v1.Status;
+    const closed = text(quoting({ state: "accepted", quotedStatus: cw }), { width: 60 });
+    assert.ok(!closed.some((l) => l.includes("original words")), closed.join("\n"));
+    assert.ok(closed.includes("│ CW: spoilers"));
+  });
+
+  test("lines fit at every width, in Unicode and in ASCII", () => {
+    const s = quoting({ state: "accepted", quotedStatus: quoted });
+    for (let width = 4; width <= 90; width++) {
+      for (const unicode of [true, false]) {
+        for (const line of renderStatus(s, opts({ width, unicode }))) {
+          assert.ok(cellWidth(line) <= width, `${width}: ${stripAnsi(line)}`);
+          if (!unicode) assert.match(stripAnsi(line), /^[\x20-\x7e]*$/);
+        }
+      }
+    }
+  });
+
+  test("the cache draws the quoting post again when the quoted one is edited", () => {
+    const cache = new RenderCache();
+    const before = cache.get(quoting({ state: "accepted", quotedStatus: quoted }), opts());
+    const edited = {
+      ...quoted,
+      content: "<p>new words</p>",
+      editedAt: new Date(NOW).toISOString(),
+    };
+    const after = cache.get(quoting({ state: "accepted", quotedStatus: edited }), opts());
+    assert.notDeepEqual(before, after);
+    assert.ok(after.some((l) => stripAnsi(l).includes("new words")));
+  });
+});

@@ -13,6 +13,7 @@ import { connectionLabel } from "../ui/connection-label.js";
 import { offerDrafts } from "../ui/features/compose.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
+import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
@@ -89,6 +90,7 @@ export async function runTui(
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const cache = new RenderCache(4000);
   const unicode = terminal.unicode;
+  const markers = requestMarkers(session);
   const panes = buildPanes(session);
   const deps: FeatureDeps = {
     session,
@@ -119,19 +121,25 @@ export async function runTui(
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
-  void warmUpCodeHighlighting(); // in the background: code blocks are highlighted from the next paint on
   const offFirst = panes.map((pane) =>
     pane.onChange(() => {
       if (pane.items().length === 0) return;
       for (const off of offFirst) off();
       setTimeout(() => traceMark("first-toots-painted"), 0);
+      // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
+      // Code blocks are highlighted from the next paint on.
+      setTimeout(() => void warmUpCodeHighlighting(), 1_000).unref();
     }),
   );
+
+  const readPosition = trackReadPosition(session, panes, app, markers);
 
   // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
   const { finish } = installLifecycle({
     destroyScreen: () => app.destroy(),
     cleanup: async () => {
+      await readPosition.flush(1_500);
+      readPosition.close();
       session.close();
       await target.cleanup();
     },

@@ -62,6 +62,8 @@ export interface ActionContext<T extends ViewItem> {
   popOverlay(overlay: Overlay): void;
   /** Leaves the screen (for $EDITOR, a pager…), runs `fn`, and restores the screen. */
   suspend<R>(fn: () => Promise<R>): Promise<R>;
+  /** Makes pane `i` the active one (in tab mode: shows it). */
+  focusPane(i: number): void;
 }
 
 export type FeatureAction<T extends ViewItem> = (ctx: ActionContext<T>) => void | Promise<void>;
@@ -95,6 +97,15 @@ export interface RunningApp<T extends ViewItem> {
   destroy(): void;
   /** The action context now (for features started outside a key press, e.g. a draft offer). */
   context(): ActionContext<T>;
+  /**
+   * Puts item `id` (or, if it is gone, the nearest older one) at the top of pane `paneIndex`
+   * and selects it; items above count as new. False when the pane holds nothing that old.
+   */
+  scrollTo(paneIndex: number, id: string): boolean;
+  /** The item at the top of the pane's window: what the user has read up to. */
+  topItem(paneIndex: number): T | undefined;
+  /** Whether a key has moved or acted in pane `paneIndex` yet. */
+  userMoved(paneIndex: number): boolean;
 }
 
 /** At most ~30 paints a second for stream-driven changes; keys paint at once. */
@@ -145,6 +156,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   const viewports = opts.panes.map(() => new Viewport<T>());
   const expanded = new Set<string>();
   const overlays: Overlay[] = [];
+  /** Panes the user has moved in (a late read-position restore must not yank them). */
+  const moved = new Set<number>();
   let active = 0;
   let layout: Layout = computeLayout(1, 1, opts.panes.length, active);
   let flashMessage = "";
@@ -263,8 +276,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${opts.connectionState()}`;
     const hints =
       layout.mode === "tabs"
-        ? "j/k move  1-3/Tab pane  g top  q quit "
-        : "j/k move  h/l pane  g/G top/end  q quit ";
+        ? `j/k move  1-${opts.panes.length}/Tab pane  g top  ? help  q quit `
+        : "j/k move  h/l pane  g/G top/end  ? help  q quit ";
     const right = flashMessage ? `${sanitizeInline(flashMessage)} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =
@@ -317,6 +330,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   function perform(action: Action): void {
     const view = viewports[active]!;
+    moved.add(active);
     const height = contentHeight(active);
     const lines = linesFor(active);
     const source = opts.panes[active]!;
@@ -409,6 +423,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         paint();
       },
       suspend,
+      focusPane(i) {
+        focus(i);
+        paint();
+      },
     };
   }
 
@@ -452,18 +470,40 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     resolveDone();
   }
 
-  screen.on("keypress", (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => {
+  // Keys are handled one after another, each by whatever is on top when its turn comes:
+  // Esc then q typed together close the overlay, then quit — not both to the overlay.
+  let keyChain: Promise<void> = Promise.resolve();
+  function dispatchKey(ch: string | undefined, key: KeyEvent): void | Promise<void> {
     if (destroyed) return;
     const overlay = overlays[overlays.length - 1];
     if (overlay) {
-      Promise.resolve()
+      return Promise.resolve()
         .then(() => overlay.handleKey(ch, key))
         .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
         .finally(() => paint());
-      return;
     }
     const action = actionFor(lookup, ch, key);
     if (action) perform(action);
+  }
+  let keysPending = 0;
+  screen.on("keypress", (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => {
+    if (destroyed) return;
+    // Fast path: nothing queued, so a navigation key paints in this very tick.
+    if (keysPending === 0) {
+      const result = dispatchKey(ch, key);
+      if (!result) return;
+      keysPending++;
+      keyChain = result.finally(() => {
+        keysPending--;
+      });
+      return;
+    }
+    keysPending++;
+    keyChain = keyChain
+      .then(() => dispatchKey(ch, key))
+      .finally(() => {
+        keysPending--;
+      });
   });
   screen.on("resize", () => {
     relayout();
@@ -481,5 +521,17 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   relayout();
   paint();
-  return { done, flash, destroy, context };
+  function scrollTo(paneIndex: number, id: string): boolean {
+    const view = viewports[paneIndex];
+    if (!view) return false;
+    const found = view.reveal(id);
+    if (found) schedulePaint();
+    return found;
+  }
+
+  function topItem(paneIndex: number): T | undefined {
+    return viewports[paneIndex]?.top;
+  }
+
+  return { done, flash, destroy, context, scrollTo, topItem, userMoved: (i) => moved.has(i) };
 }

@@ -36,6 +36,30 @@ export class Viewport<T extends ViewItem> {
     return this.items[this.selectedIndex];
   }
 
+  /** The item at the top of the window. */
+  get top(): T | undefined {
+    return this.items.length ? this.items[this.indexOf(this.topId, this.topIndexHint)] : undefined;
+  }
+
+  /**
+   * Puts `id` at the top of the window and selects it; what is above counts as new. When `id`
+   * is not held, the newest item older than it is used (ids compare by length, then text).
+   */
+  reveal(id: string): boolean {
+    let index = this.items.findIndex((item) => item.id === id);
+    if (index < 0) {
+      index = this.items.findIndex(
+        (item) => item.id.length < id.length || (item.id.length === id.length && item.id < id),
+      );
+    }
+    if (index < 0) return false;
+    this.topIndexHint = this.selectedIndexHint = index;
+    this.topId = this.selectedId = this.items[index]!.id;
+    this.topSkip = 0;
+    this.newAbove = index;
+    return true;
+  }
+
   get atTop(): boolean {
     return this.indexOf(this.topId, this.topIndexHint) === 0 && this.topSkip === 0;
   }

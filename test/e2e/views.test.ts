@@ -142,6 +142,8 @@ describe("views on the stack", () => {
     await tui.waitForText("Home ·", 15_000);
     tui.send("n");
     await tui.waitForText("Notifications ·");
+    // An earlier session saved its read position (markers); g goes to the newest.
+    tui.send("g");
     await tui.waitForText("requested to follow you");
     const from = logLength();
     tui.send("a");
@@ -238,6 +240,9 @@ describe("views on the stack", () => {
       },
     });
     const tui = start();
+    // An earlier session saved its read position (markers); g goes to the newest.
+    await tui.waitForText("Home ·", 15_000);
+    tui.send("g");
     await tui.waitForText("viewpoll which?", 15_000);
     let from = logLength();
     tui.send("v");

@@ -1,6 +1,8 @@
 // Views on the stack: thread (Enter), profile (p), notifications (n), search (/), command
 // line (:), help (?), and what the command line opens (hashtag, list, bookmarks, instance…).
+
 import type { FeatureAction } from "../app.js";
+import { NOTIFICATIONS_PANE_INDEX } from "../panes.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { CommandLine } from "../views/command-line.js";
 import type { Command } from "../views/command-parser.js";
@@ -88,7 +90,7 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
       }
       return openProfile(deps, ctx, actions, { id: account.id });
     },
-    notifications: (ctx) => pressBound(deps, ctx, "pane4", "4"),
+    notifications: (ctx) => ctx.focusPane(NOTIFICATIONS_PANE_INDEX),
     command: (ctx) => {
       new CommandLine(ctx, (command) => runCommand(ctx, command)).open();
     },

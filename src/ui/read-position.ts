@@ -1,0 +1,126 @@
+// Read position through the markers API: home and notifications open where you left off (in
+// this client or any other), and the position is saved as you read and on quit.
+//
+// "Read up to" is the item at the top of the pane's window: everything above it is what the
+// pane counts as new. That is also what Mastodon's web client stores (`last_read_id`).
+import { systemClock } from "../api/clock.js";
+import { describeError } from "../api/errors.js";
+import { fetchMarkers, type Marker, type MarkerTimeline } from "../api/markers.js";
+import type { Session } from "../timeline/session.js";
+import type { PaneSource, RunningApp } from "./app.js";
+import type { PaneItem } from "./timeline-pane.js";
+import { MarkerSaver } from "./views/read-markers.js";
+
+const CHECK_MS = 2_000;
+
+interface Tracked {
+  timeline: MarkerTimeline;
+  paneIndex: number;
+  /** Pane item id ↔ the id the markers API speaks of. */
+  toItemId(markerId: string): string;
+  toMarkerId(item: PaneItem | undefined): string | undefined;
+}
+
+const TRACKED: Tracked[] = [
+  {
+    timeline: "home",
+    paneIndex: 0,
+    toItemId: (id) => id,
+    toMarkerId: (item) => (item?.kind === "status" ? item.id : undefined),
+  },
+  {
+    timeline: "notifications",
+    paneIndex: 3,
+    toItemId: (id) => `n:${id}`,
+    toMarkerId: (item) => (item?.kind === "notification" ? item.notification.id : undefined),
+  },
+];
+
+export interface ReadPosition {
+  /** Saves now (on quit); resolves when done or after `timeoutMs`. */
+  flush(timeoutMs?: number): Promise<void>;
+  close(): void;
+}
+
+/** Asks for the saved markers; start it early, alongside the first timeline pages. */
+export function requestMarkers(session: Session): Promise<Partial<Record<MarkerTimeline, Marker>>> {
+  return fetchMarkers(session.rest);
+}
+
+export function trackReadPosition(
+  session: Session,
+  panes: readonly PaneSource<PaneItem>[],
+  app: RunningApp<PaneItem>,
+  markersRequest: Promise<Partial<Record<MarkerTimeline, Marker>>> = requestMarkers(session),
+): ReadPosition {
+  const tracked = TRACKED.filter((t) => panes[t.paneIndex] !== undefined);
+  const offs: Array<() => void> = [];
+
+  // Restore: once the marker is known and the pane has loaded, put the marker at the top.
+  void markersRequest
+    .then((markers) => {
+      for (const t of tracked) {
+        const lastRead = markers[t.timeline]?.lastReadId;
+        if (typeof lastRead !== "string" || lastRead === "") continue;
+        const pane = panes[t.paneIndex]!;
+        const tryRestore = () => {
+          // Once the user has moved in the pane, their position wins over a late marker.
+          if (app.userMoved(t.paneIndex)) return true;
+          if (pane.items().length === 0) return false;
+          app.scrollTo(t.paneIndex, t.toItemId(lastRead));
+          return true;
+        };
+        if (!tryRestore()) {
+          const off = pane.onChange(() => {
+            if (tryRestore()) off();
+          });
+          offs.push(off);
+        }
+      }
+    })
+    .catch((err: unknown) =>
+      app.flash(`Could not read the last read position: ${describeError(err)}`),
+    );
+
+  // Save: the saver debounces; we tell it when a top item changes.
+  const listeners = new Set<() => void>();
+  const newest = () => {
+    const out: Partial<Record<MarkerTimeline, string>> = {};
+    for (const t of tracked) {
+      const id = t.toMarkerId(app.topItem(t.paneIndex));
+      if (id) out[t.timeline] = id;
+    }
+    return out;
+  };
+  let last = JSON.stringify(newest());
+  const check = setInterval(() => {
+    const now = JSON.stringify(newest());
+    if (now === last) return;
+    last = now;
+    for (const l of listeners) l();
+  }, CHECK_MS);
+  check.unref();
+  const saver = new MarkerSaver({
+    rest: session.rest,
+    clock: systemClock,
+    sources: {
+      newest,
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    onError: (message) => app.flash(message),
+  });
+
+  return {
+    flush(timeoutMs = 2_000) {
+      return Promise.race([saver.flush(), new Promise<void>((r) => setTimeout(r, timeoutMs))]);
+    },
+    close() {
+      clearInterval(check);
+      for (const off of offs) off();
+      saver.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Read position (markers API): tootty opens Home where the user left off — in any client —
+// and saves where they read to when they quit.
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import { TmuxSession } from "../helpers/tmux.js";
+
+const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+let demo: DemoInstance;
+const sessions: TmuxSession[] = [];
+
+before(async () => {
+  demo = await startDemoInstance({ generate: false, seedCount: 60 });
+});
+after(async () => {
+  for (const s of sessions) s.kill();
+  await demo.close();
+});
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${demo.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  assert.ok(res.ok, `${method} ${path} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+test("Home opens at the saved marker with the newer toots counted as new, and q saves the new position", async () => {
+  const home = await api<{ id: string; account: { acct: string } }[]>(
+    "GET",
+    "/api/v1/timelines/home?limit=40",
+  );
+  assert.ok(home.length >= 10, "the demo home timeline has history");
+  const marked = home[6]!;
+  // Another client read up to the 7th newest toot.
+  await api("POST", "/api/v1/markers", { home: { last_read_id: marked.id } });
+
+  const session = TmuxSession.start({
+    command: [process.execPath, BIN],
+    cols: 160,
+    rows: 45,
+    env: {
+      TOOTTY_INSTANCE: demo.url,
+      TOOTTY_ACCESS_TOKEN: demo.token,
+      TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-markers-")),
+    },
+  });
+  sessions.push(session);
+  // The Home title counts the six newer toots as new.
+  await session.waitFor((s) => /Home · live · 6 new/.test(s), "Home to open at the marker");
+
+  // Read two toots further up (k), then quit: the marker moves to where the window's top is.
+  session.send("k");
+  session.send("k");
+  await session.waitFor((s) => /Home · live · 4 new/.test(s), "two toots read");
+  session.send("q");
+  assert.equal(await session.waitForExit(), 0);
+  const markers = await api<{ home?: { last_read_id: string } }>(
+    "GET",
+    "/api/v1/markers?timeline[]=home",
+  );
+  assert.equal(markers.home?.last_read_id, home[4]!.id);
+});

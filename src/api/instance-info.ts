@@ -1,4 +1,5 @@
 // What the client needs to know about an instance, read defensively from v2 (or v1) JSON.
+import { isLoopback } from "../config/instance-url.js";
 
 export interface InstanceInfo {
   domain: string;
@@ -35,6 +36,9 @@ function streamingBase(candidate: unknown, instanceUrl: string): string {
     if (u.protocol === "https:") u.protocol = "wss:";
     if (u.protocol === "http:") u.protocol = "ws:";
     if (u.protocol !== "wss:" && u.protocol !== "ws:") return streamingBase(undefined, instanceUrl);
+    // The token travels in the upgrade: plain ws:// only to this machine, whatever the
+    // server advertises (a hostile or misconfigured one could ask for cleartext).
+    if (u.protocol === "ws:" && !isLoopback(u.hostname)) u.protocol = "wss:";
     return u.toString().replace(/\/+$/, "");
   } catch {
     return streamingBase(undefined, instanceUrl);

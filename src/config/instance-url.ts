@@ -7,7 +7,7 @@ export class InstanceUrlError extends Error {
   override name = "InstanceUrlError";
 }
 
-function isLoopback(hostname: string): boolean {
+export function isLoopback(hostname: string): boolean {
   if (hostname === "localhost" || hostname.endsWith(".localhost")) return true;
   if (hostname === "[::1]") return true;
   // WHATWG URL parsing has already turned forms like "127.1" into dotted quads.

@@ -24,6 +24,12 @@ function stateKey(s: mastodon.v1.Status): string {
   ].join("|");
 }
 
+function hasCode(s: mastodon.v1.Status): boolean {
+  const quoted = (s as { quote?: { quotedStatus?: mastodon.v1.Status | null } }).quote
+    ?.quotedStatus;
+  return [s.content, quoted?.content].some((c) => typeof c === "string" && c.includes("<pre"));
+}
+
 /** A quote's state and the quoted post's own edits and filters change how the quoting one looks. */
 function quoteKey(s: mastodon.v1.Status): string {
   const quote = (s as { quote?: { state?: unknown; quotedStatus?: mastodon.v1.Status | null } })
@@ -45,7 +51,7 @@ export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): stri
     opts.theme.key,
     opts.unicode === false ? 0 : 1,
     // Code blocks are drawn plain until the highlighter has loaded, highlighted after.
-    codeHighlightingReady() && s.content?.includes("<pre") ? 1 : 0,
+    codeHighlightingReady() && hasCode(s) ? 1 : 0,
     opts.showMedia === false ? 0 : 1,
     opts.hyperlinks ? 1 : 0,
     opts.context ?? "",

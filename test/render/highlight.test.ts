@@ -29,6 +29,11 @@ const codeToot = makeStatus({
   content:
     '<p>try this:</p><pre><code class="language-js">const answer = 42;\nfunction twice(n) {\n\treturn n * 2;\n}</code></pre>',
 });
+const quoting = makeStatus({
+  id: "3",
+  content: "<p>look</p>",
+  quote: { state: "accepted", quotedStatus: codeToot },
+} as Partial<typeof codeToot>);
 const codeLines = (lines: string[]) => lines.filter((l) => stripAnsi(l).startsWith("  "));
 
 // One process, in order: before the warm-up, then after it.
@@ -39,6 +44,7 @@ describe("code blocks: plain until the highlighter has loaded, highlighted after
   test("before the warm-up a code block is drawn plain, in the code colour", () => {
     assert.equal(codeHighlightingReady(), false);
     plain = cache.get(codeToot, opts());
+    assert.ok(!cache.get(quoting, opts()).some((l) => l.includes(KEYWORD)));
     const code = codeLines([...plain]);
     assert.deepEqual(code.map(stripAnsi), [
       "  const answer = 42;",
@@ -58,6 +64,8 @@ describe("code blocks: plain until the highlighter has loaded, highlighted after
     assert.deepEqual(code.map(stripAnsi), codeLines([...plain]).map(stripAnsi), "same text");
     assert.ok(code[0]!.includes(`${KEYWORD}const`), JSON.stringify(code[0]));
     assert.ok(code[1]!.includes(`${KEYWORD}function`), JSON.stringify(code[1]));
+    // So is a toot quoting one with code.
+    assert.ok(cache.get(quoting, opts()).some((l) => l.includes(`${KEYWORD}const`)));
     // A toot without code keeps its cached lines: only code toots are redrawn.
     const prose = makeStatus({ id: "2", content: "<p>no code here</p>" });
     const first = cache.get(prose, opts());

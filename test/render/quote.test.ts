@@ -94,6 +94,30 @@ describe("quote posts", () => {
     }
   });
 
+  test("a hostile quoted post is sanitised like any other: only SGR reaches the terminal", () => {
+    const evil = makeStatus({
+      id: "66",
+      account: makeAccount({
+        id: "6",
+        displayName: "x\x1b]0;pwned\x07\u202eevil",
+        acct: "e\x1b[2J",
+      }),
+      content: "<p>hi\x1b]52;c;aGk=\x07 \u009b31m</p><pre>\x1b[5mcode</pre>",
+      spoilerText: "",
+    });
+    const lines = renderStatus(
+      quoting({ state: "accepted", quotedStatus: evil }),
+      opts({ expanded: true, hyperlinks: true }),
+    );
+    for (const line of lines) {
+      const rest = line.replace(/\x1b\[[0-9;]*m/g, "").replace(/\x1b\]8;;[\x21-\x7e]*\x1b\\/g, "");
+      assert.ok(
+        !/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(rest),
+        JSON.stringify(line),
+      );
+    }
+  });
+
   test("the cache draws the quoting post again when the quoted one is edited", () => {
     const cache = new RenderCache();
     const before = cache.get(quoting({ state: "accepted", quotedStatus: quoted }), opts());

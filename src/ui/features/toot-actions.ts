@@ -83,6 +83,13 @@ async function runToggle(deps: FeatureDeps, ctx: Ctx, t: Toggle): Promise<void> 
     return;
   }
   const on = !target[t.field];
+  // settings.confirm.boost: a boost reaches every follower at once, so some want a question.
+  if (t.field === "reblogged" && deps.settings.confirm.boost) {
+    if (!(await confirm(ctx, on ? "Boost this toot? (y/n)" : "Undo the boost? (y/n)"))) {
+      ctx.flash(on ? "Not boosted" : "Still boosted");
+      return;
+    }
+  }
   const optimistic: Status = { ...target, [t.field]: on };
   if (t.count) {
     (optimistic as unknown as Record<string, number>)[t.count] = Math.max(
@@ -113,7 +120,7 @@ async function deleteOwn(deps: FeatureDeps, ctx: Ctx): Promise<void> {
     ctx.flash("Only your own toots can be deleted");
     return;
   }
-  if (!(await confirm(ctx, "Delete this toot? (y/n)"))) {
+  if (deps.settings.confirm.delete && !(await confirm(ctx, "Delete this toot? (y/n)"))) {
     ctx.flash("Not deleted");
     return;
   }

@@ -128,7 +128,9 @@ export async function runTui(
       setTimeout(() => traceMark("first-toots-painted"), 0);
       // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
       // Code blocks are highlighted from the next paint on.
-      setTimeout(() => void warmUpCodeHighlighting(), 1_000).unref();
+      setTimeout(() => {
+        void warmUpCodeHighlighting().then(() => app.repaintSoon());
+      }, 1_000).unref();
     }),
   );
 

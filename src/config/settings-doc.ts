@@ -32,7 +32,8 @@ Keys:
                      pageup, pagedown, f1…f12. A key you bind leaves any default action that
                      had it; [] unbinds an action. Actions and their default keys:
 ${keys.join("\n")}
-  theme              slot → colour: a name (${COLOUR_NAMES.join(", ")}) or "#rrggbb".
+  theme              "base": "dark" | "light" | "mono" (default dark), and
+                     slot → colour: a name (${COLOUR_NAMES.join(", ")}) or "#rrggbb".
 ${theme.join("\n")}
   panes              which timelines, in order, left to right (at most ${MAX_PANES}); default ${JSON.stringify(DEFAULT_PANES)}.
                      Each is a name (home, local, federated, notifications, tag:NAME, list:ID)

@@ -106,6 +106,8 @@ export interface RunningApp<T extends ViewItem> {
   topItem(paneIndex: number): T | undefined;
   /** Whether a key has moved or acted in pane `paneIndex` yet. */
   userMoved(paneIndex: number): boolean;
+  /** Asks for a coalesced repaint (does nothing once the app is destroyed). */
+  repaintSoon(): void;
 }
 
 /** At most ~30 paints a second for stream-driven changes; keys paint at once. */
@@ -533,5 +535,14 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     return viewports[paneIndex]?.top;
   }
 
-  return { done, flash, destroy, context, scrollTo, topItem, userMoved: (i) => moved.has(i) };
+  return {
+    done,
+    flash,
+    destroy,
+    context,
+    scrollTo,
+    topItem,
+    userMoved: (i) => moved.has(i),
+    repaintSoon: schedulePaint,
+  };
 }

@@ -1,5 +1,5 @@
 // The Mastodon JSON entities as the server sends them (snake_case), for the demo instance.
-// Field sets follow the entity docs and the fixtures in /work/shared/fixtures/mastodon-docs.
+// Field sets follow the entity docs and the fixtures in test/fixtures/mastodon-docs (copied from the Mastodon documentation).
 
 export interface ApiCustomEmoji {
   shortcode: string;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { camelCaseKeys, parseStreamFrame } from "../../src/api/stream-frame.js";
 
-const FIXTURES = "/work/shared/fixtures/mastodon-docs";
+const FIXTURES = new URL("../fixtures/mastodon-docs", import.meta.url).pathname;
 
 describe("parseStreamFrame with the documentation's frames", () => {
   for (const name of readdirSync(FIXTURES).filter((f) => /^ws-.*\.json$/.test(f))) {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { mastodon } from "masto";
 
-export const FIXTURE_DIR = "/work/shared/fixtures/mastodon-docs";
+export const FIXTURE_DIR = new URL("../fixtures/mastodon-docs", import.meta.url).pathname;
 
 function camel(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -179,6 +179,8 @@ export interface DemoStatusInput {
   poll?: ApiPoll | null;
   card?: ApiCard | null;
   tags?: string[];
+  /** Accounts (acct or username of seeded accounts) the content mentions: Mastodon lists them. */
+  mentions?: string[];
 }
 
 export interface DemoNotifyOptions {

@@ -181,7 +181,12 @@ export class DemoWorld {
         ...draft,
         html: input.content,
         tags: input.tags ?? [],
-        mentions: [],
+        // As Mastodon does, a status lists the accounts its text mentions.
+        mentions: (input.mentions ?? []).map((acct) => {
+          const found = findAccount(this.accounts, acct);
+          if (!found) throw new Error(`unknown account: ${acct}`);
+          return found;
+        }),
         media: undefined,
         poll: undefined,
         card: undefined,

@@ -9,6 +9,7 @@ import { loadSettings } from "../config/settings.js";
 import { pickTheme, RenderCache, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import { startApp } from "../ui/app.js";
+import { makeBlessedStartFast } from "../ui/blessed-startup.js";
 import { connectionLabel } from "../ui/connection-label.js";
 import { offerDrafts } from "../ui/features/compose.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
@@ -101,6 +102,8 @@ export async function runTui(
     cache,
     unicode,
   };
+  // Terminfo capabilities compiled on first use, not all up front (see blessed-startup.ts).
+  makeBlessedStartFast();
   const app = startApp({
     panes,
     renderItem: (item, width, expanded) =>

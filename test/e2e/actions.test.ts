@@ -4,58 +4,13 @@ import assert from "node:assert/strict";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { describe, test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-const sessions: TmuxSession[] = [];
-let demo: DemoInstance;
-
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 20 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
-
-function start(env: Record<string, string> = {}): TmuxSession {
-  const dir = mkdtempSync(join(tmpdir(), "tootty-actions-e2e-"));
-  const session = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols: 100,
-    rows: 34,
-    env: {
-      TOOTTY_INSTANCE: demo.url,
-      TOOTTY_ACCESS_TOKEN: demo.token,
-      TOOTTY_CONFIG_DIR: join(dir, "config"),
-      LANG: "C.UTF-8",
-      ...env,
-    },
-  });
-  sessions.push(session);
-  return session;
-}
-
-/** The instance received this request (method and path) with this status, since `from`. */
-async function requested(method: string, path: string, status: number, from: number) {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const hit = demo.control
-      .requestLog()
-      .slice(from)
-      .find((e) => e.method === method && e.path === path);
-    if (hit) {
-      assert.equal(hit.status, status, `${method} ${path} answered ${hit.status}`);
-      return;
-    }
-    if (Date.now() > deadline) throw new Error(`no ${method} ${path} reached the instance`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const logLength = () => demo.control.requestLog().length;
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+const start = (env: Record<string, string> = {}) => e2e.start({ env });
+const requested = e2e.requested;
+const logLength = e2e.logLength;
 
 /** The top toot's count line, e.g. "↩ 0  ↻ 3  ★ 5  favourited". */
 function countsOf(screen: string, marker: string): string {
@@ -68,7 +23,7 @@ function countsOf(screen: string, marker: string): string {
 describe("actions on the selected toot", () => {
   test("favourite, bookmark and refused boost: shown at once, sent, rolled back on refusal", async () => {
     // A followers-only toot: Mastodon refuses to boost it (422), so the boost must roll back.
-    const target = demo.control.publish("home", {
+    const target = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "alice",
       visibility: "private",
@@ -99,7 +54,7 @@ describe("actions on the selected toot", () => {
     assert.match(after, new RegExp(`↻ ${before.match(/↻ (\d+)/)?.[1]}`), "boost count restored");
 
     // A server error rolls back too.
-    demo.control.failHttp({
+    e2e.demo.control.failHttp({
       pathPrefix: `/api/v1/statuses/${target.id}/unfavourite`,
       status: 500,
       count: 10,
@@ -107,7 +62,7 @@ describe("actions on the selected toot", () => {
     tui.send("f");
     await tui.waitForText("Could not unfavourite");
     assert.match(countsOf(tui.capture(), "acttarget one"), /favourited/, "still favourited");
-    demo.control.clearFaults();
+    e2e.demo.control.clearFaults();
   });
 
   test("delete own after confirming, edit history, translation, links, open and copy", async () => {
@@ -115,17 +70,17 @@ describe("actions on the selected toot", () => {
     const browser = join(tmpdir(), `tootty-fake-browser-${process.pid}.sh`);
     writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${browserLog}'\n`);
     chmodSync(browser, 0o755);
-    const other = demo.control.publish("home", {
+    const other = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "mina",
       language: "de",
       content: '<p>acttarget two <a href="https://example.com/read">example.com/read</a></p>',
     });
-    demo.control.editStatus(
+    e2e.demo.control.editStatus(
       other.id,
       '<p>acttarget two edited <a href="https://example.com/read">example.com/read</a></p>',
     );
-    const mine = demo.control.publish("home", {
+    const mine = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "demo",
       content: "<p>acttarget mine</p>",

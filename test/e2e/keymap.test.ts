@@ -1,35 +1,13 @@
 // A key remapped in the config file works, and the `?` help shows the live keymap.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { test } from "node:test";
+import { e2eInstance, until } from "../helpers/e2e.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-let demo: DemoInstance;
-const sessions: TmuxSession[] = [];
-
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 20 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
+const e2e = e2eInstance();
 
 test("favourite remapped to * in the config file: * favourites, f does nothing, ? shows *", async () => {
-  const config = join(mkdtempSync(join(tmpdir(), "tootty-keymap-")), "config");
-  mkdirSync(config, { recursive: true, mode: 0o700 });
-  writeFileSync(join(config, "config.json"), JSON.stringify({ keymap: { favourite: "*" } }));
-  const tui = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols: 100,
-    rows: 40,
-    env: { TOOTTY_INSTANCE: demo.url, TOOTTY_ACCESS_TOKEN: demo.token, TOOTTY_CONFIG_DIR: config },
-  });
-  sessions.push(tui);
+  const { demo } = e2e;
+  const tui = e2e.start({ cols: 100, rows: 40, config: { keymap: { favourite: "*" } } });
   await tui.waitForText("Home · live", 15_000);
   const favourites = () =>
     demo.control.requestLog().filter((e) => e.method === "POST" && e.path.endsWith("/favourite"));
@@ -49,11 +27,7 @@ test("favourite remapped to * in the config file: * favourites, f does nothing, 
   await tui.waitFor((s) => !s.includes("favourite or unfavourite"), "help closed");
 
   tui.send("*");
-  const deadline = Date.now() + 5000;
-  while (favourites().length === 0) {
-    if (Date.now() > deadline) throw new Error(`* sent no favourite:\n${tui.capture()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until("* to favourite", () => favourites().length > 0, 5000, tui);
   assert.equal(favourites()[0]!.status, 200);
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);

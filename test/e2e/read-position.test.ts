@@ -1,26 +1,13 @@
 // Read position (markers API): tootty opens Home where the user left off — in any client —
 // and saves where they read to when they quit.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-let demo: DemoInstance;
-const sessions: TmuxSession[] = [];
-
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 60 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
+const e2e = e2eInstance({ generate: false, seedCount: 60 });
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const { demo } = e2e;
   const res = await fetch(`${demo.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${demo.token}`, "content-type": "application/json" },
@@ -40,17 +27,7 @@ test("Home opens at the saved marker with the newer toots counted as new, and q 
   // Another client read up to the 7th newest toot.
   await api("POST", "/api/v1/markers", { home: { last_read_id: marked.id } });
 
-  const session = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols: 160,
-    rows: 45,
-    env: {
-      TOOTTY_INSTANCE: demo.url,
-      TOOTTY_ACCESS_TOKEN: demo.token,
-      TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-markers-")),
-    },
-  });
-  sessions.push(session);
+  const session = e2e.start({ cols: 160, rows: 45 });
   // The Home title counts the six newer toots as new.
   await session.waitFor((s) => /Home · live · 6 new/.test(s), "Home to open at the marker");
 

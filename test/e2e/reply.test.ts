@@ -1,27 +1,14 @@
 // Replying in a real terminal: r prefills the mentions, keeps the thread, the parent's
 // visibility and its content warning, and posts a reply the instance links to the parent.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-let demo: DemoInstance;
-const sessions: TmuxSession[] = [];
-
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 10 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
+const e2e = e2eInstance({ generate: false, seedCount: 10 });
 
 test("r on a toot that mentions others: @author and @others prefilled, minus me; the reply is linked to it", async () => {
   const marker = `reply${Date.now().toString(36)}`;
+  const { demo } = e2e;
   const parent = demo.control.publish("home", {
     account: "yuki@kaiju.example",
     spoiler_text: "",
@@ -29,17 +16,7 @@ test("r on a toot that mentions others: @author and @others prefilled, minus me;
     mentions: ["alice", "demo"],
     content: `<p><span class="h-card"><a href="https://${"demo.tootty.example"}/@alice" class="u-url mention">@<span>alice</span></a></span> <span class="h-card"><a href="https://demo.tootty.example/@demo" class="u-url mention">@<span>demo</span></a></span> parent ${marker}</p>`,
   });
-  const tui = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols: 110,
-    rows: 32,
-    env: {
-      TOOTTY_INSTANCE: demo.url,
-      TOOTTY_ACCESS_TOKEN: demo.token,
-      TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-reply-")),
-    },
-  });
-  sessions.push(tui);
+  const tui = e2e.start({ cols: 110, rows: 32 });
   await tui.waitForText(`parent ${marker}`, 15_000);
   tui.send("r");
   const composer = await tui.waitForText("-- INSERT --");

@@ -2,80 +2,35 @@
 // follow request answered in place, the help overlay, the command line (:instance, :tag),
 // voting, pinning and reporting.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { describe, test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-const sessions: TmuxSession[] = [];
-let demo: DemoInstance;
-
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 20 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
-
-function start(cols = 100, rows = 34): TmuxSession {
-  const dir = mkdtempSync(join(tmpdir(), "tootty-views-e2e-"));
-  const session = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols,
-    rows,
-    env: {
-      TOOTTY_INSTANCE: demo.url,
-      TOOTTY_ACCESS_TOKEN: demo.token,
-      TOOTTY_CONFIG_DIR: join(dir, "config"),
-      LANG: "C.UTF-8",
-    },
-  });
-  sessions.push(session);
-  return session;
-}
-
-async function requested(method: string, path: string, status: number, from: number) {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const hit = demo.control
-      .requestLog()
-      .slice(from)
-      .find((e) => e.method === method && e.path === path);
-    if (hit) {
-      assert.equal(hit.status, status, `${method} ${path} answered ${hit.status}`);
-      return;
-    }
-    if (Date.now() > deadline) throw new Error(`no ${method} ${path} reached the instance`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-const logLength = () => demo.control.requestLog().length;
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+const start = (cols = 100, rows = 34) => e2e.start({ cols, rows });
+const requested = e2e.requested;
+const logLength = e2e.logLength;
 
 describe("views on the stack", () => {
   test("Enter opens the thread, p the author's profile (F follows), Esc goes back each time", async () => {
-    const root = demo.control.publish("home", {
+    const root = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "yuki",
       content: "<p>viewroot question</p>",
     });
-    const reply = demo.control.publish("home", {
+    const reply = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "farid",
       content: "<p>viewreply answer</p>",
       in_reply_to_id: root.id,
     });
-    demo.control.publish("home", {
+    e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "noa",
       content: "<p>viewreply nested</p>",
       in_reply_to_id: reply.id,
     });
     // Newest on top: the nested reply. Go to the root (third toot).
-    demo.control.publish("home", {
+    e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "yuki",
       content: "<p>viewtop newest</p>",
@@ -137,7 +92,7 @@ describe("views on the stack", () => {
   });
 
   test("n shows notifications; a follow request is accepted in place; ? lists keys; :instance shows rules; :tag opens a hashtag", async () => {
-    const request = demo.control.notify("follow_request", { account: "wei" });
+    const request = e2e.demo.control.notify("follow_request", { account: "wei" });
     const tui = start();
     await tui.waitForText("Home ·", 15_000);
     tui.send("n");
@@ -175,7 +130,7 @@ describe("views on the stack", () => {
     tui.send("Escape");
     await tui.waitFor((s) => !s.includes("Rules:"), "instance closed");
 
-    demo.control.publish("local", {
+    e2e.demo.control.publish("local", {
       spoiler_text: "",
       account: "alice",
       content: "<p>tagged viewtag</p>",
@@ -194,7 +149,7 @@ describe("views on the stack", () => {
     // The hashtag view is live: a new toot with the tag arrives while it is open. The server
     // subscribes asynchronously, so publish again until one lands (each try is a real event).
     for (let i = 0; ; i++) {
-      demo.control.publish("local", {
+      e2e.demo.control.publish("local", {
         spoiler_text: "",
         account: "mina",
         content: `<p>livetag arrival ${i}</p>`,
@@ -214,12 +169,12 @@ describe("views on the stack", () => {
   });
 
   test("v votes in a poll, P pins your own toot, ! reports with a category and comment", async () => {
-    demo.control.publish("home", {
+    e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "demo",
       content: "<p>viewpin mine</p>",
     });
-    const poll = demo.control.publish("home", {
+    const poll = e2e.demo.control.publish("home", {
       spoiler_text: "",
       account: "wei",
       content: "<p>viewpoll which?</p>",
@@ -267,7 +222,7 @@ describe("views on the stack", () => {
     from = logLength();
     tui.type("P");
     await tui.waitForText("Pinned to your profile");
-    const mine = demo.control
+    const mine = e2e.demo.control
       .requestLog()
       .slice(from)
       .find((e) => e.path.endsWith("/pin"));

@@ -1,0 +1,115 @@
+// What every end-to-end test needs: the built tootty, a simulated instance in this process
+// (so the test reads its state and request log directly), and tootty running against it in
+// a real terminal (tmux), each with its own config folder.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before } from "node:test";
+import {
+  type DemoInstance,
+  type DemoInstanceOptions,
+  startDemoInstance,
+} from "../../src/demo/index.js";
+import { TmuxSession } from "./tmux.js";
+
+export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+
+export interface TuiOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  /** Written to config.json in a fresh config folder. */
+  config?: unknown;
+  /** Reuse a config folder (drafts, accounts) instead of a fresh one. */
+  configDir?: string;
+}
+
+export interface E2E {
+  /** The instance of this test file (started in `before`). */
+  readonly demo: DemoInstance;
+  /** tootty on the instance with its token, in tmux; killed after the file's tests. */
+  start(opts?: TuiOptions): TmuxSession;
+  /** Index into the request log: pass it to `requested` to look only at later requests. */
+  logLength(): number;
+  /** Waits until the instance got `method path` after `from`, and checks its status. */
+  requested(method: string, path: string, status: number, from?: number): Promise<void>;
+}
+
+/** A fresh config folder (0700), optionally with a config.json. */
+export function newConfigDir(config?: unknown): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "tootty-e2e-")), "config");
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (config !== undefined) writeFileSync(join(dir, "config.json"), JSON.stringify(config));
+  return dir;
+}
+
+/** Registers before/after hooks for one simulated instance and the TUIs started on it. */
+export function e2eInstance(
+  options: DemoInstanceOptions = { generate: false, seedCount: 20 },
+): E2E {
+  let demo: DemoInstance | undefined;
+  const sessions: TmuxSession[] = [];
+  before(async () => {
+    demo = await startDemoInstance(options);
+  });
+  after(async () => {
+    for (const s of sessions) s.kill();
+    await demo?.close();
+  });
+  const instance = () => {
+    if (!demo) throw new Error("the instance starts in before()");
+    return demo;
+  };
+  return {
+    get demo() {
+      return instance();
+    },
+    start(opts = {}) {
+      const session = TmuxSession.start({
+        command: [process.execPath, BIN],
+        cols: opts.cols ?? 100,
+        rows: opts.rows ?? 34,
+        env: {
+          TOOTTY_INSTANCE: instance().url,
+          TOOTTY_ACCESS_TOKEN: instance().token,
+          TOOTTY_CONFIG_DIR: opts.configDir ?? newConfigDir(opts.config),
+          LANG: "C.UTF-8",
+          ...opts.env,
+        },
+      });
+      sessions.push(session);
+      return session;
+    },
+    logLength: () => instance().control.requestLog().length,
+    async requested(method, path, status, from = 0) {
+      await until(`${method} ${path} to reach the instance`, () =>
+        instance()
+          .control.requestLog()
+          .slice(from)
+          .some((e) => e.method === method && e.path === path),
+      );
+      const hit = instance()
+        .control.requestLog()
+        .slice(from)
+        .find((e) => e.method === method && e.path === path)!;
+      assert.equal(hit.status, status, `${method} ${path} answered ${hit.status}`);
+    },
+  };
+}
+
+/** Polls `check` until it holds; throws naming `what` (and the screen, if given) on timeout. */
+export async function until(
+  what: string,
+  check: () => boolean,
+  timeoutMs = 5000,
+  screen?: TmuxSession,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${screen ? `:\n${screen.capture()}` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

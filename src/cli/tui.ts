@@ -76,6 +76,10 @@ export async function runTui(
         pollMaxMs: settings.pollMaxMs,
         storeSize: settings.bufferSize,
       },
+      // The panes' first pages are asked for alongside instance and account (first paint sooner).
+      prefetch: (["home", "local", "federated"] as const).filter((kind) =>
+        settings.panes.some((pane) => pane.timeline === kind),
+      ),
     });
   } catch (err) {
     await target.cleanup();

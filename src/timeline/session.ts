@@ -12,6 +12,7 @@ import {
 import { StreamManager } from "../api/stream.js";
 import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
+import { prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
 
 export interface SessionOptions {
@@ -27,6 +28,8 @@ export interface SessionOptions {
   feed?: Partial<
     Pick<TimelineFeedOptions, "pageLimit" | "maxGapPages" | "pollMinMs" | "pollMaxMs" | "storeSize">
   >;
+  /** Timelines whose first page is asked for alongside instance and credentials (the panes). */
+  prefetch?: readonly TimelineKind[];
 }
 
 export interface Session {
@@ -49,13 +52,17 @@ export interface Session {
  */
 export async function openSession(opts: SessionOptions): Promise<Session> {
   const clock = opts.clock ?? systemClock;
-  const rest = createRestClient({
+  const direct = createRestClient({
     instanceUrl: opts.instanceUrl,
     accessToken: opts.accessToken,
     clock,
     timeoutMs: opts.timeoutMs,
     random: opts.random,
   });
+  // The panes' first pages travel with instance + credentials: first toots one round trip sooner.
+  const rest = opts.prefetch?.length
+    ? prefetchFirstPages(direct, opts.prefetch, opts.feed?.pageLimit ?? 40, clock)
+    : direct;
   let instance: InstanceInfo;
   let account: mastodon.v1.Account;
   try {

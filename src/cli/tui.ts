@@ -96,7 +96,7 @@ export async function runTui(
   const cache = new RenderCache(4000);
   const unicode = terminal.unicode;
   const markers = requestMarkers(session);
-  const panes = buildPanes(session);
+  const panes = buildPanes(session, settings);
   const deps: FeatureDeps = {
     session,
     settings,

@@ -27,6 +27,9 @@ const KNOWN_STREAMS = new Set([
   "direct",
 ]);
 
+/** The one list the demo user owns (GET /api/v1/lists in social.ts). */
+const FRIENDS_LIST_ID = "1";
+
 interface Subscription {
   /** What goes into the frame's `stream` array, e.g. ["hashtag", "Rust"]. */
   streamArray: string[];
@@ -187,8 +190,8 @@ export class StreamingServer {
       sendError(client.socket, "No tag for stream provided", 400);
       return;
     }
-    // The demo user owns no lists, so every list id is someone else's.
-    if (stream === "list") {
+    // The demo user owns one list, "1" (Friends: everyone followed); any other id is not theirs.
+    if (stream === "list" && list !== FRIENDS_LIST_ID) {
       sendError(client.socket, "Not authorized to stream this list", 401);
       return;
     }
@@ -228,6 +231,7 @@ export class StreamingServer {
       );
     }
     const wanted = streamKeysFor(e.stored);
+    if (this.isFriend(e.stored)) wanted.add(`list\u0000${FRIENDS_LIST_ID}`);
     const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
     const publicPayload =
       e.type === "delete" ? e.stored.id : JSON.stringify(anonymousView(e.stored.status));
@@ -236,6 +240,12 @@ export class StreamingServer {
       e.type,
       (sub) => (sub.key === "user" ? userPayload : publicPayload),
     );
+  }
+
+  /** Posted by someone the demo user follows: it belongs in the Friends list. */
+  private isFriend(stored: StoredStatus): boolean {
+    const author = stored.status.account.id;
+    return this.opts.world.accounts.some((a) => a.followed && a.account.id === author);
   }
 
   private broadcast(

@@ -1,4 +1,4 @@
-// One pane's timeline: the first page over REST, live events from the stream, gap-fill over REST
+// One pane's timeline (home, local, federated, a hashtag, a list, direct): the first page over REST, live events from the stream, gap-fill over REST
 // after every reconnect, slow polling while the socket is down, and a state for the pane title.
 import type { mastodon } from "masto";
 import { backoffDelay, jitteredBetween } from "../api/backoff.js";
@@ -9,6 +9,7 @@ import type { ConnectionState, StreamListener, Subscription } from "../api/strea
 import { compareIds, maxId } from "./ids.js";
 import type { PaneState } from "./pane-state.js";
 import { type Status, TimelineStore } from "./store.js";
+import { isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
 /** The part of RestClient a feed uses. */
 export interface FeedRest {
@@ -37,6 +38,11 @@ export interface TimelineFeedOptions {
   pollMinMs?: number;
   pollMaxMs?: number;
   storeSize?: number;
+  /**
+   * Fetches one page of this timeline. Required for tag:, list: and direct (see
+   * src/api/timelines.ts); home, local and federated default to `rest.timeline`.
+   */
+  fetchPage?: (page: PageParams) => Promise<Status[]>;
   /** Called for deletes and edits seen on this stream, so the session can apply them to every pane. */
   onSharedEvent?: (ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }) => void;
 }
@@ -47,14 +53,27 @@ export const STREAM_OF: Record<TimelineKind, string> = {
   federated: "public",
 };
 
+/**
+ * The `direct` stream sends `conversation` events (a Conversation with `last_status`). The API
+ * room's frame parser does not pass them on yet; this reads one if it ever arrives.
+ */
+function conversationStatus(ev: { kind: string }): Status | undefined {
+  if (ev.kind !== "conversation") return undefined;
+  const conv = (ev as { conversation?: { lastStatus?: Status } }).conversation;
+  return typeof conv?.lastStatus?.id === "string" ? conv.lastStatus : undefined;
+}
+
 export class TimelineFeed {
   readonly store: TimelineStore;
   /** One-line description of the last failure, for the status bar; undefined when all is well. */
   lastError: string | undefined;
   /** REST requests this feed made while polling (for tests and diagnostics). */
   pollCount = 0;
-  private readonly opts: Required<Omit<TimelineFeedOptions, "onSharedEvent" | "random">> & {
+  private readonly opts: Required<
+    Omit<TimelineFeedOptions, "onSharedEvent" | "random" | "fetchPage">
+  > & {
     random: () => number;
+    fetchPage: (page: PageParams) => Promise<Status[]>;
   };
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
@@ -72,10 +91,15 @@ export class TimelineFeed {
   private currentState: PaneState = { kind: "loading" };
 
   constructor(
-    readonly kind: TimelineKind,
+    readonly kind: TimelineSpec,
     private readonly deps: TimelineFeedOptions,
   ) {
+    const fetchPage =
+      deps.fetchPage ??
+      (isTimelineKind(kind) ? (page: PageParams) => deps.rest.timeline(kind, page) : undefined);
+    if (!fetchPage) throw new Error(`TimelineFeed: ${kind} needs a fetchPage`);
     this.opts = {
+      fetchPage,
       rest: deps.rest,
       stream: deps.stream,
       clock: deps.clock,
@@ -102,7 +126,7 @@ export class TimelineFeed {
   start(): Promise<void> {
     const { stream, rest } = this.opts;
     this.cleanup.push(
-      stream.subscribe({ stream: STREAM_OF[this.kind] }, (ev) => this.onStreamEvent(ev)),
+      stream.subscribe(subscriptionOf(this.kind), (ev) => this.onStreamEvent(ev)),
       stream.onStateChange((s) => this.onConnectionChange(s)),
       stream.onLive(() => {
         // Snapshot now, before any frame of the new socket is applied: the catch-up must start
@@ -154,6 +178,11 @@ export class TimelineFeed {
     if (changed) this.emit();
   }
 
+  /** True once closed: its stream subscription is gone and it fetches nothing more. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   close(): void {
     this.closed = true;
     this.stopPolling();
@@ -178,10 +207,14 @@ export class TimelineFeed {
         this.deps.onSharedEvent?.({ kind: "edit", status: ev.status });
         break;
       case "error":
-        this.lastError = `stream refused ${STREAM_OF[this.kind]}: ${ev.error}`;
+        this.lastError = `stream refused ${subscriptionOf(this.kind).stream}: ${ev.error}`;
         break;
-      default:
-        return;
+      default: {
+        const status = conversationStatus(ev);
+        if (!status) return;
+        this.store.applyUpdate(status);
+        break;
+      }
     }
     this.emit();
   }
@@ -320,10 +353,7 @@ export class TimelineFeed {
   /** One timeline request; failures become pane state and a status-bar line, never a throw. */
   private async fetch(page: PageParams): Promise<Status[] | undefined> {
     try {
-      const statuses = await this.opts.rest.timeline(this.kind, {
-        ...page,
-        limit: this.opts.pageLimit,
-      });
+      const statuses = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
       this.restFailing = false;
       this.lastError = undefined;
       this.recomputeState();

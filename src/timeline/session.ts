@@ -14,6 +14,8 @@ import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
 import { prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
+import { feedPageFetcher } from "./open-feed.js";
+import type { TimelineSpec } from "./timeline-spec.js";
 
 export interface SessionOptions {
   instanceUrl: string;
@@ -40,6 +42,15 @@ export interface Session {
   readonly notifications: NotificationFeed;
   /** The feed of one timeline, created and started on first use (same object afterwards). */
   feed(kind: TimelineKind): TimelineFeed;
+  /**
+   * A new, started feed of any timeline, for a pane of its own (its own buffer size). Closing
+   * it unsubscribes its stream; the session stops sharing deletes and edits with it.
+   */
+  openFeed(spec: TimelineSpec, opts?: { storeSize?: number }): TimelineFeed;
+  /** Applies a delete or edit (e.g. the user's own) to every open feed and the notifications. */
+  shareStatusChange(
+    ev: { kind: "delete"; id: string } | { kind: "edit"; status: mastodon.v1.Status },
+  ): void;
   /** Current filters (v2); refetched when the server says `filters_changed`. */
   readonly filters: readonly mastodon.v2.Filter[];
   onFiltersChanged(listener: (filters: readonly mastodon.v2.Filter[]) => void): () => void;
@@ -81,6 +92,8 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   });
 
   const feeds = new Map<TimelineKind, TimelineFeed>();
+  /** Feeds opened for panes by openFeed (any timeline, closed with their pane). */
+  const paneFeeds = new Set<TimelineFeed>();
   const notifications = new NotificationFeed(rest, stream);
   let filters: readonly mastodon.v2.Filter[] = [];
   const filterListeners = new Set<(f: readonly mastodon.v2.Filter[]) => void>();
@@ -90,6 +103,10 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   ) => {
     // A delete or edit seen on one stream applies to every pane that shows the status.
     for (const f of feeds.values()) f.applySharedEvent(ev);
+    for (const f of paneFeeds) {
+      if (f.isClosed) paneFeeds.delete(f);
+      else f.applySharedEvent(ev);
+    }
     if (ev.kind === "delete") notifications.store.applyStatusDelete(ev.id);
     else notifications.store.applyStatusUpdate(ev.status);
   };
@@ -135,6 +152,22 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       }
       return f;
     },
+    shareStatusChange: share,
+    openFeed(spec, feedOpts) {
+      const f = new TimelineFeed(spec, {
+        rest,
+        stream,
+        clock,
+        random: opts.random,
+        ...opts.feed,
+        ...(feedOpts?.storeSize !== undefined ? { storeSize: feedOpts.storeSize } : {}),
+        fetchPage: feedPageFetcher(rest, spec),
+        onSharedEvent: share,
+      });
+      paneFeeds.add(f);
+      void f.start();
+      return f;
+    },
     onFiltersChanged(listener) {
       filterListeners.add(listener);
       return () => filterListeners.delete(listener);
@@ -142,6 +175,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     close() {
       unsubscribeUser();
       for (const f of feeds.values()) f.close();
+      for (const f of paneFeeds) f.close();
       notifications.close();
       stream.close();
       rest.close();

@@ -35,6 +35,12 @@ export interface PaneSource<T extends ViewItem> {
   loadOlder?(): void;
   /** Enter on an item (e.g. expand a gap row). */
   activate?(item: T): void;
+  /** What it shows, e.g. "home", "notifications", "tag:rust" (read position finds panes by it). */
+  readonly timeline?: string;
+  /** Relative share of the width in columns mode (default 1). */
+  readonly width?: number;
+  /** Called once when the pane is removed: close the feed, unsubscribe its stream. */
+  close?(): void;
 }
 
 /**
@@ -64,6 +70,12 @@ export interface ActionContext<T extends ViewItem> {
   suspend<R>(fn: () => Promise<R>): Promise<R>;
   /** Makes pane `i` the active one (in tab mode: shows it). */
   focusPane(i: number): void;
+  /** The panes open now, left to right. */
+  panes(): readonly PaneSource<T>[];
+  /** Opens a pane at `at` (default: after the last) and makes it active; returns its index. */
+  addPane(source: PaneSource<T>, at?: number): number;
+  /** Closes pane `i` (its source's close() runs); false for the last pane or a bad index. */
+  removePane(i: number): boolean;
 }
 
 export type FeatureAction<T extends ViewItem> = (ctx: ActionContext<T>) => void | Promise<void>;
@@ -108,6 +120,32 @@ export interface RunningApp<T extends ViewItem> {
   userMoved(paneIndex: number): boolean;
   /** Asks for a coalesced repaint (does nothing once the app is destroyed). */
   repaintSoon(): void;
+  /** The panes open now, left to right. */
+  panes(): readonly PaneSource<T>[];
+  /** Where `source` is now (panes move when others open or close), or -1 once closed. */
+  indexOf(source: PaneSource<T>): number;
+  addPane(source: PaneSource<T>, at?: number): number;
+  removePane(i: number): boolean;
+}
+
+/** Keys 5…9 focus the fifth to ninth pane; the keymap (config file) can rebind them. */
+const EXTRA_PANE_KEYS: Keymap = {
+  pane5: ["5"],
+  pane6: ["6"],
+  pane7: ["7"],
+  pane8: ["8"],
+  pane9: ["9"],
+};
+const MAX_NUMBERED_PANES = 9;
+
+/** One open pane: its source, its scroll state, its box, and its change subscription. */
+interface PaneSlot<T extends ViewItem> {
+  source: PaneSource<T>;
+  view: Viewport<T>;
+  box: blessed.Widgets.BoxElement;
+  /** The user has moved in it (a late read-position restore must not yank it). */
+  moved: boolean;
+  off: () => void;
 }
 
 /** At most ~30 paints a second for stream-driven changes; keys paint at once. */
@@ -149,17 +187,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       : active
         ? `\x1b[1m${s}\x1b[22m`
         : s;
-  const keymap: Keymap = { ...DEFAULT_KEYMAP, ...opts.keymap };
+  const keymap: Keymap = { ...EXTRA_PANE_KEYS, ...DEFAULT_KEYMAP, ...opts.keymap };
   const lookup = buildKeyLookup(keymap);
   const glyphs = opts.unicode
     ? { gutter: "▌", sep: " · ", arrow: "↑", ellipsis: "…", times: "×" }
     : { gutter: "|", sep: " - ", arrow: "^", ellipsis: ".", times: "x" };
 
-  const viewports = opts.panes.map(() => new Viewport<T>());
+  const slots: PaneSlot<T>[] = [];
   const expanded = new Set<string>();
   const overlays: Overlay[] = [];
-  /** Panes the user has moved in (a late read-position restore must not yank them). */
-  const moved = new Set<number>();
   let active = 0;
   let layout: Layout = computeLayout(1, 1, opts.panes.length, active);
   let flashMessage = "";
@@ -168,15 +204,22 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   let lastPaintAt = 0;
   let destroyed = false;
 
-  const boxes = opts.panes.map(() =>
-    blessed.box({
+  function openSlot(source: PaneSource<T>): PaneSlot<T> {
+    const box = blessed.box({
       parent: screen,
       border: { type: "line" },
       tags: false,
       wrap: false,
       style: { border: { fg: color("gray") }, label: { bold: true } },
-    }),
-  );
+    });
+    const slot: PaneSlot<T> = { source, view: new Viewport<T>(), box, moved: false, off: () => {} };
+    slot.off = source.onChange(() => {
+      slot.view.sync(source.items());
+      schedulePaint();
+    });
+    slot.view.sync(source.items());
+    return slot;
+  }
   const tabBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
   const statusBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
   const tooSmall = blessed.box({ parent: screen, tags: false, hidden: true });
@@ -192,14 +235,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     layout = computeLayout(
       screen.width as number,
       screen.height as number,
-      opts.panes.length,
+      slots.length,
       active,
+      slots.map((s) => s.source.width ?? 1),
     );
     const small = layout.mode === "too-small";
     tooSmall.hidden = !small;
-    opts.panes.forEach((_, i) => {
+    slots.forEach((slot, i) => {
       const rect = layout.panes[i];
-      const box = boxes[i]!;
+      const box = slot.box;
       if (!rect || small) {
         box.hide();
         return;
@@ -237,8 +281,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   function paintPane(i: number): void {
     const rect = layout.panes[i];
     if (!rect || layout.mode === "too-small") return;
-    const source = opts.panes[i]!;
-    const view = viewports[i]!;
+    const { source, view, box } = slots[i]!;
     const height = contentHeight(i);
     const lines = linesFor(i);
     const rows = view.window(height, lines);
@@ -250,10 +293,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       return gutter + row.line;
     });
     if (rows.length === 0) content.push("  Loading…");
-    const box = boxes[i]!;
     box.setContent(content.join("\n"));
     const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
-    box.setLabel(` ${source.title}${glyphs.sep}${source.state()}${newMark} `);
+    box.setLabel(` ${sanitizeInline(source.title)}${glyphs.sep}${source.state()}${newMark} `);
     (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
       isActive ? "cyan" : "gray",
     );
@@ -262,10 +304,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   function paintTabBar(): void {
     if (layout.mode !== "tabs") return;
-    const parts = opts.panes.map((p, i) => {
-      const view = viewports[i]!;
+    const parts = slots.map(({ source, view }, i) => {
       const count = view.newAbove > 0 ? ` (${view.newAbove})` : "";
-      const text = ` ${i + 1} ${p.title}${count} `;
+      // Titles can carry server text (a list's name): sanitised, like everything drawn.
+      const text = ` ${i + 1} ${sanitizeInline(source.title)}${count} `;
       return i === active ? `\x1b[7m${text}\x1b[27m` : text;
     });
     tabBar.setContent(parts.join(""));
@@ -278,7 +320,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${opts.connectionState()}`;
     const hints =
       layout.mode === "tabs"
-        ? `j/k move  1-${opts.panes.length}/Tab pane  g top  ? help  q quit `
+        ? `j/k move  ${paneKeysHint()}/Tab pane  g top  ? help  q quit `
         : "j/k move  h/l pane  g/G top/end  ? help  q quit ";
     const right = flashMessage ? `${sanitizeInline(flashMessage)} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
@@ -296,7 +338,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       clearTimeout(paintTimer);
       paintTimer = undefined;
     }
-    for (let i = 0; i < opts.panes.length; i++) paintPane(i);
+    for (let i = 0; i < slots.length; i++) paintPane(i);
     paintTabBar();
     paintStatusBar();
     for (const overlay of overlays) overlay.paint();
@@ -324,18 +366,44 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     schedulePaint();
   }
 
+  function paneKeysHint(): string {
+    const n = Math.min(slots.length, MAX_NUMBERED_PANES);
+    return n <= 1 ? "1" : `1-${n}`;
+  }
+
   function focus(i: number): void {
-    if (i < 0 || i >= opts.panes.length) return;
+    if (i < 0 || i >= slots.length) return;
     active = i;
     relayout();
   }
 
+  function addPane(source: PaneSource<T>, at?: number): number {
+    const index = at === undefined ? slots.length : Math.max(0, Math.min(slots.length, at));
+    slots.splice(index, 0, openSlot(source));
+    active = index;
+    relayout();
+    schedulePaint();
+    return index;
+  }
+
+  function removePane(i: number): boolean {
+    if (slots.length <= 1 || i < 0 || i >= slots.length) return false;
+    const [slot] = slots.splice(i, 1);
+    slot!.off();
+    slot!.box.destroy();
+    slot!.source.close?.();
+    if (active > i || active >= slots.length) active = Math.max(0, active - 1);
+    relayout();
+    schedulePaint();
+    return true;
+  }
+
   function perform(action: Action): void {
-    const view = viewports[active]!;
-    moved.add(active);
+    const slot = slots[active]!;
+    const { view, source } = slot;
+    slot.moved = true;
     const height = contentHeight(active);
     const lines = linesFor(active);
-    const source = opts.panes[active]!;
     switch (action) {
       case "down":
         view.move(1, height, lines);
@@ -362,18 +430,23 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         focus(Math.max(0, active - 1));
         break;
       case "paneRight":
-        focus(Math.min(opts.panes.length - 1, active + 1));
+        focus(Math.min(slots.length - 1, active + 1));
         break;
       case "nextPane":
-        focus((active + 1) % opts.panes.length);
+        focus((active + 1) % slots.length);
         break;
       case "prevPane":
-        focus((active + opts.panes.length - 1) % opts.panes.length);
+        focus((active + slots.length - 1) % slots.length);
         break;
       case "pane1":
       case "pane2":
       case "pane3":
       case "pane4":
+      case "pane5":
+      case "pane6":
+      case "pane7":
+      case "pane8":
+      case "pane9":
         focus(Number(action.slice(4)) - 1);
         break;
       case "toggleCw": {
@@ -407,7 +480,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   function context(): ActionContext<T> {
     return {
-      selected: viewports[active]!.selected,
+      selected: slots[active]?.view.selected,
       paneIndex: active,
       screen,
       unicode: opts.unicode,
@@ -429,6 +502,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         focus(i);
         paint();
       },
+      panes: () => slots.map((s) => s.source),
+      addPane,
+      removePane,
     };
   }
 
@@ -463,7 +539,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     destroyed = true;
     clearTimeout(paintTimer);
     clearTimeout(flashTimer);
-    for (const off of unsubscribers) off();
+    for (const slot of slots) slot.off();
+    offConnection();
     screen.destroy();
   }
 
@@ -512,19 +589,13 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     paint();
   });
 
-  const unsubscribers = opts.panes.map((source, i) =>
-    source.onChange(() => {
-      viewports[i]!.sync(source.items());
-      schedulePaint();
-    }),
-  );
-  unsubscribers.push(opts.onConnectionChange(schedulePaint));
-  for (let i = 0; i < opts.panes.length; i++) viewports[i]!.sync(opts.panes[i]!.items());
+  for (const source of opts.panes) slots.push(openSlot(source));
+  const offConnection = opts.onConnectionChange(schedulePaint);
 
   relayout();
   paint();
   function scrollTo(paneIndex: number, id: string): boolean {
-    const view = viewports[paneIndex];
+    const view = slots[paneIndex]?.view;
     if (!view) return false;
     const found = view.reveal(id);
     if (found) schedulePaint();
@@ -532,7 +603,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   }
 
   function topItem(paneIndex: number): T | undefined {
-    return viewports[paneIndex]?.top;
+    return slots[paneIndex]?.view.top;
   }
 
   return {
@@ -542,7 +613,11 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     context,
     scrollTo,
     topItem,
-    userMoved: (i) => moved.has(i),
+    userMoved: (i) => slots[i]?.moved === true,
     repaintSoon: schedulePaint,
+    panes: () => slots.map((s) => s.source),
+    indexOf: (source) => slots.findIndex((s) => s.source === source),
+    addPane,
+    removePane,
   };
 }

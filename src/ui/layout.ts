@@ -21,24 +21,31 @@ export interface Layout {
   statusBar: Rect;
 }
 
+/**
+ * `widths` are relative shares (the config file's per-pane `width`; 1 each when absent). Columns
+ * are used only when every pane gets at least MIN_PANE_WIDTH cells; otherwise one pane at a time.
+ */
 export function computeLayout(
   cols: number,
   rows: number,
   paneCount: number,
   active: number,
+  widths?: readonly number[],
 ): Layout {
   const statusBar = { left: 0, top: rows - 1, width: cols, height: 1 };
   if (cols < MIN_COLS || rows < MIN_ROWS) {
     return { mode: "too-small", panes: Array(paneCount).fill(null), tabBar: null, statusBar };
   }
   const bodyHeight = rows - 1;
-  const fits = cols >= SIDE_BY_SIDE_MIN_COLS && Math.floor(cols / paneCount) >= MIN_PANE_WIDTH;
-  if (fits && paneCount > 1) {
+  const columnWidths = paneCount > 1 ? splitColumns(cols, paneCount, widths) : [];
+  const fits =
+    cols >= SIDE_BY_SIDE_MIN_COLS &&
+    columnWidths.length > 0 &&
+    columnWidths.every((w) => w >= MIN_PANE_WIDTH);
+  if (fits) {
     const panes: Rect[] = [];
     let left = 0;
-    for (let i = 0; i < paneCount; i++) {
-      // Spread the remainder over the first panes so the columns fill the screen exactly.
-      const width = Math.floor(cols / paneCount) + (i < cols % paneCount ? 1 : 0);
+    for (const width of columnWidths) {
       panes.push({ left, top: 0, width, height: bodyHeight });
       left += width;
     }
@@ -48,4 +55,32 @@ export function computeLayout(
     i === active ? { left: 0, top: 1, width: cols, height: bodyHeight - 1 } : null,
   );
   return { mode: "tabs", panes, tabBar: { left: 0, top: 0, width: cols, height: 1 }, statusBar };
+}
+
+/**
+ * Column widths in proportion to the shares, summing to exactly `cols`: each gets the floor of
+ * its share, and the cells left over go to the largest remainders (ties to the leftmost).
+ */
+export function splitColumns(
+  cols: number,
+  count: number,
+  shares: readonly number[] = [],
+): number[] {
+  const weights = Array.from({ length: count }, (_, i) => {
+    const w = shares[i];
+    return typeof w === "number" && Number.isFinite(w) && w > 0 ? w : 1;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (cols * w) / total);
+  const out = exact.map(Math.floor);
+  let left = cols - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, rem: x - Math.floor(x) }))
+    .sort((a, b) => b.rem - a.rem || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    out[i]!++;
+    left--;
+  }
+  return out;
 }

@@ -1,17 +1,115 @@
-// The panes tootty opens (default: Home, Local, Federated, and Notifications as the fourth).
+// The panes tootty opens: those of the config file's `panes` (default Home, Local, Federated,
+// Notifications), each with its own buffer size and relative width; and a pane for any timeline
+// opened later from the command line.
+import { fetchLists } from "../api/lists.js";
+import type { PaneSetting } from "../config/panes.js";
+import type { Settings } from "../config/settings.js";
+import { sanitizeInline } from "../render/index.js";
 import type { Session } from "../timeline/session.js";
+import {
+  listOf,
+  parseTimelineSpec,
+  type TimelineSpec,
+  timelineTitle,
+} from "../timeline/timeline-spec.js";
 import type { PaneSource } from "./app.js";
 import { type PaneItem, timelinePane } from "./timeline-pane.js";
 import { notificationsPane } from "./views/notifications-pane.js";
 
-/** Where the Notifications pane sits (the `n` key focuses it). */
-export const NOTIFICATIONS_PANE_INDEX = 3;
+/** What the config file's panes are when it says nothing (settings' own default lacks Notifications). */
+export const DEFAULT_PANE_TIMELINES = ["home", "local", "federated", "notifications"] as const;
 
-export function buildPanes(session: Session): PaneSource<PaneItem>[] {
-  return [
-    timelinePane("Home", session.feed("home"), "home"),
-    timelinePane("Local", session.feed("local"), "public"),
-    timelinePane("Federated", session.feed("federated"), "public"),
-    notificationsPane(session.notifications),
-  ];
+export interface PaneSpec {
+  timeline: string;
+  width?: number;
+  bufferSize?: number;
+}
+
+/** Finds the first open pane showing `timeline` ("home", "notifications"…), or -1. */
+export function paneIndexOf(panes: readonly PaneSource<PaneItem>[], timeline: string): number {
+  return panes.findIndex((p) => p.timeline === timeline);
+}
+
+/**
+ * The settings' panes, with Notifications added when they are exactly the settings' default
+ * (home, local, federated): the config room's default predates the Notifications pane.
+ */
+export function paneSpecsFrom(settings: readonly PaneSetting[], bufferSize: number): PaneSpec[] {
+  const isSettingsDefault =
+    settings.length === 3 &&
+    ["home", "local", "federated"].every(
+      (t, i) =>
+        settings[i]?.timeline === t &&
+        settings[i]?.width === 1 &&
+        settings[i]?.bufferSize === bufferSize,
+    );
+  if (isSettingsDefault)
+    return DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline, width: 1, bufferSize }));
+  return settings.map((p) => ({ ...p }));
+}
+
+/** The panes of the config file (`settings.panes`), or the default four without settings. */
+export function buildPanes(
+  session: Session,
+  settings?: Pick<Settings, "panes" | "bufferSize">,
+): PaneSource<PaneItem>[] {
+  const specs: PaneSpec[] = settings
+    ? paneSpecsFrom(settings.panes, settings.bufferSize)
+    : DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline }));
+  const panes: PaneSource<PaneItem>[] = [];
+  for (const spec of specs) {
+    const pane = openPane(session, spec);
+    if (pane) panes.push(pane);
+  }
+  return panes;
+}
+
+/** A pane for one timeline (a new feed of its own, closed with the pane); undefined if unknown. */
+export function openPane(session: Session, spec: PaneSpec): PaneSource<PaneItem> | undefined {
+  if (spec.timeline === "notifications") {
+    // One notification feed per session: a closed Notifications pane leaves it running.
+    return {
+      ...notificationsPane(session.notifications),
+      timeline: "notifications",
+      width: spec.width,
+    };
+  }
+  const timeline = parseTimelineSpec(spec.timeline);
+  if (!timeline) return undefined;
+  const feed = session.openFeed(timeline, { storeSize: spec.bufferSize });
+  const pane = timelinePane(timelineTitle(timeline), feed, contextOf(timeline), {
+    width: spec.width,
+    close: () => feed.close(),
+  });
+  const list = listOf(timeline);
+  if (list === undefined) return pane;
+  // A list pane is titled by the list's name once known (server text: sanitised).
+  let title = pane.title;
+  const listeners = new Set<() => void>();
+  void fetchLists(session.rest)
+    .then((lists) => {
+      const found = lists.find((l) => l.id === list);
+      if (!found || typeof found.title !== "string") return;
+      title = timelineTitle(timeline, sanitizeInline(found.title));
+      for (const l of [...listeners]) l();
+    })
+    .catch(() => {});
+  return Object.defineProperties(
+    {
+      ...pane,
+      onChange(listener: () => void) {
+        listeners.add(listener);
+        const off = pane.onChange(listener);
+        return () => {
+          listeners.delete(listener);
+          off();
+        };
+      },
+    },
+    { title: { get: () => title, enumerable: true } },
+  ) as PaneSource<PaneItem>;
+}
+
+function contextOf(spec: TimelineSpec): "home" | "public" {
+  return spec === "home" || spec === "direct" || spec.startsWith("list:") ? "home" : "public";
 }

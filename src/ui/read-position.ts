@@ -14,8 +14,8 @@ import { MarkerSaver } from "./views/read-markers.js";
 const CHECK_MS = 2_000;
 
 interface Tracked {
+  /** Also the pane's `timeline`: the panes are found by what they show, wherever they sit. */
   timeline: MarkerTimeline;
-  paneIndex: number;
   /** Pane item id ↔ the id the markers API speaks of. */
   toItemId(markerId: string): string;
   toMarkerId(item: PaneItem | undefined): string | undefined;
@@ -24,13 +24,11 @@ interface Tracked {
 const TRACKED: Tracked[] = [
   {
     timeline: "home",
-    paneIndex: 0,
     toItemId: (id) => id,
     toMarkerId: (item) => (item?.kind === "status" ? item.id : undefined),
   },
   {
     timeline: "notifications",
-    paneIndex: 3,
     toItemId: (id) => `n:${id}`,
     toMarkerId: (item) => (item?.kind === "notification" ? item.notification.id : undefined),
   },
@@ -53,7 +51,12 @@ export function trackReadPosition(
   app: RunningApp<PaneItem>,
   markersRequest: Promise<Partial<Record<MarkerTimeline, Marker>>> = requestMarkers(session),
 ): ReadPosition {
-  const tracked = TRACKED.filter((t) => panes[t.paneIndex] !== undefined);
+  // The first pane of each tracked timeline at start; its index is looked up each time, since
+  // panes move when others open or close (and a closed one is no longer tracked).
+  const tracked = TRACKED.flatMap((t) => {
+    const pane = panes.find((p) => p.timeline === t.timeline);
+    return pane ? [{ ...t, pane }] : [];
+  });
   const offs: Array<() => void> = [];
 
   // Restore: once the marker is known and the pane has loaded, put the marker at the top.
@@ -62,12 +65,13 @@ export function trackReadPosition(
       for (const t of tracked) {
         const lastRead = markers[t.timeline]?.lastReadId;
         if (typeof lastRead !== "string" || lastRead === "") continue;
-        const pane = panes[t.paneIndex]!;
+        const pane = t.pane;
         const tryRestore = () => {
+          const at = app.indexOf(pane);
           // Once the user has moved in the pane, their position wins over a late marker.
-          if (app.userMoved(t.paneIndex)) return true;
+          if (at < 0 || app.userMoved(at)) return true;
           if (pane.items().length === 0) return false;
-          app.scrollTo(t.paneIndex, t.toItemId(lastRead));
+          app.scrollTo(at, t.toItemId(lastRead));
           return true;
         };
         if (!tryRestore()) {
@@ -87,7 +91,8 @@ export function trackReadPosition(
   const newest = () => {
     const out: Partial<Record<MarkerTimeline, string>> = {};
     for (const t of tracked) {
-      const id = t.toMarkerId(app.topItem(t.paneIndex));
+      const at = app.indexOf(t.pane);
+      const id = at < 0 ? undefined : t.toMarkerId(app.topItem(at));
       if (id) out[t.timeline] = id;
     }
     return out;

@@ -14,16 +14,27 @@ export type PaneItem =
   | { kind: "gap"; id: string; gap: GapMarker; load?: () => void }
   | { kind: "notification"; id: string; notification: Notification };
 
+export interface TimelinePaneOptions {
+  /** Relative width in columns mode (the config file's `width`). */
+  width?: number;
+  /** Runs when the pane is closed, e.g. closing a feed opened for this pane only. */
+  close?: () => void;
+}
+
 export function timelinePane(
   title: string,
   feed: TimelineFeed,
   context: RenderContext,
+  options: TimelinePaneOptions = {},
 ): PaneSource<PaneItem> {
   let source: readonly TimelineItem[] | undefined;
   let mapped: PaneItem[] = [];
   let loadingOlder = false;
   return {
     title,
+    timeline: feed.kind,
+    width: options.width,
+    close: options.close,
     items() {
       const items = feed.store.items;
       if (items !== source) {

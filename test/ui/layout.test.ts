@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { computeLayout } from "../../src/ui/layout.js";
+import { computeLayout, MIN_PANE_WIDTH, splitColumns } from "../../src/ui/layout.js";
 
 describe("computeLayout", () => {
   test("three panes sit side by side at 160 columns and fill the width exactly", () => {
@@ -28,5 +28,53 @@ describe("computeLayout", () => {
 
   test("a tiny terminal gets the too-small screen instead of broken panes", () => {
     assert.equal(computeLayout(30, 8, 3, 0).mode, "too-small");
+  });
+
+  test("relative widths share the columns in proportion and still fill the screen", () => {
+    const layout = computeLayout(200, 40, 3, 0, [2, 1, 1]);
+    assert.equal(layout.mode, "columns");
+    assert.deepEqual(
+      layout.panes.map((p) => p!.width),
+      [100, 50, 50],
+    );
+    assert.deepEqual(
+      layout.panes.map((p) => p!.left),
+      [0, 100, 150],
+    );
+  });
+
+  test("falls back to tabs when a narrow share would leave a pane under the minimum", () => {
+    // 160 / 3 is wide enough for equal shares, but 4:1:1 leaves the small panes at 26.
+    assert.equal(computeLayout(160, 40, 3, 0, [1, 1, 1]).mode, "columns");
+    const layout = computeLayout(160, 40, 3, 2, [4, 1, 1]);
+    assert.equal(layout.mode, "tabs");
+    assert.deepEqual(layout.panes[2], { left: 0, top: 1, width: 160, height: 38 });
+  });
+
+  test("a pane added or removed re-splits the screen, and too many panes become tabs", () => {
+    assert.equal(computeLayout(160, 40, 4, 0).mode, "columns");
+    const five = computeLayout(160, 40, 5, 4);
+    assert.equal(five.mode, "tabs", `${Math.floor(160 / 5)} < ${MIN_PANE_WIDTH}`);
+    assert.ok(five.panes[4]);
+    assert.equal(five.panes.filter((p) => p !== null).length, 1);
+    assert.equal(computeLayout(160, 40, 2, 0).panes.length, 2);
+  });
+
+  test("column widths always add up to the screen, whatever the shares", () => {
+    for (const [cols, shares] of [
+      [121, [1, 1, 1]],
+      [200, [3, 1.5, 0.25]],
+      [163, [1, 2, 3, 4]],
+      [150, [0, -1, Number.NaN]],
+    ] as const) {
+      const widths = splitColumns(cols, shares.length, shares);
+      assert.equal(
+        widths.reduce((a, b) => a + b, 0),
+        cols,
+        `${cols} ${shares}`,
+      );
+    }
+    // Nonsense shares count as 1.
+    assert.deepEqual(splitColumns(150, 3, [0, -1, Number.NaN]), [50, 50, 50]);
   });
 });

@@ -26,6 +26,10 @@ describe("command line", () => {
     ["pane add list:7", { kind: "paneAdd", timeline: "list:7" }],
     ["pane add direct", { kind: "paneAdd", timeline: "direct" }],
     ["pane close", { kind: "paneClose" }],
+    ["pane add tag:#Rust", { kind: "paneAdd", timeline: "tag:Rust" }],
+    ["pane add local", { kind: "paneAdd", timeline: "local" }],
+    ["pane add notifications", { kind: "paneAdd", timeline: "notifications" }],
+    ["list", { kind: "listPicker" }],
     ["instance", { kind: "instance" }],
     ["bookmarks", { kind: "collection", which: "bookmarks" }],
     ["favorites", { kind: "collection", which: "favourites" }],
@@ -42,7 +46,8 @@ describe("command line", () => {
     assert.match(errorOf("tag"), /needs a hashtag/);
     assert.match(errorOf("tag not a tag"), /not a hashtag/);
     assert.match(errorOf("profile @a@b@c"), /not an account/);
-    assert.match(errorOf("pane add home"), /not a timeline/);
+    assert.match(errorOf("pane add homes"), /not a timeline/);
+    assert.match(errorOf("pane add list:a/b"), /not a timeline/);
     assert.match(errorOf("frobnicate"), /unknown command: frobnicate/);
   });
 

@@ -1,11 +1,14 @@
 // Views on the stack: thread (Enter), profile (p), notifications (n), search (/), command
 // line (:), help (?), and what the command line opens (hashtag, list, bookmarks, instance…).
 
+import { describeError } from "../../api/errors.js";
+import { fetchLists } from "../../api/lists.js";
 import type { FeatureAction } from "../app.js";
-import { NOTIFICATIONS_PANE_INDEX } from "../panes.js";
+import { openPane, paneIndexOf } from "../panes.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { CommandLine } from "../views/command-line.js";
-import type { Command } from "../views/command-parser.js";
+import type { Command, ListChoice } from "../views/command-parser.js";
+import { openListPicker } from "../views/list-picker.js";
 import {
   openCollection,
   openList,
@@ -37,12 +40,49 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
     return all;
   };
 
+  // The user's lists, for Tab completion: fetched when the command line opens, kept after.
+  let lists: ListChoice[] = [];
+  const refreshLists = async (): Promise<ListChoice[]> => {
+    const fetched = await fetchLists(deps.session.rest);
+    lists = fetched
+      .filter((l) => typeof l?.id === "string" && typeof l.title === "string")
+      .map((l) => ({ id: l.id, title: l.title }));
+    return lists;
+  };
+  const commandLine = (ctx: Ctx) => {
+    // A failure here only means no list names on Tab; :list says why when asked directly.
+    refreshLists().catch(() => {});
+    return new CommandLine(
+      ctx,
+      (command) => runCommand(ctx, command),
+      () => lists,
+    );
+  };
+
+  const addPane = (ctx: Ctx, timeline: string): void => {
+    const pane = openPane(deps.session, { timeline, bufferSize: deps.settings.bufferSize });
+    if (!pane) {
+      ctx.flash(`not a timeline: ${timeline}`);
+      return;
+    }
+    ctx.addPane(pane);
+    ctx.flash(`Opened ${pane.title}`);
+  };
+
   const runCommand = async (ctx: Ctx, command: Command): Promise<void> => {
     switch (command.kind) {
       case "tag":
         return openTag(deps, ctx, actions, command.tag);
       case "list":
         return openList(deps, ctx, actions, command.id);
+      case "listPicker":
+        try {
+          const found = await refreshLists();
+          openListPicker(ctx, found, (id) => openList(deps, ctx, actions, id));
+        } catch (err) {
+          ctx.flash(`Could not load your lists: ${describeError(err)}`);
+        }
+        return;
       case "profile":
         return openProfile(deps, ctx, actions, { acct: command.acct });
       case "search":
@@ -56,14 +96,13 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
       case "quit":
         return pressBound(deps, ctx, "quit", "q");
       case "paneAdd":
-        // The shell's pane list is fixed at start-up: show the timeline as a view instead.
-        if (command.timeline.startsWith("tag:"))
-          return openTag(deps, ctx, actions, command.timeline.slice(4));
-        if (command.timeline.startsWith("list:"))
-          return openList(deps, ctx, actions, command.timeline.slice(5));
-        return openCollection(deps, ctx, actions, "direct");
+        return addPane(ctx, command.timeline);
       case "paneClose":
-        ctx.flash("Closing panes is not available yet");
+        if (ctx.panes().length <= 1) {
+          ctx.flash("The last pane stays open (q quits)");
+          return;
+        }
+        ctx.removePane(ctx.paneIndex);
         return;
     }
   };
@@ -90,12 +129,17 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
       }
       return openProfile(deps, ctx, actions, { id: account.id });
     },
-    notifications: (ctx) => ctx.focusPane(NOTIFICATIONS_PANE_INDEX),
+    notifications: (ctx) => {
+      // Wherever the Notifications pane sits now; closed, it opens again at the end.
+      const at = paneIndexOf(ctx.panes(), "notifications");
+      if (at >= 0) ctx.focusPane(at);
+      else addPane(ctx, "notifications");
+    },
     command: (ctx) => {
-      new CommandLine(ctx, (command) => runCommand(ctx, command)).open();
+      commandLine(ctx).open();
     },
     search: (ctx) => {
-      const line = new CommandLine(ctx, (command) => runCommand(ctx, command));
+      const line = commandLine(ctx);
       line.prefill("search ");
       line.open();
     },

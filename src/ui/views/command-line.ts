@@ -4,7 +4,7 @@ import { sanitizeInline } from "../../render/index.js";
 import type { ActionContext, Overlay } from "../app.js";
 import type { KeyEvent } from "../keymap.js";
 import type { PaneItem } from "../timeline-pane.js";
-import { type Command, completeCommand, parseCommand } from "./command-parser.js";
+import { type Command, completeInput, type ListChoice, parseCommand } from "./command-parser.js";
 import { LineInput } from "./line-input.js";
 
 export class CommandLine implements Overlay {
@@ -15,6 +15,8 @@ export class CommandLine implements Overlay {
   constructor(
     private readonly ctx: ActionContext<PaneItem>,
     private readonly run: (command: Command) => void | Promise<void>,
+    /** The user's lists as known now (fetched in the background), for Tab on list ids. */
+    private readonly lists: () => readonly ListChoice[] = () => [],
   ) {
     this.box = blessed.box({ parent: ctx.screen, height: 1, tags: false, wrap: false });
   }
@@ -34,9 +36,11 @@ export class CommandLine implements Overlay {
       return;
     }
     if (key.name === "tab") {
-      const done = completeCommand(this.input.text);
+      const done = completeInput(this.input.text, this.lists());
       this.input.text = done.text;
-      this.hint = done.candidates.length > 1 ? done.candidates.join("  ") : "";
+      const shown = done.labels.length > 0 ? done.labels : done.candidates;
+      // List titles are server text.
+      this.hint = done.candidates.length > 1 ? sanitizeInline(shown.join("  ")) : "";
       return;
     }
     // blessed reports one Enter twice, as "return" then "enter": act on "enter" only.

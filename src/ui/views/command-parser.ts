@@ -1,8 +1,11 @@
 // The `:` command line: parsing and Tab completion, pure so they can be tested alone.
+import { parseTimelineSpec } from "../../timeline/timeline-spec.js";
 
 export type Command =
   | { kind: "tag"; tag: string }
   | { kind: "list"; id: string }
+  /** `:list` alone: pick one of the user's lists. */
+  | { kind: "listPicker" }
   | { kind: "profile"; acct: string }
   | { kind: "search"; query: string }
   | { kind: "paneAdd"; timeline: string }
@@ -59,7 +62,7 @@ export function parseCommand(input: string): Parsed {
       return m ? { ok: true, command: { kind: "tag", tag: m[1]! } } : bad(`not a hashtag: ${arg}`);
     }
     case "list":
-      if (!arg) return need("a list id");
+      if (!arg) return { ok: true, command: { kind: "listPicker" } };
       return /^[A-Za-z0-9]{1,40}$/.test(arg)
         ? { ok: true, command: { kind: "list", id: arg } }
         : bad(`not a list id: ${arg}`);
@@ -78,11 +81,9 @@ export function parseCommand(input: string): Parsed {
       if (sub === "close" && !spec) return { ok: true, command: { kind: "paneClose" } };
       if (sub !== "add") return bad(":pane add TIMELINE or :pane close");
       if (!spec) return bad(":pane add needs tag:NAME, list:ID or direct");
-      const tag = /^tag:#?([\p{L}\p{N}_]{1,100})$/u.exec(spec);
-      if (tag) return { ok: true, command: { kind: "paneAdd", timeline: `tag:${tag[1]}` } };
-      if (/^list:[A-Za-z0-9]{1,40}$/.test(spec) || spec === "direct")
-        return { ok: true, command: { kind: "paneAdd", timeline: spec } };
-      return bad(`not a timeline: ${spec} (tag:NAME, list:ID or direct)`);
+      const timeline = spec === "notifications" ? spec : parseTimelineSpec(spec);
+      if (timeline) return { ok: true, command: { kind: "paneAdd", timeline } };
+      return bad(`not a timeline: ${spec} (tag:NAME, list:ID, direct, home, local, federated)`);
     }
     case "bookmarks":
     case "favourites":
@@ -119,4 +120,51 @@ export function completeCommand(input: string): { text: string; candidates: stri
   }
   const text = candidates.length === 1 ? `${candidates[0]} ` : common;
   return { text: text.length >= typed.length ? text : input, candidates: [...candidates] };
+}
+
+/** A list the user owns, for completing `:list ID` and `:pane add list:ID`. */
+export interface ListChoice {
+  id: string;
+  /** Server text: sanitise before showing. */
+  title: string;
+}
+
+const PANE_TIMELINES = ["tag:", "direct", "home", "local", "federated", "notifications"];
+
+/**
+ * Tab completion with arguments: `:pane add ` completes timelines (list:ID for each of the
+ * user's lists), `:list ` completes list ids; anything else completes the command name.
+ * `labels` names each candidate for the hint line (a list's title beside its id).
+ */
+export function completeInput(
+  input: string,
+  lists: readonly ListChoice[],
+): { text: string; candidates: string[]; labels: string[] } {
+  const typed = input.replace(/^\s+/, "");
+  const pane = /^pane\s+add\s+(\S*)$/.exec(typed);
+  const list = /^list\s+(\S*)$/.exec(typed);
+  if (!pane && !list) return { ...completeCommand(input), labels: [] };
+  const prefix = typed.slice(0, typed.length - (pane ?? list)![1]!.length);
+  const options = pane
+    ? [
+        ...PANE_TIMELINES.map((t) => ({ value: t, label: t })),
+        ...lists.map((l) => ({ value: `list:${l.id}`, label: `list:${l.id} ${l.title}` })),
+      ]
+    : lists.map((l) => ({ value: l.id, label: `${l.id} ${l.title}` }));
+  const word = (pane ?? list)![1]!;
+  const matching = options.filter((o) => o.value.startsWith(word) && o.value !== word);
+  if (matching.length === 0) return { text: input, candidates: [], labels: [] };
+  let common = matching[0]!.value;
+  for (const o of matching) {
+    let i = 0;
+    while (i < common.length && o.value[i] === common[i]) i++;
+    common = common.slice(0, i);
+  }
+  const done = matching.length === 1 && !matching[0]!.value.endsWith(":");
+  const text = prefix + (done ? `${matching[0]!.value} ` : common);
+  return {
+    text: text.length >= typed.length ? text : input,
+    candidates: matching.map((o) => o.value),
+    labels: matching.map((o) => o.label),
+  };
 }

@@ -18,11 +18,8 @@ function listenersOf(session: Session): Set<(c: StatusChange) => void> {
 }
 
 export function publishStatusChange(session: Session, change: StatusChange): void {
-  for (const kind of ["home", "local", "federated"] as const) {
-    session.feed(kind).applySharedEvent(change);
-  }
-  if (change.kind === "delete") session.notifications.store.applyStatusDelete(change.id);
-  else session.notifications.store.applyStatusUpdate(change.status);
+  // Every open feed (whatever its timeline) and the notifications.
+  session.shareStatusChange(change);
   for (const l of [...listenersOf(session)]) l(change);
 }
 

@@ -1,0 +1,58 @@
+// Which timeline a feed or pane follows, written as the config file and the command line write
+// it: "home", "local", "federated", "tag:NAME", "list:ID", "direct". One place knows, for each,
+// the stream to subscribe to and the title a pane shows.
+import type { TimelineKind } from "../api/rest.js";
+import type { Subscription } from "../api/stream.js";
+
+export type TimelineSpec = TimelineKind | `tag:${string}` | `list:${string}` | "direct";
+
+const TAG = /^tag:#?([\p{L}\p{N}_]{1,100})$/u;
+const LIST = /^list:([A-Za-z0-9]{1,40})$/;
+
+/** A spec from untrusted text (config, command line), or undefined when it names no timeline. */
+export function parseTimelineSpec(text: string): TimelineSpec | undefined {
+  if (text === "home" || text === "local" || text === "federated" || text === "direct") return text;
+  const tag = TAG.exec(text);
+  if (tag) return `tag:${tag[1]}`;
+  return LIST.test(text) ? (text as `list:${string}`) : undefined;
+}
+
+export function isTimelineKind(spec: TimelineSpec): spec is TimelineKind {
+  return spec === "home" || spec === "local" || spec === "federated";
+}
+
+export function tagOf(spec: TimelineSpec): string | undefined {
+  return spec.startsWith("tag:") ? spec.slice(4) : undefined;
+}
+
+export function listOf(spec: TimelineSpec): string | undefined {
+  return spec.startsWith("list:") ? spec.slice(5) : undefined;
+}
+
+/** The streaming subscription that carries this timeline's live events. */
+export function subscriptionOf(spec: TimelineSpec): Subscription {
+  if (spec === "home") return { stream: "user" };
+  if (spec === "local") return { stream: "public:local" };
+  if (spec === "federated") return { stream: "public" };
+  if (spec === "direct") return { stream: "direct" };
+  const tag = tagOf(spec);
+  if (tag !== undefined) return { stream: "hashtag", tag };
+  return { stream: "list", list: listOf(spec) ?? "" };
+}
+
+/** The pane title; `listTitle` is the list's name when known (it is server text: sanitise it). */
+export function timelineTitle(spec: TimelineSpec, listTitle?: string): string {
+  switch (spec) {
+    case "home":
+      return "Home";
+    case "local":
+      return "Local";
+    case "federated":
+      return "Federated";
+    case "direct":
+      return "Direct";
+  }
+  const tag = tagOf(spec);
+  if (tag !== undefined) return `#${tag}`;
+  return listTitle ? `List ${listTitle}` : `List ${listOf(spec)}`;
+}

@@ -127,6 +127,7 @@ export class TimelineFeed {
     const { stream, rest } = this.opts;
     this.cleanup.push(
       stream.subscribe(subscriptionOf(this.kind), (ev) => this.onStreamEvent(ev)),
+      ...this.directFromHome(),
       stream.onStateChange((s) => this.onConnectionChange(s)),
       stream.onLive(() => {
         // Snapshot now, before any frame of the new socket is applied: the catch-up must start
@@ -192,6 +193,22 @@ export class TimelineFeed {
   }
 
   // --- stream -----------------------------------------------------------------------------
+
+  /**
+   * Until the frame parser passes on the `direct` stream's `conversation` events, a direct
+   * pane also takes direct statuses from the home stream: Mastodon delivers a direct status to
+   * the home feed of each mentioned follower, so most arrive live this way.
+   */
+  private directFromHome(): Array<() => void> {
+    if (this.kind !== "direct") return [];
+    return [
+      this.opts.stream.subscribe({ stream: "user" }, (ev) => {
+        if (ev.kind !== "update" || ev.status.visibility !== "direct") return;
+        this.store.applyUpdate(ev.status);
+        this.emit();
+      }),
+    ];
+  }
 
   private onStreamEvent(ev: Parameters<StreamListener>[0]): void {
     switch (ev.kind) {

@@ -184,7 +184,7 @@ describe("session.openFeed against the simulated instance", () => {
     }
   });
 
-  test("the direct pane holds the last status of each conversation", async () => {
+  test("the direct pane holds the last status of each conversation, and new ones live", async () => {
     const session = await openSession({ instanceUrl: demo.url, accessToken: demo.token });
     try {
       const dm = demo.control.publish("home", {
@@ -195,6 +195,16 @@ describe("session.openFeed against the simulated instance", () => {
       const direct = session.openFeed("direct");
       await waitFor(() => direct.store.has(dm.id), "the conversation's last status");
       assert.ok(direct.store.allStatuses.every((s) => s.visibility === "direct"));
+      await waitFor(() => session.stream.state.kind === "live", "live");
+      const later = demo.control.publish("home", {
+        visibility: "direct",
+        content: "<p>@demo and another</p>",
+        mentions: ["demo"],
+      });
+      await waitFor(() => direct.store.has(later.id), "a new direct message arrives live");
+      const publicOne = demo.control.publish("home", { visibility: "public" });
+      await waitFor(() => session.feed("home").store.has(publicOne.id), "home got it");
+      assert.equal(direct.store.has(publicOne.id), false, "only direct statuses");
     } finally {
       session.close();
     }

@@ -51,8 +51,8 @@ export function trackReadPosition(
   app: RunningApp<PaneItem>,
   markersRequest: Promise<Partial<Record<MarkerTimeline, Marker>>> = requestMarkers(session),
 ): ReadPosition {
-  // The first pane of each tracked timeline at start; its index is looked up each time, since
-  // panes move when others open or close (and a closed one is no longer tracked).
+  // The first pane of each tracked timeline at start (the marker is restored there); its index
+  // is looked up each time, since panes move when others open or close.
   const tracked = TRACKED.flatMap((t) => {
     const pane = panes.find((p) => p.timeline === t.timeline);
     return pane ? [{ ...t, pane }] : [];
@@ -90,8 +90,9 @@ export function trackReadPosition(
   const listeners = new Set<() => void>();
   const newest = () => {
     const out: Partial<Record<MarkerTimeline, string>> = {};
-    for (const t of tracked) {
-      const at = app.indexOf(t.pane);
+    // Saving follows whichever pane shows the timeline now (one may be closed and reopened).
+    for (const t of TRACKED) {
+      const at = app.panes().findIndex((p) => p.timeline === t.timeline);
       const id = at < 0 ? undefined : t.toMarkerId(app.topItem(at));
       if (id) out[t.timeline] = id;
     }

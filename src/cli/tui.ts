@@ -18,6 +18,7 @@ import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
+import { coalesceChanges } from "./coalesce-changes.js";
 import { traceMark } from "./trace.js";
 
 export interface TuiCommand {
@@ -96,7 +97,8 @@ export async function runTui(
   const cache = new RenderCache(4000);
   const unicode = terminal.unicode;
   const markers = requestMarkers(session);
-  const panes = buildPanes(session, settings);
+  // One change notification per frame per pane: see coalesce-changes.ts.
+  const panes = buildPanes(session, settings).map((pane) => coalesceChanges(pane));
   const deps: FeatureDeps = {
     session,
     settings,

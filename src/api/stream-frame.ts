@@ -10,7 +10,8 @@ export type StreamEvent =
   | { kind: "status.update"; stream: string[]; status: mastodon.v1.Status }
   | { kind: "delete"; stream: string[]; id: string }
   | { kind: "notification"; stream: string[]; notification: mastodon.v1.Notification }
-  | { kind: "filters_changed"; stream: string[] };
+  | { kind: "filters_changed"; stream: string[] }
+  | { kind: "conversation"; stream: string[]; conversation: mastodon.v1.Conversation };
 
 /** An `{"error": ...}` frame: the server refused one subscription; the socket stays open. */
 export interface StreamError {
@@ -110,8 +111,19 @@ export function parseStreamFrame(raw: string | Buffer): StreamEvent | StreamErro
     }
     case "filters_changed":
       return { kind: "filters_changed", stream };
+    case "conversation": {
+      // The `direct` stream: a Conversation whose last_status is the new direct message.
+      const conversation = parseEntity(frame.payload);
+      const last = conversation?.lastStatus;
+      if (!conversation || !isObject(last) || !isPlausibleId(last.id)) return null;
+      return {
+        kind: "conversation",
+        stream,
+        conversation: conversation as unknown as mastodon.v1.Conversation,
+      };
+    }
     default:
-      // conversation, announcement*, notifications_merged and future events: not used yet.
+      // announcement*, notifications_merged and future events: not used yet.
       return null;
   }
 }

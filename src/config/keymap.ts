@@ -18,6 +18,11 @@ export const ACTIONS = {
   pane2: { keys: ["2"], help: "second pane" },
   pane3: { keys: ["3"], help: "third pane" },
   pane4: { keys: ["4"], help: "fourth pane" },
+  pane5: { keys: ["5"], help: "fifth pane" },
+  pane6: { keys: ["6"], help: "sixth pane" },
+  pane7: { keys: ["7"], help: "seventh pane" },
+  pane8: { keys: ["8"], help: "eighth pane" },
+  pane9: { keys: ["9"], help: "ninth pane" },
   toggleCw: { keys: ["s"], help: "show or hide a content warning" },
   quit: { keys: ["q", "C-c"], help: "quit" },
   // Actions of features still being built; bound now so the config file can name them.

@@ -13,14 +13,14 @@ export interface PaneSetting {
   bufferSize: number;
 }
 
-export const DEFAULT_PANES = ["home", "local", "federated"] as const;
+export const DEFAULT_PANES = ["home", "local", "federated", "notifications"] as const;
 export const MAX_PANES = 6;
 export const BUFFER_MIN = 50;
 export const BUFFER_MAX = 100_000;
 
 export function isTimelineName(value: unknown): value is string {
   if (typeof value !== "string") return false;
-  if (["home", "local", "federated", "notifications"].includes(value)) return true;
+  if (["home", "local", "federated", "notifications", "direct"].includes(value)) return true;
   return /^tag:[\p{L}\p{N}_]{1,100}$/u.test(value) || /^list:[A-Za-z0-9]{1,40}$/.test(value);
 }
 
@@ -34,7 +34,7 @@ function pane(i: number, raw: unknown, bufferSize: number, warn: Warn): PaneSett
   if (!isPlainObject(spec) || !isTimelineName(spec.timeline)) {
     const shown = isPlainObject(spec) ? spec.timeline : raw;
     warn(
-      `config.json: ${key} = ${quoteValue(shown)} is not a timeline (home, local, federated, notifications, tag:NAME, list:ID); pane skipped`,
+      `config.json: ${key} = ${quoteValue(shown)} is not a timeline (home, local, federated, notifications, direct, tag:NAME, list:ID); pane skipped`,
     );
     return undefined;
   }

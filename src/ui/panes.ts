@@ -34,17 +34,7 @@ export function paneIndexOf(panes: readonly PaneSource<PaneItem>[], timeline: st
  * The settings' panes, with Notifications added when they are exactly the settings' default
  * (home, local, federated): the config room's default predates the Notifications pane.
  */
-export function paneSpecsFrom(settings: readonly PaneSetting[], bufferSize: number): PaneSpec[] {
-  const isSettingsDefault =
-    settings.length === 3 &&
-    ["home", "local", "federated"].every(
-      (t, i) =>
-        settings[i]?.timeline === t &&
-        settings[i]?.width === 1 &&
-        settings[i]?.bufferSize === bufferSize,
-    );
-  if (isSettingsDefault)
-    return DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline, width: 1, bufferSize }));
+export function paneSpecsFrom(settings: readonly PaneSetting[], _bufferSize: number): PaneSpec[] {
   return settings.map((p) => ({ ...p }));
 }
 

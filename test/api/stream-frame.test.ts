@@ -31,8 +31,20 @@ describe("parseStreamFrame with the documentation's frames", () => {
       "ignored:announcement.delete",
       "status.update",
       "delete",
-      "ignored:conversation",
+      "conversation",
     ]);
+  });
+
+  test("a direct-stream conversation carries its last status, camelCased", () => {
+    const line = readFileSync(join(FIXTURES, "ws-frames-DERIVED-from-sse.jsonl"), "utf8")
+      .split("\n")
+      .find((l) => l.includes('"event": "conversation"'))!;
+    const ev = parseStreamFrame(line);
+    assert.ok(ev && ev.kind === "conversation");
+    assert.deepEqual(ev.stream, ["direct"]);
+    assert.equal(ev.conversation.id, "819516");
+    assert.equal(typeof ev.conversation.lastStatus?.id, "string");
+    assert.ok("spoilerText" in (ev.conversation.lastStatus ?? {}));
   });
 
   test("an update's payload is parsed twice and camelCased like masto's REST objects", () => {

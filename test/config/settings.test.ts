@@ -27,7 +27,7 @@ describe("settings defaults", () => {
     assert.deepEqual(settings.confirm, { boost: false, delete: true, quit: false });
     assert.deepEqual(
       settings.panes.map((p) => p.timeline),
-      ["home", "local", "federated"],
+      ["home", "local", "federated", "notifications"],
     );
     assert.ok(settings.panes.every((p) => p.bufferSize === 2000 && p.width === 1));
     assert.deepEqual(settings.keymap.quit, ["q", "C-c"]);
@@ -149,7 +149,7 @@ describe("invalid values: one warning naming key and value, that key falls back"
       { panes: "home" },
       /panes = "home" is not a list of panes/,
       (s) => s.panes.length,
-      3,
+      4,
     ],
     [
       "keymap key name",

@@ -8,6 +8,7 @@ import { resolveAccount } from "../config/resolve-account.js";
 import { loadSettings } from "../config/settings.js";
 import { pickTheme, RenderCache, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
+import type { ActionContext } from "../ui/app.js";
 import { startApp } from "../ui/app.js";
 import { makeBlessedStartFast } from "../ui/blessed-startup.js";
 import { connectionLabel } from "../ui/connection-label.js";
@@ -18,6 +19,8 @@ import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
+import type { PaneItem } from "../ui/timeline-pane.js";
+import { confirm } from "../ui/views/panel.js";
 import { coalesceChanges } from "./coalesce-changes.js";
 import { traceMark } from "./trace.js";
 
@@ -123,6 +126,9 @@ export async function runTui(
       };
     },
     keymap: settings.keymap,
+    ...(settings.confirm.quit
+      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, "Quit tootty? (y/n)") }
+      : {}),
     actions: featureActions(deps),
     unicode,
     colorLevel: terminal.colorLevel,

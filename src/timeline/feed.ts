@@ -146,6 +146,14 @@ export class TimelineFeed {
     });
   }
 
+  /**
+   * Fetches what is newer than the newest status held (R): the same catch-up as after a
+   * reconnect, for a user who doubts the stream. Resolves when it is done.
+   */
+  refresh(): Promise<void> {
+    return this.enqueue(() => this.repair(this.store.newestId())).then(() => {});
+  }
+
   /** Older statuses below the bottom (max_id). Returns how many were new. */
   loadOlder(): Promise<number> {
     return this.enqueue(async () => {

@@ -33,6 +33,8 @@ export interface PaneSource<T extends ViewItem> {
   onChange(listener: () => void): () => void;
   /** Asks for older items (the user reached the bottom). */
   loadOlder?(): void;
+  /** Fetches what is newer than the newest item held (R). */
+  refresh?(): Promise<void>;
   /** Enter on an item (e.g. expand a gap row). */
   activate?(item: T): void;
   /** What it shows, e.g. "home", "notifications", "tag:rust" (read position finds panes by it). */
@@ -81,6 +83,8 @@ export interface ActionContext<T extends ViewItem> {
 export type FeatureAction<T extends ViewItem> = (ctx: ActionContext<T>) => void | Promise<void>;
 
 export interface AppOptions<T extends ViewItem> {
+  /** Asked before quitting when set (settings.confirm.quit); true quits. */
+  confirmQuit?: (ctx: ActionContext<T>) => Promise<boolean>;
   /** Actions beyond navigation, by keymap action name (compose, reply, boost…). */
   actions?: Record<string, FeatureAction<T>>;
   panes: PaneSource<T>[];
@@ -463,7 +467,28 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         break;
       }
       case "quit":
+        if (opts.confirmQuit) {
+          runFeature(async (ctx) => {
+            if (await opts.confirmQuit!(ctx)) quit();
+          });
+          return;
+        }
         quit();
+        return;
+      case "loadMore":
+        if (source.loadOlder) {
+          source.loadOlder();
+          flash("Loading older toots…");
+        }
+        return;
+      case "refresh":
+        if (source.refresh) {
+          flash("Refreshing…");
+          source.refresh().then(
+            () => flash("Up to date"),
+            (err: unknown) => flash(err instanceof Error ? err.message : String(err)),
+          );
+        }
         return;
       default: {
         const feature = opts.actions?.[action];

@@ -65,5 +65,6 @@ export function timelinePane(
     activate(item) {
       if (item.kind === "gap") void feed.loadGap(item.gap.afterId);
     },
+    refresh: () => feed.refresh(),
   };
 }

@@ -39,3 +39,18 @@ test("confirm.boost asks before boosting; confirm.delete off deletes without ask
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
 });
+
+test("confirm.quit: q asks, n keeps tootty open, y quits and restores the terminal", async () => {
+  const tui = e2e.start({ config: { confirm: { quit: true } } });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("q");
+  await tui.waitForText("Quit tootty? (y/n)");
+  tui.send("n");
+  await tui.waitFor((s) => !s.includes("Quit tootty?"), "the question closed");
+  assert.equal(tui.exitStatus(), null, "still running");
+  tui.send("q");
+  await tui.waitForText("Quit tootty? (y/n)");
+  tui.send("y");
+  assert.equal(await tui.waitForExit(), 0);
+  assert.equal(tui.terminalRestored().alternateScreen, false);
+});

@@ -7,12 +7,15 @@ export function cellColumnOf(line: string, needle: string): number {
   return at < 0 ? -1 : stringWidth(line.slice(0, at));
 }
 
-/** Rows whose text contains `needle`, with the cell column where it starts. */
+/** Every place `needle` stands on the screen: row, and the cell column where it starts. */
 export function findOnScreen(screen: string, needle: string): { row: number; col: number }[] {
-  return screen
-    .split("\n")
-    .map((line, row) => ({ row, col: cellColumnOf(line, needle) }))
-    .filter((hit) => hit.col >= 0);
+  const hits: { row: number; col: number }[] = [];
+  screen.split("\n").forEach((line, row) => {
+    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) {
+      hits.push({ row, col: stringWidth(line.slice(0, at)) });
+    }
+  });
+  return hits;
 }
 
 /** Cell columns where pane borders start on the top row (the ┌ corners). */

@@ -12,6 +12,7 @@ const optional: [string, string, string][] = [
   ["streaming", "./streaming.js", "benchStreaming"],
   ["terminal", "./terminal.js", "benchTerminal"],
   ["scrolling", "./scroll.js", "benchScroll"],
+  ["memory", "./memory.js", "benchMemory"],
 ];
 for (const [name, path, fn] of optional) {
   try {

@@ -7,3 +7,29 @@ export function traceMark(name: string): void {
   if (!file) return;
   appendFileSync(file, `${name} ${performance.now().toFixed(1)}\n`);
 }
+
+interface RenderEvents {
+  on(event: "render", listener: () => void): unknown;
+  removeListener(event: "render", listener: () => void): unknown;
+}
+
+/**
+ * Marks `name` once a frame has been drawn while `shown()` holds (the drawing is written on
+ * the next tick, so the mark follows it). `shown()` true already: the frame just drawn has it.
+ */
+export function traceWhenDrawn(screen: RenderEvents, shown: () => boolean, name: string): void {
+  if (!file) return;
+  const mark = () => {
+    setImmediate(() => traceMark(name));
+  };
+  if (shown()) {
+    mark();
+    return;
+  }
+  const onRender = () => {
+    if (!shown()) return;
+    screen.removeListener("render", onRender);
+    mark();
+  };
+  screen.on("render", onRender);
+}

@@ -22,7 +22,7 @@ import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
 import { confirm } from "../ui/views/panel.js";
 import { coalesceChanges } from "./coalesce-changes.js";
-import { traceMark } from "./trace.js";
+import { traceMark, traceWhenDrawn } from "./trace.js";
 
 export interface TuiCommand {
   demo: boolean;
@@ -102,6 +102,9 @@ export async function runTui(
   const markers = requestMarkers(session);
   // One change notification per frame per pane: see coalesce-changes.ts.
   const panes = buildPanes(session, settings).map((pane) => coalesceChanges(pane));
+  // The feeds take their prefetched first pages in a few promise hops: let them, so the
+  // screen's first frame already has the toots (a frame later would wait out a paint interval).
+  await new Promise((resolve) => setImmediate(resolve));
   const deps: FeatureDeps = {
     session,
     settings,
@@ -136,11 +139,15 @@ export async function runTui(
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
+  traceWhenDrawn(
+    app.context().screen,
+    () => panes.some((pane) => pane.items().length > 0),
+    "first-toots-painted",
+  );
   const offFirst = panes.map((pane) =>
     pane.onChange(() => {
       if (pane.items().length === 0) return;
       for (const off of offFirst) off();
-      setTimeout(() => traceMark("first-toots-painted"), 0);
       // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
       // Code blocks are highlighted from the next paint on.
       setTimeout(() => {

@@ -14,22 +14,21 @@ interface RenderEvents {
 }
 
 /**
- * Marks `name` once a frame has been drawn while `shown()` holds (the drawing is written on
- * the next tick, so the mark follows it). `shown()` true already: the frame just drawn has it.
+ * Runs `fn` once a frame has been drawn while `shown()` holds, after the drawing has been
+ * written (blessed writes on the next tick). `shown()` true already: the frame just drawn has it.
  */
-export function traceWhenDrawn(screen: RenderEvents, shown: () => boolean, name: string): void {
-  if (!file) return;
-  const mark = () => {
-    setImmediate(() => traceMark(name));
+export function whenDrawn(screen: RenderEvents, shown: () => boolean, fn: () => void): void {
+  const later = () => {
+    setImmediate(fn);
   };
   if (shown()) {
-    mark();
+    later();
     return;
   }
   const onRender = () => {
     if (!shown()) return;
     screen.removeListener("render", onRender);
-    mark();
+    later();
   };
   screen.on("render", onRender);
 }

@@ -22,7 +22,8 @@ import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
 import { confirm } from "../ui/views/panel.js";
 import { coalesceChanges } from "./coalesce-changes.js";
-import { traceMark, traceWhenDrawn } from "./trace.js";
+import { favourMemoryOverSpeed } from "./memory-mode.js";
+import { traceMark, whenDrawn } from "./trace.js";
 
 export interface TuiCommand {
   demo: boolean;
@@ -139,10 +140,14 @@ export async function runTui(
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
-  traceWhenDrawn(
+  whenDrawn(
     app.context().screen,
     () => panes.some((pane) => pane.items().length > 0),
-    "first-toots-painted",
+    () => {
+      traceMark("first-toots-painted");
+      // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
+      favourMemoryOverSpeed();
+    },
   );
   const offFirst = panes.map((pane) =>
     pane.onChange(() => {

@@ -2,15 +2,15 @@
 // run. The app runs in-process on a fake 200×50 terminal, so this measures tootty's own work
 // (viewport, render cache, blessed's diff), not the terminal emulator.
 import { PassThrough } from "node:stream";
-import { setFlagsFromString } from "node:v8";
+import { favourMemoryOverSpeed } from "../../src/cli/memory-mode.js";
 import { pickTheme, RenderCache } from "../../src/render/index.js";
 import { startApp } from "../../src/ui/app.js";
 import { renderPaneItem } from "../../src/ui/render-item.js";
 import type { PaneItem } from "../../src/ui/timeline-pane.js";
 import { variedToots } from "./render.js";
 
-// As bin/tootty.js runs the client: V8 favouring memory over peak speed.
-setFlagsFromString("--optimize-for-size");
+// As tootty runs once its first toots are up: V8 favouring memory over peak speed.
+favourMemoryOverSpeed();
 
 function fakeTerminal(cols: number, rows: number) {
   const output = new PassThrough() as unknown as NodeJS.WriteStream & { bytes: number };

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { favourMemoryOverSpeed } from "../../src/cli/memory-mode.js";
 import { compareIds } from "../../src/timeline/ids.js";
 import { openSession } from "../../src/timeline/session.js";
 
@@ -15,8 +16,8 @@ export const TARGETS: Target[] = ["home", "local", "federated"];
 const LONG_RUN = Number(process.env.TOOTTY_BENCH_LONG_RUN ?? 100_000);
 // A full GC before each memory sample, so growth means retained memory, not garbage not yet collected.
 setFlagsFromString("--expose-gc");
-// As bin/tootty.js runs the client: V8 favouring memory over peak speed.
-setFlagsFromString("--optimize-for-size");
+// As tootty runs once its first toots are up: V8 favouring memory over peak speed.
+favourMemoryOverSpeed();
 const fullGc = runInNewContext("gc") as () => void;
 const log = (m: string) => process.stderr.write(`  [streaming] ${m}\n`);
 

@@ -3,9 +3,10 @@
 // exit code 1, with the terminal untouched.
 import { appendFileSync, writeFileSync } from "node:fs";
 import { describeError } from "../api/errors.js";
+import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import { resolveAccount } from "../config/resolve-account.js";
-import { loadSettings } from "../config/settings.js";
+import { loadSettings, type Settings } from "../config/settings.js";
 import { pickTheme, RenderCache, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import type { ActionContext } from "../ui/app.js";
@@ -30,12 +31,19 @@ export interface TuiCommand {
   account?: string;
 }
 
+/** Where a session connects: the server, its token, and what to close after it. */
+interface Target {
+  instanceUrl: string;
+  accessToken: string;
+  cleanup: () => Promise<void>;
+  /** user@domain of a stored account (only those can be switched between with :account). */
+  storedAcct?: string;
+}
+
 async function connect(
   command: TuiCommand,
   env: NodeJS.ProcessEnv,
-): Promise<
-  { instanceUrl: string; accessToken: string; cleanup: () => Promise<void> } | { error: string }
-> {
+): Promise<Target | { error: string }> {
   if (command.demo) {
     const { startDemoInstance, demoAnnounce } = await import("../demo/index.js");
     const demo = await startDemoInstance();
@@ -50,7 +58,35 @@ async function connect(
     instanceUrl: resolved.instanceUrl.toString().replace(/\/$/, ""),
     accessToken: resolved.accessToken,
     cleanup: async () => {},
+    ...(resolved.source === "stored" ? { storedAcct: resolved.acct } : {}),
   };
+}
+
+function sessionOptions(target: Target, settings: Settings) {
+  return {
+    instanceUrl: target.instanceUrl,
+    accessToken: target.accessToken,
+    watchdogMs: settings.watchdogMs,
+    feed: {
+      pollMinMs: settings.pollMinMs,
+      pollMaxMs: settings.pollMaxMs,
+      storeSize: settings.bufferSize,
+    },
+    // The panes' first pages are asked for alongside instance and account (first paint sooner).
+    prefetch: (["home", "local", "federated"] as const).filter((kind) =>
+      settings.panes.some((pane) => pane.timeline === kind),
+    ),
+  };
+}
+
+/** What ends a screen: quitting, or switching to another stored account (already opened). */
+type Outcome = { kind: "quit" } | { kind: "switch"; target: Target; session: Session };
+
+interface RunningScreen {
+  outcome: Promise<Outcome>;
+  destroy(): void;
+  /** Saves the read position and stops tracking it. */
+  close(): Promise<void>;
 }
 
 export async function runTui(
@@ -72,20 +108,7 @@ export async function runTui(
   // first requests retry with backoff, something has to.
   const keepAlive = setInterval(() => {}, 60_000);
   try {
-    session = await openSession({
-      instanceUrl: target.instanceUrl,
-      accessToken: target.accessToken,
-      watchdogMs: settings.watchdogMs,
-      feed: {
-        pollMinMs: settings.pollMinMs,
-        pollMaxMs: settings.pollMaxMs,
-        storeSize: settings.bufferSize,
-      },
-      // The panes' first pages are asked for alongside instance and account (first paint sooner).
-      prefetch: (["home", "local", "federated"] as const).filter((kind) =>
-        settings.panes.some((pane) => pane.timeline === kind),
-      ),
-    });
+    session = await openSession(sessionOptions(target, settings));
   } catch (err) {
     await target.cleanup();
     process.stderr.write(`tootty: ${describeError(err)}\n`);
@@ -98,8 +121,75 @@ export async function runTui(
   silenceConsole(env);
   const terminal = detectTerminal(env);
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
-  const cache = new RenderCache(4000);
+  const shared: ScreenShared = { settings, env, terminal, theme, cache: new RenderCache(4000) };
+
+  let current = { target, session };
+  let screen: RunningScreen | undefined;
+  // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
+  const { finish } = installLifecycle({
+    destroyScreen: () => screen?.destroy(),
+    cleanup: async () => {
+      await screen?.close();
+      current.session.close();
+      await current.target.cleanup();
+    },
+    exit: exitProcess,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+
+  for (let first = true; ; first = false) {
+    screen = await startScreen(current.session, current.target, shared, first ? warnings : []);
+    const outcome = await screen.outcome;
+    if (outcome.kind === "quit") break;
+    // Each account has its own session and streams: close this one, show the other.
+    await screen.close();
+    screen.destroy();
+    current.session.close();
+    await current.target.cleanup();
+    current = { target: outcome.target, session: outcome.session };
+  }
+  await finish(0);
+  return 0;
+}
+
+interface ScreenShared {
+  settings: Settings;
+  env: NodeJS.ProcessEnv;
+  terminal: ReturnType<typeof detectTerminal>;
+  theme: ReturnType<typeof pickTheme>;
+  cache: RenderCache;
+}
+
+async function startScreen(
+  session: Session,
+  target: Target,
+  { settings, env, terminal, theme, cache }: ScreenShared,
+  warnings: string[],
+): Promise<RunningScreen> {
   const unicode = terminal.unicode;
+  let resolveOutcome!: (o: Outcome) => void;
+  const outcome = new Promise<Outcome>((resolve) => {
+    resolveOutcome = resolve;
+  });
+  // Assigned once the app exists; switchTo runs only after that.
+  let app: ReturnType<typeof startApp<PaneItem>>;
+  let switching = false;
+  const switchTo = (acct: string) => {
+    if (switching) return;
+    switching = true;
+    app.flash(`Switching to ${acct}…`);
+    void openOtherAccount(acct, settings, env).then((next) => {
+      switching = false;
+      if ("error" in next) {
+        app.flash(next.error);
+        return;
+      }
+      resolveOutcome({ kind: "switch", ...next });
+      app.quit();
+    });
+  };
   const markers = requestMarkers(session);
   // One change notification per frame per pane: see coalesce-changes.ts.
   const panes = buildPanes(session, settings).map((pane) => coalesceChanges(pane));
@@ -114,10 +204,19 @@ export async function runTui(
     theme,
     cache,
     unicode,
+    ...(target.storedAcct
+      ? {
+          accounts: {
+            list: () => new AccountStore(configDir(env), { env }).list().map((a) => a.acct),
+            current: target.storedAcct,
+            switchTo,
+          },
+        }
+      : {}),
   };
   // Terminfo capabilities compiled on first use, not all up front (see blessed-startup.ts).
   makeBlessedStartFast();
-  const app = startApp({
+  app = startApp({
     panes,
     renderItem: (item, width, expanded) =>
       renderPaneItem(item, { cache, theme, width, expanded, unicode, now: Date.now() }),
@@ -162,25 +261,30 @@ export async function runTui(
   );
 
   const readPosition = trackReadPosition(session, panes, app, markers);
-
-  // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
-  const { finish } = installLifecycle({
-    destroyScreen: () => app.destroy(),
-    cleanup: async () => {
+  void app.done.then(() => resolveOutcome({ kind: "quit" }));
+  return {
+    outcome,
+    destroy: () => app.destroy(),
+    async close() {
       await readPosition.flush(1_500);
       readPosition.close();
-      session.close();
-      await target.cleanup();
     },
-    exit: exitProcess,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-  });
+  };
+}
 
-  await app.done;
-  await finish(0);
-  return 0;
+/** Resolves and opens another stored account while the current screen stays up. */
+async function openOtherAccount(
+  acct: string,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+): Promise<{ target: Target; session: Session } | { error: string }> {
+  const target = await connect({ demo: false, account: acct }, env);
+  if ("error" in target) return { error: target.error };
+  try {
+    return { target, session: await openSession(sessionOptions(target, settings)) };
+  } catch (err) {
+    return { error: `Could not switch to ${acct}: ${describeError(err)}` };
+  }
 }
 
 /** Nothing may write to the terminal behind blessed's back: stray logs go to a file or nowhere. */

@@ -124,6 +124,8 @@ export interface RunningApp<T extends ViewItem> {
   userMoved(paneIndex: number): boolean;
   /** Asks for a coalesced repaint (does nothing once the app is destroyed). */
   repaintSoon(): void;
+  /** Ends the app as `q` does (without asking), restoring the terminal; `done` resolves. */
+  quit(): void;
   /** The panes open now, left to right. */
   panes(): readonly PaneSource<T>[];
   /** Where `source` is now (panes move when others open or close), or -1 once closed. */
@@ -402,7 +404,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     return true;
   }
 
-  function perform(action: Action): void {
+  function perform(action: Action): void | Promise<void> {
     const slot = slots[active]!;
     const { view, source } = slot;
     slot.moved = true;
@@ -468,10 +470,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       }
       case "quit":
         if (opts.confirmQuit) {
-          runFeature(async (ctx) => {
+          return runFeature(async (ctx) => {
             if (await opts.confirmQuit!(ctx)) quit();
           });
-          return;
         }
         quit();
         return;
@@ -496,8 +497,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
           flash(`${action}: not available yet`);
           return;
         }
-        runFeature(feature);
-        return;
+        return runFeature(feature);
       }
     }
     paint();
@@ -533,11 +533,17 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     };
   }
 
-  function runFeature(feature: FeatureAction<T>): void {
-    Promise.resolve()
+  /**
+   * Runs a feature action. The returned promise settles when the action has settled or one
+   * macrotask has passed, whichever is first: keys typed after `:` or `c` in the same read
+   * wait for the overlay the action opens, but never for a server round trip.
+   */
+  function runFeature(feature: FeatureAction<T>): Promise<void> {
+    const running = Promise.resolve()
       .then(() => feature(context()))
       .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
       .finally(() => schedulePaint());
+    return Promise.race([running, new Promise<void>((resolve) => setImmediate(resolve))]);
   }
 
   async function suspend<R>(fn: () => Promise<R>): Promise<R> {
@@ -587,7 +593,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         .finally(() => paint());
     }
     const action = actionFor(lookup, ch, key);
-    if (action) perform(action);
+    if (action) return perform(action);
   }
   let keysPending = 0;
   screen.on("keypress", (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => {
@@ -644,5 +650,6 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     indexOf: (source) => slots.findIndex((s) => s.source === source),
     addPane,
     removePane,
+    quit,
   };
 }

@@ -82,7 +82,7 @@ describe("tootty config", () => {
     assert.equal(err, "");
     assert.match(out, /config\.json: ok/);
     const seen = JSON.parse(readFileSync(join(dir, "config.json.seen"), "utf8"));
-    assert.deepEqual(seen.panes, ["home", "local", "federated"]);
+    assert.deepEqual(seen.panes, ["home", "local", "federated", "notifications"]);
     assert.deepEqual(seen.keymap.quit, ["q", "C-c"]);
     const { settings, warnings } = loadSettings({}, dir);
     assert.deepEqual(warnings, []);

@@ -31,6 +31,8 @@ describe("command line", () => {
     ["pane add notifications", { kind: "paneAdd", timeline: "notifications" }],
     ["list", { kind: "listPicker" }],
     ["instance", { kind: "instance" }],
+    ["account", { kind: "account" }],
+    [":account @me@mastodon.social", { kind: "account", acct: "me@mastodon.social" }],
     ["bookmarks", { kind: "collection", which: "bookmarks" }],
     ["favorites", { kind: "collection", which: "favourites" }],
     ["q", { kind: "quit" }],
@@ -47,6 +49,7 @@ describe("command line", () => {
     assert.match(errorOf("tag not a tag"), /not a hashtag/);
     assert.match(errorOf("profile @a@b@c"), /not an account/);
     assert.match(errorOf("pane add homes"), /not a timeline/);
+    assert.match(errorOf("account me"), /not an account.*user@server/);
     assert.match(errorOf("pane add list:a/b"), /not a timeline/);
     assert.match(errorOf("frobnicate"), /unknown command: frobnicate/);
   });

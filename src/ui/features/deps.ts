@@ -13,4 +13,9 @@ export interface FeatureDeps {
   theme: Theme;
   cache: RenderCache;
   unicode: boolean;
+  /**
+   * Stored accounts and a way to switch to one (closes this session, opens that one). Absent
+   * when this run uses TOOTTY_INSTANCE/TOOTTY_ACCESS_TOKEN or the demo.
+   */
+  accounts?: { list(): string[]; current: string; switchTo(acct: string): void };
 }

@@ -6,6 +6,7 @@ import { fetchLists } from "../../api/lists.js";
 import type { FeatureAction } from "../app.js";
 import { openPane, paneIndexOf } from "../panes.js";
 import type { PaneItem } from "../timeline-pane.js";
+import { openAccountPicker } from "../views/account-picker.js";
 import { CommandLine } from "../views/command-line.js";
 import type { Command, ListChoice } from "../views/command-parser.js";
 import { openListPicker } from "../views/list-picker.js";
@@ -91,6 +92,25 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
         return openCollection(deps, ctx, actions, command.which);
       case "instance":
         return openInstance(deps, ctx);
+      case "account": {
+        const accounts = deps.accounts;
+        if (!accounts) {
+          ctx.flash(
+            "No stored accounts in this run (TOOTTY_INSTANCE or --demo): tootty login HOST",
+          );
+          return;
+        }
+        if (!command.acct) {
+          openAccountPicker(ctx, accounts.list(), accounts.current, accounts.switchTo);
+          return;
+        }
+        const wanted = command.acct.toLowerCase();
+        const found = accounts.list().find((a) => a.toLowerCase() === wanted);
+        if (!found) ctx.flash(`No stored account ${command.acct}: :account lists them`);
+        else if (found === accounts.current) ctx.flash(`Already ${found}`);
+        else accounts.switchTo(found);
+        return;
+      }
       case "help":
         return openHelp(ctx, deps.settings.keymap);
       case "quit":

@@ -98,8 +98,12 @@ export function installLifecycle(opts: LifecycleOptions): Lifecycle {
   }
 
   proc.on("SIGHUP", hangUp);
-  proc.on("SIGTERM", () => void finish(SIGNAL_EXIT_CODES.SIGTERM));
-  proc.on("SIGINT", () => void finish(SIGNAL_EXIT_CODES.SIGINT));
+  // Finish a turn later: blessed has its own SIGTERM/SIGINT listener that calls exit(0) when it
+  // finds itself the only listener — and destroying the screen inside this emit would remove
+  // ours from its count before its turn comes (seen when a screen is created after this).
+  const later = (code: number) => () => void setImmediate(() => void finish(code));
+  proc.on("SIGTERM", later(SIGNAL_EXIT_CODES.SIGTERM));
+  proc.on("SIGINT", later(SIGNAL_EXIT_CODES.SIGINT));
   proc.on("uncaughtException", onCrash);
   proc.on("unhandledRejection", onCrash);
   return { finish };

@@ -12,6 +12,8 @@ export type Command =
   | { kind: "paneClose" }
   | { kind: "collection"; which: "bookmarks" | "favourites" | "direct" }
   | { kind: "instance" }
+  /** `:account` lists the stored accounts; `:account ACCT` switches to one. */
+  | { kind: "account"; acct?: string }
   | { kind: "help" }
   | { kind: "quit" };
 
@@ -28,6 +30,7 @@ export const COMMAND_NAMES = [
   "favourites",
   "direct",
   "instance",
+  "account",
   "help",
   "quit",
 ] as const;
@@ -91,6 +94,12 @@ export function parseCommand(input: string): Parsed {
       return { ok: true, command: { kind: "collection", which: name } };
     case "instance":
       return { ok: true, command: { kind: "instance" } };
+    case "account": {
+      if (!arg) return { ok: true, command: { kind: "account" } };
+      const m = ACCT.exec(arg);
+      if (!m?.[2]) return bad(`not an account: ${arg} (user@server, see :account)`);
+      return { ok: true, command: { kind: "account", acct: `${m[1]}@${m[2]}` } };
+    }
     case "help":
       return { ok: true, command: { kind: "help" } };
     case "quit":

@@ -1,0 +1,35 @@
+// `:account`: the stored accounts, the current one marked; a digit switches (each account has
+// its own session and streams: tootty closes this one and opens the other).
+import { sanitizeInline } from "../../render/index.js";
+import type { ActionContext } from "../app.js";
+import type { PaneItem } from "../timeline-pane.js";
+import { Panel } from "./panel.js";
+
+export function openAccountPicker(
+  ctx: ActionContext<PaneItem>,
+  accounts: readonly string[],
+  current: string,
+  switchTo: (acct: string) => void,
+): void {
+  const shown = accounts.slice(0, 9);
+  new Panel(ctx, {
+    title: "Accounts",
+    footer: shown.length > 1 ? `1-${shown.length} switch · Esc back` : "Esc back",
+    lines: () => [
+      ...shown.map(
+        (acct, i) => `${i + 1}  ${sanitizeInline(acct)}${acct === current ? "  (this one)" : ""}`,
+      ),
+      ...(accounts.length > shown.length ? [`…and more: :account ACCT`] : []),
+      "",
+      "Add one with `tootty login HOST` in a shell.",
+    ],
+    onKey(ch, _key, panel) {
+      const n = ch && /^[1-9]$/.test(ch) ? Number(ch) : 0;
+      const chosen = shown[n - 1];
+      if (!chosen) return false;
+      panel.close();
+      if (chosen !== current) switchTo(chosen);
+      return true;
+    },
+  }).open();
+}

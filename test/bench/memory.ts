@@ -1,5 +1,5 @@
 // Memory as users run tootty: the published `bin` (the esbuild bundle) in a real terminal
-// (tmux, 160×45, three panes), fed LONG_RUN statuses over the stream by the simulated instance
+// (tmux, 160×45, the default panes), fed LONG_RUN statuses over the stream by the simulated instance
 // in another process. RSS is read from /proc for the tootty process itself, so neither tsx,
 // the bench's own heap nor the instance is counted.
 import { execFileSync } from "node:child_process";

@@ -22,7 +22,6 @@ import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
 import { confirm } from "../ui/views/panel.js";
-import { coalesceChanges } from "./coalesce-changes.js";
 import { favourMemoryOverSpeed } from "./memory-mode.js";
 import { traceMark, whenDrawn } from "./trace.js";
 
@@ -191,8 +190,7 @@ async function startScreen(
     });
   };
   const markers = requestMarkers(session);
-  // One change notification per frame per pane: see coalesce-changes.ts.
-  const panes = buildPanes(session, settings).map((pane) => coalesceChanges(pane));
+  const panes = buildPanes(session, settings);
   // The feeds take their prefetched first pages in a few promise hops: let them, so the
   // screen's first frame already has the toots (a frame later would wait out a paint interval).
   await new Promise((resolve) => setImmediate(resolve));

@@ -147,7 +147,8 @@ const MAX_NUMBERED_PANES = 9;
 /** One open pane: its source, its scroll state, its box, and its change subscription. */
 interface PaneSlot<T extends ViewItem> {
   source: PaneSource<T>;
-  view: Viewport<T>;
+  /** The viewport, brought up to date with the source first (see openSlot). */
+  readonly view: Viewport<T>;
   box: blessed.Widgets.BoxElement;
   /** The user has moved in it (a late read-position restore must not yank it). */
   moved: boolean;
@@ -166,9 +167,6 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   // "qqqq" / "x" in tmux with TERM=screen*, and modern ncurses avoids it too
   // (NCURSES_NO_UTF8_ACS). In a UTF-8 locale they are UTF-8 lines, else ASCII (below).
   process.env.NCURSES_NO_UTF8_ACS = "1";
-  // Not makeBlessedStartFast(): with its lazily compiled terminfo, a burst of streamed toots
-  // under TERM=screen-256color (tmux's default) scrambles the screen — stray "dBdS" text and
-  // no borders (test/e2e/terminal-size.test.ts catches it). Back on once that is fixed.
   // blessed measures lines in UTF-16 units and would cut emoji lines that fit (see render room).
   installBlessedWidthFix(blessed as unknown as Parameters<typeof installBlessedWidthFix>[0]);
   const screen = withoutTmuxProbe(() =>
@@ -218,12 +216,27 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       wrap: false,
       style: { border: { fg: color("gray") }, label: { bold: true } },
     });
-    const slot: PaneSlot<T> = { source, view: new Viewport<T>(), box, moved: false, off: () => {} };
+    // A burst of streamed toots changes the source many times between two paints: the
+    // viewport is re-synced once, when something next looks at it, not once per toot.
+    const viewport = new Viewport<T>();
+    let stale = true;
+    const slot: PaneSlot<T> = {
+      source,
+      get view() {
+        if (stale) {
+          stale = false;
+          viewport.sync(source.items());
+        }
+        return viewport;
+      },
+      box,
+      moved: false,
+      off: () => {},
+    };
     slot.off = source.onChange(() => {
-      slot.view.sync(source.items());
+      stale = true;
       schedulePaint();
     });
-    slot.view.sync(source.items());
     return slot;
   }
   const tabBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });

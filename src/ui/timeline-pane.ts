@@ -29,6 +29,26 @@ export function timelinePane(
 ): PaneSource<PaneItem> {
   let source: readonly TimelineItem[] | undefined;
   let mapped: PaneItem[] = [];
+  // The store keeps its status objects across changes (an edit replaces one): so are their
+  // pane items reused, instead of 2000 new objects every time one toot arrives.
+  const cache = new WeakMap<object, PaneItem>();
+  const paneItem = (item: TimelineItem): PaneItem => {
+    const key = item.kind === "gap" ? item : item.status;
+    let found = cache.get(key);
+    if (!found) {
+      found =
+        item.kind === "gap"
+          ? {
+              kind: "gap",
+              id: `gap:${item.afterId}`,
+              gap: item,
+              load: () => void feed.loadGap(item.afterId),
+            }
+          : { ...item, context };
+      cache.set(key, found);
+    }
+    return found;
+  };
   let loadingOlder = false;
   return {
     title,
@@ -39,16 +59,7 @@ export function timelinePane(
       const items = feed.store.items;
       if (items !== source) {
         source = items;
-        mapped = items.map((item) =>
-          item.kind === "gap"
-            ? {
-                kind: "gap",
-                id: `gap:${item.afterId}`,
-                gap: item,
-                load: () => void feed.loadGap(item.afterId),
-              }
-            : { ...item, context },
-        );
+        mapped = items.map(paneItem);
       }
       return mapped;
     },

@@ -107,8 +107,8 @@ describe("collections on the command line", () => {
     from = logLength();
     tui.send("1");
     let view = await tui.waitFor(
-      (s) => s.includes("listfriend hello") && !s.includes("loading…"),
-      "the list's timeline",
+      (s) => s.includes("List Friends · live") && s.includes("listfriend hello"),
+      "the list's timeline, titled after the list",
     );
     await requested("GET", "/api/v1/timelines/list/1", 200, from);
     assert.ok(!view.includes("liststranger hello"), `not a member's toot: ${view}`);
@@ -118,8 +118,8 @@ describe("collections on the command line", () => {
     from = logLength();
     await command(tui, "list 1");
     view = await tui.waitFor(
-      (s) => s.includes("listfriend hello") && !s.includes("loading…"),
-      "the list's timeline by id",
+      (s) => s.includes("List Friends · live") && s.includes("listfriend hello"),
+      "the list's timeline by id, titled after the list",
     );
     await requested("GET", "/api/v1/timelines/list/1", 200, from);
     tui.send("Escape");

@@ -75,11 +75,19 @@ export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
       case "tag":
         return openTag(deps, ctx, actions, command.tag);
       case "list":
-        return openList(deps, ctx, actions, command.id);
+        return openList(
+          deps,
+          ctx,
+          actions,
+          command.id,
+          lists.find((l) => l.id === command.id)?.title,
+        );
       case "listPicker":
         try {
           const found = await refreshLists();
-          openListPicker(ctx, found, (id) => openList(deps, ctx, actions, id));
+          openListPicker(ctx, found, (id) =>
+            openList(deps, ctx, actions, id, found.find((l) => l.id === id)?.title),
+          );
         } catch (err) {
           ctx.flash(`Could not load your lists: ${describeError(err)}`);
         }

@@ -178,11 +178,25 @@ export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: stri
     tag,
   });
 
-export const openList = (deps: FeatureDeps, ctx: Ctx, actions: Actions, id: string) =>
-  openStatuses(deps, ctx, actions, `List ${id}`, () => listTimeline(deps.session.rest, id), {
-    stream: "list",
-    list: id,
-  });
+/** `title`: the list's name when known (server text, sanitised here), as its pane is titled. */
+export const openList = (
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  id: string,
+  title?: string,
+) =>
+  openStatuses(
+    deps,
+    ctx,
+    actions,
+    `List ${title ? sanitizeInline(title) : id}`,
+    () => listTimeline(deps.session.rest, id),
+    {
+      stream: "list",
+      list: id,
+    },
+  );
 
 export const openCollection = (
   deps: FeatureDeps,

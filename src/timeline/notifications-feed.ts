@@ -33,12 +33,18 @@ export class NotificationFeed {
         if (ev.kind !== "notification") return;
         if (this.store.add([ev.notification]) > 0) this.emit();
       }),
-      this.stream.onLive((reconnect) => {
+      // On every live — the first one too: anything notified between the first page and
+      // the subscription taking effect (the server subscribes asynchronously) is fetched.
+      this.stream.onLive(() => {
         const from = this.store.newestId();
-        if (reconnect && from) void this.catchUp(from);
+        if (from) void this.catchUp(from);
       }),
     );
-    return this.load({});
+    return this.load({}).then(() => {
+      // The first page may have been cut before the socket went live: close that gap too.
+      const from = this.store.newestId();
+      if (from && this.stream.state.kind === "live") void this.catchUp(from);
+    });
   }
 
   /** Older notifications below the bottom. */

@@ -1,11 +1,11 @@
 // A modal panel on top of the panes: a bordered box of lines that scrolls with j/k and closes
 // with Escape or q. Help, instance info, links, history, translation, confirmations and
 // pickers are all panels; `onKey` lets each add its own keys (digits, y/n…).
-import blessed from "blessed";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
-import type { ActionContext, Overlay } from "../app.js";
+import type { ActionContext } from "../app.js";
 import type { KeyEvent } from "../keymap.js";
 import type { PaneItem } from "../timeline-pane.js";
+import { FramedOverlay } from "./framed-overlay.js";
 
 export interface PanelOptions {
   title: string;
@@ -19,37 +19,14 @@ export interface PanelOptions {
   size?: { width: number; height: number };
 }
 
-export class Panel implements Overlay {
-  private readonly box: blessed.Widgets.BoxElement;
+export class Panel extends FramedOverlay {
   private scroll = 0;
-  private closed = false;
 
   constructor(
-    private readonly ctx: ActionContext<PaneItem>,
+    ctx: ActionContext<PaneItem>,
     private opts: PanelOptions,
   ) {
-    this.box = blessed.box({
-      parent: ctx.screen,
-      border: { type: "line" },
-      tags: false,
-      wrap: false,
-      style: { border: { fg: "cyan" }, label: { bold: true } },
-    });
-  }
-
-  open(): this {
-    this.ctx.pushOverlay(this);
-    return this;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.ctx.popOverlay(this);
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
+    super(ctx);
   }
 
   update(opts: Partial<PanelOptions>): void {
@@ -103,10 +80,6 @@ export class Panel implements Overlay {
       );
     }
     this.box.setFront();
-  }
-
-  destroy(): void {
-    this.box.destroy();
   }
 }
 

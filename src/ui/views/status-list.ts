@@ -1,14 +1,11 @@
-// A view of toots on the stack: a thread, a profile's toots, a hashtag, search results…
-// j/k select, every toot action works on the selected toot as in a pane, Enter opens its
-// thread (pushing another view), Escape goes back.
-import blessed from "blessed";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext, FeatureAction, Overlay } from "../app.js";
+import type { ActionContext, FeatureAction } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
 import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../keymap.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { Viewport } from "../viewport.js";
+import { FramedOverlay } from "./framed-overlay.js";
 import { onStatusChange, replaceInside } from "./status-sync.js";
 
 export interface ListEntry {
@@ -34,29 +31,21 @@ export interface StatusListOptions {
 const INDENT = 2;
 const MAX_DEPTH = 6;
 
-export class StatusListView implements Overlay {
-  private readonly box: blessed.Widgets.BoxElement;
+export class StatusListView extends FramedOverlay {
   private readonly view = new Viewport<ListEntry>();
   private readonly lookup;
   private readonly unsubscribe: () => void;
-  private closed = false;
   private readonly closers: Array<() => void> = [];
   private pendingSelect: string | undefined;
 
   constructor(
     private readonly deps: FeatureDeps,
-    private readonly ctx: ActionContext<PaneItem>,
+    ctx: ActionContext<PaneItem>,
     private readonly actions: () => Record<string, FeatureAction<PaneItem>>,
     private opts: StatusListOptions,
   ) {
+    super(ctx);
     this.lookup = buildKeyLookup({ ...DEFAULT_KEYMAP, ...deps.settings.keymap });
-    this.box = blessed.box({
-      parent: ctx.screen,
-      border: { type: "line" },
-      tags: false,
-      wrap: false,
-      style: { border: { fg: "cyan" }, label: { bold: true } },
-    });
     this.view.sync(opts.entries);
     this.pendingSelect = opts.selectId;
     this.unsubscribe = onStatusChange(deps.session, (change) => {
@@ -77,21 +66,6 @@ export class StatusListView implements Overlay {
       });
       if (changed) this.setEntries(entries);
     });
-  }
-
-  open(): this {
-    this.ctx.pushOverlay(this);
-    return this;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.ctx.popOverlay(this);
-  }
-
-  get isClosed(): boolean {
-    return this.closed;
   }
 
   /** Runs `fn` when the view leaves the stack (stream subscriptions…). */
@@ -212,10 +186,9 @@ export class StatusListView implements Overlay {
     this.box.setFront();
   }
 
-  destroy(): void {
-    this.closed = true;
+  override destroy(): void {
     this.unsubscribe();
     for (const fn of this.closers.splice(0)) fn();
-    this.box.destroy();
+    super.destroy();
   }
 }

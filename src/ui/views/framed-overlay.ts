@@ -1,0 +1,44 @@
+// What every framed view on the stack shares: a bordered box on the screen, pushed with
+// open(), popped with close() (once), its box removed when the shell destroys it.
+import blessed from "blessed";
+import type { ActionContext, Overlay } from "../app.js";
+import type { KeyEvent } from "../keymap.js";
+import type { PaneItem } from "../timeline-pane.js";
+
+export abstract class FramedOverlay implements Overlay {
+  protected readonly box: blessed.Widgets.BoxElement;
+  protected closed = false;
+
+  constructor(protected readonly ctx: ActionContext<PaneItem>) {
+    this.box = blessed.box({
+      parent: ctx.screen,
+      border: { type: "line" },
+      tags: false,
+      wrap: false,
+      style: { border: { fg: "cyan" }, label: { bold: true } },
+    });
+  }
+
+  abstract handleKey(ch: string | undefined, key: KeyEvent): void | Promise<void>;
+  abstract paint(): void;
+
+  open(): this {
+    this.ctx.pushOverlay(this);
+    return this;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.popOverlay(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.box.destroy();
+  }
+}

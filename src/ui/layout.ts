@@ -1,5 +1,6 @@
-// Where panes go: side by side when every pane gets a readable width, else one at a time
-// with tabs. Pure, so the rule can be tested without a terminal.
+// Where panes go: side by side when every pane gets a readable width; else under a tab bar,
+// as many neighbours side by side as fit (one on a narrow terminal). Pure, so the rule can be
+// tested without a terminal.
 
 export const MIN_PANE_WIDTH = 40;
 export const SIDE_BY_SIDE_MIN_COLS = 120;
@@ -51,10 +52,45 @@ export function computeLayout(
     }
     return { mode: "columns", panes, tabBar: null, statusBar };
   }
-  const panes = Array.from({ length: paneCount }, (_, i) =>
-    i === active ? { left: 0, top: 1, width: cols, height: bodyHeight - 1 } : null,
+  // Not all fit: under a tab bar, show the page of neighbouring panes that fit side by side
+  // and holds the active one (at 120–159 columns: Home, Local, Federated together, then
+  // Notifications), or the active pane alone on a narrow terminal.
+  const page = cols >= SIDE_BY_SIDE_MIN_COLS ? pageOf(cols, paneCount, active, widths) : [active];
+  const pageWidths = splitColumns(
+    cols,
+    page.length,
+    page.map((i) => widths?.[i] ?? 1),
   );
+  const panes: (Rect | null)[] = Array(paneCount).fill(null);
+  let left = 0;
+  page.forEach((paneIndex, k) => {
+    panes[paneIndex] = { left, top: 1, width: pageWidths[k]!, height: bodyHeight - 1 };
+    left += pageWidths[k]!;
+  });
   return { mode: "tabs", panes, tabBar: { left: 0, top: 0, width: cols, height: 1 }, statusBar };
+}
+
+/** Panes grouped greedily, in order, into pages whose columns all get MIN_PANE_WIDTH. */
+function pageOf(
+  cols: number,
+  paneCount: number,
+  active: number,
+  widths: readonly number[] | undefined,
+): number[] {
+  let page: number[] = [];
+  for (let i = 0; i < paneCount; i++) {
+    const candidate = [...page, i];
+    const fits = splitColumns(
+      cols,
+      candidate.length,
+      candidate.map((j) => widths?.[j] ?? 1),
+    ).every((w) => w >= MIN_PANE_WIDTH);
+    if (!fits && page.length > 0) {
+      if (page.includes(active)) return page;
+      page = [i];
+    } else page = candidate;
+  }
+  return page.includes(active) ? page : [active];
 }
 
 /**

@@ -113,7 +113,7 @@ describe("collections on the command line", () => {
     await requested("GET", "/api/v1/timelines/list/1", 200, from);
     assert.ok(!view.includes("liststranger hello"), `not a member's toot: ${view}`);
     tui.send("Escape");
-    await tui.waitFor((s) => !s.includes("listfriend hello"), "list closed");
+    await tui.waitFor((s) => !s.includes("List Friends · live"), "list closed");
 
     from = logLength();
     await command(tui, "list 1");
@@ -123,7 +123,7 @@ describe("collections on the command line", () => {
     );
     await requested("GET", "/api/v1/timelines/list/1", 200, from);
     tui.send("Escape");
-    await tui.waitFor((s) => !s.includes("listfriend hello"), "list closed");
+    await tui.waitFor((s) => !s.includes("List Friends · live"), "list closed");
 
     await command(tui, "pane add list:1");
     // The new pane has focus and fills the screen: what it shows is the list's.

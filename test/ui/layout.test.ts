@@ -48,7 +48,24 @@ describe("computeLayout", () => {
     assert.equal(computeLayout(160, 40, 3, 0, [1, 1, 1]).mode, "columns");
     const layout = computeLayout(160, 40, 3, 2, [4, 1, 1]);
     assert.equal(layout.mode, "tabs");
-    assert.deepEqual(layout.panes[2], { left: 0, top: 1, width: 160, height: 38 });
+    // The two small panes fit side by side on their own page.
+    assert.deepEqual(layout.panes[1], { left: 0, top: 1, width: 80, height: 38 });
+    assert.deepEqual(layout.panes[2], { left: 80, top: 1, width: 80, height: 38 });
+    assert.equal(layout.panes[0], null);
+  });
+
+  test("at 120 columns Home, Local and Federated stay side by side; Notifications is a tab", () => {
+    const first = computeLayout(120, 40, 4, 1);
+    assert.equal(first.mode, "tabs");
+    assert.deepEqual(
+      first.panes.map((p) => (p ? p.width : null)),
+      [40, 40, 40, null],
+    );
+    const notifications = computeLayout(120, 40, 4, 3);
+    assert.deepEqual(
+      notifications.panes.map((p) => (p ? p.width : null)),
+      [null, null, null, 120],
+    );
   });
 
   test("a pane added or removed re-splits the screen, and too many panes become tabs", () => {

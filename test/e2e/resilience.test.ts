@@ -10,7 +10,7 @@ const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const TARGETS = ["home", "local", "federated"] as const;
 const ACCOUNTS = { home: "alice", local: "lou", federated: "yuki@kaiju.example" } as const;
 
-test("8 socket drops while 120 toots arrive: every pane's newest toot is on screen, once", async () => {
+test("4 socket drops while 120 toots arrive: every pane's newest toot is on screen, once", async () => {
   const { demo } = e2e;
   const tui = e2e.start({ cols: 160, rows: 45 });
   await tui.waitFor((s) => (s.match(/· live/g) ?? []).length >= 3, "the panes live", 15_000);
@@ -22,8 +22,10 @@ test("8 socket drops while 120 toots arrive: every pane's newest toot is on scre
       spoiler_text: "",
       content: `<p>b${run}n${i}e</p>`,
     });
-    if (i % 15 === 7) demo.control.dropSockets();
-    // ~20 toots a second, as the issue asks; the drops land mid-stream.
+    if (i % 30 === 7) demo.control.dropSockets();
+    // ~20 toots a second, as the issue asks; the drops land mid-stream, 1.5 s apart (closer
+    // drops never let a connection count as healthy, so the capped backoff grows towards 30 s,
+    // by design).
     await new Promise((r) => setTimeout(r, 50));
   }
 

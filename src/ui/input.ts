@@ -61,6 +61,31 @@ export function splitEscapes(chunk: string): string[] {
 }
 
 /**
+ * blessed decodes text with `split("")`, by UTF-16 unit: an emoji (a surrogate pair) arrives
+ * as two broken halves. Characters beyond the BMP are therefore handed over as whole key
+ * presses, everything else as data, in the order typed.
+ */
+export function splitAstral(piece: string): { text: string; astral: boolean }[] {
+  if (piece.startsWith(ESC) || !/[\uD800-\uDBFF]/.test(piece))
+    return [{ text: piece, astral: false }];
+  const parts: { text: string; astral: boolean }[] = [];
+  let run = "";
+  for (const ch of piece) {
+    if (ch.length === 2) {
+      if (run) parts.push({ text: run, astral: false });
+      run = "";
+      parts.push({ text: ch, astral: true });
+    } else run += ch;
+  }
+  if (run) parts.push({ text: run, astral: false });
+  return parts;
+}
+
+function astralKey(ch: string) {
+  return { sequence: ch, name: undefined, ctrl: false, meta: false, shift: false, full: ch };
+}
+
+/**
  * A stream that stands in for stdin when given to blessed: it forwards raw-mode calls to the
  * real terminal and re-emits input split by `splitEscapes`, one `data` event per piece.
  */
@@ -79,7 +104,12 @@ export function createSplitInput(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   });
   stdin.setEncoding("utf8");
   stdin.on("data", (chunk: string) => {
-    for (const piece of splitEscapes(chunk)) input.emit("data", piece);
+    for (const piece of splitEscapes(chunk)) {
+      for (const part of splitAstral(piece)) {
+        if (part.astral) input.emit("keypress", part.text, astralKey(part.text));
+        else input.emit("data", part.text);
+      }
+    }
   });
   const resume = input.resume.bind(input);
   const pause = input.pause.bind(input);

@@ -77,10 +77,15 @@ export class ComposeOverlay implements Overlay {
     this.box.setLabel(
       ` ${truncateToWidth(sanitizeInline(this.opts.title), Math.max(1, inner - 2))} `,
     );
+    const text = rows.join("\n");
     this.box.setContent(
-      [...rows, `${DIM}${v.fields}${RESET}`, `${statusColour}${status}${RESET}`].join("\n"),
+      [text, `${DIM}${v.fields}${RESET}`, `${statusColour}${status}${RESET}`].join("\n"),
     );
     this.box.setFront();
+    // blessed's cell diff leaves stale halves behind when a wide character (an emoji) is drawn
+    // where other text stood: then redraw every cell (the composer is one modal box, and
+    // plain ASCII text keeps the cheap diff).
+    if (/[^\x00-\x7f]/.test(text)) this.opts.screen.realloc();
   }
 
   destroy(): void {

@@ -1,0 +1,40 @@
+// Emoji, ZWJ sequences, CJK and Arabic typed (or pasted) into the composer arrive whole: on
+// screen as the terminal draws them, and at the server exactly as typed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { e2eInstance, until } from "../helpers/e2e.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 5 });
+
+test("a paste of 😀, 👨‍👩‍👧, ☁️, 東京 and مرحبا is drawn whole and posted exactly", async () => {
+  const tui = e2e.start({ cols: 80, rows: 24 });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("c");
+  await tui.waitForText("-- INSERT --");
+  const marker = `u${Date.now().toString(36)}`;
+  const text = `${marker} 😀 👨‍👩‍👧 ☁️ 東京 مرحبا`;
+  tui.type(text);
+  // Drawn as the terminal counts cells: the family is three emoji side by side (per code
+  // point, as tmux lays it out), nothing broken into halves.
+  const screen = await tui.waitFor((s) => s.includes("東京"), "the text in the composer");
+  assert.ok(!screen.includes("\uFFFD"), `no broken characters:\n${screen}`);
+  for (const part of ["😀", "👨", "👩", "👧", "☁", "東京", "مرحبا"]) {
+    assert.ok(screen.includes(part), `${part} on screen`);
+  }
+  tui.send("Escape", ":wq", "Enter");
+  await tui.waitForText("Posted", 15_000);
+  await until("the toot at the instance", () =>
+    e2e.demo.control
+      .requestLog()
+      .some((e) => e.method === "POST" && e.path === "/api/v1/statuses" && e.status === 200),
+  );
+  const res = await fetch(`${e2e.demo.url}/api/v1/timelines/home?limit=5`, {
+    headers: { authorization: `Bearer ${e2e.demo.token}` },
+  });
+  const toots = (await res.json()) as { content: string }[];
+  const posted = toots.find((t) => t.content.includes(marker))?.content;
+  assert.ok(posted, "the toot is in the home timeline");
+  assert.ok(posted.includes("😀 👨‍👩‍👧 ☁️ 東京 مرحبا"), `posted exactly as typed: ${posted}`);
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

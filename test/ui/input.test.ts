@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { splitEscapes } from "../../src/ui/input.js";
+import { splitAstral, splitEscapes } from "../../src/ui/input.js";
 
 describe("splitEscapes keeps every Escape the user typed", () => {
   const cases: [string, string, string[]][] = [
@@ -17,4 +17,24 @@ describe("splitEscapes keeps every Escape the user typed", () => {
   for (const [name, input, expected] of cases) {
     test(name, () => assert.deepEqual(splitEscapes(input), expected));
   }
+});
+
+describe("splitAstral hands emoji to blessed whole", () => {
+  test("BMP text stays data; each astral character is its own key, in order", () => {
+    assert.deepEqual(splitAstral("A😀b"), [
+      { text: "A", astral: false },
+      { text: "😀", astral: true },
+      { text: "b", astral: false },
+    ]);
+  });
+  test("a ZWJ family keeps its joiners between the emoji", () => {
+    assert.deepEqual(
+      splitAstral("👨\u200d👩").map((p) => p.text),
+      ["👨", "\u200d", "👩"],
+    );
+  });
+  test("escape sequences and plain text pass unchanged", () => {
+    assert.deepEqual(splitAstral("\x1b[A"), [{ text: "\x1b[A", astral: false }]);
+    assert.deepEqual(splitAstral("東京"), [{ text: "東京", astral: false }]);
+  });
 });

@@ -51,17 +51,6 @@ export class FakeClock implements Clock {
     this.timers = this.timers.filter((t) => t.id !== id);
   }
 
-  /** Number of timers still waiting. */
-  get pending(): number {
-    return this.timers.length;
-  }
-
-  /** Milliseconds until the next timer fires, or undefined when none is waiting. */
-  nextDelay(): number | undefined {
-    const next = this.earliest();
-    return next === undefined ? undefined : next.at - this.time;
-  }
-
   /** Moves time forward by ms, running every timer that falls due, in order (ties by creation). */
   advance(ms: number): void {
     const target = this.time + ms;

@@ -47,12 +47,6 @@ export interface TimelineFeedOptions {
   onSharedEvent?: (ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }) => void;
 }
 
-export const STREAM_OF: Record<TimelineKind, string> = {
-  home: "user",
-  local: "public:local",
-  federated: "public",
-};
-
 /**
  * The `direct` stream sends `conversation` events (a Conversation with `last_status`). The API
  * room's frame parser does not pass them on yet; this reads one if it ever arrives.

@@ -9,7 +9,7 @@ import type { RenderOptions } from "./options.js";
 import { paintLine } from "./paint.js";
 import { type InlineContext, inlinesToItems, type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
-import { acctText, emojiSet, namePieces } from "./status-parts.js";
+import { acctText, countText, emojiSet, namePieces } from "./status-parts.js";
 import { cellWidth } from "./width.js";
 import { clipLine, type Line, wrapItems } from "./wrap.js";
 
@@ -70,12 +70,11 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
       lines.push([...prefix, ...l]);
     });
   }
-  const n = (x: number | null | undefined) => String(Number.isFinite(x) ? x : 0);
   lines.push(
     [],
     [
       {
-        text: `${n(account.statusesCount)} posts${g.dot}${n(account.followingCount)} following${g.dot}${n(account.followersCount)} followers`,
+        text: `${countText(account.statusesCount)} posts${g.dot}${countText(account.followingCount)} following${g.dot}${countText(account.followersCount)} followers`,
         roles: ["counts"],
       },
     ],

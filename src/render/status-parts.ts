@@ -11,6 +11,11 @@ import { clipLine, type Line, wrapItems } from "./wrap.js";
 
 const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
 
+/** A count from the server as digits: anything but a finite number (a hostile string) reads 0. */
+export function countText(x: unknown): string {
+  return String(Number.isFinite(x) ? x : 0);
+}
+
 function emojiSet(emojis: readonly mastodon.v1.CustomEmoji[] | null | undefined): Set<string> {
   const set = new Set<string>();
   for (const e of emojis ?? []) if (typeof e?.shortcode === "string") set.add(e.shortcode);
@@ -160,7 +165,7 @@ export function pollLines(
       p(percent, mine ? "pollOwn" : "meta"),
     ]);
   });
-  const facts = [`${poll.votesCount ?? 0} votes`];
+  const facts = [`${countText(poll.votesCount)} votes`];
   if (poll.multiple) facts.push("multiple choice");
   facts.push(poll.expired ? "closed" : untilText(poll.expiresAt, now));
   if (poll.voted) facts.push("you voted");
@@ -219,13 +224,12 @@ export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs
 }
 
 export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Line {
-  const n = (x: number | null | undefined) => String(Number.isFinite(x) ? x : 0);
   const line: Piece[] = [
-    p(`${g.replies}${n(s.repliesCount)}  `, "counts"),
-    p(`${g.boosts}${n(s.reblogsCount)}`, s.reblogged ? "active" : "counts"),
+    p(`${g.replies}${countText(s.repliesCount)}  `, "counts"),
+    p(`${g.boosts}${countText(s.reblogsCount)}`, s.reblogged ? "active" : "counts"),
     p("  "),
     p(
-      `${s.favourited ? g.favourited : g.favourites}${n(s.favouritesCount)}`,
+      `${s.favourited ? g.favourited : g.favourites}${countText(s.favouritesCount)}`,
       s.favourited ? "active" : "counts",
     ),
   ];

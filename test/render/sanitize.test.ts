@@ -242,6 +242,27 @@ describe("hostile server strings (property)", () => {
     );
   });
 
+  test("counts that are not numbers (a poll's votes, replies, followers) read 0, never the string", () => {
+    const evil = "\x1b]52;c;cm0=\x07\x1b[2J" as unknown as number;
+    const theme = pickTheme("dark", 3);
+    const status = makeStatus({
+      repliesCount: evil,
+      poll: {
+        id: "p",
+        expired: true,
+        multiple: false,
+        votesCount: evil,
+        options: [{ title: "tea", votesCount: 1, emojis: [] }],
+      } as unknown as mastodon.v1.Poll,
+    });
+    const lines = renderStatus(status, { width: 60, theme, now: NOW });
+    for (const line of lines) assertInert(line, "status counts");
+    assert.ok(lines.some((l) => l.replace(SGR, "").includes("0 votes")));
+    const profile = makeAccount({ statusesCount: evil, followersCount: evil });
+    const last = renderProfile(profile, { width: 60, theme }).at(-1)!.replace(SGR, "");
+    assert.match(last, /^0 posts .* 0 followers$/);
+  });
+
   test("with hyperlinks on, the only OSC is our own OSC 8 around a parsed http(s) URL", () => {
     fc.assert(
       fc.property(hostile, hostile, (href, label) => {

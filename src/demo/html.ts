@@ -50,11 +50,3 @@ export function partsToHtml(parts: readonly Part[]): string {
 export function paragraphsHtml(paragraphs: ReadonlyArray<readonly Part[]>): string {
   return paragraphs.map((p) => `<p>${partsToHtml(p)}</p>`).join("");
 }
-
-/** Plain text to status HTML, used for statuses posted through the API. */
-export function plainTextToHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br />")}</p>`)
-    .join("");
-}

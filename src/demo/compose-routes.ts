@@ -7,10 +7,12 @@
 import { DEMO_DOMAIN } from "./accounts.js";
 import { mastodonLength } from "./compose.js";
 import {
+  invalid,
   json,
   type Reply,
   type RequestContext,
   type Route,
+  requireAnyWrite,
   requireAuth,
   route,
   str,
@@ -57,7 +59,6 @@ interface ScheduledStatus {
 }
 
 const MIN_SCHEDULE_MS = 5 * 60_000;
-const invalid = (message: string) => json(422, { error: `Validation failed: ${message}` });
 
 function list(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : [];
@@ -78,14 +79,8 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
     (r) => r.method === "POST" && r.pattern.test("/api/v1/statuses"),
   )?.handler;
 
-  const writer = (ctx: RequestContext): Reply | null =>
-    requireAuth(ctx) ??
-    ((ctx.auth?.scopes ?? []).some((s) => s === "write" || s.startsWith("write:"))
-      ? null
-      : json(403, { error: "This action is outside the authorized scopes" }));
-
   const post = async (ctx: RequestContext): Promise<Reply> => {
-    const denied = writer(ctx);
+    const denied = requireAnyWrite(ctx);
     if (denied) return denied;
     const ids = list(ctx.body.media_ids);
     const media: ApiMediaAttachment[] = [];
@@ -148,7 +143,7 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
   };
 
   const upload = (ctx: RequestContext): Reply => {
-    const denied = writer(ctx);
+    const denied = requireAnyWrite(ctx);
     if (denied) return denied;
     const id = mediaIds.next();
     const file = id.slice(-6);
@@ -188,7 +183,7 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
   };
 
   const describe = (ctx: RequestContext): Reply => {
-    const denied = writer(ctx);
+    const denied = requireAnyWrite(ctx);
     if (denied) return denied;
     const found = uploads.get(ctx.params.id ?? "");
     if (!found) return json(404, { error: "Record not found" });

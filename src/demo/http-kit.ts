@@ -48,6 +48,21 @@ export function requireAuth(ctx: RequestContext): Reply | null {
   return ctx.auth ? null : INVALID_TOKEN;
 }
 
+/** Authenticated with some write scope ("write" or any "write:…"). */
+export function requireAnyWrite(ctx: RequestContext): Reply | null {
+  return (
+    requireAuth(ctx) ??
+    ((ctx.auth?.scopes ?? []).some((s) => s === "write" || s.startsWith("write:"))
+      ? null
+      : json(403, { error: "This action is outside the authorized scopes" }))
+  );
+}
+
+/** A 422 as Mastodon words a failed validation. */
+export function invalid(message: string): Reply {
+  return json(422, { error: `Validation failed: ${message}` });
+}
+
 export function send(
   res: ServerResponse,
   reply: Reply,

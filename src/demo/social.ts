@@ -9,6 +9,7 @@ import {
   NOT_FOUND,
   type RequestContext,
   type Route,
+  requireAnyWrite,
   requireAuth,
   route,
 } from "./http-kit.js";
@@ -40,14 +41,6 @@ interface Version {
   sensitive: boolean;
   created_at: string;
 }
-
-const denyWrite = (ctx: RequestContext) => {
-  const denied = requireAuth(ctx);
-  if (denied) return denied;
-  return (ctx.auth?.scopes ?? []).some((s) => s === "write" || s.startsWith("write:"))
-    ? null
-    : json(403, { error: "This action is outside the authorized scopes" });
-};
 
 export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
   const relationships = new Map<string, Relationship>();
@@ -120,7 +113,7 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
 
   const accountToggle = (verb: string, apply: (r: Relationship, id: string) => void) =>
     route("POST", `/api/v1/accounts/:id/${verb}`, (ctx) => {
-      const denied = denyWrite(ctx);
+      const denied = requireAnyWrite(ctx);
       if (denied) return denied;
       const id = ctx.params.id ?? "";
       if (!accountById(id)) return NOT_FOUND;
@@ -186,7 +179,7 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
     }),
     ...(["authorize", "reject"] as const).map((verb) =>
       route("POST", `/api/v1/follow_requests/:id/${verb}`, (ctx) => {
-        const denied = denyWrite(ctx);
+        const denied = requireAnyWrite(ctx);
         if (denied) return denied;
         const id = ctx.params.id ?? "";
         const pending = world.notifications.some(
@@ -202,7 +195,7 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
     ),
     ...(["pin", "unpin"] as const).map((verb) =>
       route("POST", `/api/v1/statuses/:id/${verb}`, (ctx) => {
-        const denied = denyWrite(ctx);
+        const denied = requireAnyWrite(ctx);
         if (denied) return denied;
         const found = statusOrNotFound(ctx);
         if (!found || found.status.account.id !== world.me.account.id) return NOT_FOUND;
@@ -244,7 +237,7 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
       );
     }),
     route("POST", "/api/v1/reports", (ctx) => {
-      const denied = denyWrite(ctx);
+      const denied = requireAnyWrite(ctx);
       if (denied) return denied;
       const accountId = String(ctx.body.account_id ?? "");
       const target = accountById(accountId);

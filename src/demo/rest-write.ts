@@ -3,6 +3,7 @@
 
 import { formatPlainText, mastodonLength } from "./compose.js";
 import {
+  invalid,
   json,
   NOT_FOUND,
   type Reply,
@@ -39,8 +40,6 @@ function requireWrite(ctx: RequestContext): Reply | null {
     : json(403, { error: "This action is outside the authorized scopes" });
 }
 
-const invalid = (message: string) => json(422, { error: `Validation failed: ${message}` });
-
 export function writeRoutes({ world }: WriteDeps): Route[] {
   const sources = new Map<string, { text: string; spoiler_text: string }>();
   const idempotent = new Map<string, { id: string; at: number }>();
@@ -67,7 +66,8 @@ export function writeRoutes({ world }: WriteDeps): Route[] {
       return invalid("Poll must have between 2 and 4 options");
     const expiresIn = Number(p.expires_in ?? 86_400);
     return {
-      id: String(345_000 + Math.floor(now % 100_000)),
+      // From the world's counter: a clock-derived id repeats when two polls share a millisecond.
+      id: world.nextPollId(),
       expires_at: new Date(now + expiresIn * 1000).toISOString(),
       expired: false,
       multiple: p.multiple === true || p.multiple === "true",

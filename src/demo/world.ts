@@ -126,7 +126,7 @@ export class DemoWorld {
       visibility,
       inReplyTo,
       nextMediaId: () => this.mediaIds.next(),
-      nextPollId: () => this.pollIds.next(),
+      nextPollId: () => this.nextPollId(),
       rng: this.rng,
     });
   }
@@ -218,6 +218,10 @@ export class DemoWorld {
 
   nextStatusId(at: number): string {
     return this.statusIds.next(at);
+  }
+
+  nextPollId(): string {
+    return this.pollIds.next();
   }
 
   storeAndAnnounce(status: ApiStatus, inHome: boolean, local: boolean): StoredStatus {

@@ -171,6 +171,20 @@ describe("posting and acting on statuses", () => {
     assert.equal(again.status, 422);
   });
 
+  test("polls posted in the same millisecond get distinct ids", async () => {
+    const frozen = await startDemoInstance({ generate: false, seedCount: 0, now: () => 1e12 });
+    try {
+      const poll = { options: ["a", "b"], expires_in: 3600 };
+      const first = await send(frozen, "POST", "/api/v1/statuses", { status: "one", poll });
+      const second = await send(frozen, "POST", "/api/v1/statuses", { status: "two", poll });
+      assert.equal(first.status, 200);
+      assert.equal(second.status, 200);
+      assert.notEqual(first.body.poll?.id, second.body.poll?.id);
+    } finally {
+      await frozen.close();
+    }
+  });
+
   test("markers are saved and read back", async () => {
     const saved = await send(demo, "POST", "/api/v1/markers", { home: { last_read_id: "123" } });
     assert.equal(saved.status, 200);

@@ -20,11 +20,6 @@ export function osc52Copy(text: string): string {
   return `\x1b]52;c;${Buffer.from(text, "utf8").toString("base64")}\x07`;
 }
 
-/** OSC 8: a terminal hyperlink around `label` (both already safe). */
-export function osc8Link(url: string, label: string): string {
-  return `\x1b]8;;${url}\x1b\\${label}\x1b]8;;\x1b\\`;
-}
-
 export type OpenOutcome = { opened: true } | { opened: false; reason: "ssh" | "no-browser" };
 
 /** Opens the URL in $BROWSER; over SSH (or with no display) says why not, so the URL is shown. */

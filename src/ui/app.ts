@@ -314,7 +314,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     if (rows.length === 0) content.push("  Loading…");
     box.setContent(content.join("\n"));
     const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
-    box.setLabel(` ${sanitizeInline(source.title)}${glyphs.sep}${source.state()}${newMark} `);
+    // A pane's state may carry server text (an error line): sanitised here, for every source.
+    box.setLabel(
+      ` ${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${newMark} `,
+    );
     (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
       isActive ? "cyan" : "gray",
     );
@@ -336,7 +339,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const width = screen.width as number;
     // Server-derived text (the account, an error line) is sanitised and measured in cells:
     // a wide or RTL name must not push the hints off the row or past the edge.
-    const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${opts.connectionState()}`;
+    const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
     const hints =
       layout.mode === "tabs"
         ? `j/k move  ${paneKeysHint()}/Tab pane  g top  ? help  q quit `

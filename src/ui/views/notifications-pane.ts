@@ -1,5 +1,4 @@
 // The Notifications pane: session.notifications' store as pane items, newest first.
-import { sanitizeInline } from "../../render/index.js";
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
 import type { PaneSource } from "../app.js";
 import type { PaneItem } from "../timeline-pane.js";
@@ -21,7 +20,8 @@ export function notificationsPane(feed: NotificationFeed): PaneSource<PaneItem> 
       }
       return mapped;
     },
-    state: () => (feed.lastError ? `error: ${sanitizeInline(feed.lastError)}` : "live"),
+    // The shell sanitises a pane's state (the error is server text) where it draws it.
+    state: () => (feed.lastError ? `error: ${feed.lastError}` : "live"),
     onChange: (listener) => feed.onChange(listener),
     loadOlder() {
       if (loadingOlder) return;

@@ -2,7 +2,6 @@
 // Notifications), each with its own buffer size and relative width; and a pane for any timeline
 // opened later from the command line.
 import { fetchLists } from "../api/lists.js";
-import type { PaneSetting } from "../config/panes.js";
 import type { Settings } from "../config/settings.js";
 import { sanitizeInline } from "../render/index.js";
 import type { Session } from "../timeline/session.js";
@@ -30,22 +29,13 @@ export function paneIndexOf(panes: readonly PaneSource<PaneItem>[], timeline: st
   return panes.findIndex((p) => p.timeline === timeline);
 }
 
-/**
- * The settings' panes, with Notifications added when they are exactly the settings' default
- * (home, local, federated): the config room's default predates the Notifications pane.
- */
-export function paneSpecsFrom(settings: readonly PaneSetting[], _bufferSize: number): PaneSpec[] {
-  return settings.map((p) => ({ ...p }));
-}
-
 /** The panes of the config file (`settings.panes`), or the default four without settings. */
 export function buildPanes(
   session: Session,
   settings?: Pick<Settings, "panes" | "bufferSize">,
 ): PaneSource<PaneItem>[] {
-  const specs: PaneSpec[] = settings
-    ? paneSpecsFrom(settings.panes, settings.bufferSize)
-    : DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline }));
+  const specs: readonly PaneSpec[] =
+    settings?.panes ?? DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline }));
   const panes: PaneSource<PaneItem>[] = [];
   for (const spec of specs) {
     const pane = openPane(session, spec);

@@ -9,5 +9,11 @@ import { viewActions } from "./views.js";
 export type { FeatureDeps } from "./deps.js";
 
 export function featureActions(deps: FeatureDeps): Record<string, FeatureAction<PaneItem>> {
-  return { ...composeActions(deps), ...tootActions(deps), ...viewActions(deps) };
+  const all: Record<string, FeatureAction<PaneItem>> = {};
+  return Object.assign(
+    all,
+    composeActions(deps),
+    tootActions(deps),
+    viewActions(deps, () => all),
+  );
 }

@@ -20,9 +20,7 @@ import {
 } from "../views/open-views.js";
 import { actionTarget, statusOfItem } from "../views/status-sync.js";
 import { openHelp, openInstance } from "../views/text-views.js";
-import { composeActions } from "./compose.js";
 import type { FeatureDeps } from "./deps.js";
-import { tootActions } from "./toot-actions.js";
 
 type Ctx = Parameters<FeatureAction<PaneItem>>[0];
 
@@ -33,14 +31,14 @@ function pressBound(deps: FeatureDeps, ctx: Ctx, action: string, fallback: strin
   ctx.screen.emit("keypress", key.length === 1 ? key : undefined, { name: key, full: key });
 }
 
-export function viewActions(deps: FeatureDeps): Record<string, FeatureAction<PaneItem>> {
-  let all: Record<string, FeatureAction<PaneItem>> | undefined;
-  // Views run every action on their own selection, compose's reply and edit included.
-  const actions = () => {
-    all ??= { ...composeActions(deps), ...tootActions(deps), ...own };
-    return all;
-  };
-
+/**
+ * `actions`: the app's whole action table (featureActions), which views run on their own
+ * selection, compose's reply and edit included: one table, one draft offer, one alerter.
+ */
+export function viewActions(
+  deps: FeatureDeps,
+  actions: () => Record<string, FeatureAction<PaneItem>>,
+): Record<string, FeatureAction<PaneItem>> {
   // The user's lists, for Tab completion: fetched when the command line opens, kept after.
   let lists: ListChoice[] = [];
   const refreshLists = async (): Promise<ListChoice[]> => {

@@ -23,7 +23,7 @@ const started = new WeakSet<object>();
 
 export function startMentionAlerts(deps: FeatureDeps): () => void {
   const prefs = deps.settings.notifications;
-  // Views build the action table too: one alerter per session however often that happens.
+  // One alerter per session, however often an action table is built for it.
   if ((!prefs.bell && prefs.osc === "off") || started.has(deps.session)) return () => {};
   started.add(deps.session);
   let seen = deps.session.notifications.store.newestId();

@@ -47,16 +47,6 @@ export interface TimelineFeedOptions {
   onSharedEvent?: (ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }) => void;
 }
 
-/**
- * The `direct` stream sends `conversation` events (a Conversation with `last_status`). The API
- * room's frame parser does not pass them on yet; this reads one if it ever arrives.
- */
-function conversationStatus(ev: { kind: string }): Status | undefined {
-  if (ev.kind !== "conversation") return undefined;
-  const conv = (ev as { conversation?: { lastStatus?: Status } }).conversation;
-  return typeof conv?.lastStatus?.id === "string" ? conv.lastStatus : undefined;
-}
-
 export class TimelineFeed {
   readonly store: TimelineStore;
   /** One-line description of the last failure, for the status bar; undefined when all is well. */
@@ -121,7 +111,6 @@ export class TimelineFeed {
     const { stream, rest } = this.opts;
     this.cleanup.push(
       stream.subscribe(subscriptionOf(this.kind), (ev) => this.onStreamEvent(ev)),
-      ...this.directFromHome(),
       stream.onStateChange((s) => this.onConnectionChange(s)),
       stream.onLive(() => {
         // Snapshot now, before any frame of the new socket is applied: the catch-up must start
@@ -196,22 +185,6 @@ export class TimelineFeed {
 
   // --- stream -----------------------------------------------------------------------------
 
-  /**
-   * Until the frame parser passes on the `direct` stream's `conversation` events, a direct
-   * pane also takes direct statuses from the home stream: Mastodon delivers a direct status to
-   * the home feed of each mentioned follower, so most arrive live this way.
-   */
-  private directFromHome(): Array<() => void> {
-    if (this.kind !== "direct") return [];
-    return [
-      this.opts.stream.subscribe({ stream: "user" }, (ev) => {
-        if (ev.kind !== "update" || ev.status.visibility !== "direct") return;
-        this.store.applyUpdate(ev.status);
-        this.emit();
-      }),
-    ];
-  }
-
   private onStreamEvent(ev: Parameters<StreamListener>[0]): void {
     switch (ev.kind) {
       case "update":
@@ -228,12 +201,13 @@ export class TimelineFeed {
       case "error":
         this.lastError = `stream refused ${subscriptionOf(this.kind).stream}: ${ev.error}`;
         break;
-      default: {
-        const status = conversationStatus(ev);
-        if (!status) return;
-        this.store.applyUpdate(status);
+      case "conversation":
+        // The `direct` stream: the parser guarantees last_status with a plausible id.
+        if (!ev.conversation.lastStatus) return;
+        this.store.applyUpdate(ev.conversation.lastStatus);
         break;
-      }
+      default:
+        return;
     }
     this.emit();
   }

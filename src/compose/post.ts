@@ -3,6 +3,7 @@
  * the answer to a POST is lost (the server stored the toot, the connection dropped),
  * the retry returns the same toot instead of posting it twice.
  */
+import { oneLine } from "../config/one-line.js";
 import { countLikeMastodon } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
@@ -58,11 +59,6 @@ export interface SubmitOptions {
   pollLimits?: PollLimits;
   /** Removes the draft once the server has the toot. */
   store?: { remove(id: string): void };
-}
-
-function clean(text: string, max = 200): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
@@ -155,7 +151,7 @@ function describeFailure(err: unknown): { status?: number; text: string } {
       : typeof e.message === "string"
         ? e.message
         : String(err);
-  return { status, text: clean(text) };
+  return { status, text: oneLine(text) };
 }
 
 export async function submitDraft(

@@ -3,6 +3,7 @@
  * Everything outside the process (disk, network, $EDITOR) comes in as `deps`, so the
  * UI only forwards keys and paints `view()`, and tests drive it without a terminal.
  */
+import { oneLine } from "../config/one-line.js";
 import { type Draft, newDraft } from "./drafts.js";
 import {
   applyCompletion,
@@ -42,10 +43,6 @@ export type SessionOutcome =
   | { kind: "list-drafts" }
   | { kind: "pick-language" };
 
-function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
-}
-
 /** A restored draft opens in normal mode on its last line; a new one ready to type. */
 export function editorFromDraft(draft: Draft, mode: "normal" | "insert" = "normal"): EditorState {
   return createEditor(draft.text, {
@@ -62,6 +59,8 @@ export function editorFromDraft(draft: Draft, mode: "normal" | "insert" = "norma
 export function draftFromEditor(draft: Draft, state: EditorState): Draft {
   return { ...draft, text: state.text, ...state.fields };
 }
+
+const UNSAFE_WORD = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export class ComposeSession {
   private queue: Promise<SessionOutcome> = Promise.resolve({ kind: "open" });
@@ -160,7 +159,7 @@ export class ComposeSession {
           this.state = replaceText(this.state, await this.deps.editExternally(this.state.text));
           this.save();
         } catch (err) {
-          this.state = setMessage(this.state, clean((err as Error).message), true);
+          this.state = setMessage(this.state, oneLine((err as Error).message), true);
         }
         return open;
       case "attach":
@@ -181,7 +180,7 @@ export class ComposeSession {
         } catch (err) {
           this.state = setMessage(
             this.state,
-            `Alt text not saved: ${clean((err as Error).message)}`,
+            `Alt text not saved: ${oneLine((err as Error).message)}`,
             true,
           );
         }
@@ -240,14 +239,19 @@ export class ComposeSession {
         commandLine: `alt ${this.draft.media.length} `,
       };
     } catch (err) {
-      this.state = setMessage(this.state, `Upload failed: ${clean((err as Error).message)}`, true);
+      this.state = setMessage(
+        this.state,
+        `Upload failed: ${oneLine((err as Error).message)}`,
+        true,
+      );
     }
     return open;
   }
 
   private async complete(prefix: string): Promise<SessionOutcome> {
     const candidates = (await this.deps.complete?.(prefix).catch(() => [])) ?? [];
-    const safe = candidates.map(clean).filter((c) => c !== "" && !/\s/.test(c));
+    // One word, nothing that could drive the terminal: anything else from the server is dropped.
+    const safe = candidates.map((c) => c.trim()).filter((c) => c !== "" && !UNSAFE_WORD.test(c));
     if (safe.length === 0) {
       this.state = setMessage(this.state, `No match for ${prefix}`);
       return { kind: "open" };

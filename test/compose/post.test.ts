@@ -100,7 +100,7 @@ describe("posting a draft", () => {
       assert.equal(result.ok === false && result.kind, "rejected");
       assert.equal(
         result.ok === false && result.message,
-        "Not posted: Validation failed: Text [31m is bad",
+        "Not posted: Validation failed: Text is bad",
       );
       assert.ok(store.load(draft.id));
     } finally {

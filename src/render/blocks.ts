@@ -55,7 +55,7 @@ function codeLines(
     }
     out.push([
       { text: "  ", roles: [] },
-      { text: chunk, roles: ctx.theme.markers ? [] : roles },
+      { text: chunk, roles },
     ]);
   }
   return out;

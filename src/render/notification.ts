@@ -1,15 +1,14 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
-import { foldLine, glyphsFor } from "./glyphs.js";
+import { glyphsFor } from "./glyphs.js";
 import { type Block, parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
-import { paintLine } from "./paint.js";
+import { paintFitted } from "./paint.js";
 import type { Piece } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
 import { acctText, namePieces } from "./status-parts.js";
 import type { Role } from "./theme.js";
 import { relativeTime } from "./time.js";
-import { clipLine } from "./wrap.js";
 
 const VERBS: Record<string, string> = {
   mention: "mentioned you",
@@ -74,9 +73,5 @@ export function renderNotificationSummary(
   const text = excerpt(status);
   if (text) line.push(p(`: ${text}`, "notice"));
   const g = glyphsFor(opts.unicode);
-  return paintLine(
-    clipLine(g.unicode ? line : foldLine(line), Math.max(1, opts.width), g.ellipsis),
-    opts.theme,
-    false,
-  );
+  return paintFitted(line, Math.max(1, opts.width), g, opts.theme, false);
 }

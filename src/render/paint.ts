@@ -1,8 +1,9 @@
 // Laid-out lines → terminal strings: SGR from the theme, OSC 8 only when asked for.
+import { foldLine, type Glyphs } from "./glyphs.js";
 import { osc8 } from "./hyperlink.js";
 import type { Piece } from "./pieces.js";
 import type { Theme } from "./theme.js";
-import type { Line } from "./wrap.js";
+import { clipLine, type Line } from "./wrap.js";
 
 function samePaint(a: Piece, b: Piece): boolean {
   if (a.url !== b.url || a.roles.length !== b.roles.length) return false;
@@ -23,4 +24,23 @@ export function paintLine(line: Line, theme: Theme, hyperlinks: boolean): string
     out += hyperlinks && first.url ? osc8(first.url, text) : text;
   }
   return out;
+}
+
+/**
+ * The last step for every laid-out line: folded to ASCII without Unicode (cell for cell, so
+ * the layout still holds), cut to the pane (a no-op for lines that fit: the guard that no
+ * line can overflow), then painted.
+ */
+export function paintFitted(
+  line: Line,
+  width: number,
+  g: Glyphs,
+  theme: Theme,
+  hyperlinks: boolean,
+): string {
+  return paintLine(
+    clipLine(g.unicode ? line : foldLine(line), width, g.ellipsis),
+    theme,
+    hyperlinks,
+  );
 }

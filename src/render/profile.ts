@@ -2,11 +2,11 @@
 // profile fields (values are HTML too; a verified link gets a ✓), and counts.
 import type { mastodon } from "masto";
 import { layoutBlocks } from "./blocks.js";
-import { foldLine, glyphsFor } from "./glyphs.js";
+import { glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
-import { paintLine } from "./paint.js";
+import { paintFitted } from "./paint.js";
 import { type InlineContext, inlinesToItems, type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
 import { acctText, countText, emojiSet, namePieces } from "./status-parts.js";
@@ -79,11 +79,5 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
       },
     ],
   );
-  return lines.map((l) =>
-    paintLine(
-      clipLine(g.unicode ? l : foldLine(l), width, g.ellipsis),
-      opts.theme,
-      opts.hyperlinks ?? false,
-    ),
-  );
+  return lines.map((l) => paintFitted(l, width, g, opts.theme, opts.hyperlinks ?? false));
 }

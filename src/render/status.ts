@@ -1,11 +1,11 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
 import { layoutBlocks } from "./blocks.js";
-import { foldLine, type Glyphs, glyphsFor } from "./glyphs.js";
+import { type Glyphs, glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
-import { paintLine } from "./paint.js";
+import { paintFitted, paintLine } from "./paint.js";
 import type { InlineContext } from "./pieces.js";
 import { type QuoteView, quoteView } from "./quote.js";
 import { sanitizeInline } from "./sanitize.js";
@@ -21,7 +21,7 @@ import {
   replyLine,
   spoilerLines,
 } from "./status-parts.js";
-import { clipLine, type Line, wrapItems } from "./wrap.js";
+import { type Line, wrapItems } from "./wrap.js";
 
 export interface FilterVerdict {
   action: "hide" | "warn" | "blur";
@@ -145,14 +145,5 @@ function quoteLines(
 }
 
 function finish(lines: Line[], width: number, opts: RenderOptions, g: Glyphs): string[] {
-  // clipLine is a no-op for lines that fit: a last guard that no line can overflow the pane.
-  // Without Unicode, whatever server text is left (names, CW, titles, alt text) is folded
-  // to ASCII cell for cell, so the layout measured above still holds.
-  return lines.map((l) =>
-    paintLine(
-      clipLine(g.unicode ? l : foldLine(l), width, g.ellipsis),
-      opts.theme,
-      opts.hyperlinks ?? false,
-    ),
-  );
+  return lines.map((l) => paintFitted(l, width, g, opts.theme, opts.hyperlinks ?? false));
 }

@@ -134,8 +134,3 @@ export function setMessage(state: EditorState, message: string, isError = false)
 export function setFields(state: EditorState, fields: Partial<ComposeFields>): EditorState {
   return { ...state, fields: { ...state.fields, ...fields } };
 }
-
-/** A draft is safe on disk: `:q` may close without complaint. */
-export function markSaved(state: EditorState): EditorState {
-  return { ...state, dirty: false };
-}

@@ -6,7 +6,7 @@
  */
 import { countLikeMastodon } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
-import { displayGrapheme } from "./graphemes.js";
+import { displayGrapheme, splitGraphemes } from "./graphemes.js";
 
 export interface ViewOptions {
   maxCharacters: number;
@@ -49,10 +49,8 @@ const VISIBILITY_LABEL = {
 };
 
 function safe(text: string): string {
-  return Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text), (s) =>
-    displayGrapheme(s.segment),
-  )
-    .map((d) => d.text)
+  return splitGraphemes(text)
+    .map((g) => displayGrapheme(g).text)
     .join("");
 }
 
@@ -117,10 +115,8 @@ function fieldsLine(state: EditorState, extras: string[]): string {
 function fit(text: string, width: number): string {
   let out = "";
   let used = 0;
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(
-    text,
-  )) {
-    const d = displayGrapheme(segment);
+  for (const g of splitGraphemes(text)) {
+    const d = displayGrapheme(g);
     if (used + d.cells > width) break;
     out += d.text;
     used += d.cells;

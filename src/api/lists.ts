@@ -1,6 +1,7 @@
 // Lists and direct conversations.
 import type { mastodon } from "masto";
 import type { RestClient } from "./rest.js";
+import { conversationStatusesPage, listTimelinePage } from "./timelines.js";
 
 type Rest = Pick<RestClient, "request">;
 
@@ -9,21 +10,10 @@ export function fetchLists(rest: Rest): Promise<mastodon.v1.List[]> {
 }
 
 export function listTimeline(rest: Rest, id: string): Promise<mastodon.v1.Status[]> {
-  return rest.request<mastodon.v1.Status[]>({
-    method: "GET",
-    path: `/api/v1/timelines/list/${encodeURIComponent(id)}`,
-    params: { limit: 40 },
-  });
+  return listTimelinePage(rest, id, { limit: 40 });
 }
 
 /** Direct messages: the last status of each conversation, newest first. */
-export async function directStatuses(rest: Rest): Promise<mastodon.v1.Status[]> {
-  const list = await rest.request<mastodon.v1.Conversation[]>({
-    method: "GET",
-    path: "/api/v1/conversations",
-    params: { limit: 40 },
-  });
-  return Array.isArray(list)
-    ? list.map((c) => c?.lastStatus).filter((s): s is mastodon.v1.Status => Boolean(s?.id))
-    : [];
+export function directStatuses(rest: Rest): Promise<mastodon.v1.Status[]> {
+  return conversationStatusesPage(rest, { limit: 40 });
 }

@@ -79,7 +79,7 @@ function timelinePath(kind: TimelineKind): { path: string; params: Record<string
   return { path: "/api/v1/timelines/public", params: {} };
 }
 
-function pageParams(page: PageParams = {}): Record<string, unknown> {
+export function pageParams(page: PageParams = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (page.maxId !== undefined) out.maxId = page.maxId;
   if (page.minId !== undefined) out.minId = page.minId;
@@ -89,7 +89,7 @@ function pageParams(page: PageParams = {}): Record<string, unknown> {
 }
 
 /** A hostile or broken server may send anything: keep only objects with a string id. */
-function withStringIds<T>(data: unknown): T[] {
+export function withStringIds<T>(data: unknown): T[] {
   if (!Array.isArray(data)) return [];
   return data.filter(
     (x): x is T =>

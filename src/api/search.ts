@@ -2,6 +2,7 @@
 // `@user@other.server` and toot URLs from any server, so remote things are one lookup away.
 import type { mastodon } from "masto";
 import type { RestClient } from "./rest.js";
+import { tagTimelinePage } from "./timelines.js";
 
 type Rest = Pick<RestClient, "request">;
 
@@ -25,11 +26,7 @@ export async function search(rest: Rest, q: string, limit = 10): Promise<SearchR
 }
 
 export function tagTimeline(rest: Rest, tag: string): Promise<mastodon.v1.Status[]> {
-  return rest.request<mastodon.v1.Status[]>({
-    method: "GET",
-    path: `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
-    params: { limit: 40 },
-  });
+  return tagTimelinePage(rest, tag, { limit: 40 });
 }
 
 /** Statuses of the user's own collections: bookmarks, favourites, direct conversations. */

@@ -1,21 +1,12 @@
 // Pages of the timelines beyond home/local/federated: a hashtag, a list, and direct
 // conversations (as the last status of each). Same paging as the others (max_id / min_id).
 import type { mastodon } from "masto";
-import type { PageParams, RestClient } from "./rest.js";
+import { type PageParams, pageParams, type RestClient, withStringIds } from "./rest.js";
 
 type Rest = Pick<RestClient, "request">;
 
-function pageQuery(page: PageParams): Record<string, unknown> {
-  const q: Record<string, unknown> = {};
-  if (page.maxId !== undefined) q.maxId = page.maxId;
-  if (page.minId !== undefined) q.minId = page.minId;
-  if (page.sinceId !== undefined) q.sinceId = page.sinceId;
-  if (page.limit !== undefined) q.limit = page.limit;
-  return q;
-}
-
 function statusesOf(data: unknown): mastodon.v1.Status[] {
-  return Array.isArray(data) ? data.filter((s) => typeof s?.id === "string") : [];
+  return withStringIds<mastodon.v1.Status>(data);
 }
 
 /** GET /api/v1/timelines/tag/:hashtag */
@@ -27,7 +18,7 @@ export async function tagTimelinePage(
   const data = await rest.request<unknown>({
     method: "GET",
     path: `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
-    params: pageQuery(page),
+    params: pageParams(page),
   });
   return statusesOf(data);
 }
@@ -41,7 +32,7 @@ export async function listTimelinePage(
   const data = await rest.request<unknown>({
     method: "GET",
     path: `/api/v1/timelines/list/${encodeURIComponent(id)}`,
-    params: pageQuery(page),
+    params: pageParams(page),
   });
   return statusesOf(data);
 }
@@ -57,7 +48,7 @@ export async function conversationStatusesPage(
   const data = await rest.request<unknown>({
     method: "GET",
     path: "/api/v1/conversations",
-    params: pageQuery(page),
+    params: pageParams(page),
   });
   if (!Array.isArray(data)) return [];
   return statusesOf(data.map((c: { lastStatus?: unknown } | null) => c?.lastStatus));

@@ -1,57 +1,14 @@
 // `tootty --demo` in a real terminal: what a user sees and does in the first minute.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { findOnScreen, paneLefts } from "../helpers/screen.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { control, killAll, startTootty } from "../ui/terminal-harness.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-const sessions: TmuxSession[] = [];
-after(() => {
-  for (const s of sessions) s.kill();
-});
-
-interface Announce {
-  url: string;
-  token: string;
-  controlSecret: string;
-}
-
-async function startDemo(cols: number, rows: number) {
-  const dir = mkdtempSync(join(tmpdir(), "tootty-e2e-"));
-  const announceFile = join(dir, "demo.json");
-  const session = TmuxSession.start({
-    command: [process.execPath, BIN, "--demo"],
-    cols,
-    rows,
-    env: { TOOTTY_CONFIG_DIR: join(dir, "config"), TOOTTY_DEMO_ANNOUNCE: announceFile },
-  });
-  sessions.push(session);
-  const deadline = Date.now() + 15_000;
-  while (!existsSync(announceFile) || readFileSync(announceFile, "utf8").trim() === "") {
-    if (Date.now() > deadline)
-      throw new Error(`demo never announced itself:\n${session.capture()}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const demo = JSON.parse(readFileSync(announceFile, "utf8")) as Announce;
-  return { session, demo };
-}
-
-async function control(demo: Announce, op: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${demo.url}/_demo/${op}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-demo-control": demo.controlSecret },
-    body: JSON.stringify(body),
-  });
-  assert.equal(res.status, 200, `control ${op} answered ${res.status}`);
-  return res.json();
-}
+after(killAll);
 
 describe("tootty --demo at 160×45", () => {
   test("three live panes fill with toots, a published toot appears in Local, j moves, q restores", async () => {
-    const { session, demo } = await startDemo(160, 45);
+    const { session, demo } = await startTootty({ cols: 160, rows: 45 });
     const screen = await session.waitFor(
       (s) => s.includes("Home") && s.includes("Local") && s.includes("Federated"),
       "three pane titles",
@@ -125,7 +82,7 @@ describe("tootty --demo at 160×45", () => {
 
 describe("tootty --demo at 80×24", () => {
   test("shows one pane at a time with tabs, and 2 switches to Local", async () => {
-    const { session } = await startDemo(80, 24);
+    const { session } = await startTootty({ cols: 80, rows: 24 });
     const screen = await session.waitFor(
       (s) => s.includes("1 Home") && s.includes("2 Local"),
       "tab bar",

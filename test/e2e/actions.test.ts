@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { e2eInstance, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const start = (env: Record<string, string> = {}) => e2e.start({ env });
@@ -128,9 +128,7 @@ describe("actions on the selected toot", () => {
 });
 
 async function waitForFile(path: string, text: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!(existsSync(path) && readFileSync(path, "utf8").includes(text))) {
-    if (Date.now() > deadline) throw new Error(`$BROWSER never got ${text}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until(`$BROWSER to get ${text}`, () =>
+    existsSync(path) ? readFileSync(path, "utf8").includes(text) : false,
+  );
 }

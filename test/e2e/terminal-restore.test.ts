@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { until } from "../helpers/e2e.js";
 import { TmuxSession } from "../helpers/tmux.js";
 import { BIN, CRASH_PRELOAD, killAll, startTootty } from "../ui/terminal-harness.js";
 
@@ -97,11 +98,11 @@ describe("when the terminal itself goes away (SSH connection lost)", () => {
     });
     await session.waitFor((s) => s.includes("Home ·") && s.includes("▌"), "toots on screen");
     session.kill(); // closes the pty: every write now fails with EIO, and SIGHUP follows
-    const deadline = Date.now() + 10_000;
-    while (!existsSync(rc) || readFileSync(rc, "utf8").trim() === "") {
-      if (Date.now() > deadline) throw new Error("tootty did not end after its terminal went away");
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await until(
+      "tootty to end after its terminal went away",
+      () => existsSync(rc) && readFileSync(rc, "utf8").trim() !== "",
+      10_000,
+    );
     assert.equal(readFileSync(rc, "utf8").trim(), "129", "ended by SIGHUP (not 139, a segfault)");
     assert.ok(!readFileSync(err, "utf8").includes("crashed"), readFileSync(err, "utf8"));
   });

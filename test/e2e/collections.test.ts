@@ -3,23 +3,12 @@
 // :pane add list:1 adds a live pane titled after the list.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance } from "../helpers/e2e.js";
 import type { TmuxSession } from "../helpers/tmux.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const requested = e2e.requested;
 const logLength = e2e.logLength;
-
-/** Types `:command` and Enter on the command line. */
-async function command(tui: TmuxSession, text: string): Promise<void> {
-  tui.type(":");
-  await tui.waitFor(
-    (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
-    "command line",
-  );
-  tui.type(text);
-  tui.send("Enter");
-}
 
 async function backToPanes(tui: TmuxSession, viewTitle: string): Promise<void> {
   tui.send("Escape");

@@ -1,20 +1,9 @@
 // Panes opened and closed from the command line, and the config file's panes at start-up.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
+import { command, e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance();
-
-async function command(tui: TmuxSession, text: string): Promise<void> {
-  tui.type(":");
-  await tui.waitFor(
-    (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
-    "command line",
-  );
-  tui.type(text);
-  tui.send("Enter");
-}
 
 test(":pane add tag:X opens a live #X pane; :pane close removes it", async () => {
   const { demo } = e2e;

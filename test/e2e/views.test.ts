@@ -3,7 +3,7 @@
 // voting, pinning and reporting.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance, openCommandLine } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const start = (cols = 100, rows = 34) => e2e.start({ cols, rows });
@@ -116,11 +116,7 @@ describe("views on the stack", () => {
     tui.send("Escape");
     await tui.waitFor((s) => !s.includes("favourite or unfavourite"), "help closed");
 
-    tui.type(":");
-    await tui.waitFor(
-      (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
-      "command line",
-    );
+    await openCommandLine(tui);
     tui.type("inst");
     tui.send("Tab");
     await tui.waitForText(":instance");
@@ -136,13 +132,7 @@ describe("views on the stack", () => {
       content: "<p>tagged viewtag</p>",
       tags: ["e2etag"],
     });
-    tui.type(":");
-    await tui.waitFor(
-      (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
-      "command line",
-    );
-    tui.type("tag e2etag");
-    tui.send("Enter");
+    await command(tui, "tag e2etag");
     await tui.waitForText("#e2etag");
     await tui.waitForText("tagged viewtag");
     await tui.waitForText("#e2etag · live");

@@ -113,3 +113,19 @@ export async function until(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Presses `:` and waits for the command line on the bottom row. */
+export async function openCommandLine(tui: TmuxSession): Promise<void> {
+  tui.type(":");
+  await tui.waitFor(
+    (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
+    "command line",
+  );
+}
+
+/** Runs `:text` on the command line (types it and Enter). */
+export async function command(tui: TmuxSession, text: string): Promise<void> {
+  await openCommandLine(tui);
+  tui.type(text);
+  tui.send("Enter");
+}

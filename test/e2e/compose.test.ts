@@ -2,44 +2,19 @@
 // process, so the test reads the instance's state and request log directly).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { describe, test } from "node:test";
+import { e2eInstance, newConfigDir } from "../helpers/e2e.js";
+import type { TmuxSession } from "../helpers/tmux.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-const sessions: TmuxSession[] = [];
-let demo: DemoInstance;
+const e2e = e2eInstance({ generate: false, seedCount: 30 });
 
-before(async () => {
-  demo = await startDemoInstance({ generate: false, seedCount: 30 });
-});
-after(async () => {
-  for (const s of sessions) s.kill();
-  await demo.close();
-});
-
-function start(configDir: string, env: Record<string, string> = {}, cols = 100, rows = 30) {
-  const session = TmuxSession.start({
-    command: [process.execPath, BIN],
-    cols,
-    rows,
-    env: {
-      TOOTTY_INSTANCE: demo.url,
-      TOOTTY_ACCESS_TOKEN: demo.token,
-      TOOTTY_CONFIG_DIR: configDir,
-      ...env,
-    },
-  });
-  sessions.push(session);
-  return session;
-}
-
-const newConfig = () => mkdtempSync(join(tmpdir(), "tootty-compose-e2e-"));
+const start = (configDir: string, env: Record<string, string> = {}, cols = 100, rows = 30) =>
+  e2e.start({ configDir, env, cols, rows });
 
 async function ownToots(text: string): Promise<number> {
+  const { demo } = e2e;
   const res = await fetch(`${demo.url}/api/v1/accounts/verify_credentials`, {
     headers: { authorization: `Bearer ${demo.token}` },
   });
@@ -52,7 +27,7 @@ async function ownToots(text: string): Promise<number> {
 }
 
 const posts = () =>
-  demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
+  e2e.demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
 
 async function openComposer(session: TmuxSession): Promise<void> {
   await session.waitFor((s) => /Home ·/.test(s), "the home pane", 15_000);
@@ -63,10 +38,10 @@ async function openComposer(session: TmuxSession): Promise<void> {
 describe("composing in the terminal", () => {
   test("c, vim edits, :wq posts exactly once although the first POST's answer is dropped", async () => {
     const marker = `m${Date.now().toString(36)}`;
-    const session = start(newConfig());
+    const session = start(newConfigDir());
     await openComposer(session);
     const before = posts().length;
-    demo.control.dropPostAfterStore(1);
+    e2e.demo.control.dropPostAfterStore(1);
     // "helo wrld" fixed with vim keys: 0 f l a l <Esc> (hello), w i o <Esc> (world).
     session.type(`helo wrld ${marker}`);
     session.send("Escape");
@@ -85,7 +60,7 @@ describe("composing in the terminal", () => {
   });
 
   test("kill -9 mid-compose: the next start offers the draft and c brings the text back", async () => {
-    const dir = newConfig();
+    const dir = newConfigDir();
     const first = start(dir);
     await openComposer(first);
     first.type("nothing typed is lost 日本語 👍");
@@ -105,7 +80,7 @@ describe("composing in the terminal", () => {
   });
 
   test("over-limit text is refused with the count shown, and nothing is sent", async () => {
-    const session = start(newConfig(), {}, 80, 24);
+    const session = start(newConfigDir(), {}, 80, 24);
     await openComposer(session);
     const before = posts().length;
     session.type("y".repeat(505));
@@ -117,7 +92,7 @@ describe("composing in the terminal", () => {
   });
 
   test("Ctrl-e hands the text to $EDITOR and the rewritten text comes back into the composer", async () => {
-    const dir = newConfig();
+    const dir = newConfigDir();
     const editor = join(dir, "editor.sh");
     const seen = join(dir, "seen.txt");
     writeFileSync(

@@ -1,12 +1,6 @@
 // Reading a captured screen the way a user sees it: by terminal cells, not string indices.
 import stringWidth from "string-width";
 
-/** The cell column at which `needle` starts in `line`, or -1. */
-export function cellColumnOf(line: string, needle: string): number {
-  const at = line.indexOf(needle);
-  return at < 0 ? -1 : stringWidth(line.slice(0, at));
-}
-
 /** Every place `needle` stands on the screen: row, and the cell column where it starts. */
 export function findOnScreen(screen: string, needle: string): { row: number; col: number }[] {
   const hits: { row: number; col: number }[] = [];

@@ -13,9 +13,6 @@ export interface TmuxStartOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string | undefined>;
-  cwd?: string;
-  /** TERM inside tmux (default screen-256color). */
-  term?: string;
 }
 
 function quote(arg: string): string {
@@ -36,7 +33,7 @@ export class TmuxSession {
       conf,
       [
         "set -sg escape-time 10",
-        `set -g default-terminal ${opts.term ?? "screen-256color"}`,
+        "set -g default-terminal screen-256color",
         "set -g status off",
         "set -g history-limit 0",
       ].join("\n") + "\n",
@@ -72,7 +69,6 @@ export class TmuxSession {
         String(opts.cols ?? 120),
         "-y",
         String(opts.rows ?? 40),
-        ...(opts.cwd ? ["-c", opts.cwd] : []),
         shellCommand,
       ],
       { env, stdio: "ignore" },
@@ -89,11 +85,7 @@ export class TmuxSession {
     return this.tmux("capture-pane", "-p", "-t", "main");
   }
 
-  lines(): string[] {
-    return this.capture().split("\n");
-  }
-
-  /** Types keys: tmux key names ("Escape", "C-d", "Enter") or literal text with `literal`. */
+  /** Presses keys by tmux key name ("Escape", "C-d", "Enter"); `type` sends literal text. */
   send(...keys: string[]): void {
     this.tmux("send-keys", "-t", "main", ...keys);
   }

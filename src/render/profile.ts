@@ -9,7 +9,7 @@ import type { RenderOptions } from "./options.js";
 import { paintFitted } from "./paint.js";
 import { type InlineContext, inlinesToItems, type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
-import { acctText, countText, emojiSet, namePieces } from "./status-parts.js";
+import { authorPieces, countText, emojiSet } from "./status-parts.js";
 import { cellWidth } from "./width.js";
 import { clipLine, type Line, wrapItems } from "./wrap.js";
 
@@ -28,13 +28,7 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
     glyphs: g,
   };
   const lines: Line[] = [];
-  const head: Piece[] = [
-    ...namePieces(account, "displayName"),
-    { text: ` ${acctText(account, true)}`, roles: ["acct"] },
-  ];
-  if (account.bot) head.push({ text: " [bot]", roles: ["meta"] });
-  if (account.locked) head.push({ text: " [locked]", roles: ["meta"] });
-  lines.push(clipLine(head, width, g.ellipsis));
+  lines.push(clipLine(authorPieces(account, true), width, g.ellipsis));
 
   const bio = layoutBlocks(
     parseStatusHtml(typeof account.note === "string" ? account.note : ""),

@@ -16,7 +16,9 @@ export function countText(x: unknown): string {
   return String(Number.isFinite(x) ? x : 0);
 }
 
-function emojiSet(emojis: readonly mastodon.v1.CustomEmoji[] | null | undefined): Set<string> {
+export function emojiSet(
+  emojis: readonly mastodon.v1.CustomEmoji[] | null | undefined,
+): Set<string> {
   const set = new Set<string>();
   for (const e of emojis ?? []) if (typeof e?.shortcode === "string") set.add(e.shortcode);
   return set;
@@ -33,6 +35,17 @@ export function acctText(account: mastodon.v1.Account, expanded: boolean): strin
   if (!expanded || acct.includes("@")) return `@${acct}`;
   const url = parseWebUrl(account.url);
   return url ? `@${acct}@${sanitizeInline(url.hostname)}` : `@${acct}`;
+}
+
+/** Name, "@acct" and the [bot] / [locked] marks: who wrote a toot, whose profile this is. */
+export function authorPieces(account: mastodon.v1.Account, expanded: boolean): Piece[] {
+  const head = [
+    ...namePieces(account, "displayName"),
+    p(` ${acctText(account, expanded)}`, "acct"),
+  ];
+  if (account.bot) head.push(p(" [bot]", "meta"));
+  if (account.locked) head.push(p(" [locked]", "meta"));
+  return head;
 }
 
 const VISIBILITY: Record<string, string> = {
@@ -53,12 +66,7 @@ export function headerLine(
   const vis = VISIBILITY[s.visibility] ?? sanitizeInline(String(s.visibility ?? ""));
   if (vis) tail.push(p(`${g.dot}${vis}`, "meta"));
   if (s.editedAt) tail.push(p(`${g.dot}edited`, "meta"));
-  const head: Piece[] = [
-    ...namePieces(s.account, "displayName"),
-    p(` ${acctText(s.account, expanded)}`, "acct"),
-  ];
-  if (s.account.bot) head.push(p(" [bot]", "meta"));
-  if (s.account.locked) head.push(p(" [locked]", "meta"));
+  const head = authorPieces(s.account, expanded);
   const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
   // The name gives way first: time and marks are what a scanning eye needs.
   if (tailWidth <= width - 8) return [...clipLine(head, width - tailWidth, g.ellipsis), ...tail];
@@ -240,5 +248,3 @@ export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Lin
   if (mine.length) line.push(p(`  ${mine.join(g.dot)}`, "active"));
   return clipLine(line, width, g.ellipsis);
 }
-
-export { emojiSet };

@@ -16,7 +16,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import type { PollSpec, Visibility } from "./editor-state.js";
+import { asVisibility, type PollSpec, type Visibility } from "./editor-state.js";
 
 export interface DraftMedia {
   id: string;
@@ -43,7 +43,6 @@ export interface Draft {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const VISIBILITIES: readonly Visibility[] = ["public", "unlisted", "private", "direct"];
 
 export function newDraft(
   fields: Partial<Omit<Draft, "id" | "idempotencyKey">> = {},
@@ -99,9 +98,7 @@ export function parseDraft(json: string): Draft | null {
     id: d.id,
     text: d.text,
     spoiler: str(d.spoiler) ? d.spoiler : "",
-    visibility: VISIBILITIES.includes(d.visibility as Visibility)
-      ? (d.visibility as Visibility)
-      : "public",
+    visibility: asVisibility(d.visibility),
     language: strOrNull(d.language) ? d.language : null,
     sensitive: d.sensitive === true,
     inReplyToId: strOrNull(d.inReplyToId) ? d.inReplyToId : null,

@@ -3,6 +3,12 @@ import { cellsOf } from "./graphemes.js";
 
 export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
 export type Visibility = "public" | "unlisted" | "private" | "direct";
+const VISIBILITIES: readonly unknown[] = ["public", "unlisted", "private", "direct"];
+
+/** A visibility read from disk or a server; anything unknown is public. */
+export function asVisibility(value: unknown): Visibility {
+  return VISIBILITIES.includes(value) ? (value as Visibility) : "public";
+}
 
 /** The toot's fields besides its text; set with ex commands (:cw, :vis, :lang, :sensitive). */
 export interface ComposeFields {

@@ -4,11 +4,10 @@
  */
 import type { mastodon } from "masto";
 import type { Draft } from "./drafts.js";
-import type { Visibility } from "./editor-state.js";
+import { asVisibility, type Visibility } from "./editor-state.js";
 
 // An acct is user or user@domain; anything else from a hostile server is dropped.
 const ACCT = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+)?$/;
-const VISIBILITIES: readonly Visibility[] = ["public", "unlisted", "private", "direct"];
 
 function stripControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
@@ -53,13 +52,10 @@ export function replyPrefill(status: ReplyParent, myAcct: string): ReplyPrefill 
     seen.add(key);
     mentions.push(`@${acct}`);
   }
-  const visibility = VISIBILITIES.includes(parent.visibility as Visibility)
-    ? (parent.visibility as Visibility)
-    : "public";
   return {
     text: mentions.length ? `${mentions.join(" ")} ` : "",
     spoiler: stripControls(parent.spoilerText ?? ""),
-    visibility,
+    visibility: asVisibility(parent.visibility),
     language: parent.language && /^[a-z]{2,3}$/.test(parent.language) ? parent.language : null,
     inReplyToId: parent.id,
   };
@@ -78,9 +74,7 @@ export function editPrefill(
   return {
     text: source.text,
     spoiler: stripControls(source.spoilerText),
-    visibility: VISIBILITIES.includes(status.visibility as Visibility)
-      ? (status.visibility as Visibility)
-      : "public",
+    visibility: asVisibility(status.visibility),
     sensitive: status.sensitive,
     language: status.language ?? null,
     inReplyToId: status.inReplyToId ?? null,

@@ -31,6 +31,8 @@ export class ComposeOverlay implements Overlay {
   private readonly box: blessed.Widgets.BoxElement;
   private inFlight = 0;
   private busy = false;
+  /** The text rows last drawn (with the cursor): a full redraw is needed only when they change. */
+  private lastText: string | undefined;
 
   constructor(private readonly opts: ComposeOverlayOptions) {
     this.box = blessed.box({
@@ -84,8 +86,10 @@ export class ComposeOverlay implements Overlay {
     this.box.setFront();
     // blessed's cell diff leaves stale halves behind when a wide character (an emoji) is drawn
     // where other text stood: then redraw every cell (the composer is one modal box, and
-    // plain ASCII text keeps the cheap diff).
-    if (/[^\x00-\x7f]/.test(text)) this.opts.screen.realloc();
+    // plain ASCII text keeps the cheap diff). Only when the text changed: the app repaints on
+    // every stream change too, and unchanged text leaves nothing stale.
+    if (text !== this.lastText && /[^\x00-\x7f]/.test(text)) this.opts.screen.realloc();
+    this.lastText = text;
   }
 
   destroy(): void {

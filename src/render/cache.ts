@@ -40,7 +40,7 @@ function quoteKey(s: mastodon.v1.Status): string {
   return `${String(quote.state)}:${q?.id ?? ""}:${q?.editedAt ?? ""}:${q?.spoilerText ?? ""}:${filters}`;
 }
 
-export function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
+function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
   const s = status.reblog ?? status;
   return [
     status.id,

@@ -6,7 +6,7 @@ export type ColorLevel = 0 | 1 | 2 | 3;
 export type ThemeName = "dark" | "light" | "mono";
 type Paint = (s: string) => string;
 
-export const ROLES = [
+const ROLES = [
   "text",
   "displayName",
   "acct",
@@ -184,7 +184,6 @@ export const SLOT_ROLES = {
   boost: ["boost"],
   favourite: ["active"],
 } as const satisfies Record<string, readonly Role[]>;
-export type ColourSlot = keyof typeof SLOT_ROLES;
 /** Configured colours by slot: a colour name ("bright-blue", "gray", "default") or "#rrggbb". */
 export type SlotColours = Partial<Record<string, string>>;
 

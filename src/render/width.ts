@@ -5,7 +5,7 @@
 import { RUN_KINDS, RUN_STARTS } from "./width-table.js";
 
 /** Kind of a code point, see width-table.generate.mjs. */
-export const WidthKind = {
+const WidthKind = {
   Zero: 0,
   One: 1,
   Two: 2,
@@ -16,23 +16,23 @@ export const WidthKind = {
   /** Unassigned or irreconcilable: replaced by U+FFFD. */
   Replace: 5,
 } as const;
-export type WidthKind = (typeof WidthKind)[keyof typeof WidthKind];
+type WidthKind = (typeof WidthKind)[keyof typeof WidthKind];
 
 /**
  * Emitted after a code point the terminal draws two cells wide but blessed counts as one.
  * U+2064 INVISIBLE PLUS: wcwidth 0 (the terminal folds it into the wide glyph's cell), blessed
  * width 1 (blessed gives it the second cell). Both then agree the pair takes two cells.
  */
-export const PAD = "\u2064";
+const PAD = "\u2064";
 const PAD_CP = 0x2064;
 const REPLACEMENT = "\ufffd";
 const ZWJ = 0x200d;
 /** Longest run of zero-width code points kept after one base character (stops "Zalgo"). */
-export const MAX_ZERO_WIDTH_RUN = 4;
+const MAX_ZERO_WIDTH_RUN = 4;
 
 const KIND_WIDTH = [0, 1, 2, 2, 0, 1];
 
-export function kindOf(cp: number): WidthKind {
+function kindOf(cp: number): WidthKind {
   if (cp >= 0x20 && cp < 0x7f) return WidthKind.One;
   let lo = 0;
   let hi = RUN_STARTS.length - 1;
@@ -106,7 +106,7 @@ export function stripAnsi(s: string): string {
 }
 
 /** Width of one code point as the terminal lays it out (controls count 0). */
-export function codePointWidth(cp: number): number {
+function codePointWidth(cp: number): number {
   if (cp >= 0x20 && cp < 0x7f) return 1;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
   return KIND_WIDTH[kindOf(cp)]!;

@@ -1,7 +1,6 @@
 // The OAuth code flow for a terminal: register an app (once per instance), send the user to
 // the authorise page, exchange the code they paste, check the token, and revoke it at logout.
 import type { RegisteredApp } from "../../config/apps.js";
-import { oneLine } from "../../config/one-line.js";
 import { LoginError } from "./errors.js";
 import { type FetchLike, requestJson, serverErrorText } from "./http.js";
 
@@ -166,6 +165,6 @@ export async function revokeToken(
   const why = serverErrorText(reply.body);
   throw new LoginError(
     "server",
-    `${origin.host} did not revoke the token (HTTP ${reply.status}${why ? `: ${oneLine(why)}` : ""})`,
+    `${origin.host} did not revoke the token (HTTP ${reply.status}${why ? `: ${why}` : ""})`,
   );
 }

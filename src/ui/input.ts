@@ -15,7 +15,7 @@ function sequenceLength(chunk: string, i: number): number {
   if (intro === "O") return i + 2 < chunk.length ? 3 : 2;
   if (intro !== "[") return 0;
   // X10 mouse report: ESC [ M then three raw bytes.
-  if (chunk[i + 2] === "M" && i + 5 < chunk.length + 0) return Math.min(6, chunk.length - i);
+  if (chunk[i + 2] === "M") return Math.min(6, chunk.length - i);
   let j = i + 2;
   // Linux console function keys: ESC [ [ A
   if (chunk[j] === "[") return Math.min(4, chunk.length - i);

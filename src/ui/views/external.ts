@@ -1,18 +1,15 @@
 // Leaving the terminal: open a URL in $BROWSER, or copy it with OSC 52 (works over SSH,
 // because the terminal on the user's side does the copying).
 import { openInBrowser } from "../../cli/oauth/browser.js";
+import { parseWebUrl } from "../../render/hyperlink.js";
 
-/** Only http(s) URLs leave the client: a server could send `javascript:` or a shell trick. */
+/**
+ * Only http(s) URLs leave the client (a server could send `javascript:` or a shell trick), by
+ * the same rule the renderer links with. URL serialisation percent-encodes controls and spaces:
+ * nothing left can end an escape sequence.
+ */
 export function safeUrl(raw: unknown): string | undefined {
-  if (typeof raw !== "string") return undefined;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-    // URL serialisation percent-encodes controls and spaces: nothing left can end an escape.
-    return url.href;
-  } catch {
-    return undefined;
-  }
+  return typeof raw === "string" ? parseWebUrl(raw)?.href : undefined;
 }
 
 /** The OSC 52 sequence that puts `text` on the system clipboard. */

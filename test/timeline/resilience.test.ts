@@ -221,12 +221,10 @@ describe("streaming and REST under faults (simulated instance)", () => {
     await waitFor(() => h.feeds.local.lastError !== undefined, "error shown");
     assert.match(h.feeds.local.lastError ?? "", /^server unavailable/);
     demo.control.clearFaults();
-    for (let i = 0; i < 60 && !missed.every((id) => h.feeds.local.store.has(id)); i++) {
-      h.clock.advance(5_000);
-      await new Promise((r) => setImmediate(r));
-      await waitFor(() => true, "io turn");
-    }
-    await waitFor(() => missed.every((id) => h.feeds.local.store.has(id)), "recovered alone");
+    await waitFor(() => missed.every((id) => h.feeds.local.store.has(id)), "recovered alone", {
+      clock: h.clock,
+      stepMs: 5_000,
+    });
     await waitFor(() => h.feeds.local.lastError === undefined, "message cleared");
   });
 

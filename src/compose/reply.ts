@@ -3,15 +3,15 @@
  * an edit of one's own toot (from GET /api/v1/statuses/:id/source).
  */
 import type { mastodon } from "masto";
+import { sanitizeInline } from "../render/sanitize.js";
 import type { Draft } from "./drafts.js";
 import { asVisibility, type Visibility } from "./editor-state.js";
 
 // An acct is user or user@domain; anything else from a hostile server is dropped.
 const ACCT = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+)?$/;
 
-function stripControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-}
+/** The parent's CW comes from a server: the one sanitiser (controls, escapes, bidi overrides). */
+const fromServer = sanitizeInline;
 
 export type ReplyParent = Pick<
   mastodon.v1.Status,
@@ -54,7 +54,7 @@ export function replyPrefill(status: ReplyParent, myAcct: string): ReplyPrefill 
   }
   return {
     text: mentions.length ? `${mentions.join(" ")} ` : "",
-    spoiler: stripControls(parent.spoilerText ?? ""),
+    spoiler: fromServer(parent.spoilerText ?? ""),
     visibility: asVisibility(parent.visibility),
     language: parent.language && /^[a-z]{2,3}$/.test(parent.language) ? parent.language : null,
     inReplyToId: parent.id,
@@ -73,7 +73,7 @@ export function editPrefill(
 ): Partial<Draft> {
   return {
     text: source.text,
-    spoiler: stripControls(source.spoilerText),
+    spoiler: fromServer(source.spoilerText),
     visibility: asVisibility(status.visibility),
     sensitive: status.sensitive,
     language: status.language ?? null,

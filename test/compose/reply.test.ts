@@ -64,7 +64,14 @@ describe("reply prefill", () => {
       "me",
     );
     assert.equal(p.text, "@alice@example.social @ok ");
-    assert.equal(p.spoiler, "cw]52;c;evil");
+    // The whole OSC 52 sequence goes, not just its ESC and BEL.
+    assert.equal(p.spoiler, "cw");
+  });
+
+  test("a bidi override in the parent's CW cannot reverse the composer's field line", () => {
+    const p = replyPrefill(status({ spoilerText: "spoiler ‮gnp.exe" }), "me");
+    assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(p.spoiler), JSON.stringify(p.spoiler));
+    assert.match(p.spoiler, /spoiler/);
   });
 });
 

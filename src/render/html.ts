@@ -191,7 +191,7 @@ export function parseStatusHtml(html: string, opts: { hideQuoteInline?: boolean 
               style: l.style,
             });
           };
-        } else if (STYLE_TAGS[name] || HEADINGS.has(name)) {
+        } else if (Object.hasOwn(STYLE_TAGS, name) || HEADINGS.has(name)) {
           const key = STYLE_TAGS[name] ?? "bold";
           styles.push({ ...style(), [key]: true });
           closer = () => {

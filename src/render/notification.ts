@@ -59,7 +59,8 @@ export function renderNotificationSummary(
 ): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
-  const known = VERBS[type];
+  // Own keys only: a type of "constructor" must not find Object's.
+  const known = Object.hasOwn(VERBS, type) ? VERBS[type] : undefined;
   const verb = known ?? `sent a notification (${sanitizeInline(type) || "unknown"})`;
   const account = (n as { account?: mastodon.v1.Account | null }).account;
   const status = (n as { status?: mastodon.v1.Status | null }).status;

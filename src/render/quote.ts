@@ -31,5 +31,6 @@ export function quoteView(s: mastodon.v1.Status): QuoteView {
     return { kind: "status", status: quoted };
   // Streaming sends a "shallow" quote (an id only): the status itself comes with the thread.
   if (state === "accepted") return { kind: "notice", text: "quotes a post (open it to see)" };
-  return { kind: "notice", text: WHY_NOT_SHOWN[state] ?? "quoted post unavailable" };
+  const why = Object.hasOwn(WHY_NOT_SHOWN, state) ? WHY_NOT_SHOWN[state] : undefined;
+  return { kind: "notice", text: why ?? "quoted post unavailable" };
 }

@@ -63,7 +63,9 @@ export function headerLine(
   g: Glyphs,
 ): Line {
   const tail: Piece[] = [p(`${g.dot}${relativeTime(s.createdAt, now)}`, "meta")];
-  const vis = VISIBILITY[s.visibility] ?? sanitizeInline(String(s.visibility ?? ""));
+  const vis = Object.hasOwn(VISIBILITY, s.visibility)
+    ? VISIBILITY[s.visibility]!
+    : sanitizeInline(String(s.visibility ?? ""));
   if (vis) tail.push(p(`${g.dot}${vis}`, "meta"));
   if (s.editedAt) tail.push(p(`${g.dot}edited`, "meta"));
   const head = authorPieces(s.account, expanded);

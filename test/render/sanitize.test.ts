@@ -242,6 +242,29 @@ describe("hostile server strings (property)", () => {
     );
   });
 
+  test("names of Object's own properties are unknown words, not table entries", () => {
+    const theme = pickTheme("dark", 0);
+    for (const word of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      const n = {
+        id: "n",
+        type: word,
+        createdAt: new Date(NOW).toISOString(),
+        account: makeAccount(),
+      } as unknown as mastodon.v1.Notification;
+      const summary = renderNotificationSummary(n, { width: 80, theme, now: NOW });
+      assert.match(summary, new RegExp(`sent a notification \\(${word}\\)$`));
+      const status = makeStatus({
+        visibility: word as mastodon.v1.StatusVisibility,
+        quote: { state: word },
+        content: `<p><${word}>x</${word}> y</p>`,
+      } as Partial<mastodon.v1.Status>);
+      const out = renderStatus(status, { width: 80, theme, now: NOW }).join("\n");
+      assert.doesNotMatch(out, /native code|\[object/, out);
+      assert.match(out, new RegExp(`· ${word}\\n`));
+      assert.match(out, /\[quoted post unavailable\]/);
+    }
+  });
+
   test("counts that are not numbers (a poll's votes, replies, followers) read 0, never the string", () => {
     const evil = "\x1b]52;c;cm0=\x07\x1b[2J" as unknown as number;
     const theme = pickTheme("dark", 3);

@@ -25,10 +25,15 @@ export function tmuxAvailable(): boolean {
   return spawnSync("tmux", ["-V"]).status === 0;
 }
 
-async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
+/** Polls `cond` every 20 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function waitFor(
+  cond: () => boolean,
+  timeoutMs: number,
+  what = "the blessed box to draw",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the blessed box to draw");
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { waitFor } from "./tmux-box.js";
 
 const SCRIPT = fileURLToPath(new URL("./cursor-probe.ts", import.meta.url));
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
@@ -33,11 +34,7 @@ export async function cursorAdvanceInTmux(strings: string[], cols = 250): Promis
       "5",
       cmd,
     ]);
-    const deadline = Date.now() + 20000;
-    while (!existsSync(output)) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for the cursor probe");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(() => existsSync(output), 20000, "the cursor probe");
     return JSON.parse(readFileSync(output, "utf8")) as number[];
   } finally {
     spawnSync("tmux", ["-L", socket, "kill-server"]);

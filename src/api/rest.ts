@@ -46,7 +46,7 @@ export interface RestClient {
   timeline(kind: TimelineKind, page?: PageParams): Promise<mastodon.v1.Status[]>;
   notifications(page?: PageParams): Promise<mastodon.v1.Notification[]>;
   filters(): Promise<mastodon.v2.Filter[]>;
-  /** The escape hatch for later issues: any endpoint, still queued, rate-limited and retried. */
+  /** Any endpoint without a typed function, still queued, rate-limited and retried. */
   request<T>(req: RawRequest): Promise<T>;
   readonly state: RestState;
   readonly rateLimit: RateLimitInfo;

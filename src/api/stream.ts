@@ -3,7 +3,8 @@
 // Why not masto's createStreamingAPIClient: it sleeps 1 s before the first connect, doubles its
 // delay without cap or jitter, has no dead-socket watchdog, raises one error frame in every
 // subscription, retries a revoked token (401) forever, and offers no hook to fill the gap after
-// a reconnect (see DESIGN.md "Streaming"). Those are exactly the things tootty must get right.
+// a reconnect (docs/architecture.md, "Streaming"). Those are exactly the things tootty must get
+// right.
 import { backoffDelay } from "./backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "./clock.js";
 import { parseStreamFrame, type StreamError, type StreamEvent } from "./stream-frame.js";

@@ -21,7 +21,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * How a grapheme is drawn and how many cells it takes. Control characters (a paste may
  * carry them) become "�" so they cannot drive the terminal. Widths are the terminal's:
  * `☁️` is one cell (its U+FE0F dropped), a ZWJ family is laid out per code point as tmux and
- * most Linux terminals do, and blessed is made to agree (see DESIGN.md, "Width").
+ * most Linux terminals do, and blessed is made to agree (docs/architecture.md, "Width
+ * strategy").
  */
 export function displayGrapheme(g: string): { text: string; cells: number } {
   if (g === "\t") return { text: " ", cells: 1 };

@@ -25,7 +25,7 @@ export const ACTIONS = {
   pane9: { keys: ["9"], help: "ninth pane" },
   toggleCw: { keys: ["s"], help: "show or hide a content warning" },
   quit: { keys: ["q", "C-c"], help: "quit" },
-  // Actions of features still being built; bound now so the config file can name them.
+  // Reading and acting on toots.
   back: { keys: ["escape", "backspace"], help: "close the thread or overlay" },
   loadMore: { keys: ["L"], help: "load older toots" },
   reply: { keys: ["r"], help: "reply" },
@@ -37,8 +37,7 @@ export const ACTIONS = {
   edit: { keys: ["e"], help: "edit your toot" },
   openLinks: { keys: ["O"], help: "list the toot's links and media" },
   openInBrowser: { keys: ["o"], help: "open the toot in the browser" },
-  // Issue 6 (reading and acting). `thread` took Enter from the UI's built-in `activate`: it
-  // opens the thread, and on a gap row loads the gap as `activate` did.
+  // `thread` owns Enter: it opens the thread, and on a gap row loads the gap.
   thread: { keys: ["enter"], help: "open the thread (on a gap row: load it)" },
   profile: { keys: ["p"], help: "the author's profile" },
   pin: { keys: ["P"], help: "pin or unpin your toot" },

@@ -1,4 +1,4 @@
-// Endpoints for reading and acting (issue 6): accounts (statuses, relationships, lookup,
+// Endpoints for reading and acting: accounts (statuses, relationships, lookup,
 // follow/mute/block, follow requests), pins, translation, edit history, reports,
 // bookmarks, favourites, conversations and lists — answering as Mastodon does.
 // (/api/v2/search lives in compose-routes.ts.)

@@ -1,5 +1,5 @@
-// The typed endpoint functions of issue 6 against the simulated instance: each sends the
-// request Mastodon expects and reads back what the server answers.
+// The typed endpoint functions for reading and acting, against the simulated instance: each
+// sends the request Mastodon expects and reads back what the server answers.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {

@@ -23,9 +23,9 @@ test("4 socket drops while 120 toots arrive: every pane's newest toot is on scre
       content: `<p>b${run}n${i}e</p>`,
     });
     if (i % 30 === 7) demo.control.dropSockets();
-    // ~20 toots a second, as the issue asks; the drops land mid-stream, 1.5 s apart (closer
-    // drops never let a connection count as healthy, so the capped backoff grows towards 30 s,
-    // by design).
+    // ~20 toots a second, like a busy federated timeline; the drops land mid-stream, 1.5 s
+    // apart (closer drops never let a connection count as healthy, so the capped backoff
+    // grows towards 30 s, by design).
     await new Promise((r) => setTimeout(r, 50));
   }
 

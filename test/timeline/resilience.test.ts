@@ -1,5 +1,6 @@
-// The fault tests, against the simulated instance (src/demo). The client runs on a fake
-// clock (backoff, watchdog, polling, rate-limit pauses); the server and sockets are real.
+// Fault tests (dropped sockets, 429, 5xx pages, dead sockets) against the simulated instance
+// (src/demo). The client runs on a fake clock (backoff, watchdog, polling, rate-limit pauses);
+// the server and sockets are real.
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import { FakeClock } from "../../src/api/clock.js";

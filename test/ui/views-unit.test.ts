@@ -185,8 +185,8 @@ describe("status changes reach boosts", () => {
   });
 });
 
-describe("issue 6 default keys", () => {
-  test("each key the issue names reaches its action in the UI's lookup", () => {
+describe("default keys", () => {
+  test("each key the README lists reaches its action in the UI's lookup", () => {
     const lookup = buildKeyLookup({ ...DEFAULT_KEYMAP, ...defaultKeymap() });
     const expect: Record<string, string> = {
       r: "reply",

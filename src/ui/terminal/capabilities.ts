@@ -1,6 +1,6 @@
 // What the terminal at the other end can show, decided once at start-up from the
 // environment (which SSH forwards: TERM, LANG/LC_*, COLORTERM, NO_COLOR). Pure, so every
-// TERM and locale the issue lists is a table row in the tests, not a terminal session.
+// TERM and locale we support is a table row in the tests, not a terminal session.
 
 /** 0 none, 1 the 16 ANSI colours, 2 the 256-colour palette, 3 truecolor (chalk's levels). */
 export type ColorLevel = 0 | 1 | 2 | 3;

@@ -62,6 +62,7 @@ export class TimelineFeed {
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
   private loaded = false;
+  private endReached = false;
   /** Newest id up to which we know the timeline is complete, recorded when the socket dropped. */
   private frontier: string | undefined;
   private chain: Promise<unknown> = Promise.resolve();
@@ -137,12 +138,27 @@ export class TimelineFeed {
     return this.enqueue(() => this.repair(this.store.newestId())).then(() => {});
   }
 
-  /** Older statuses below the bottom (max_id). Returns how many were new. */
+  /** True once the server answered an older page with nothing new: there is no more to page. */
+  get reachedEnd(): boolean {
+    return this.endReached;
+  }
+
+  /**
+   * Older statuses below the bottom (max_id). Returns how many were new. Once a page brings
+   * nothing new the timeline has ended and later calls ask nothing: paging is limited to 300
+   * requests per 15 minutes (API-NOTES.md), and every key at the bottom would spend one.
+   */
   loadOlder(): Promise<number> {
+    if (this.endReached) return Promise.resolve(0);
     return this.enqueue(async () => {
+      if (this.endReached) return 0;
       const oldest = this.store.oldestId();
       const page = await this.fetch(oldest ? { maxId: oldest } : {});
-      return page ? this.store.applyPage(page, "older") : 0;
+      if (!page) return 0;
+      const added = this.store.applyPage(page, "older");
+      if (added === 0) this.endReached = true;
+      this.emit();
+      return added;
     }).then((n) => (typeof n === "number" ? n : 0));
   }
 

@@ -2,26 +2,9 @@
 // server has nothing older, reaching the bottom asks no more.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { FakeClock } from "../../src/api/clock.js";
-import { StreamManager } from "../../src/api/stream.js";
-import { TimelineFeed } from "../../src/timeline/feed.js";
-import { fakeSocketFactory } from "../api/helpers/fake-socket.js";
-import { FakeRest } from "./helpers/fake-rest.js";
+import { feedSetup } from "./helpers/feed-setup.js";
 
-function setup(pageLimit: number) {
-  const clock = new FakeClock();
-  const { factory } = fakeSocketFactory();
-  const stream = new StreamManager({
-    streamingUrl: "wss://x.test",
-    accessToken: "t",
-    clock,
-    socketFactory: factory,
-    random: () => 0.5,
-  });
-  const rest = new FakeRest(clock);
-  const feed = new TimelineFeed("federated", { rest, stream, clock, random: () => 0.5, pageLimit });
-  return { rest, feed, stream };
-}
+const setup = (pageLimit: number) => feedSetup("federated", { pageLimit });
 
 describe("TimelineFeed paging to older statuses", () => {
   test("each older page is announced to the feed's listeners as soon as it is in", async () => {

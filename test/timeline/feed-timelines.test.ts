@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { FakeClock, flushMicrotasks } from "../../src/api/clock.js";
-import { StreamManager } from "../../src/api/stream.js";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import { openSession } from "../../src/timeline/session.js";
@@ -13,32 +12,12 @@ import {
   type TimelineSpec,
   timelineTitle,
 } from "../../src/timeline/timeline-spec.js";
-import { fakeSocketFactory, updateFrame } from "../api/helpers/fake-socket.js";
-import { FakeRest } from "./helpers/fake-rest.js";
+import { updateFrame } from "../api/helpers/fake-socket.js";
+import { feedSetup } from "./helpers/feed-setup.js";
 import { waitFor } from "./helpers/wait.js";
 
 function setup(spec: TimelineSpec, opts: { pageLimit?: number; storeSize?: number } = {}) {
-  const clock = new FakeClock();
-  const { factory, sockets } = fakeSocketFactory();
-  const stream = new StreamManager({
-    streamingUrl: "wss://x.test",
-    accessToken: "t",
-    clock,
-    socketFactory: factory,
-    random: () => 0.5,
-  });
-  const rest = new FakeRest(clock);
-  const feed = new TimelineFeed(spec, {
-    rest,
-    stream,
-    clock,
-    random: () => 0.5,
-    pageLimit: opts.pageLimit ?? 40,
-    storeSize: opts.storeSize,
-    // The fake serves one timeline: whichever this feed asks for.
-    fetchPage: (page) => rest.timeline("local", page),
-  });
-  const socket = () => sockets[sockets.length - 1]!;
+  const { clock, stream, rest, feed, socket } = feedSetup(spec, opts);
   const sent = () => socket().sent.map((s) => JSON.parse(s) as Record<string, string>);
   return { clock, stream, rest, feed, socket, sent };
 }

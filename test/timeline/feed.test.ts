@@ -1,32 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { FakeClock, flushMicrotasks } from "../../src/api/clock.js";
+import { flushMicrotasks } from "../../src/api/clock.js";
 import { ServerUnavailableError } from "../../src/api/errors.js";
-import { StreamManager } from "../../src/api/stream.js";
-import { TimelineFeed } from "../../src/timeline/feed.js";
+import type { TimelineFeed } from "../../src/timeline/feed.js";
 import { describePaneState } from "../../src/timeline/pane-state.js";
-import { fakeSocketFactory, updateFrame } from "../api/helpers/fake-socket.js";
-import { FakeRest } from "./helpers/fake-rest.js";
+import { updateFrame } from "../api/helpers/fake-socket.js";
+import { feedSetup } from "./helpers/feed-setup.js";
 
 async function setup(opts: { pageLimit?: number } = {}) {
-  const clock = new FakeClock();
-  const { factory, sockets } = fakeSocketFactory();
-  const stream = new StreamManager({
-    streamingUrl: "wss://x.test",
-    accessToken: "t",
-    clock,
-    socketFactory: factory,
-    random: () => 0.5,
-  });
-  const rest = new FakeRest(clock);
-  const feed = new TimelineFeed("local", {
-    rest,
-    stream,
-    clock,
-    random: () => 0.5,
-    pageLimit: opts.pageLimit ?? 40,
-  });
-  const socket = () => sockets[sockets.length - 1]!;
+  const { clock, stream, rest, feed, sockets, socket } = feedSetup("local", opts);
   const title = () => describePaneState(feed.state, clock.now());
   return { clock, stream, rest, feed, sockets, socket, title };
 }

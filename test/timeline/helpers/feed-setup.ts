@@ -1,0 +1,35 @@
+// A TimelineFeed on a fake clock, a fake socket and a FakeRest: what every feed test starts from.
+import { FakeClock } from "../../../src/api/clock.js";
+import { StreamManager } from "../../../src/api/stream.js";
+import { TimelineFeed, type TimelineFeedOptions } from "../../../src/timeline/feed.js";
+import type { TimelineSpec } from "../../../src/timeline/timeline-spec.js";
+import { fakeSocketFactory } from "../../api/helpers/fake-socket.js";
+import { FakeRest } from "./fake-rest.js";
+
+export function feedSetup(
+  spec: TimelineSpec,
+  opts: Partial<Pick<TimelineFeedOptions, "pageLimit" | "storeSize">> = {},
+) {
+  const clock = new FakeClock();
+  const { factory, sockets } = fakeSocketFactory();
+  const stream = new StreamManager({
+    streamingUrl: "wss://x.test",
+    accessToken: "t",
+    clock,
+    socketFactory: factory,
+    random: () => 0.5,
+  });
+  const rest = new FakeRest(clock);
+  const feed = new TimelineFeed(spec, {
+    rest,
+    stream,
+    clock,
+    random: () => 0.5,
+    pageLimit: opts.pageLimit ?? 40,
+    storeSize: opts.storeSize,
+    // The fake serves one timeline: whichever this feed asks for.
+    fetchPage: (page) => rest.timeline("local", page),
+  });
+  const socket = () => sockets[sockets.length - 1]!;
+  return { clock, stream, rest, feed, sockets, socket };
+}

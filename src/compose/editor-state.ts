@@ -1,4 +1,4 @@
-import { flatten, fromFlat, type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
+import { type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
 import { cellsOf } from "./graphemes.js";
 
 export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
@@ -184,13 +184,26 @@ export function commitUndo(s: EditorState, before: Snapshot): EditorState {
   return { ...s, undoStack, redoStack: [] };
 }
 
-/** Undo and redo put the cursor where the text starts to differ, as vim does. */
-function firstDifference(from: Lines, to: Lines): Pos {
-  const a = flatten(from);
-  const b = flatten(to);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return fromFlat(to, i);
+/**
+ * Where undo and redo leave the cursor, as vim's u_undoredo(): on the first line that
+ * changed, at the column the cursor had when the change was made if it was on that line,
+ * else on the line's first non-blank.
+ */
+function cursorAfterUndo(from: Lines, to: Lines, saved: Pos): Pos {
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+    a !== undefined && b !== undefined && a.join("") === b.join("");
+  let top = 0;
+  while (top < from.length && top < to.length && same(from[top], to[top])) top++;
+  let tail = 0;
+  const shorter = Math.min(from.length, to.length);
+  while (tail < shorter && same(from[from.length - 1 - tail], to[to.length - 1 - tail])) tail++;
+  // With equal lines around the change (blank lines) it may have started a little higher.
+  const earliest = Math.max(0, Math.min(top, shorter - tail));
+  const line = Math.min(top, to.length - 1);
+  if (saved.line >= earliest && saved.line <= line) return saved;
+  const l = to[line] ?? [];
+  const col = l.findIndex((g) => !/^\s+$/u.test(g));
+  return { line, col: col === -1 ? Math.max(0, l.length - 1) : col };
 }
 
 export function undo(s: EditorState, count: number): EditorState {
@@ -203,7 +216,7 @@ export function undo(s: EditorState, count: number): EditorState {
         ...state,
         undoStack: state.undoStack.slice(0, -1),
         redoStack: [...state.redoStack, snapshot(state)],
-        cursor: firstDifference(state.lines, prev.lines),
+        cursor: cursorAfterUndo(state.lines, prev.lines, prev.cursor),
       },
       prev.lines,
     );
@@ -221,7 +234,7 @@ export function redo(s: EditorState, count: number): EditorState {
         ...state,
         redoStack: state.redoStack.slice(0, -1),
         undoStack: [...state.undoStack, snapshot(state)],
-        cursor: firstDifference(state.lines, next.lines),
+        cursor: cursorAfterUndo(state.lines, next.lines, next.cursor),
       },
       next.lines,
     );

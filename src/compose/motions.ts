@@ -70,18 +70,49 @@ function isEmptyLineStart(flat: readonly string[], j: number): boolean {
   return (j === 0 || flat[j - 1] === "\n") && (j === flat.length || flat[j] === "\n");
 }
 
-function nextWordStart(flat: readonly string[], i: number, big: boolean): number {
+/**
+ * Vim's `w`, step by step as fwd_word() in vim's search.c: the flat index `n` (and any "\n")
+ * is where a line ends. With an operator (`eol`), the last word stops at the end of its
+ * line, so `dw` on a line's last word keeps the line break.
+ */
+function forwardWord(
+  flat: readonly string[],
+  start: number,
+  big: boolean,
+  count: number,
+  eol: boolean,
+): number {
   const cls = big ? bigClass : charClass;
   const n = flat.length;
-  if (i >= n) return n;
-  const c = cls(flat[i]);
-  let j = i;
-  if (c !== 0) while (j < n && cls(flat[j]) === c) j++;
-  while (j < n && cls(flat[j]) === 0) {
-    if (j > i && isEmptyLineStart(flat, j)) break;
-    j++;
+  let i = start;
+  // 0: moved within the line; 1: moved to the next line; 2: moved onto the line's end; -1: at the end.
+  const inc = (): number => {
+    if (i >= n) return -1;
+    if (flat[i] === "\n") {
+      i++;
+      return 1;
+    }
+    i++;
+    return i === n || flat[i] === "\n" ? 2 : 0;
+  };
+  for (let left = count - 1; left >= 0; left--) {
+    const sclass = cls(flat[i]);
+    let r = inc();
+    if (r === -1) return i;
+    if (r >= 1 && eol && left === 0) return i;
+    if (sclass !== 0) {
+      while (cls(flat[i]) === sclass) {
+        r = inc();
+        if (r === -1 || (r >= 1 && eol && left === 0)) return i;
+      }
+    }
+    while (cls(flat[i]) === 0) {
+      if (isEmptyLineStart(flat, i)) break;
+      r = inc();
+      if (r === -1 || (r >= 1 && eol && left === 0)) return i;
+    }
   }
-  return j;
+  return i;
 }
 
 export function wordEnd(flat: readonly string[], i: number, big: boolean): number {
@@ -108,16 +139,25 @@ function prevWordStart(flat: readonly string[], i: number, big: boolean): number
   return j;
 }
 
-function prevWordEnd(flat: readonly string[], i: number, big: boolean): number {
+/** Vim's `ge` (bckend_word() in vim's search.c). */
+function prevWordEnd(flat: readonly string[], start: number, big: boolean): number {
   const cls = big ? bigClass : charClass;
-  let j = i;
-  const c = cls(flat[j]);
-  if (c !== 0) while (j > 0 && cls(flat[j]) === c) j--;
-  while (j > 0 && cls(flat[j]) === 0) {
-    if (isEmptyLineStart(flat, j)) return j;
-    j--;
+  let i = start;
+  const sclass = cls(flat[i]);
+  if (i === 0) return 0;
+  i--;
+  if (sclass !== 0) {
+    while (cls(flat[i]) === sclass) {
+      if (i === 0) return 0;
+      i--;
+    }
   }
-  return Math.max(0, j);
+  while (cls(flat[i]) === 0) {
+    if (isEmptyLineStart(flat, i)) break;
+    if (i === 0) return 0;
+    i--;
+  }
+  return i;
 }
 
 /** The grapheme index on `line` that covers display column `cell`. */
@@ -175,10 +215,14 @@ export function resolveMotion(
   const { lines, cursor } = ctx;
   const line = lineAt(lines, cursor.line);
   const lastCol = Math.max(0, line.length - 1);
-  const flatMotion = (fn: (flat: string[], i: number) => number, kind: MotionKind) => {
+  const flatMotion = (
+    fn: (flat: string[], i: number) => number,
+    kind: MotionKind,
+    times = count,
+  ) => {
     const flat = flatten(lines);
     let i = toFlat(lines, cursor);
-    for (let n = 0; n < count; n++) i = fn(flat, i);
+    for (let n = 0; n < times; n++) i = fn(flat, i);
     if (!ctx.forOperator && i >= flat.length) i = flat.length - 1;
     i = Math.max(0, i);
     const pos = fromFlat(lines, i);
@@ -256,7 +300,11 @@ export function resolveMotion(
       return linewiseTo(ctx, countGiven === null ? 0 : countGiven - 1);
     case "w":
     case "W":
-      return flatMotion((f, i) => nextWordStart(f, i, key === "W"), "exclusive");
+      return flatMotion(
+        (f, i) => forwardWord(f, i, key === "W", count, ctx.forOperator),
+        "exclusive",
+        1,
+      );
     case "e":
     case "E":
       return flatMotion((f, i) => wordEnd(f, i, key === "E"), "inclusive");

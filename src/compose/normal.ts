@@ -81,9 +81,8 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   const count = parsed.count ?? 1;
   if (target.type === "line") {
     const last = s.cursor.line + count - 1;
-    if (last >= s.lines.length && count > 1 && op !== "y") {
-      return applyOperator(s, op, { kind: "line", first: s.cursor.line, last: s.lines.length - 1 });
-    }
+    // Vim's cursor_down(): on the last line a count of more lines fails; elsewhere it stops at the end.
+    if (count > 1 && s.cursor.line === s.lines.length - 1) return s;
     return applyOperator(s, op, {
       kind: "line",
       first: s.cursor.line,
@@ -104,7 +103,7 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   }
   const res = resolveMotion(motionContext(s, true), key, arg, parsed.count);
   if (!res) return s;
-  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res));
+  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res, op));
   return { ...next, lastFind: res.lastFind ?? next.lastFind };
 }
 

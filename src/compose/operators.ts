@@ -16,8 +16,20 @@ import { type MotionResult, wordEnd } from "./motions.js";
 import type { Operator } from "./parse.js";
 import type { Region } from "./textobjects.js";
 
+/** Only blanks before `col` on the line: vim's inindent(). */
+function inIndent(lines: Lines, pos: Pos): boolean {
+  return lineAt(lines, pos.line)
+    .slice(0, pos.col)
+    .every((g) => charClass(g) === 0);
+}
+
 /** Turns a motion from `start` into the region an operator covers (vim's rules). */
-export function regionFromMotion(lines: Lines, start: Pos, res: MotionResult): Region {
+export function regionFromMotion(
+  lines: Lines,
+  start: Pos,
+  res: MotionResult,
+  op?: Operator,
+): Region {
   if (res.kind === "linewise") {
     return {
       kind: "line",
@@ -25,18 +37,34 @@ export function regionFromMotion(lines: Lines, start: Pos, res: MotionResult): R
       last: Math.max(start.line, res.pos.line),
     };
   }
+  const flat = flatten(lines);
   const a = toFlat(lines, start);
   const b = toFlat(lines, res.pos);
   const [lo, hiPos] = a <= b ? [a, res.pos] : [b, start];
   let hi = Math.max(a, b);
-  if (res.kind === "inclusive") hi += 1;
+  // An inclusive motion includes the grapheme it ends on; an empty line's end is not one.
+  if (res.kind === "inclusive" && hi < flat.length && flat[hi] !== "\n") hi += 1;
   const loPos = fromFlat(lines, lo);
-  // An exclusive motion that ends at the start of a later line stops at the end of the
-  // line before: `dw` on a line's last word keeps the line break.
+  // `:help exclusive-linewise`: an exclusive motion that ends in column 0 of a later line
+  // ends at the end of the line before; if it also started in the indent, it is linewise.
   if (res.kind === "exclusive" && hiPos.col === 0 && hiPos.line > loPos.line) {
+    if (inIndent(lines, loPos)) return { kind: "line", first: loPos.line, last: hiPos.line - 1 };
     hi = toFlat(lines, { line: hiPos.line - 1, col: lineAt(lines, hiPos.line - 1).length });
   }
-  return { kind: "char", from: lo, to: Math.min(hi, flatten(lines).length) };
+  const endPos = fromFlat(lines, hi);
+  // Vim's op_delete(): a delete over several lines that starts in the indent and leaves only
+  // blanks after its end takes the whole lines.
+  if (
+    op === "d" &&
+    endPos.line > loPos.line &&
+    inIndent(lines, loPos) &&
+    lineAt(lines, endPos.line)
+      .slice(endPos.col)
+      .every((g) => charClass(g) === 0)
+  ) {
+    return { kind: "line", first: loPos.line, last: endPos.line };
+  }
+  return { kind: "char", from: lo, to: Math.min(hi, flat.length) };
 }
 
 /** `cw` on a word changes to its end (like `ce`), keeping the blank after it. */

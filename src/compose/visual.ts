@@ -1,4 +1,4 @@
-import { lineAt, toFlat } from "./buffer.js";
+import { fromFlat, lineAt, toFlat } from "./buffer.js";
 import {
   clampNormal,
   commitUndo,
@@ -7,11 +7,11 @@ import {
   snapshot,
   withLines,
 } from "./editor-state.js";
-import { resolveMotion } from "./motions.js";
+import { cellForCol, resolveMotion } from "./motions.js";
 import { openInsert } from "./normal.js";
 import { applyOperator, toggleCase } from "./operators.js";
 import { parseMotion, readCount } from "./parse.js";
-import type { Region } from "./textobjects.js";
+import { type Region, resolveTextObject } from "./textobjects.js";
 
 /** The selection: charwise includes both ends; linewise covers whole lines. */
 export function visualRegion(s: EditorState): Region {
@@ -24,10 +24,14 @@ export function visualRegion(s: EditorState): Region {
   const fb = toFlat(s.lines, b);
   const lo = Math.min(fa, fb);
   const hiPos = fa <= fb ? b : a;
-  // An empty line's selection still covers its line break.
-  const hi = Math.max(fa, fb) + 1;
-  const isEmpty = lineAt(s.lines, hiPos.line).length === 0;
-  return { kind: "char", from: lo, to: isEmpty && hiPos.line === s.lines.length - 1 ? hi - 1 : hi };
+  // An empty line's selection still covers its line break, and so does `$`'s.
+  const pastEnd = hiPos === b && s.wantCell === Number.POSITIVE_INFINITY;
+  const hi = Math.max(fa, fb) + 1 + (pastEnd && lineAt(s.lines, hiPos.line).length > 0 ? 1 : 0);
+  const total = toFlat(s.lines, {
+    line: s.lines.length - 1,
+    col: lineAt(s.lines, s.lines.length - 1).length,
+  });
+  return { kind: "char", from: lo, to: Math.min(hi, total) };
 }
 
 function toNormal(s: EditorState): EditorState {
@@ -82,7 +86,8 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   const t = tokens[next];
   if (t === undefined) return { ...s0, pending: tokens };
   const s = { ...s0, pending: [] };
-  const before = snapshot(s);
+  // Undo brings the cursor back to where the change began, the selection's start.
+  const before = { ...snapshot(s), cursor: startOf(s) };
   const finish = (after: EditorState) => commitUndo(toNormal(after), before);
   switch (t) {
     case "<Esc>":
@@ -125,6 +130,12 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     }
     case ":":
       return { ...s, mode: "command", commandLine: "" };
+    case "i":
+    case "a": {
+      const key = tokens[next + 1];
+      if (key === undefined) return { ...s0, pending: tokens };
+      return selectObject(s, t, key, count ?? 1);
+    }
   }
   const m = parseMotion(tokens, next);
   if (m === "incomplete") return { ...s0, pending: tokens };
@@ -136,7 +147,16 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     lastFind: s.lastFind,
     forOperator: false,
   };
-  const res = resolveMotion(ctx, m.motion.key, m.motion.arg, count);
+  const key = m.motion.key;
+  if (key === "l" || key === " " || key === "<Right>") {
+    // In visual mode `l` may step onto the end of the line, taking its line break along
+    // (vim's PAST_LINE with 'selection' inclusive).
+    const line = lineAt(s.lines, s.cursor.line);
+    const col = Math.min(line.length, s.cursor.col + (count ?? 1));
+    if (col === s.cursor.col) return s;
+    return { ...s, cursor: { ...s.cursor, col }, wantCell: cellForCol(line, col) };
+  }
+  const res = resolveMotion(ctx, key, m.motion.arg, count);
   if (!res) return s;
   return clampNormal({
     ...s,
@@ -144,6 +164,35 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     wantCell: res.wantCell ?? s.wantCell,
     lastFind: res.lastFind ?? s.lastFind,
   });
+}
+
+/** `viw`, `vap`, `vi(`…: the selection becomes the object (linewise for paragraphs). */
+function selectObject(s: EditorState, scope: "i" | "a", key: string, count: number): EditorState {
+  const region = resolveTextObject(s.lines, s.cursor, scope, key, count, true);
+  if (!region) return s;
+  if (region.kind === "line") {
+    return {
+      ...s,
+      mode: "visual-line",
+      visualAnchor: { line: region.first, col: 0 },
+      cursor: { line: region.last, col: 0 },
+    };
+  }
+  if (region.to <= region.from) return s;
+  // The cursor may end on a line break the object takes (vi{ over whole lines).
+  const cursor = fromFlat(s.lines, region.to - 1);
+  return {
+    ...s,
+    visualAnchor: fromFlat(s.lines, region.from),
+    cursor,
+    wantCell: cellForCol(lineAt(s.lines, cursor.line), cursor.col),
+  };
+}
+
+function startOf(s: EditorState) {
+  const a = s.visualAnchor;
+  const b = s.cursor;
+  return a.line < b.line || (a.line === b.line && a.col <= b.col) ? a : b;
 }
 
 function asLines(s: EditorState): Extract<Region, { kind: "line" }> {

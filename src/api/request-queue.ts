@@ -4,7 +4,6 @@ import { backoffDelay, jitteredBetween } from "./backoff.js";
 import type { Clock, TimerHandle } from "./clock.js";
 import {
   classifyError,
-  describeError,
   NetworkError,
   parseRateLimitReset,
   RateLimitedError,
@@ -14,10 +13,13 @@ import {
   UnauthorizedError,
 } from "./errors.js";
 
+/**
+ * The account's REST state: only what holds for every request (a rate-limit pause, a refused
+ * token). One request's failure (a 503 on a favourite) is that request's, never the account's.
+ */
 export type RestState =
   | { kind: "ok" }
   | { kind: "rate-limited"; until: Date }
-  | { kind: "unavailable"; message: string }
   | { kind: "unauthorized" };
 
 export interface RateLimitInfo {
@@ -124,7 +126,6 @@ export class RequestQueue {
         err instanceof NetworkError ||
         err instanceof RequestTimeoutError ||
         err instanceof ServerUnavailableError;
-      if (transient) this.setState({ kind: "unavailable", message: describeError(err) });
       if (!transient || !attempt.idempotent || retry >= this.maxRetries || this.closed) throw err;
       await this.sleep(backoffDelay(retry, { initialMs: 1000, maxMs: 8000, random: this.random }));
     }

@@ -2,7 +2,7 @@
 // (POST /_demo/<op> with X-Demo-Control: <secret>).
 
 import type { PostFaults } from "./compose-routes.js";
-import type { FailRule, HttpFaults } from "./faults.js";
+import type { FailRule, HttpFaults, SlowRule } from "./faults.js";
 import type { LiveGenerator } from "./generator.js";
 import { json, type Reply, str } from "./http-kit.js";
 import type { StreamingServer } from "./streaming.js";
@@ -27,6 +27,10 @@ export interface DemoControl {
   refuseUpgrades(ms: number, status?: number): void;
   /** REST requests under `pathPrefix` fail with `status` for `forMs` and/or `count` requests (until cleared if neither). */
   failHttp(rule: FailRule): void;
+  /** REST requests under `pathPrefix` are answered `delayMs` late (until cleared). */
+  slowHttp(rule: SlowRule): void;
+  /** Sends `text` verbatim as one frame to the sockets subscribed to `stream` ("public:local"). */
+  sendRawFrame(stream: string, text: string): void;
   clearFaults(): void;
   publish(target: PublishTarget, status?: DemoStatusInput): ApiStatus;
   publishMany(target: PublishTarget, count: number): ApiStatus[];
@@ -60,6 +64,8 @@ export function createControl(d: ControlDeps): DemoControl {
     setSilent: (silent) => d.streaming.setSilent(silent),
     refuseUpgrades: (ms, status) => d.streaming.refuseUpgrades(ms, status),
     failHttp: (rule) => d.faults.add(rule, d.now()),
+    slowHttp: (rule) => d.faults.addSlow(rule),
+    sendRawFrame: (stream, text) => d.streaming.sendRaw(stream, text),
     clearFaults: () => {
       d.faults.clear();
       d.postFaults.clear();
@@ -124,6 +130,15 @@ export function runControlOp(
         });
         return json(200, { ok: true });
       }
+      case "slow":
+        control.slowHttp({
+          pathPrefix: str(body.pathPrefix) ?? "/",
+          delayMs: Number(body.delayMs ?? 0),
+        });
+        return json(200, { ok: true });
+      case "rawFrame":
+        control.sendRawFrame(str(body.stream) ?? "", str(body.text) ?? "");
+        return json(200, { ok: true });
       case "clear":
         control.clearFaults();
         return json(200, { ok: true });

@@ -13,8 +13,27 @@ interface ActiveRule extends FailRule {
   left: number;
 }
 
+/** Requests under `pathPrefix` are answered only after `delayMs` (a slow server). */
+export interface SlowRule {
+  pathPrefix: string;
+  delayMs: number;
+}
+
 export class HttpFaults {
   private rules: ActiveRule[] = [];
+  private slow: SlowRule[] = [];
+
+  addSlow(rule: SlowRule): void {
+    this.slow.push(rule);
+  }
+
+  /** How long to hold this request before serving it (0: at once). */
+  delayFor(path: string): number {
+    return Math.max(
+      0,
+      ...this.slow.filter((r) => path.startsWith(r.pathPrefix)).map((r) => r.delayMs),
+    );
+  }
 
   add(rule: FailRule, now: number): void {
     this.rules.push({ ...rule, startedAt: now, left: rule.count ?? Number.POSITIVE_INFINITY });
@@ -22,6 +41,7 @@ export class HttpFaults {
 
   clear(): void {
     this.rules = [];
+    this.slow = [];
   }
 
   /** The rule that fails this request, consuming one of its count; undefined to serve it normally. */

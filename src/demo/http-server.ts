@@ -84,6 +84,8 @@ async function serve(
   method: string,
   now: number,
 ): Promise<{ reply: Reply; headers: Record<string, string> }> {
+  const delayMs = deps.faults.delayFor(url.pathname);
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
   const fault = deps.faults.take(url.pathname, now);
   const token = bearerToken(req.headers.authorization);
   const auth = deps.tokens.lookup(token);

@@ -248,6 +248,18 @@ export class StreamingServer {
     return this.opts.world.accounts.some((a) => a.followed && a.account.id === author);
   }
 
+  /**
+   * Sends `text` verbatim as one frame to every socket subscribed to `stream` (e.g.
+   * "public:local"): a buggy or hostile server's frames, for the client's robustness tests.
+   */
+  sendRaw(stream: string, text: string): void {
+    for (const c of this.clients) {
+      if (c.socket.readyState !== WebSocket.OPEN) continue;
+      if ([...c.subscriptions.values()].some((s) => s.streamArray[0] === stream))
+        c.socket.send(text);
+    }
+  }
+
   private broadcast(
     match: (sub: Subscription) => boolean,
     event: string,

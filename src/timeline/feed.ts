@@ -7,7 +7,13 @@ import { describeError, RequestAbortedError, UnauthorizedError } from "../api/er
 import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
 import { compareIds, maxId } from "./ids.js";
-import type { PaneState } from "./pane-state.js";
+import {
+  connectionFactsOf,
+  derivePaneState,
+  type FeedFacts,
+  type PaneState,
+  problemOf,
+} from "./pane-state.js";
 import { type Status, TimelineStore } from "./store.js";
 import { isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
@@ -71,9 +77,12 @@ export class TimelineFeed {
   private repairAttempt = 0;
   private repairFrom: string | undefined;
   private polledOk = false;
-  private restFailing = false;
+  private lastRest: FeedFacts["lastRest"];
+  private lastFailure: unknown;
+  private subscriptionRefused: string | undefined;
   private closed = false;
-  private currentState: PaneState = { kind: "loading" };
+  /** The state listeners last heard about. */
+  private currentState: PaneState = { kind: "waiting" };
 
   constructor(
     readonly kind: TimelineSpec,
@@ -98,8 +107,21 @@ export class TimelineFeed {
     this.store = new TimelineStore({ maxSize: this.opts.storeSize });
   }
 
+  /** Derived afresh on every read, so it can never lag behind the facts. */
   get state(): PaneState {
-    return this.currentState;
+    const { stream, rest } = this.opts;
+    return derivePaneState(connectionFactsOf(stream.state, rest.state), this.facts());
+  }
+
+  /** What is true of this feed, for pane-state.ts to put into words. */
+  facts(): FeedFacts {
+    return {
+      loaded: this.loaded,
+      empty: this.store.size === 0,
+      polled: this.polledOk,
+      ...(this.lastRest ? { lastRest: this.lastRest } : {}),
+      ...(this.subscriptionRefused ? { subscriptionRefused: this.subscriptionRefused } : {}),
+    };
   }
 
   onChange(listener: () => void): () => void {
@@ -132,10 +154,15 @@ export class TimelineFeed {
 
   /**
    * Fetches what is newer than the newest status held (R): the same catch-up as after a
-   * reconnect, for a user who doubts the stream. Resolves when it is done.
+   * reconnect, for a user who doubts the stream. Resolves when it is done; rejects with the
+   * reason when the server could not be asked (after the queue's own retries).
    */
   refresh(): Promise<void> {
-    return this.enqueue(() => this.repair(this.store.newestId())).then(() => {});
+    return this.enqueue(async () => {
+      await this.repair(this.store.newestId());
+      if (this.lastRest?.ok === false)
+        throw new Error(`Could not refresh: ${describeError(this.lastFailure)}`);
+    }).then(() => {});
   }
 
   /** True once the server answered an older page with nothing new: there is no more to page. */
@@ -216,6 +243,8 @@ export class TimelineFeed {
         break;
       case "error":
         this.lastError = `stream refused ${subscriptionOf(this.kind).stream}: ${ev.error}`;
+        this.subscriptionRefused = ev.error;
+        this.recomputeState();
         break;
       case "conversation":
         // The `direct` stream: the parser guarantees last_status with a plausible id.
@@ -229,6 +258,8 @@ export class TimelineFeed {
   }
 
   private onConnectionChange(s: ConnectionState): void {
+    // A new socket subscribes afresh: an old refusal says nothing about it.
+    if (s.kind === "connecting") this.subscriptionRefused = undefined;
     if (s.kind === "live" || s.kind === "rejected" || s.kind === "closed") {
       this.stopPolling();
       this.polledOk = false;
@@ -363,13 +394,15 @@ export class TimelineFeed {
   private async fetch(page: PageParams): Promise<Status[] | undefined> {
     try {
       const statuses = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
-      this.restFailing = false;
+      this.lastRest = { ok: true };
+      this.lastFailure = undefined;
       this.lastError = undefined;
       this.recomputeState();
       return statuses;
     } catch (err) {
       if (err instanceof RequestAbortedError || this.closed) return undefined;
-      this.restFailing = true;
+      this.lastRest = { ok: false, problem: problemOf(err) };
+      this.lastFailure = err;
       this.lastError = describeError(err);
       if (err instanceof UnauthorizedError) this.stopPolling();
       this.recomputeState();
@@ -390,27 +423,12 @@ export class TimelineFeed {
   // --- state ------------------------------------------------------------------------------
 
   private recomputeState(): void {
-    const next = this.computeState();
+    // Listeners repaint on a change of the facts the feed does not announce itself.
+    const next = this.state;
     if (JSON.stringify(next) !== JSON.stringify(this.currentState)) {
       this.currentState = next;
       this.emit();
     }
-  }
-
-  private computeState(): PaneState {
-    const conn = this.opts.stream.state;
-    const rest = this.opts.rest.state;
-    if (conn.kind === "rejected" || rest.kind === "unauthorized") return { kind: "token-rejected" };
-    if (rest.kind === "rate-limited") return { kind: "rate-limited", until: rest.until };
-    if (conn.kind === "live")
-      return this.loaded || !this.restFailing
-        ? { kind: "live" }
-        : { kind: "offline", message: this.lastError ?? "" };
-    if (this.restFailing) return { kind: "offline", message: this.lastError ?? "" };
-    if (this.polledOk) return { kind: "polling" };
-    if (conn.kind === "reconnecting") return { kind: "reconnecting", nextTryAt: conn.nextTryAt };
-    if (conn.kind === "closed") return { kind: "offline", message: "closed" };
-    return { kind: "loading" };
   }
 
   private emit(): void {

@@ -1,26 +1,53 @@
 // Keeps the NotificationStore current: first page over REST, `notification` events on `user`,
-// and a forward catch-up (min_id) after every reconnect.
+// and a forward catch-up (min_id) after every reconnect. Its state comes from the same facts
+// and the same function as every timeline pane's (pane-state.ts).
 
-import { describeError, RequestAbortedError } from "../api/errors.js";
-import type { PageParams } from "../api/rest.js";
+import { RequestAbortedError } from "../api/errors.js";
+import type { PageParams, RestState } from "../api/rest.js";
 import type { FeedStream } from "./feed.js";
 import { type Notification, NotificationStore } from "./notifications.js";
+import {
+  connectionFactsOf,
+  derivePaneState,
+  type FeedFacts,
+  type PaneState,
+  problemOf,
+} from "./pane-state.js";
 
 export interface NotificationsRest {
   notifications(page?: PageParams): Promise<Notification[]>;
+  readonly state: RestState;
 }
 
 export class NotificationFeed {
   readonly store = new NotificationStore();
-  lastError: string | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
+  private loaded = false;
+  private lastRest: FeedFacts["lastRest"];
+  private subscriptionRefused: string | undefined;
 
   constructor(
     private readonly rest: NotificationsRest,
     private readonly stream: FeedStream,
     private readonly maxPages = 5,
   ) {}
+
+  /** What is true of the notifications, for pane-state.ts to put into words. */
+  facts(): FeedFacts {
+    return {
+      loaded: this.loaded,
+      empty: this.store.items.length === 0,
+      // Notifications are not polled while the socket is down: they catch up when it is back.
+      polled: false,
+      ...(this.lastRest ? { lastRest: this.lastRest } : {}),
+      ...(this.subscriptionRefused ? { subscriptionRefused: this.subscriptionRefused } : {}),
+    };
+  }
+
+  get state(): PaneState {
+    return derivePaneState(connectionFactsOf(this.stream.state, this.rest.state), this.facts());
+  }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -30,8 +57,16 @@ export class NotificationFeed {
   start(): Promise<void> {
     this.cleanup.push(
       this.stream.subscribe({ stream: "user" }, (ev) => {
+        if (ev.kind === "error") {
+          this.subscriptionRefused = ev.error;
+          this.emit();
+        }
         if (ev.kind !== "notification") return;
         if (this.store.add([ev.notification]) > 0) this.emit();
+      }),
+      this.stream.onStateChange((s) => {
+        if (s.kind === "connecting") this.subscriptionRefused = undefined;
+        this.emit();
       }),
       // On every live — the first one too: anything notified between the first page and
       // the subscription taking effect (the server subscribes asynchronously) is fetched.
@@ -74,6 +109,7 @@ export class NotificationFeed {
     const list = await this.fetch({ ...page, limit: 40 });
     if (list) {
       this.store.add(list);
+      this.loaded = true;
       this.emit();
     }
   }
@@ -81,11 +117,11 @@ export class NotificationFeed {
   private async fetch(page: PageParams): Promise<Notification[] | undefined> {
     try {
       const list = await this.rest.notifications(page);
-      this.lastError = undefined;
+      this.lastRest = { ok: true };
       return list;
     } catch (err) {
       if (!(err instanceof RequestAbortedError)) {
-        this.lastError = describeError(err);
+        this.lastRest = { ok: false, problem: problemOf(err) };
         this.emit();
       }
       return undefined;

@@ -1,33 +1,211 @@
-// What a pane's title says about its connection: one of six states, one wording.
-import { formatClockTime } from "../api/errors.js";
+// What a pane and the status line say about the connection, derived in one pure function from
+// the facts, and every word for it. Nothing else decides "live": a feed reports its facts (first
+// page in, empty, its last REST answer, a poll done), the session reports the account's
+// (socket, rate-limit pause, token refused), and `derivePaneState` says what is true.
+import {
+  formatClockTime,
+  HttpError,
+  NetworkError,
+  RateLimitedError,
+  RequestTimeoutError,
+  ServerUnavailableError,
+  UnauthorizedError,
+} from "../api/errors.js";
+import type { RestState } from "../api/request-queue.js";
+import type { ConnectionState } from "../api/stream.js";
+
+/** Why a REST request failed, as far as the state words need to know. */
+export type RestProblem =
+  | { kind: "unreachable" }
+  | { kind: "unavailable"; status?: number }
+  | { kind: "timeout" }
+  | { kind: "refused"; status: number }
+  | { kind: "unexpected" };
+
+/** Facts of the account: one socket, one REST queue. */
+export interface ConnectionFacts {
+  socket: ConnectionState;
+  /** The queue is paused by a 429 (or a spent budget) until then. */
+  rateLimitedUntil?: Date;
+  /** A request or the upgrade was answered 401/403: the token is revoked or wrong. */
+  tokenRejected: boolean;
+  /** The server has no streaming API (the upgrade is answered 404): the panes poll instead. */
+  noStreaming?: boolean;
+}
+
+/** Facts of one feed (a timeline, the notifications). */
+export interface FeedFacts {
+  /** The first page has arrived. */
+  loaded: boolean;
+  /** It holds nothing to show. */
+  empty: boolean;
+  /** The last REST request's outcome; undefined until one has been answered. */
+  lastRest?: { ok: true } | { ok: false; problem: RestProblem };
+  /** A poll over REST succeeded since the socket went down (so the pane is current). */
+  polled: boolean;
+  /** The server refused this feed's subscription with an error frame (server text). */
+  subscriptionRefused?: string;
+}
 
 export type PaneState =
-  | { kind: "loading" }
-  | { kind: "live" }
+  | { kind: "waiting" }
+  | { kind: "connecting" }
+  | { kind: "live"; empty: boolean; catchUpFailing?: RestProblem }
   | { kind: "reconnecting"; nextTryAt: number }
-  | { kind: "polling" }
+  /** `nextTryAt` is unknown while a new socket is being tried. */
+  | { kind: "polling"; reason: "socket-down"; nextTryAt?: number }
+  | { kind: "polling"; reason: "no-streaming" }
+  | { kind: "failing"; problem: RestProblem; nextTryAt?: number }
+  | { kind: "stream-refused"; reason: string }
   | { kind: "rate-limited"; until: Date }
-  | { kind: "offline"; message: string }
+  | { kind: "offline" }
   | { kind: "token-rejected" };
+
+/** The account's facts from the socket's and the REST queue's own states. */
+export function connectionFactsOf(
+  socket: ConnectionState,
+  rest: RestState,
+  noStreaming = false,
+): ConnectionFacts {
+  return {
+    socket,
+    tokenRejected: socket.kind === "rejected" || rest.kind === "unauthorized",
+    ...(rest.kind === "rate-limited" ? { rateLimitedUntil: rest.until } : {}),
+    ...(noStreaming ? { noStreaming } : {}),
+  };
+}
+
+/** The part of a failure the words need; the one mapping from typed errors. */
+export function problemOf(err: unknown): RestProblem {
+  if (err instanceof NetworkError) return { kind: "unreachable" };
+  if (err instanceof ServerUnavailableError)
+    return err.status ? { kind: "unavailable", status: err.status } : { kind: "unavailable" };
+  if (err instanceof RequestTimeoutError) return { kind: "timeout" };
+  if (err instanceof HttpError) return { kind: "refused", status: err.status };
+  if (err instanceof UnauthorizedError) return { kind: "refused", status: 401 };
+  if (err instanceof RateLimitedError) return { kind: "refused", status: 429 };
+  return { kind: "unexpected" };
+}
+
+/** The one place that decides what a pane's state is. Pure: same facts, same state. */
+export function derivePaneState(conn: ConnectionFacts, feed: FeedFacts): PaneState {
+  if (conn.tokenRejected) return { kind: "token-rejected" };
+  if (conn.rateLimitedUntil) return { kind: "rate-limited", until: conn.rateLimitedUntil };
+  const problem = feed.lastRest?.ok === false ? feed.lastRest.problem : undefined;
+  if (conn.noStreaming) {
+    if (problem) return { kind: "failing", problem };
+    return feed.loaded ? { kind: "polling", reason: "no-streaming" } : { kind: "waiting" };
+  }
+  const s = conn.socket;
+  switch (s.kind) {
+    case "rejected":
+      return { kind: "token-rejected" };
+    case "closed":
+      return { kind: "offline" };
+    case "live":
+      if (feed.subscriptionRefused)
+        return { kind: "stream-refused", reason: feed.subscriptionRefused };
+      if (!feed.loaded) return problem ? { kind: "failing", problem } : { kind: "waiting" };
+      return problem
+        ? { kind: "live", empty: feed.empty, catchUpFailing: problem }
+        : { kind: "live", empty: feed.empty };
+    case "connecting":
+      if (problem) return { kind: "failing", problem };
+      if (!feed.loaded) return { kind: "waiting" };
+      return feed.polled ? { kind: "polling", reason: "socket-down" } : { kind: "connecting" };
+    case "reconnecting":
+      if (problem) return { kind: "failing", problem, nextTryAt: s.nextTryAt };
+      if (!feed.loaded) return { kind: "waiting" };
+      return feed.polled
+        ? { kind: "polling", reason: "socket-down", nextTryAt: s.nextTryAt }
+        : { kind: "reconnecting", nextTryAt: s.nextTryAt };
+  }
+}
+
+/**
+ * The status line's state: the panes' facts taken together (the first failure among them,
+ * loaded only when all are), so it never says live while a pane waits or fails.
+ */
+export function deriveConnectionState(
+  conn: ConnectionFacts,
+  feeds: readonly FeedFacts[],
+): PaneState {
+  const failed = feeds.find((f) => f.lastRest?.ok === false)?.lastRest;
+  const all: FeedFacts = {
+    loaded: feeds.every((f) => f.loaded),
+    empty: false,
+    polled: feeds.length > 0 && feeds.every((f) => f.polled),
+    ...(failed ? { lastRest: failed } : {}),
+  };
+  return derivePaneState(conn, all);
+}
+
+// --- words ---------------------------------------------------------------------------------
+
+function problemWords(p: RestProblem): string {
+  switch (p.kind) {
+    case "unreachable":
+      return "cannot reach the server";
+    case "unavailable":
+      return p.status ? `server unavailable (HTTP ${p.status})` : "server unavailable";
+    case "timeout":
+      return "the server does not answer";
+    case "refused":
+      return `server refused (HTTP ${p.status})`;
+    case "unexpected":
+      return "unreadable answer from the server";
+  }
+}
+
+function inSeconds(at: number, now: number): string {
+  return `${Math.max(0, Math.ceil((at - now) / 1000))}s`;
+}
 
 /** e.g. "live", "reconnecting (next try in 4s)", "rate-limited until 12:03:09". */
 export function describePaneState(state: PaneState, now: number): string {
   switch (state.kind) {
-    case "loading":
-      return "loading";
+    case "waiting":
+      return "waiting for the server";
+    case "connecting":
+      return "connecting…";
     case "live":
-      return "live";
-    case "reconnecting": {
-      const s = Math.max(0, Math.ceil((state.nextTryAt - now) / 1000));
-      return `reconnecting (next try in ${s}s)`;
-    }
+      if (state.catchUpFailing)
+        return `live, catching up failed: ${problemWords(state.catchUpFailing)}`;
+      return state.empty ? "live, no toots yet" : "live";
+    case "reconnecting":
+      return `reconnecting (next try in ${inSeconds(state.nextTryAt, now)})`;
     case "polling":
-      return "polling";
+      if (state.reason === "no-streaming") return "polling (the server has no streaming)";
+      return state.nextTryAt === undefined
+        ? "polling (reconnecting…)"
+        : `polling (reconnecting in ${inSeconds(state.nextTryAt, now)})`;
+    case "failing":
+      return state.nextTryAt === undefined
+        ? `${problemWords(state.problem)}, retrying`
+        : `${problemWords(state.problem)} (next try in ${inSeconds(state.nextTryAt, now)})`;
+    case "stream-refused":
+      return `stream refused: ${state.reason}`;
     case "rate-limited":
       return `rate-limited until ${formatClockTime(state.until)}`;
     case "offline":
       return "offline";
     case "token-rejected":
       return "token rejected — run tootty login";
+  }
+}
+
+/** What an empty pane's body says instead of items; `noun` is what it lists ("toots"). */
+export function describeEmptyPane(state: PaneState, noun: string, now: number): string {
+  switch (state.kind) {
+    case "waiting":
+    case "connecting":
+      return "Waiting for the server…";
+    case "live":
+    case "polling":
+      return `No ${noun} yet.`;
+    case "failing":
+      return `Nothing loaded: ${problemWords(state.problem)}.`;
+    default:
+      return `Nothing loaded: ${describePaneState(state, now)}.`;
   }
 }

@@ -2,7 +2,6 @@
 import type { mastodon } from "masto";
 import type { Clock } from "../api/clock.js";
 import { systemClock } from "../api/clock.js";
-import { describeError } from "../api/errors.js";
 import {
   createRestClient,
   type InstanceInfo,
@@ -15,6 +14,7 @@ import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
 import { prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
 import { feedPageFetcher } from "./open-feed.js";
+import type { FeedFacts } from "./pane-state.js";
 import type { TimelineSpec } from "./timeline-spec.js";
 
 export interface SessionOptions {
@@ -47,6 +47,8 @@ export interface Session {
    * it unsubscribes its stream; the session stops sharing deletes and edits with it.
    */
   openFeed(spec: TimelineSpec, opts?: { storeSize?: number }): TimelineFeed;
+  /** Every feed open now, the notifications included: the status line's state comes from their facts. */
+  openFeeds(): readonly { facts(): FeedFacts }[];
   /** Applies a delete or edit (e.g. the user's own) to every open feed and the notifications. */
   shareStatusChange(
     ev: { kind: "delete"; id: string } | { kind: "edit"; status: mastodon.v1.Status },
@@ -115,8 +117,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     try {
       filters = await rest.filters();
       for (const l of [...filterListeners]) l(filters);
-    } catch (err) {
-      notifications.lastError = describeError(err);
+    } catch {
+      // The filters in force stay as they were (never none by mistake); the next
+      // filters_changed asks again. A filters failure says nothing about a pane's state.
     }
   };
 
@@ -153,6 +156,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       return f;
     },
     shareStatusChange: share,
+    openFeeds() {
+      return [...feeds.values(), ...[...paneFeeds].filter((f) => !f.isClosed), notifications];
+    },
     openFeed(spec, feedOpts) {
       const f = new TimelineFeed(spec, {
         rest,

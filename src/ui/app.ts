@@ -30,6 +30,8 @@ export interface PaneSource<T extends ViewItem> {
   items(): readonly T[];
   /** e.g. "live", "reconnecting (next try in 4s)", "polling", "rate-limited until 12:00:01". */
   state(): string;
+  /** What the body says while there are no items (default "Loading…"). */
+  placeholder?(): string;
   onChange(listener: () => void): () => void;
   /** Asks for older items (the user reached the bottom). */
   loadOlder?(): void;
@@ -311,13 +313,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       const gutter = mark ? `${paintSelected(glyphs.gutter, isActive)} ` : "  ";
       return gutter + row.line;
     });
-    if (rows.length === 0) content.push("  Loading…");
+    if (rows.length === 0)
+      content.push(`  ${sanitizeInline(source.placeholder?.() ?? "Loading…")}`);
     box.setContent(content.join("\n"));
     const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
     // A pane's state may carry server text (an error line): sanitised here, for every source.
-    box.setLabel(
-      ` ${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${newMark} `,
-    );
+    // Cut to the top border (corners and a cell each side kept): blessed wraps a longer label
+    // into the pane's first row.
+    const label = `${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${newMark}`;
+    box.setLabel(` ${truncateToWidth(label, Math.max(1, rect.width - 6), glyphs.ellipsis)} `);
     (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
       isActive ? "cyan" : "gray",
     );
@@ -586,6 +590,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     destroyed = true;
     clearTimeout(paintTimer);
     clearTimeout(flashTimer);
+    clearInterval(stateTicker);
     for (const slot of slots) slot.off();
     offConnection();
     screen.destroy();
@@ -638,6 +643,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
 
   for (const source of opts.panes) slots.push(openSlot(source));
   const offConnection = opts.onConnectionChange(schedulePaint);
+  // States count down ("next try in 4s") with no event to announce each second: look once a
+  // second and repaint only when a word changed.
+  let drawnStates = "";
+  const stateTicker = setInterval(() => {
+    const states = [opts.connectionState(), ...slots.map((s) => s.source.state())].join("\n");
+    if (states !== drawnStates) schedulePaint();
+    drawnStates = states;
+  }, 1000);
+  stateTicker.unref();
 
   relayout();
   paint();

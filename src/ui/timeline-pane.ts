@@ -4,7 +4,7 @@
 import type { RenderContext } from "../render/index.js";
 import type { TimelineFeed } from "../timeline/feed.js";
 import type { Notification } from "../timeline/notifications.js";
-import { describePaneState } from "../timeline/pane-state.js";
+import { describeEmptyPane, describePaneState } from "../timeline/pane-state.js";
 import type { GapMarker, Status, TimelineItem } from "../timeline/store.js";
 import type { PaneSource } from "./app.js";
 
@@ -64,6 +64,7 @@ export function timelinePane(
       return mapped;
     },
     state: () => describePaneState(feed.state, Date.now()),
+    placeholder: () => describeEmptyPane(feed.state, "toots", Date.now()),
     onChange: (listener) => feed.onChange(listener),
     loadOlder() {
       // One page at a time: paging is rate-limited to 300 requests per 15 minutes.

@@ -154,7 +154,10 @@ describe("streaming and REST under faults (simulated instance)", () => {
     }
     assert.equal(published.length, 100);
     const pane = describePaneState(h.feeds.federated.state, h.clock.now());
-    assert.match(pane, /^(reconnecting \(next try in \d+s\)|polling)$/);
+    assert.match(
+      pane,
+      /^(reconnecting \(next try in \d+s\)|polling \(reconnecting( in \d+s|…)\))$/,
+    );
     const polls = h.timelineCalls.slice(callsBefore).filter((c) => c.kind === "federated");
     for (let i = 1; i < polls.length; i++)
       assert.ok(polls[i]!.at - polls[i - 1]!.at >= 20_000, "polled sooner than 20 s");

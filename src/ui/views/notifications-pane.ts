@@ -1,5 +1,6 @@
 // The Notifications pane: session.notifications' store as pane items, newest first.
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
+import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
 import type { PaneSource } from "../app.js";
 import type { PaneItem } from "../timeline-pane.js";
 
@@ -20,8 +21,8 @@ export function notificationsPane(feed: NotificationFeed): PaneSource<PaneItem> 
       }
       return mapped;
     },
-    // The shell sanitises a pane's state (the error is server text) where it draws it.
-    state: () => (feed.lastError ? `error: ${feed.lastError}` : "live"),
+    state: () => describePaneState(feed.state, Date.now()),
+    placeholder: () => describeEmptyPane(feed.state, "notifications", Date.now()),
     onChange: (listener) => feed.onChange(listener),
     loadOlder() {
       if (loadingOlder) return;

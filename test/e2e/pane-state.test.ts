@@ -1,0 +1,173 @@
+// Every pane's title and the status line say the true state in each fault the demo can cause:
+// socket dropped and kept down, 429, nginx's HTML 503, a revoked token, a slow server, and an
+// empty timeline. Polling is set to 5 s (the config's minimum) so "polling" shows without
+// waiting out the default 20–40 s.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+import { command, e2eInstance } from "../helpers/e2e.js";
+import type { TmuxSession } from "../helpers/tmux.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+const CONFIG = { pollMinMs: 5_000, pollMaxMs: 5_000 };
+const TIMELINES = ["Home", "Local", "Federated"] as const;
+const PANES = [...TIMELINES, "Notifications"] as const;
+
+afterEach(() => e2e.demo.control.clearFaults());
+
+/** The state word in pane `title`'s border label (` Home · live `), or undefined if not drawn. */
+function paneState(screen: string, title: string): string | undefined {
+  const m = new RegExp(`${title} · (.+?) ─`).exec(screen);
+  return m?.[1]?.trim();
+}
+
+/** The status line's state: after "acct@domain · " on the last row. */
+function statusState(screen: string): string | undefined {
+  const last = screen.trimEnd().split("\n").at(-1) ?? "";
+  return /^\s*\S+@\S+ · (.+?)(\s{2,}|$)/.exec(last)?.[1];
+}
+
+/** Waits until all four panes and the status line say live. */
+function allLive(tui: TmuxSession, what: string, timeoutMs = 20_000): Promise<string> {
+  return tui.waitFor(
+    (s) => PANES.every((p) => paneState(s, p) === "live") && statusState(s) === "live",
+    what,
+    timeoutMs,
+  );
+}
+
+async function startLive(): Promise<TmuxSession> {
+  const tui = e2e.start({ cols: 240, rows: 45, config: CONFIG });
+  await allLive(tui, "four live panes and a live status line");
+  return tui;
+}
+
+async function quit(tui: TmuxSession): Promise<void> {
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+}
+
+test("socket dropped and kept down: reconnecting, then the timelines poll, then live again", async () => {
+  const { demo } = e2e;
+  const tui = await startLive();
+  demo.control.refuseUpgrades(12_000, 503);
+  demo.control.dropSockets();
+  const reconnecting = /^reconnecting \(next try in \d+s\)$/;
+  await tui.waitFor(
+    (s) => PANES.every((p) => reconnecting.test(paneState(s, p) ?? "")),
+    "every pane, Notifications too, says reconnecting",
+  );
+  // After a poll (5 s) the timelines are current again, over REST; the socket is still down.
+  const polling = await tui.waitFor(
+    (s) => TIMELINES.every((p) => /^polling \(reconnecting/.test(paneState(s, p) ?? "")),
+    "the timelines say polling",
+    15_000,
+  );
+  // Notifications are not polled: they stay "reconnecting", and so does the status line.
+  assert.match(paneState(polling, "Notifications") ?? "", reconnecting);
+  assert.match(statusState(polling) ?? "", /^(reconnecting \(next try in \d+s\)|connecting…)$/);
+  await allLive(tui, "live everywhere once upgrades are accepted", 30_000);
+  await quit(tui);
+});
+
+test("429 on timelines: the panes and the status line count down to the reset time", async () => {
+  const { demo } = e2e;
+  const tui = await startLive();
+  demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 429, forMs: 8_000 });
+  tui.type("R");
+  const limited = /^rate-limited until \d\d:\d\d:\d\d$/;
+  const screen = await tui.waitFor(
+    (s) =>
+      PANES.every((p) => limited.test(paneState(s, p) ?? "")) && limited.test(statusState(s) ?? ""),
+    "rate-limited everywhere",
+    15_000,
+  );
+  assert.ok(!screen.includes("Up to date"), "R did not claim success");
+  await allLive(tui, "live after the reset", 20_000);
+  await quit(tui);
+});
+
+test("nginx HTML 503 on timelines: R says it could not refresh, the pane says what failed", async () => {
+  const { demo } = e2e;
+  const tui = await startLive();
+  demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 503 });
+  tui.type("R");
+  // The queue retries a GET three times (1–8 s apart) before the feed hears of the failure.
+  const screen = await tui.waitFor(
+    (s) => s.includes("Could not refresh: server unavailable"),
+    "R's failure, not 'Up to date'",
+    30_000,
+  );
+  assert.ok(!screen.includes("Up to date"));
+  assert.equal(paneState(screen, "Home"), "live, catching up failed: server unavailable");
+  assert.match(statusState(screen) ?? "", /^live, catching up failed: server unavailable/);
+  // The socket is fine and so are the other panes.
+  for (const p of ["Local", "Federated", "Notifications"])
+    assert.equal(paneState(screen, p), "live", p);
+  demo.control.clearFaults();
+  tui.type("R");
+  const back = await tui.waitFor(
+    (s) => paneState(s, "Home") === "live" && s.includes("Up to date"),
+    "Home live again, and R says so",
+    30_000,
+  );
+  assert.equal(statusState(back), "live");
+  await quit(tui);
+});
+
+test("one refused favourite is a message about it; the status line stays live", async () => {
+  const { demo } = e2e;
+  const tui = await startLive();
+  demo.control.failHttp({ pathPrefix: "/api/v1/statuses", status: 503, count: 1 });
+  tui.type("f");
+  const screen = await tui.waitFor(
+    (s) => s.includes("Could not favourite"),
+    "the favourite's own message",
+    15_000,
+  );
+  assert.equal(statusState(screen), "live");
+  for (const p of PANES) assert.equal(paneState(screen, p), "live", p);
+  await quit(tui);
+});
+
+test("slow server: panes wait for it, saying so, and are live when the pages arrive", async () => {
+  const { demo } = e2e;
+  demo.control.slowHttp({ pathPrefix: "/api/v1/timelines", delayMs: 4_000 });
+  const tui = e2e.start({ cols: 240, rows: 45, config: CONFIG });
+  const waiting = await tui.waitFor(
+    (s) => TIMELINES.every((p) => paneState(s, p) === "waiting for the server"),
+    "the timelines wait for the server",
+    15_000,
+  );
+  assert.equal(statusState(waiting), "waiting for the server");
+  assert.ok(waiting.includes("Waiting for the server…"), "the empty body says what it waits for");
+  assert.ok(!waiting.includes("· live"), "nothing claims live before its first page");
+  await allLive(tui, "live once the pages arrive", 20_000);
+  await quit(tui);
+});
+
+test("an empty live pane says it is live with no toots yet, not Loading…", async () => {
+  const tui = await startLive();
+  await command(tui, "pane add tag:nobodyusesthistag");
+  const screen = await tui.waitFor(
+    (s) => paneState(s, "#nobodyusesthistag") === "live, no toots yet",
+    "the empty hashtag pane is live",
+    15_000,
+  );
+  assert.ok(screen.includes("No toots yet."), "its body says so too");
+  assert.ok(!screen.includes("Loading…"));
+  await quit(tui);
+});
+
+test("revoked token: every pane and the status line say token rejected", async () => {
+  const { demo } = e2e;
+  const tui = await startLive();
+  demo.control.revokeToken(demo.token);
+  demo.control.dropSockets();
+  const rejected = "token rejected — run tootty login";
+  await tui.waitFor(
+    (s) => PANES.every((p) => paneState(s, p) === rejected) && statusState(s) === rejected,
+    "token rejected everywhere, Notifications too",
+    20_000,
+  );
+  await quit(tui);
+});

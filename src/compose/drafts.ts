@@ -69,6 +69,11 @@ export function newDraft(
   };
 }
 
+/** A draft worth keeping on disk: something was typed, attached or asked. */
+export function hasContent(d: Draft): boolean {
+  return d.text.trim() !== "" || d.spoiler.trim() !== "" || d.media.length > 0 || d.poll !== null;
+}
+
 const str = (v: unknown): v is string => typeof v === "string";
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === "string";
 

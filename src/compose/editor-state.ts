@@ -85,6 +85,8 @@ export interface EditorState {
   readonly mode: Mode;
   /** What follows ":" while in command mode. */
   readonly commandLine: string;
+  /** The command line holds a prompt the editor wrote (":alt 1 " after :attach), untouched. */
+  readonly commandPrefilled: boolean;
   readonly message: string;
   readonly messageIsError: boolean;
   readonly effects: readonly EditorEffect[];
@@ -124,6 +126,7 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
     cursor,
     mode,
     commandLine: "",
+    commandPrefilled: false,
     message: "",
     messageIsError: false,
     effects: [],

@@ -77,7 +77,8 @@ export function runEx(s0: EditorState, line: string): EditorState {
     case "x!":
       return addEffect(s, { kind: "post" });
     case "q":
-      if (s.dirty)
+      // An emptied composer has nothing to lose.
+      if (s.dirty && s.text.trim() !== "")
         return withMessage(
           s,
           "No write since last change (:w saves the draft, :q! discards)",
@@ -142,7 +143,11 @@ export function runEx(s0: EditorState, line: string): EditorState {
 }
 
 /** One key while typing an ex command after ":". */
-export function handleCommandLine(s: EditorState, token: string): EditorState {
+export function handleCommandLine(s0: EditorState, token: string): EditorState {
+  const s = s0.commandPrefilled ? { ...s0, commandPrefilled: false } : s0;
+  // A ":" over the editor's own prompt starts the whole command afresh: typing the
+  // documented ":alt 1 TEXT" after :attach gives that command, not ":alt 1 :alt 1 TEXT".
+  if (s0.commandPrefilled && token === ":") return { ...s, commandLine: "" };
   switch (token) {
     case "<Esc>":
       return { ...s, mode: "normal", commandLine: "" };

@@ -4,13 +4,14 @@
  * UI only forwards keys and paints `view()`, and tests drive it without a terminal.
  */
 import { oneLine } from "../config/one-line.js";
-import { type Draft, newDraft } from "./drafts.js";
+import { type Draft, hasContent, newDraft } from "./drafts.js";
 import {
   applyCompletion,
   applyKey,
   createEditor,
   type EditorEffect,
   type EditorState,
+  type PollSpec,
   replaceText,
   setFields,
   setMessage,
@@ -33,6 +34,34 @@ export interface ComposeDeps {
   describeMedia?(id: string, description: string): Promise<void>;
   /** Candidates for "@ali", "#tag", ":emoji" — full replacements, best first. */
   complete?(prefix: string): Promise<string[]>;
+  /** The clock :schedule checks against. */
+  now?: () => Date;
+}
+
+// Mastodon's POST /api/v1/statuses: scheduled_at "must be at least 5 minutes in the future".
+const SCHEDULE_LEAD_MS = 5 * 60 * 1000;
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** "poll: 3 options, multiple choice, ends in 1 day" */
+export function pollLabel(poll: PollSpec): string {
+  const s = poll.expiresIn;
+  const ends =
+    s % 86_400 === 0
+      ? plural(s / 86_400, "day")
+      : s % 3600 === 0
+        ? plural(s / 3600, "hour")
+        : plural(Math.round(s / 60), "minute");
+  const kind = poll.multiple ? ", multiple choice" : "";
+  return `poll: ${plural(poll.options.length, "option")}${kind}, ends in ${ends}`;
+}
+
+/** A local time as :schedule takes it: "2026-12-01 09:00". */
+function localStamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export type SessionOutcome =
@@ -43,10 +72,13 @@ export type SessionOutcome =
   | { kind: "list-drafts" }
   | { kind: "pick-language" };
 
-/** A restored draft opens in normal mode on its last line; a new one ready to type. */
-export function editorFromDraft(draft: Draft, mode: "normal" | "insert" = "normal"): EditorState {
+/**
+ * Every composer opens in insert mode at the end of its text, new or restored: keys typed
+ * straight away add to the toot, never run as commands on it.
+ */
+export function editorFromDraft(draft: Draft): EditorState {
   return createEditor(draft.text, {
-    mode,
+    mode: "insert",
     fields: {
       spoiler: draft.spoiler,
       visibility: draft.visibility,
@@ -74,9 +106,9 @@ export class ComposeSession {
   ) {}
 
   static fresh(deps: ComposeDeps, fields: Partial<Draft> = {}): ComposeSession {
-    // A reply's prefilled mentions are on disk before the first key.
-    const draft = deps.store.save(newDraft(fields));
-    return new ComposeSession(draft, deps, editorFromDraft(draft, "insert"));
+    // A reply's prefilled mentions are on disk before the first key; an empty toot is not.
+    const draft = newDraft(fields);
+    return new ComposeSession(hasContent(draft) ? deps.store.save(draft) : draft, deps);
   }
 
   /** Keys are handled one after another even while a post or upload is in flight. */
@@ -90,7 +122,7 @@ export class ComposeSession {
       // Plain text, not 📎: an emoji's width is where terminals and blessed disagree most,
       // and the field line is redrawn in place as alt text is added.
       ...this.draft.media.map((m, i) => `media ${i + 1}${m.description ? "" : " (no alt text)"}`),
-      ...(this.draft.poll ? [`poll: ${this.draft.poll.options.length} options`] : []),
+      ...(this.draft.poll ? [pollLabel(this.draft.poll)] : []),
       ...(this.draft.scheduledAt ? [`scheduled ${this.draft.scheduledAt}`] : []),
       ...(this.draft.editingStatusId ? ["editing"] : []),
     ];
@@ -109,8 +141,14 @@ export class ComposeSession {
     this.save();
   }
 
+  /** Writes the draft, or removes its file once nothing is left in it: no empty drafts on disk. */
   private save(): void {
-    this.draft = this.deps.store.save(draftFromEditor(this.draft, this.state));
+    const next = draftFromEditor(this.draft, this.state);
+    if (hasContent(next)) this.draft = this.deps.store.save(next);
+    else {
+      this.deps.store.remove(next.id);
+      this.draft = next;
+    }
   }
 
   private async handle(key: Key): Promise<SessionOutcome> {
@@ -151,8 +189,7 @@ export class ComposeSession {
         return { kind: "discarded" };
       case "close":
         // An empty draft is not worth keeping; anything typed stays for :drafts.
-        if (this.state.text.trim() === "" && this.draft.media.length === 0)
-          this.deps.store.remove(this.draft.id);
+        if (!hasContent(this.draft)) this.deps.store.remove(this.draft.id);
         return { kind: "closed" };
       case "external-editor":
         try {
@@ -200,7 +237,19 @@ export class ComposeSession {
         this.draft = { ...this.draft, poll: null };
         this.save();
         return open;
-      case "schedule":
+      case "schedule": {
+        if (effect.at) {
+          const at = new Date(effect.at);
+          const now = (this.deps.now ?? (() => new Date()))();
+          if (at.getTime() <= now.getTime()) {
+            this.state = setMessage(this.state, `${localStamp(at)} is in the past`, true);
+            return open;
+          }
+          if (at.getTime() < now.getTime() + SCHEDULE_LEAD_MS) {
+            this.state = setMessage(this.state, "Schedule at least 5 minutes ahead", true);
+            return open;
+          }
+        }
         this.draft = { ...this.draft, scheduledAt: effect.at };
         this.save();
         this.state = setMessage(
@@ -208,6 +257,7 @@ export class ComposeSession {
           effect.at ? `Will be posted at ${effect.at}` : "Not scheduled",
         );
         return open;
+      }
       case "list-drafts":
         return { kind: "list-drafts" };
       case "pick-language":
@@ -237,6 +287,7 @@ export class ComposeSession {
         ...this.state,
         mode: "command",
         commandLine: `alt ${this.draft.media.length} `,
+        commandPrefilled: true,
       };
     } catch (err) {
       this.state = setMessage(

@@ -158,4 +158,63 @@ describe("compose session", () => {
     assert.equal(session.state.text, "@bob thanks");
     assert.equal(new DraftStore(dir).list()[0]!.inReplyToId, "9");
   });
+
+  test("no draft file until something is typed, and none once it is all deleted", async () => {
+    const session = ComposeSession.fresh(deps(instance().api));
+    assert.deepEqual(new DraftStore(dir).list(), []);
+    await type(session, "x");
+    assert.equal(new DraftStore(dir).list().length, 1);
+    await type(session, "<BS>");
+    assert.deepEqual(new DraftStore(dir).list(), []);
+    assert.equal((await type(session, "<Esc>:q<CR>")).kind, "closed");
+    assert.deepEqual(new DraftStore(dir).list(), []);
+  });
+
+  test("a restored draft opens in insert mode at its end: typing adds to it", async () => {
+    const first = ComposeSession.fresh(deps(instance().api));
+    await type(first, "keep this<Esc>:w<CR>:q<CR>");
+    const [draft] = new DraftStore(dir).list();
+    const again = new ComposeSession(draft!, deps(instance().api));
+    assert.equal(again.state.mode, "insert");
+    await type(again, " too");
+    assert.equal(again.state.text, "keep this too");
+  });
+
+  test("typing the whole :alt 1 TEXT over the prompt after :attach stores only TEXT", async () => {
+    const described: string[] = [];
+    const session = ComposeSession.fresh(
+      deps(instance().api, {
+        uploadMedia: async () => ({ id: "m1" }),
+        describeMedia: async (_id, text) => {
+          described.push(text);
+        },
+      }),
+    );
+    await type(session, "pixel<Esc>:attach p.png<CR>:alt 1 A single green pixel<CR>");
+    assert.deepEqual(described, ["A single green pixel"]);
+    assert.equal(session.draft.media[0]!.description, "A single green pixel");
+  });
+
+  test("the field line says how a poll is answered and when it ends", async () => {
+    const session = ComposeSession.fresh(deps(instance().api));
+    await type(session, "q<Esc>:poll! 30m a | b | c<CR>");
+    assert.match(
+      session.view(100, 3).fields,
+      /poll: 3 options, multiple choice, ends in 30 minutes/,
+    );
+    await type(session, ":poll 1d a | b<CR>");
+    assert.match(session.view(80, 3).fields, /poll: 2 options, ends in 1 day/);
+  });
+
+  test(":schedule refuses a past time and one under 5 minutes ahead, locally", async () => {
+    const now = new Date(2026, 5, 1, 12, 0);
+    const session = ComposeSession.fresh(deps(instance().api, { now: () => now }));
+    await type(session, "later<Esc>:schedule 2026-06-01 11:59<CR>");
+    assert.match(session.view(80, 3).status, /2026-06-01 11:59 is in the past/);
+    await type(session, ":schedule 2026-06-01 12:03<CR>");
+    assert.match(session.view(80, 3).status, /at least 5 minutes ahead/);
+    assert.equal(session.draft.scheduledAt, null);
+    await type(session, ":schedule 2026-06-01 13:00<CR>");
+    assert.equal(session.draft.scheduledAt, new Date(2026, 5, 1, 13, 0).toISOString());
+  });
 });

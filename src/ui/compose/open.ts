@@ -10,6 +10,16 @@ import { buildComposeDeps } from "./deps.js";
 import { ComposeOverlay } from "./overlay.js";
 import { PickList } from "./pick-list.js";
 
+// The draft the last composer on a store closed with (":q" keeps it): `c` continues it.
+const kept = new WeakMap<DraftStore, string>();
+
+/** The draft id the last closed composer kept, once. */
+export function takeKeptDraft(store: DraftStore): string | undefined {
+  const id = kept.get(store);
+  kept.delete(store);
+  return id;
+}
+
 export function draftLabel(d: Draft, now: Date = new Date()): string {
   const when = new Date(d.updatedAt);
   const sameDay = when.toDateString() === now.toDateString();
@@ -51,7 +61,10 @@ export function openComposer<T extends ViewItem>(
           return;
         case "closed":
           ctx.popOverlay(overlay);
-          if (store.load(session.draft.id)) ctx.flash("Draft kept — c continues it later");
+          if (store.load(session.draft.id)) {
+            kept.set(store, session.draft.id);
+            ctx.flash("Draft kept — c continues it later");
+          }
           return;
         case "list-drafts":
           pickDraft(ctx, deps, store, overlay);
@@ -73,21 +86,36 @@ function pickDraft<T extends ViewItem>(
   current: ComposeOverlay,
 ): void {
   const drafts = store.list();
+  const hint = "Enter open · d delete · Esc back";
+  // A delete waits for y: any other key keeps the draft.
+  let deleting: Draft | null = null;
   const list: PickList<Draft> = new PickList<Draft>({
     screen: ctx.screen,
     title: `Drafts (${drafts.length})`,
     items: drafts,
     label: (d) => draftLabel(d),
-    hint: "Enter open · d delete · Esc back",
+    hint,
     onKey: (ch, _key, item) => {
+      if (deleting) {
+        const target = deleting;
+        deleting = null;
+        list.setHint(hint);
+        if (ch === "y") {
+          store.remove(target.id);
+          ctx.popOverlay(list);
+          pickDraft(ctx, deps, store, current);
+        }
+        ctx.repaint();
+        return true;
+      }
       if (ch !== "d" || !item) return false;
       if (item.id === current.session.draft.id) {
         ctx.flash("That draft is open: :q! discards it");
         return true;
       }
-      store.remove(item.id);
-      ctx.popOverlay(list);
-      pickDraft(ctx, deps, store, current);
+      deleting = item;
+      list.setHint("Delete this draft? y/n");
+      ctx.repaint();
       return true;
     },
     onPick: (draft) => {

@@ -22,8 +22,10 @@ export class PickList<T> implements Overlay {
   private readonly box: blessed.Widgets.BoxElement;
   selected = 0;
   private top = 0;
+  private hint: string | undefined;
 
   constructor(private readonly opts: PickListOptions<T>) {
+    this.hint = opts.hint;
     this.box = blessed.box({
       parent: opts.screen,
       border: { type: "line" },
@@ -31,6 +33,11 @@ export class PickList<T> implements Overlay {
       wrap: false,
       style: { border: { fg: "cyan" } },
     });
+  }
+
+  /** Replaces the line under the list (a question, then the keys again). */
+  setHint(hint: string): void {
+    this.hint = hint;
   }
 
   get items(): readonly T[] {
@@ -59,7 +66,7 @@ export class PickList<T> implements Overlay {
     const sh = this.opts.screen.height as number;
     const width = Math.max(20, Math.min(sw - 4, 72));
     const rows = Math.max(1, Math.min(this.opts.items.length, sh - 8));
-    const height = rows + 2 + (this.opts.hint ? 1 : 0);
+    const height = rows + 2 + (this.hint ? 1 : 0);
     Object.assign(this.box.position, {
       left: Math.floor((sw - width) / 2),
       top: Math.max(0, Math.floor((sh - 1 - height) / 2)),
@@ -75,7 +82,7 @@ export class PickList<T> implements Overlay {
       return this.top + i === this.selected ? `\x1b[7m${text}\x1b[27m` : text;
     });
     if (lines.length === 0) lines.push(padToWidth(" (none)", inner));
-    if (this.opts.hint) lines.push(`\x1b[2m${padToWidth(` ${this.opts.hint}`, inner)}\x1b[22m`);
+    if (this.hint) lines.push(`\x1b[2m${padToWidth(` ${this.hint}`, inner)}\x1b[22m`);
     this.box.setContent(lines.join("\n"));
     this.box.setFront();
   }

@@ -2,20 +2,15 @@
 // The composer overlay lives in src/ui/compose/; the editor itself in src/compose/.
 import { describeError } from "../../api/errors.js";
 import { statusSource } from "../../api/statuses.js";
-import { type Draft, DraftStore, newDraft } from "../../compose/drafts.js";
+import { type Draft, DraftStore, hasContent, newDraft } from "../../compose/drafts.js";
 import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
 import type { ActionContext, FeatureAction } from "../app.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
-import { openComposer } from "../compose/open.js";
+import { openComposer, takeKeptDraft } from "../compose/open.js";
 import type { PaneItem } from "../timeline-pane.js";
 import type { FeatureDeps } from "./deps.js";
-
-/** A draft worth offering: something was typed or attached. */
-function hasContent(d: Draft): boolean {
-  return d.text.trim() !== "" || d.spoiler.trim() !== "" || d.media.length > 0 || d.poll !== null;
-}
 
 /** Drafts with content, newest first; empty ones (a composer opened and killed) are dropped. */
 export function unsentDrafts(store: DraftStore): Draft[] {
@@ -46,10 +41,15 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
 
   return {
     compose(ctx) {
+      // The draft the last composer kept (":q", "Draft kept — c continues it later"), else
+      // once after start the newest draft an earlier run left.
+      const keptId = takeKeptDraft(store);
+      const kept = keptId ? store.load(keptId) : null;
       const newest = continueNewest ? unsentDrafts(store)[0] : undefined;
       continueNewest = false;
-      if (newest) {
-        open(ctx, new ComposeSession(newest, composeDepsFor(ctx)), "Draft");
+      const draft = kept && hasContent(kept) ? kept : newest;
+      if (draft) {
+        open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), "Draft");
         return;
       }
       const session = ComposeSession.fresh(composeDepsFor(ctx), {
@@ -80,7 +80,6 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
       } catch (err) {
         return ctx.flash(`Cannot edit: ${describeError(err)}`);
       }
-      // An edit starts in normal mode: the text is already there to move around in.
       const draft = store.save(newDraft(editPrefill(status, source)));
       open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), "Edit toot");
     },

@@ -1,4 +1,6 @@
 // Blocks (paragraphs, quotes, lists, code) → wrapped lines with their prefixes.
+
+import { alignRight, isArranged, markArranged, visualBidi, visualParagraph } from "./bidi.js";
 import { foldToAscii } from "./glyphs.js";
 import { highlightCode } from "./highlight.js";
 import type { Block } from "./html.js";
@@ -13,7 +15,17 @@ import { type Line, wrapItems } from "./wrap.js";
 const MIN_NESTED_WIDTH = 12;
 
 function prefixed(lines: Line[], first: Piece, rest: Piece): Line[] {
-  return lines.map((line, i) => [i === 0 ? first : rest, ...line]);
+  return lines.map((line, i) => {
+    const out = [i === 0 ? first : rest, ...line];
+    return isArranged(line) ? markArranged(out) : out;
+  });
+}
+
+/** A paragraph's lines, in visual order where tootty does the bidi; right-to-left ones to the right. */
+function paragraphLines(lines: Line[], width: number): Line[] {
+  if (!visualBidi()) return lines;
+  const p = visualParagraph(lines, "auto");
+  return p.lines.map((l) => markArranged(p.rtl ? alignRight(l, width) : l));
 }
 
 function codeLines(
@@ -73,7 +85,7 @@ export function layoutBlocks(blocks: readonly Block[], width: number, ctx: Inlin
 function layoutBlock(block: Block, width: number, ctx: InlineContext): Line[] {
   switch (block.kind) {
     case "paragraph":
-      return wrapItems(inlinesToItems(block.inlines, ctx), width);
+      return paragraphLines(wrapItems(inlinesToItems(block.inlines, ctx), width), width);
     case "code":
       return codeLines(block.text, block.lang, width, ctx);
     case "quote": {

@@ -1,4 +1,5 @@
 // Laid-out lines → terminal strings: SGR from the theme, OSC 8 only when asked for.
+import { visualLine } from "./bidi.js";
 import { foldLine, type Glyphs } from "./glyphs.js";
 import { osc8 } from "./hyperlink.js";
 import type { Piece } from "./pieces.js";
@@ -27,8 +28,8 @@ export function paintLine(line: Line, theme: Theme, hyperlinks: boolean): string
 }
 
 /**
- * The last step for every laid-out line: folded to ASCII without Unicode (cell for cell, so
- * the layout still holds), cut to the pane (a no-op for lines that fit: the guard that no
+ * The last step for every laid-out line: in visual order where tootty does the bidi (see
+ * bidi.ts), folded to ASCII without Unicode (cell for cell, so the layout still holds), cut to the pane (a no-op for lines that fit: the guard that no
  * line can overflow), then painted.
  */
 export function paintFitted(
@@ -39,7 +40,7 @@ export function paintFitted(
   hyperlinks: boolean,
 ): string {
   return paintLine(
-    clipLine(g.unicode ? line : foldLine(line), width, g.ellipsis),
+    clipLine(g.unicode ? visualLine(line) : foldLine(line), width, g.ellipsis),
     theme,
     hyperlinks,
   );

@@ -1,5 +1,6 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
+import { markArranged } from "./bidi.js";
 import { layoutBlocks } from "./blocks.js";
 import { type Glyphs, glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
@@ -141,7 +142,7 @@ function quoteLines(
     opts.theme,
     false,
   );
-  return inner.map((text) => [{ text: bar + text, roles: [] }]);
+  return inner.map((text) => markArranged([{ text: bar + text, roles: [] }]));
 }
 
 function finish(lines: Line[], width: number, opts: RenderOptions, g: Glyphs): string[] {

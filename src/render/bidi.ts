@@ -1,0 +1,275 @@
+// Right-to-left text for terminals that do no bidi. tmux, xterm, kitty, Alacritty, Windows
+// Terminal and Ghostty draw every character in the order it arrives, left to right: an
+// Arabic toot sent in logical order reads backwards there, in isolated letters. In "visual"
+// mode (set once at start-up, from the terminal: see src/ui/terminal/bidi.ts) each laid-out
+// line is reordered by the Unicode Bidirectional Algorithm (UAX #9, through bidi-js) and its
+// Arabic letters shaped into their joined forms, after wrapping: lines are cut in logical
+// order, then each one is reordered (UAX #9 §3.4, "reordering resolved levels" per line).
+// A terminal that reorders by itself gets logical order, never both.
+import bidiModule from "bidi-js";
+import { shapeArabic } from "./arabic-shaping.js";
+import type { Piece } from "./pieces.js";
+import type { Role } from "./theme.js";
+import { cellWidth, graphemes } from "./width.js";
+import type { Line } from "./wrap.js";
+
+let visual = false;
+
+/**
+ * Whether tootty reorders right-to-left text itself. One terminal per process, so this is
+ * decided once before the first paint; the render cache's key carries it.
+ */
+export function setVisualBidi(on: boolean): void {
+  visual = on;
+}
+
+export function visualBidi(): boolean {
+  return visual;
+}
+
+// The package is CommonJS and exports the factory itself; its types declare an ES default
+// export, which NodeNext resolution reads as a property of the module.
+const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
+type Bidi = ReturnType<typeof bidiFactory>;
+let engine: Bidi | null = null;
+const bidi = (): Bidi => {
+  engine ??= bidiFactory();
+  return engine;
+};
+
+/** Strong right-to-left letters and Arabic digits: a line without any is left as it is. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+/** LRM, RLM and ALM steer a bidi-aware terminal; once the line is in visual order they are noise. */
+const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
+const FSI = "\u2068";
+const PDI = "\u2069";
+/** The sanitiser appends an LRM to right-to-left text for bidi-aware terminals (sanitize.ts). */
+const TRAILING_LRM = /\u200e$/;
+
+/**
+ * Mentions, hashtags and links keep their own direction inside the sentence around them, as
+ * HTML's <bdi> would: `@user` inside Arabic must not become `user@`. They are analysed as
+ * first-strong isolates (UAX #9 FSI…PDI), so an Arabic hashtag is still right-to-left.
+ */
+const ISOLATED_ROLES: ReadonlySet<Role> = new Set<Role>(["mention", "hashtag", "link"]);
+
+// bidi-js reads the bidi class of each UTF-16 unit (`string[i]`), so a character outside the
+// BMP would be classed by its surrogate halves (as L). Such characters are analysed as a BMP
+// stand-in of the same class instead; the text drawn is always the original.
+const STAND_IN: Partial<Record<string, string>> = {
+  R: "\u05d0",
+  AL: "\u0627",
+  EN: "0",
+  AN: "\u0660",
+  ES: "+",
+  ET: "$",
+  CS: ",",
+  NSM: "\u0300",
+  BN: "\u200b",
+  WS: " ",
+  ON: "!",
+};
+
+function standIn(ch: string): string {
+  if (ch.length === 1) return ch;
+  return STAND_IN[bidi().getBidiCharTypeName(ch)] ?? "a";
+}
+
+interface Cluster {
+  text: string;
+  piece: number;
+}
+
+interface Analysed {
+  clusters: Cluster[];
+  /** Where each cluster's first character is in the analysed string. */
+  starts: number[];
+  /** Inclusive range of each line in the analysed string. */
+  lines: Array<[number, number]>;
+  text: string;
+}
+
+function isolated(piece: Piece): boolean {
+  return piece.roles.some((r) => ISOLATED_ROLES.has(r));
+}
+
+/** One string for the whole paragraph, lines joined by a space (what the wrapper removed). */
+function analyse(lines: readonly Line[], pieces: Piece[]): Analysed {
+  const clusters: Cluster[] = [];
+  const starts: number[] = [];
+  const ranges: Array<[number, number]> = [];
+  let text = "";
+  for (const [n, line] of lines.entries()) {
+    if (n > 0) text += " ";
+    const lineStart = text.length;
+    for (const piece of line) {
+      const index = pieces.push(piece) - 1;
+      const isolate = isolated(piece);
+      if (isolate) text += FSI;
+      for (const g of graphemes(piece.text)) {
+        clusters.push({ text: g, piece: index });
+        starts.push(text.length);
+        for (const ch of g) text += standIn(ch);
+      }
+      // The LRM the sanitiser added says "end of this run" to a bidi terminal; analysed here it
+      // would be a strong left-to-right character in the middle of an Arabic sentence.
+      if (!isolate && TRAILING_LRM.test(piece.text)) {
+        text = `${text.slice(0, -1)}\u200b`;
+      }
+      if (isolate) text += PDI;
+    }
+    ranges.push([lineStart, text.length - 1]);
+  }
+  return { clusters, starts, lines: ranges, text };
+}
+
+export type BaseDirection = "ltr" | "rtl" | "auto";
+
+export interface VisualParagraph {
+  lines: Line[];
+  /** The paragraph's resolved direction (UAX #9 P2/P3 for "auto"). */
+  rtl: boolean;
+}
+
+interface Arranged {
+  rtl: boolean;
+  clusters: Cluster[];
+  /** Each cluster as drawn: shaped, mirrored, without bidi marks ("" when it draws nothing). */
+  drawn: string[];
+  /** Each cluster runs right to left (an odd level). */
+  odd: boolean[];
+  /** Per line, its clusters' indices left to right. */
+  orders: number[][];
+}
+
+/**
+ * One bidi paragraph over all the lines (so the rules that look across a line break still
+ * see the text before it), each line reordered on its own (UAX #9 L1–L2), brackets mirrored
+ * where they run right to left (L4), Arabic shaped.
+ */
+function arrange(
+  lines: readonly Line[],
+  base: BaseDirection,
+  ligatures: boolean,
+  pieces: Piece[],
+): Arranged {
+  const a = analyse(lines, pieces);
+  const levels = bidi().getEmbeddingLevels(a.text, base);
+  const rtl = (levels.paragraphs[0]?.level ?? 0) % 2 === 1;
+  const mirrored = bidi().getMirroredCharactersMap(a.text, levels.levels);
+  const clusterAt = new Map<number, number>();
+  for (const [k, start] of a.starts.entries()) clusterAt.set(start, k);
+  const shaped = shapeArabic(
+    a.clusters.map((c) => c.text),
+    ligatures,
+  );
+  const drawn = shaped.map((text, k) => {
+    const t = text.replace(BIDI_MARKS, "");
+    const mirror = mirrored.get(a.starts[k]!);
+    return mirror !== undefined && t !== "" ? mirror + t.slice(1) : t;
+  });
+  const odd = a.starts.map((i) => (levels.levels[i]! & 1) === 1);
+  const orders = a.lines.map(([start, end]) => {
+    const order: number[] = [];
+    for (let i = start; i <= end; i++) order.push(i);
+    if (end >= start) {
+      for (const segment of bidi().getReorderSegments(a.text, levels, start, end)) {
+        const [s, e] = segment as [number, number];
+        const run = order.slice(s - start, e - start + 1).reverse();
+        order.splice(s - start, run.length, ...run);
+      }
+    }
+    return order.map((i) => clusterAt.get(i)).filter((k) => k !== undefined);
+  });
+  return { rtl, clusters: a.clusters, drawn, odd, orders };
+}
+
+/**
+ * A wrapped paragraph in visual order (see `arrange`). Pieces keep their roles and links; a
+ * piece split by the reordering becomes several.
+ */
+export function visualParagraph(lines: readonly Line[], base: BaseDirection): VisualParagraph {
+  if (base !== "rtl" && !lines.some((l) => l.some((p) => RTL.test(p.text)))) {
+    return { lines: [...lines], rtl: false };
+  }
+  const pieces: Piece[] = [];
+  const a = arrange(lines, base, true, pieces);
+  const out = a.orders.map((order) => {
+    const line: Piece[] = [];
+    for (const k of order) {
+      const text = a.drawn[k]!;
+      if (text === "") continue;
+      const piece = pieces[a.clusters[k]!.piece]!;
+      const last = line[line.length - 1];
+      if (last && last.roles === piece.roles && last.url === piece.url) last.text += text;
+      else line.push({ ...piece, text });
+    }
+    return line;
+  });
+  return { lines: out, rtl: a.rtl };
+}
+
+export interface VisualRow {
+  /** The row as drawn, right-aligned in `width` when it runs right to left. */
+  text: string;
+  /** Where the cursor at logical cell `col` is drawn, in cells. */
+  col: number;
+}
+
+/**
+ * A row of edited text (already display-safe) in visual order, and where its cursor goes:
+ * on the cell of the character at the cursor — in a right-aligned right-to-left row that is
+ * where the next character typed appears, as it is in a left-to-right one — or, at the end
+ * of the row, beside the last character on the side the text runs to. No lam-alef ligature
+ * here: every character keeps a cell of its own for the cursor to stand on.
+ */
+export function visualRow(row: string, col: number, width: number): VisualRow {
+  if (!visual || !RTL.test(row)) return { text: row, col };
+  const a = arrange([[{ text: row, roles: [] }]], "auto", false, []);
+  const cells = a.clusters.map((c) => Math.max(1, cellWidth(c.text)));
+  let p = 0;
+  for (let used = 0; p < cells.length && used + cells[p]! <= col; p++) used += cells[p]!;
+  const total = cells.reduce((x, y) => x + y, 0);
+  const pad = a.rtl ? Math.max(0, width - total) : 0;
+  const at: number[] = [];
+  let x = pad;
+  let text = " ".repeat(pad);
+  for (const k of a.orders[0]!) {
+    at[k] = x;
+    x += cells[k]!;
+    // A cluster that draws nothing (a lone bidi mark) still holds its cell, as the editor counts it.
+    text += a.drawn[k] || " ";
+  }
+  if (p < cells.length) return { text, col: at[p]! };
+  if (cells.length === 0) return { text, col };
+  const last = cells.length - 1;
+  const after = a.odd[last] ? at[last]! - 1 : at[last]! + cells[last]!;
+  return { text, col: Math.max(0, Math.min(width - 1, after)) };
+}
+
+/** Padding that puts a right-to-left line against the right edge of `width` cells. */
+export function alignRight(line: Line, width: number): Line {
+  const used = line.reduce((w, p) => w + cellWidth(p.text), 0);
+  return used < width ? [{ text: " ".repeat(width - used), roles: [] }, ...line] : line;
+}
+
+const arranged = new WeakSet<Line>();
+
+/** A line already in visual order (or painted already): the last step leaves it alone. */
+export function markArranged<T extends Line>(line: T): T {
+  arranged.add(line);
+  return line;
+}
+
+export function isArranged(line: Line): boolean {
+  return arranged.has(line);
+}
+
+/**
+ * The last step for a line of tootty's own layout (a header, a poll option, a media line):
+ * left to right as laid out, with any right-to-left text in it reordered in place.
+ */
+export function visualLine(line: Line): Line {
+  if (!visual || arranged.has(line) || line.some((p) => p.text.includes("\x1b"))) return line;
+  return visualParagraph([line], "ltr").lines[0]!;
+}

@@ -1,8 +1,9 @@
 // argv → a command. Pure: tested without spawning anything.
 import { parseArgs } from "node:util";
+import { BIDI_SETTINGS, type BidiSetting } from "../config/settings.js";
 
 export type Command =
-  | { kind: "tui"; demo: boolean; account?: string }
+  | { kind: "tui"; demo: boolean; account?: string; bidi?: BidiSetting }
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "login"; host?: string }
@@ -17,6 +18,7 @@ Usage:
   tootty                     open the timelines of the default account
   tootty --demo              open on the embedded demo instance (no account, no network)
   tootty --account ACCT      use the stored account ACCT (user@host)
+  tootty --bidi MODE         who orders Arabic/Hebrew: auto, visual (tootty), terminal
   tootty login HOST          log in to a Mastodon-API server (e.g. mastodon.social)
   tootty logout [ACCT]       revoke and forget an account's token
   tootty accounts            list stored accounts (default marked)
@@ -48,12 +50,18 @@ export function parseCommand(argv: string[]): Command {
   if (values.version) return { kind: "version" };
   const [sub, ...rest] = positionals;
   switch (sub) {
-    case undefined:
+    case undefined: {
+      const bidi = values.bidi;
+      if (bidi !== undefined && !(BIDI_SETTINGS as readonly string[]).includes(bidi)) {
+        return { kind: "usage-error", message: `--bidi takes ${BIDI_SETTINGS.join(", ")}` };
+      }
       return {
         kind: "tui",
         demo: Boolean(values.demo),
         ...(values.account ? { account: values.account } : {}),
+        ...(bidi ? { bidi: bidi as BidiSetting } : {}),
       };
+    }
     case "login":
       if (rest.length > 1) return { kind: "usage-error", message: "login takes one HOST" };
       return { kind: "login", ...(rest[0] ? { host: rest[0] } : {}) };
@@ -84,6 +92,7 @@ function parse(argv: string[]) {
       version: { type: "boolean", short: "V" },
       demo: { type: "boolean" },
       account: { type: "string", short: "a" },
+      bidi: { type: "string" },
     },
   });
 }

@@ -6,8 +6,8 @@ import { describeError } from "../api/errors.js";
 import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import { resolveAccount } from "../config/resolve-account.js";
-import { loadSettings, type Settings } from "../config/settings.js";
-import { pickTheme, RenderCache, warmUpCodeHighlighting } from "../render/index.js";
+import { type BidiSetting, loadSettings, type Settings } from "../config/settings.js";
+import { pickTheme, RenderCache, setVisualBidi, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import type { ActionContext } from "../ui/app.js";
 import { startApp } from "../ui/app.js";
@@ -18,6 +18,7 @@ import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
 import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
 import { renderPaneItem } from "../ui/render-item.js";
+import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
@@ -28,6 +29,7 @@ import { traceMark, whenDrawn } from "./trace.js";
 export interface TuiCommand {
   demo: boolean;
   account?: string;
+  bidi?: BidiSetting;
 }
 
 /** Where a session connects: the server, its token, and what to close after it. */
@@ -120,7 +122,16 @@ export async function runTui(
   silenceConsole(env);
   const terminal = detectTerminal(env);
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
-  const shared: ScreenShared = { settings, env, terminal, theme, cache: new RenderCache(4000) };
+  const bidi = chooseBidi(command.bidi ?? settings.bidi, env);
+  setVisualBidi(bidi.reorder);
+  const shared: ScreenShared = {
+    settings,
+    env,
+    terminal,
+    theme,
+    bidi,
+    cache: new RenderCache(4000),
+  };
 
   let current = { target, session };
   let screen: RunningScreen | undefined;
@@ -158,13 +169,14 @@ interface ScreenShared {
   env: NodeJS.ProcessEnv;
   terminal: ReturnType<typeof detectTerminal>;
   theme: ReturnType<typeof pickTheme>;
+  bidi: BidiChoice;
   cache: RenderCache;
 }
 
 async function startScreen(
   session: Session,
   target: Target,
-  { settings, env, terminal, theme, cache }: ScreenShared,
+  { settings, env, terminal, theme, bidi, cache }: ScreenShared,
   warnings: string[],
 ): Promise<RunningScreen> {
   const unicode = terminal.unicode;
@@ -233,6 +245,7 @@ async function startScreen(
     actions: featureActions(deps),
     unicode,
     colorLevel: terminal.colorLevel,
+    terminalModes: bidi,
   });
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);

@@ -2,7 +2,7 @@
 // documentation cannot drift from what is accepted.
 import { ACTION_NAMES, ACTIONS } from "./keymap.js";
 import { BUFFER_MAX, BUFFER_MIN, DEFAULT_PANES, MAX_PANES } from "./panes.js";
-import { DEFAULTS, OSC_NOTIFICATIONS, VISIBILITIES } from "./settings.js";
+import { BIDI_SETTINGS, DEFAULTS, OSC_NOTIFICATIONS, VISIBILITIES } from "./settings.js";
 import { COLOUR_NAMES, THEME_DEFAULTS } from "./theme.js";
 
 export function configHelp(settingsPath: string): string {
@@ -49,6 +49,12 @@ ${theme.join("\n")}
   defaultVisibility  ${VISIBILITIES.join(" | ")}; default "${DEFAULTS.defaultVisibility}"
   defaultLanguage    ISO 639 code such as "en", or null for your account's default
   confirm            ask before: {"boost": ${DEFAULTS.confirm.boost}, "delete": ${DEFAULTS.confirm.delete}, "quit": ${DEFAULTS.confirm.quit}}
+  bidi               ${BIDI_SETTINGS.join(" | ")}; default "${DEFAULTS.bidi}". Who puts Arabic and Hebrew
+                     in reading order: "visual" tootty (reordered and shaped, for terminals
+                     without bidi: tmux, xterm, kitty, Alacritty…; in VTE it switches the
+                     terminal's own bidi off while it runs), "terminal" the terminal (Konsole,
+                     mlterm, iTerm2 or WezTerm with their bidi option on), "auto" decides
+                     from VTE_VERSION, KONSOLE_VERSION, MLTERM and tmux/screen. --bidi overrides it.
 
 Example:
   {

@@ -30,6 +30,9 @@ import {
 export const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const OSC_NOTIFICATIONS = ["off", "osc9", "osc777"] as const;
+/** Who orders right-to-left text: decided from the terminal, tootty, or the terminal. */
+export const BIDI_SETTINGS = ["auto", "visual", "terminal"] as const;
+export type BidiSetting = (typeof BIDI_SETTINGS)[number];
 export type OscNotification = (typeof OSC_NOTIFICATIONS)[number];
 
 export interface Settings {
@@ -48,6 +51,7 @@ export interface Settings {
   /** ISO 639 code, or null for the account's own default. */
   defaultLanguage: string | null;
   confirm: { boost: boolean; delete: boolean; quit: boolean };
+  bidi: BidiSetting;
 }
 
 export const DEFAULTS = {
@@ -59,6 +63,7 @@ export const DEFAULTS = {
   defaultVisibility: "public" as Visibility,
   defaultLanguage: null,
   confirm: { boost: false, delete: true, quit: false },
+  bidi: "auto" as BidiSetting,
 } as const;
 
 export const SETTINGS_KEYS = [
@@ -73,6 +78,7 @@ export const SETTINGS_KEYS = [
   "defaultVisibility",
   "defaultLanguage",
   "confirm",
+  "bidi",
 ] as const;
 
 function validateTheme(raw: unknown, warn: Warn): Theme {
@@ -183,6 +189,7 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
       delete: boolean("confirm.delete", confirm.delete, DEFAULTS.confirm.delete, warn),
       quit: boolean("confirm.quit", confirm.quit, DEFAULTS.confirm.quit, warn),
     },
+    bidi: oneOf("bidi", user.bidi, BIDI_SETTINGS, DEFAULTS.bidi, warn),
   };
   return { settings, warnings };
 }

@@ -102,6 +102,12 @@ export interface AppOptions<T extends ViewItem> {
   unicode: boolean;
   /** Colours for the shell's own chrome (default: detected from the environment; 0 = none). */
   colorLevel?: ColorLevel;
+  /**
+   * Terminal modes held while the screen is up (VTE's explicit bidi mode, see
+   * terminal/bidi.ts): `enter` written at start and on return from a suspend, `leave` before
+   * a suspend hands the terminal to another program and when the screen goes.
+   */
+  terminalModes?: { enter: string; leave: string };
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
@@ -185,6 +191,11 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     }),
   );
   if (!opts.unicode) forceAsciiOutput(screen.tput as unknown as AsciiTput);
+  const modes = opts.terminalModes ?? { enter: "", leave: "" };
+  const writeMode = (seq: string) => {
+    if (seq && stdout.isTTY) stdout.write(seq);
+  };
+  writeMode(modes.enter);
   // NO_COLOR and monochrome terminals: the chrome marks focus by weight and inverse only.
   const color = (fg: string) => (colorLevel > 0 ? fg : undefined);
   const paintSelected = (s: string, active: boolean) =>
@@ -569,11 +580,13 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   async function suspend<R>(fn: () => Promise<R>): Promise<R> {
     // blessed's program.pause() leaves the alternate screen, shows the cursor and turns raw
     // mode off; resume() puts all of it back and forces a full redraw.
+    writeMode(modes.leave);
     const resume = screen.program.pause();
     try {
       return await fn();
     } finally {
       resume();
+      writeMode(modes.enter);
       screen.alloc();
       relayout();
       paint();
@@ -594,6 +607,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     for (const slot of slots) slot.off();
     offConnection();
     screen.destroy();
+    writeMode(modes.leave);
   }
 
   function quit(): void {

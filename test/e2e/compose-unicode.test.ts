@@ -2,7 +2,7 @@
 // screen as the terminal draws them, and at the server exactly as typed.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { e2eInstance, postAndReadHome } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 5 });
 
@@ -18,21 +18,12 @@ test("a paste of 😀, 👨‍👩‍👧, ☁️, 東京 and مرحبا is draw
   // point, as tmux lays it out), nothing broken into halves.
   const screen = await tui.waitFor((s) => s.includes("東京"), "the text in the composer");
   assert.ok(!screen.includes("\uFFFD"), `no broken characters:\n${screen}`);
-  for (const part of ["😀", "👨", "👩", "👧", "☁", "東京", "مرحبا"]) {
+  for (const part of ["😀", "👨", "👩", "👧", "☁", "東京"]) {
     assert.ok(screen.includes(part), `${part} on screen`);
   }
-  tui.send("Escape", ":wq", "Enter");
-  await tui.waitForText("Posted", 15_000);
-  await until("the toot at the instance", () =>
-    e2e.demo.control
-      .requestLog()
-      .some((e) => e.method === "POST" && e.path === "/api/v1/statuses" && e.status === 200),
-  );
-  const res = await fetch(`${e2e.demo.url}/api/v1/timelines/home?limit=5`, {
-    headers: { authorization: `Bearer ${e2e.demo.token}` },
-  });
-  const toots = (await res.json()) as { content: string }[];
-  const posted = toots.find((t) => t.content.includes(marker))?.content;
+  // tmux does no bidi: the Arabic is drawn in visual order (its letters joined).
+  assert.ok(screen.normalize("NFKC").includes("ابحرم"), "مرحبا in visual order");
+  const posted = (await postAndReadHome(e2e, tui)).find((t) => t.includes(marker));
   assert.ok(posted, "the toot is in the home timeline");
   assert.ok(posted.includes("😀 👨‍👩‍👧 ☁️ 東京 مرحبا"), `posted exactly as typed: ${posted}`);
   tui.send("q");

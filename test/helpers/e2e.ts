@@ -129,3 +129,18 @@ export async function command(tui: TmuxSession, text: string): Promise<void> {
   tui.type(text);
   tui.send("Enter");
 }
+
+/** Posts what the composer holds (:wq) and returns the contents of the newest home toots. */
+export async function postAndReadHome(e2e: E2E, tui: TmuxSession): Promise<string[]> {
+  tui.send("Escape", ":wq", "Enter");
+  await tui.waitForText("Posted", 15_000);
+  await until("the toot at the instance", () =>
+    e2e.demo.control
+      .requestLog()
+      .some((e) => e.method === "POST" && e.path === "/api/v1/statuses" && e.status === 200),
+  );
+  const res = await fetch(`${e2e.demo.url}/api/v1/timelines/home?limit=5`, {
+    headers: { authorization: `Bearer ${e2e.demo.token}` },
+  });
+  return ((await res.json()) as { content: string }[]).map((t) => t.content);
+}

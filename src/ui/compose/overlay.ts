@@ -3,7 +3,7 @@
 // colours the status line, and reports how the session ended.
 import blessed from "blessed";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
-import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { sanitizeInline, truncateToWidth, visualRow } from "../../render/index.js";
 import type { Overlay } from "../app.js";
 import type { KeyEvent } from "../keymap.js";
 import { withCursor } from "./cursor.js";
@@ -73,7 +73,11 @@ export class ComposeOverlay implements Overlay {
     const inner = sw - 2;
     const textRows = Math.max(1, sh - 1 - 2 - 2);
     const v = this.opts.session.view(inner, textRows);
-    const rows = v.rows.map((row, i) => (i === v.cursor.row ? withCursor(row, v.cursor.col) : row));
+    // Kept in logical order by the editor; drawn in visual order where tootty does the bidi.
+    const rows = v.rows.map((row, i) => {
+      const shown = visualRow(row, i === v.cursor.row ? v.cursor.col : 0, inner);
+      return i === v.cursor.row ? withCursor(shown.text, shown.col) : shown.text;
+    });
     const status = this.busy ? truncateToWidth("working…", inner).padEnd(inner) : v.status;
     const statusColour = v.isError ? RED : REVERSE;
     this.box.setLabel(

@@ -1,9 +1,10 @@
-// The REST client every other room uses. Built on masto's createRestAPIClient; every call goes
+// The REST client every other room uses. Built on masto's client (masto-rest.ts); every call goes
 // through `$raw` (so X-RateLimit-* headers are readable) and through the account's RequestQueue.
-import { createRestAPIClient, type mastodon } from "masto";
+import type { mastodon } from "masto";
 import { type Clock, systemClock } from "./clock.js";
 import { HttpError } from "./errors.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
+import { createBoundedRestClient } from "./masto-rest.js";
 import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
 
 export type { InstanceInfo } from "./instance-info.js";
@@ -99,10 +100,10 @@ export function withStringIds<T>(data: unknown): T[] {
 
 export function createRestClient(opts: RestClientOptions): RestClient {
   const clock = opts.clock ?? systemClock;
-  const masto = createRestAPIClient({
+  const masto = createBoundedRestClient({
     url: opts.instanceUrl,
     accessToken: opts.accessToken,
-  }) as unknown as SelectableProxy;
+  }) as SelectableProxy;
   const queue = new RequestQueue({
     clock,
     timeoutMs: opts.timeoutMs ?? 15_000,

@@ -1,6 +1,7 @@
 // Pure parsing of one streaming WebSocket frame. Every frame comes from a server we do not
 // trust: anything malformed, unknown or oversized becomes null and the stream keeps flowing.
 import type { mastodon } from "masto";
+import { MAX_JSON_DEPTH } from "./server-json.js";
 
 /** Frames larger than this are dropped unparsed (a status is a few KB; 1 MB is generous). */
 export const MAX_FRAME_BYTES = 1_000_000;
@@ -31,17 +32,20 @@ function camelKey(key: string): string {
 }
 
 /**
- * Converts keys (never values) from snake_case to camelCase at every depth, so streamed objects
- * have the shape masto gives REST objects (`spoiler_text` → `spoilerText`).
+ * Converts keys (never values) from snake_case to camelCase, so streamed objects have the shape
+ * masto gives REST objects (`spoiler_text` → `spoilerText`). Containers nested deeper than
+ * MAX_JSON_DEPTH become null: the walk is recursive, and a payload 5 000 levels deep would
+ * otherwise overflow the stack (see server-json.ts).
  */
-export function camelCaseKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelCaseKeys);
-  if (!isObject(value)) return value;
+export function camelCaseKeys(value: unknown, depth = 1): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth > MAX_JSON_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((v) => camelCaseKeys(v, depth + 1));
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) {
     // A hostile "__proto__" key would replace the object's prototype on assignment.
     if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
-    out[camelKey(k)] = camelCaseKeys(v);
+    out[camelKey(k)] = camelCaseKeys(v, depth + 1);
   }
   return out;
 }

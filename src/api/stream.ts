@@ -93,6 +93,8 @@ export class StreamManager {
   private unconfirmed: string[] = [];
   /** How many connection attempts were made (for tests and diagnostics). */
   connectAttempts = 0;
+  /** Frames whose handling threw and were dropped (diagnostics; the socket keeps flowing). */
+  framesDropped = 0;
 
   constructor(opts: StreamManagerOptions) {
     this.clock = opts.clock ?? systemClock;
@@ -212,19 +214,38 @@ export class StreamManager {
 
   private handleMessage(data: string | Buffer): void {
     this.armWatchdog();
-    const ev = parseStreamFrame(data);
+    let ev: ReturnType<typeof parseStreamFrame>;
+    try {
+      ev = parseStreamFrame(data);
+    } catch {
+      ev = null;
+    }
     if (ev === null) return;
     if (ev.kind === "error") {
       // Only the subscription that provoked it hears about it; the others keep flowing.
       const key = this.unconfirmed.pop();
       const entry = key === undefined ? undefined : this.subs.get(key);
-      if (entry) for (const l of [...entry.listeners]) l(ev);
+      if (entry) this.deliver(entry, ev);
       return;
     }
     const key = keyOfFrame(ev.stream);
     this.unconfirmed = this.unconfirmed.filter((k) => k !== key);
     const entry = this.subs.get(key);
-    if (entry) for (const l of [...entry.listeners]) l(ev);
+    if (entry) this.deliver(entry, ev);
+  }
+
+  /**
+   * A frame runs inside ws's message event: a throw there would end the program. A frame whose
+   * handling throws (a shape no parser check foresaw) costs only itself.
+   */
+  private deliver(entry: Entry, ev: StreamEvent | StreamError): void {
+    for (const l of [...entry.listeners]) {
+      try {
+        l(ev);
+      } catch {
+        this.framesDropped++;
+      }
+    }
   }
 
   private handleLoss(): void {

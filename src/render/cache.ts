@@ -77,6 +77,16 @@ export class RenderCache {
   constructor(private readonly maxEntries = 2000) {}
 
   get(status: mastodon.v1.Status, opts: RenderOptions): string[] {
+    try {
+      return this.cached(status, opts);
+    } catch {
+      // A field of the wrong type broke the key (a `filtered` that is not a list): such a
+      // status is drawn uncached; renderStatus itself never throws.
+      return renderStatus(status, opts);
+    }
+  }
+
+  private cached(status: mastodon.v1.Status, opts: RenderOptions): string[] {
     const key = renderKey(status, opts);
     const found = this.entries.get(key);
     if (found && opts.now >= found.since && opts.now < found.until) {

@@ -57,6 +57,18 @@ export function renderNotificationSummary(
   n: mastodon.v1.Notification,
   opts: RenderOptions,
 ): string {
+  try {
+    return summaryOf(n, opts);
+  } catch {
+    // A shape that breaks a part (an account that is a number, a createdAt that is an object)
+    // is shown as a notice: nothing a server sends may end the program.
+    const g = glyphsFor(opts.unicode);
+    const notice: Piece = { text: "[a notification the server sent malformed]", roles: ["notice"] };
+    return paintFitted([notice], Math.max(1, opts.width), g, opts.theme, false);
+  }
+}
+
+function summaryOf(n: mastodon.v1.Notification, opts: RenderOptions): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
   // Own keys only: a type of "constructor" must not find Object's.

@@ -16,6 +16,27 @@ import { clipLine, type Line, wrapItems } from "./wrap.js";
 export type ProfileOptions = Pick<RenderOptions, "width" | "theme" | "hyperlinks" | "unicode">;
 
 export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions): string[] {
+  try {
+    return profileLines(account, opts);
+  } catch {
+    // As for statuses: a malformed account is a notice, never the end of the program.
+    const notice = wrapItems(
+      [{ text: "[a profile the server sent malformed]", roles: ["notice"] }],
+      Math.max(1, Math.floor(opts.width)),
+    );
+    return notice.map((l) =>
+      paintFitted(
+        l,
+        Math.max(1, Math.floor(opts.width)),
+        glyphsFor(opts.unicode),
+        opts.theme,
+        false,
+      ),
+    );
+  }
+}
+
+function profileLines(account: mastodon.v1.Account, opts: ProfileOptions): string[] {
   const width = Math.max(1, Math.floor(opts.width));
   const emojis = emojiSet(account.emojis);
   const g = glyphsFor(opts.unicode);

@@ -52,7 +52,18 @@ export function filterVerdict(
 }
 
 export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): string[] {
-  return renderAt(status, opts, false);
+  try {
+    return renderAt(status, opts, false);
+  } catch {
+    // A shape that breaks a part (no account, a number where text belongs) is shown as one
+    // notice: nothing a server sends may end the program.
+    const width = Math.max(1, Math.floor(opts.width));
+    const notice = wrapItems(
+      [{ text: "[a post the server sent malformed]", roles: ["notice"] }],
+      width,
+    );
+    return finish(notice, width, opts, glyphsFor(opts.unicode));
+  }
 }
 
 /** Narrower than this, a quoted post is not drawn inside its quote: only a one-line notice. */

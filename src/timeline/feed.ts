@@ -141,12 +141,12 @@ export class TimelineFeed {
         const from = this.frontier ?? this.store.newestId();
         this.frontier = undefined;
         this.repairAttempt = 0;
-        if (this.loaded && from !== undefined) void this.enqueue(() => this.repair(from));
+        if (this.loaded && from !== undefined) void this.background(() => this.repair(from));
       }),
       rest.onStateChange(() => this.recomputeState()),
     );
     this.onConnectionChange(stream.state);
-    return this.enqueue(async () => {
+    return this.background(async () => {
       await this.loadInitial();
       if (!this.loaded) this.scheduleRepair(undefined);
     });
@@ -283,7 +283,7 @@ export class TimelineFeed {
     const delay = jitteredBetween(this.opts.pollMinMs, this.opts.pollMaxMs, this.opts.random);
     this.pollTimer = this.opts.clock.setTimeout(() => {
       this.pollTimer = undefined;
-      void this.enqueue(() => this.poll()).finally(() => {
+      void this.background(() => this.poll()).finally(() => {
         const s = this.opts.stream.state.kind;
         if (s !== "live" && s !== "rejected" && s !== "closed") this.startPolling();
       });
@@ -324,7 +324,7 @@ export class TimelineFeed {
     this.repairFrom = from;
     this.repairTimer = this.opts.clock.setTimeout(() => {
       this.repairTimer = undefined;
-      void this.enqueue(() => this.repair(from));
+      void this.background(() => this.repair(from));
     }, delay);
   }
 
@@ -401,14 +401,30 @@ export class TimelineFeed {
       return statuses;
     } catch (err) {
       if (err instanceof RequestAbortedError || this.closed) return undefined;
-      this.lastRest = { ok: false, problem: problemOf(err) };
-      this.lastFailure = err;
-      this.lastError = describeError(err);
+      this.noteFailure(err, false);
       if (err instanceof UnauthorizedError) this.stopPolling();
       this.recomputeState();
       this.emit();
       return undefined;
     }
+  }
+
+  private noteFailure(err: unknown, announce = true): void {
+    this.lastRest = { ok: false, problem: problemOf(err) };
+    this.lastFailure = err;
+    this.lastError = describeError(err);
+    if (announce) this.emit();
+  }
+
+  /**
+   * A job nobody awaits. A throw in it (a page whose shape the store did not foresee) becomes
+   * the feed's failure, shown in its title, never an unhandled rejection ending the program.
+   */
+  private background(job: () => Promise<unknown>): Promise<void> {
+    return this.enqueue(job).then(
+      () => {},
+      (err) => this.noteFailure(err),
+    );
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T | undefined> {

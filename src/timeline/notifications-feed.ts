@@ -72,14 +72,17 @@ export class NotificationFeed {
       // the subscription taking effect (the server subscribes asynchronously) is fetched.
       this.stream.onLive(() => {
         const from = this.store.newestId();
-        if (from) void this.catchUp(from);
+        if (from) void this.catchUp(from).catch((err) => this.noteFailure(err));
       }),
     );
-    return this.load({}).then(() => {
-      // The first page may have been cut before the socket went live: close that gap too.
-      const from = this.store.newestId();
-      if (from && this.stream.state.kind === "live") void this.catchUp(from);
-    });
+    return this.load({})
+      .then(() => {
+        // The first page may have been cut before the socket went live: close that gap too.
+        const from = this.store.newestId();
+        if (from && this.stream.state.kind === "live")
+          void this.catchUp(from).catch((err) => this.noteFailure(err));
+      })
+      .catch((err) => this.noteFailure(err));
   }
 
   /** Older notifications below the bottom. */
@@ -120,12 +123,15 @@ export class NotificationFeed {
       this.lastRest = { ok: true };
       return list;
     } catch (err) {
-      if (!(err instanceof RequestAbortedError)) {
-        this.lastRest = { ok: false, problem: problemOf(err) };
-        this.emit();
-      }
+      if (!(err instanceof RequestAbortedError)) this.noteFailure(err);
       return undefined;
     }
+  }
+
+  /** A failed request, or a page whose shape the store did not foresee: the pane says so. */
+  private noteFailure(err: unknown): void {
+    this.lastRest = { ok: false, problem: problemOf(err) };
+    this.emit();
   }
 
   private emit(): void {

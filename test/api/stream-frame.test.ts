@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { camelCaseKeys, parseStreamFrame } from "../../src/api/stream-frame.js";
+import { statusJson } from "./helpers/fake-socket.js";
 
 const FIXTURES = new URL("../fixtures/mastodon-docs", import.meta.url).pathname;
 
@@ -119,5 +120,34 @@ describe("parseStreamFrame with hostile or broken frames", () => {
     >;
     assert.equal(out.aB, 1);
     assert.equal((out as { polluted?: boolean }).polluted, undefined);
+  });
+});
+
+describe("frames nested deeper than any entity", () => {
+  test("an update whose payload is nested 5 000 levels deep is read, not a RangeError", () => {
+    const deep = `${"[".repeat(5_000)}${"]".repeat(5_000)}`;
+    const payload = JSON.stringify(statusJson("77", { card: "CARD" })).replace('"CARD"', deep);
+    const ev = parseStreamFrame(
+      JSON.stringify({ stream: ["public:local"], event: "update", payload }),
+    );
+    assert.equal(ev?.kind, "update");
+    assert.equal(ev?.kind === "update" ? ev.status.id : undefined, "77");
+  });
+
+  test("keys keep their camelCase shape down to the cut, and below it nothing is kept", () => {
+    const nested = `${'{"a_b":'.repeat(100)}1${"}".repeat(100)}`;
+    const payload = JSON.stringify(statusJson("78", { card: "CARD" })).replace('"CARD"', nested);
+    const ev = parseStreamFrame(
+      JSON.stringify({ stream: ["public:local"], event: "update", payload }),
+    );
+    assert.ok(ev?.kind === "update");
+    let node = (ev.status as unknown as { card: unknown }).card as Record<string, unknown> | null;
+    let levels = 0;
+    while (node && typeof node === "object") {
+      assert.deepEqual(Object.keys(node), ["aB"]);
+      node = node.aB as Record<string, unknown> | null;
+      levels++;
+    }
+    assert.ok(levels > 10 && levels < 100, `cut after ${levels} levels`);
   });
 });

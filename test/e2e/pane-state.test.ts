@@ -93,12 +93,15 @@ test("nginx HTML 503 on timelines: R says it could not refresh, the pane says wh
   tui.type("R");
   // The queue retries a GET three times (1–8 s apart) before the feed hears of the failure.
   const screen = await tui.waitFor(
-    (s) => s.includes("Could not refresh: server unavailable"),
+    (s) => s.includes("Could not refresh: server unavailable (HTTP 503)"),
     "R's failure, not 'Up to date'",
     30_000,
   );
   assert.ok(!screen.includes("Up to date"));
-  assert.equal(paneState(screen, "Home"), "live, catching up failed: server unavailable");
+  assert.equal(
+    paneState(screen, "Home"),
+    "live, catching up failed: server unavailable (HTTP 503)",
+  );
   assert.match(statusState(screen) ?? "", /^live, catching up failed: server unavailable/);
   // The socket is fine and so are the other panes.
   for (const p of ["Local", "Federated", "Notifications"])

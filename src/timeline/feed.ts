@@ -14,6 +14,7 @@ import {
   type PaneState,
   problemOf,
 } from "./pane-state.js";
+import type { StatusChanges } from "./status-bus.js";
 import { type Status, TimelineStore } from "./store.js";
 import { isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
@@ -49,8 +50,14 @@ export interface TimelineFeedOptions {
    * src/api/timelines.ts); home, local and federated default to `rest.timeline`.
    */
   fetchPage?: (page: PageParams) => Promise<Status[]>;
-  /** Called for deletes and edits seen on this stream, so the session can apply them to every pane. */
-  onSharedEvent?: (ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }) => void;
+  /**
+   * The session's status bus: edits, deletes and actions, wherever they were seen, applied to
+   * this feed's statuses. This feed's own stream brings only new statuses (its `delete` and
+   * `status.update` frames reach the bus through the session, once).
+   */
+  changes: StatusChanges;
+  /** Runs once when the feed is closed (the session stops watching its stream). */
+  onClose?: () => void;
 }
 
 export class TimelineFeed {
@@ -60,7 +67,7 @@ export class TimelineFeed {
   /** REST requests this feed made while polling (for tests and diagnostics). */
   pollCount = 0;
   private readonly opts: Required<
-    Omit<TimelineFeedOptions, "onSharedEvent" | "random" | "fetchPage">
+    Omit<TimelineFeedOptions, "changes" | "onClose" | "random" | "fetchPage">
   > & {
     random: () => number;
     fetchPage: (page: PageParams) => Promise<Status[]>;
@@ -144,6 +151,9 @@ export class TimelineFeed {
         if (this.loaded && from !== undefined) void this.background(() => this.repair(from));
       }),
       rest.onStateChange(() => this.recomputeState()),
+      this.deps.changes.subscribe((change) => {
+        if (this.store.applyChange(change)) this.emit();
+      }),
     );
     this.onConnectionChange(stream.state);
     return this.background(async () => {
@@ -204,26 +214,19 @@ export class TimelineFeed {
     });
   }
 
-  /** A streamed delete/edit seen on another pane's stream: apply it here too. */
-  applySharedEvent(ev: { kind: "delete"; id: string } | { kind: "edit"; status: Status }): void {
-    const changed =
-      ev.kind === "delete"
-        ? this.store.applyDelete(ev.id)
-        : this.store.applyStatusUpdate(ev.status);
-    if (changed) this.emit();
-  }
-
   /** True once closed: its stream subscription is gone and it fetches nothing more. */
   get isClosed(): boolean {
     return this.closed;
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.stopPolling();
     if (this.repairTimer !== undefined) this.opts.clock.clearTimeout(this.repairTimer);
     for (const c of this.cleanup.splice(0)) c();
     this.listeners.clear();
+    this.deps.onClose?.();
   }
 
   // --- stream -----------------------------------------------------------------------------
@@ -232,14 +235,6 @@ export class TimelineFeed {
     switch (ev.kind) {
       case "update":
         this.store.applyUpdate(ev.status);
-        break;
-      case "delete":
-        this.store.applyDelete(ev.id);
-        this.deps.onSharedEvent?.({ kind: "delete", id: ev.id });
-        break;
-      case "status.update":
-        this.store.applyStatusUpdate(ev.status);
-        this.deps.onSharedEvent?.({ kind: "edit", status: ev.status });
         break;
       case "error":
         this.lastError = `stream refused ${subscriptionOf(this.kind).stream}: ${ev.error}`;

@@ -1,6 +1,6 @@
 // Keeps the NotificationStore current: first page over REST, `notification` events on `user`,
-// and a forward catch-up (min_id) after every reconnect. Its state comes from the same facts
-// and the same function as every timeline pane's (pane-state.ts).
+// a forward catch-up (min_id) after every reconnect, and the session's status changes. Its
+// state comes from the same facts and the same function as every timeline pane's (pane-state.ts).
 
 import { RequestAbortedError } from "../api/errors.js";
 import type { PageParams, RestState } from "../api/rest.js";
@@ -13,6 +13,7 @@ import {
   type PaneState,
   problemOf,
 } from "./pane-state.js";
+import type { StatusChanges } from "./status-bus.js";
 
 export interface NotificationsRest {
   notifications(page?: PageParams): Promise<Notification[]>;
@@ -30,6 +31,8 @@ export class NotificationFeed {
   constructor(
     private readonly rest: NotificationsRest,
     private readonly stream: FeedStream,
+    /** The session's status bus: a toot in a notification is edited and deleted with it. */
+    private readonly changes: StatusChanges,
     private readonly maxPages = 5,
   ) {}
 
@@ -56,6 +59,9 @@ export class NotificationFeed {
 
   start(): Promise<void> {
     this.cleanup.push(
+      this.changes.subscribe((change) => {
+        if (this.store.applyChange(change)) this.emit();
+      }),
       this.stream.subscribe({ stream: "user" }, (ev) => {
         if (ev.kind === "error") {
           this.subscriptionRefused = ev.error;

@@ -3,6 +3,7 @@
 // status a notification points at are applied to it.
 import type { mastodon } from "masto";
 import { compareIds } from "./ids.js";
+import { changedStatus, type StatusChange } from "./status-change.js";
 
 export type Notification = mastodon.v1.Notification;
 
@@ -43,27 +44,29 @@ export class NotificationStore {
     return added;
   }
 
-  /** The status was deleted: notifications about it (favourites, mentions…) go too. */
-  applyStatusDelete(statusId: string): boolean {
-    const before = this.list.length;
-    this.list = this.list.filter((n) => {
-      const keep = (n as { status?: { id?: string } | null }).status?.id !== statusId;
-      if (!keep) this.ids.delete(n.id);
-      return keep;
-    });
-    if (this.list.length === before) return false;
-    this.version++;
-    return true;
-  }
-
-  applyStatusUpdate(status: mastodon.v1.Status): boolean {
+  /**
+   * A change from the session's status bus. A deleted status takes the notifications about it
+   * (favourites, mentions…) with it; an edited one, or one quoting it, is replaced in them.
+   */
+  applyChange(change: StatusChange): boolean {
     let touched = false;
-    this.list = this.list.map((n) => {
-      if ((n as { status?: { id?: string } | null }).status?.id !== status.id) return n;
-      touched = true;
-      return { ...n, status } as Notification;
-    });
-    if (touched) this.version++;
+    const kept: Notification[] = [];
+    for (const n of this.list) {
+      const status = (n as { status?: mastodon.v1.Status | null }).status;
+      const next = status && typeof status === "object" ? changedStatus(status, change) : status;
+      if (next === status) kept.push(n);
+      else if (next === null) {
+        this.ids.delete(n.id);
+        touched = true;
+      } else {
+        kept.push({ ...n, status: next } as Notification);
+        touched = true;
+      }
+    }
+    if (touched) {
+      this.list = kept;
+      this.version++;
+    }
     return touched;
   }
 }

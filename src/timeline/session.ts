@@ -8,14 +8,15 @@ import {
   type RestClient,
   type TimelineKind,
 } from "../api/rest.js";
-import { StreamManager } from "../api/stream.js";
+import { type StreamError, type StreamEvent, StreamManager } from "../api/stream.js";
 import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
 import { prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
 import { feedPageFetcher } from "./open-feed.js";
 import type { FeedFacts } from "./pane-state.js";
-import type { TimelineSpec } from "./timeline-spec.js";
+import { StatusBus } from "./status-bus.js";
+import { subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
 export interface SessionOptions {
   instanceUrl: string;
@@ -43,16 +44,17 @@ export interface Session {
   /** The feed of one timeline, created and started on first use (same object afterwards). */
   feed(kind: TimelineKind): TimelineFeed;
   /**
-   * A new, started feed of any timeline, for a pane of its own (its own buffer size). Closing
-   * it unsubscribes its stream; the session stops sharing deletes and edits with it.
+   * A new, started feed of any timeline, for a pane or a view of its own (its own buffer
+   * size). Closing it unsubscribes its stream and its status changes.
    */
   openFeed(spec: TimelineSpec, opts?: { storeSize?: number }): TimelineFeed;
   /** Every feed open now, the notifications included: the status line's state comes from their facts. */
   openFeeds(): readonly { facts(): FeedFacts }[];
-  /** Applies a delete or edit (e.g. the user's own) to every open feed and the notifications. */
-  shareStatusChange(
-    ev: { kind: "delete"; id: string } | { kind: "edit"; status: mastodon.v1.Status },
-  ): void;
+  /**
+   * The one road for status changes: every stream's edits and deletes (once each), the user's
+   * actions. Feeds, notifications and open views subscribe; publish a change to show it everywhere.
+   */
+  readonly statusChanges: StatusBus;
   /** Current filters (v2); refetched when the server says `filters_changed`. */
   readonly filters: readonly mastodon.v2.Filter[];
   onFiltersChanged(listener: (filters: readonly mastodon.v2.Filter[]) => void): () => void;
@@ -93,25 +95,55 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     random: opts.random,
   });
 
+  const statusChanges = new StatusBus();
   const feeds = new Map<TimelineKind, TimelineFeed>();
-  /** Feeds opened for panes by openFeed (any timeline, closed with their pane). */
+  /** Feeds opened for panes and views by openFeed (any timeline, closed with their owner). */
   const paneFeeds = new Set<TimelineFeed>();
-  const notifications = new NotificationFeed(rest, stream);
+  const notifications = new NotificationFeed(rest, stream, statusChanges);
   let filters: readonly mastodon.v2.Filter[] = [];
   const filterListeners = new Set<(f: readonly mastodon.v2.Filter[]) => void>();
 
-  const share = (
-    ev: { kind: "delete"; id: string } | { kind: "edit"; status: mastodon.v1.Status },
-  ) => {
-    // A delete or edit seen on one stream applies to every pane that shows the status.
-    for (const f of feeds.values()) f.applySharedEvent(ev);
-    for (const f of paneFeeds) {
-      if (f.isClosed) paneFeeds.delete(f);
-      else f.applySharedEvent(ev);
+  // Edits and deletes come on every stream that carries the status; the session listens on
+  // each stream a feed follows (once per stream, however many feeds) and hands them to the bus.
+  const watched = new Map<string, { feeds: number; off: () => void }>();
+  const watch = (spec: TimelineSpec): (() => void) => {
+    const sub = subscriptionOf(spec);
+    const key = JSON.stringify([sub.stream, sub.tag?.toLowerCase(), sub.list]);
+    let entry = watched.get(key);
+    if (!entry) {
+      entry = { feeds: 0, off: stream.subscribe(sub, (ev) => forward(ev)) };
+      watched.set(key, entry);
     }
-    if (ev.kind === "delete") notifications.store.applyStatusDelete(ev.id);
-    else notifications.store.applyStatusUpdate(ev.status);
+    entry.feeds++;
+    const e = entry;
+    return () => {
+      if (--e.feeds > 0 || watched.get(key) !== e) return;
+      watched.delete(key);
+      e.off();
+    };
   };
+  const forward = (ev: StreamEvent | StreamError) => {
+    if (ev.kind !== "error") statusChanges.fromStream(ev);
+  };
+  const newFeed = (spec: TimelineSpec, extra: Partial<TimelineFeedOptions>) => {
+    const unwatch = watch(spec);
+    return new TimelineFeed(spec, {
+      rest,
+      stream,
+      clock,
+      random: opts.random,
+      ...opts.feed,
+      ...extra,
+      changes: statusChanges,
+      onClose: () => {
+        unwatch();
+        extra.onClose?.();
+      },
+    });
+  };
+  // Edits and deletes of the user's own toots and of toots in notifications come on `user`,
+  // whichever panes are open.
+  const unwatchUser = watch("home");
 
   const refetchFilters = async () => {
     try {
@@ -139,36 +171,24 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     get filters() {
       return filters;
     },
+    statusChanges,
     feed(kind) {
       let f = feeds.get(kind);
       if (!f) {
-        f = new TimelineFeed(kind, {
-          rest,
-          stream,
-          clock,
-          random: opts.random,
-          ...opts.feed,
-          onSharedEvent: share,
-        });
+        f = newFeed(kind, {});
         feeds.set(kind, f);
         void f.start();
       }
       return f;
     },
-    shareStatusChange: share,
     openFeeds() {
       return [...feeds.values(), ...[...paneFeeds].filter((f) => !f.isClosed), notifications];
     },
     openFeed(spec, feedOpts) {
-      const f = new TimelineFeed(spec, {
-        rest,
-        stream,
-        clock,
-        random: opts.random,
-        ...opts.feed,
+      const f = newFeed(spec, {
         ...(feedOpts?.storeSize !== undefined ? { storeSize: feedOpts.storeSize } : {}),
         fetchPage: feedPageFetcher(rest, spec),
-        onSharedEvent: share,
+        onClose: () => paneFeeds.delete(f),
       });
       paneFeeds.add(f);
       void f.start();
@@ -180,6 +200,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     },
     close() {
       unsubscribeUser();
+      unwatchUser();
       for (const f of feeds.values()) f.close();
       for (const f of paneFeeds) f.close();
       notifications.close();

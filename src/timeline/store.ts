@@ -1,7 +1,8 @@
 // The one owner of a pane's statuses: pure state, no I/O. Newest first, one entry per id,
-// bounded; deletes and edits reach every place a status is shown, boosts included.
+// bounded; deletes and edits reach every place a status is shown, boosts and quotes included.
 import type { mastodon } from "masto";
 import { compareIds } from "./ids.js";
+import { changedId, changedStatus, idsInside, type StatusChange } from "./status-change.js";
 
 export type Status = mastodon.v1.Status;
 
@@ -27,8 +28,8 @@ export class TimelineStore {
   /** Newest first. */
   private statuses: Status[] = [];
   private readonly byId = new Map<string, Status>();
-  /** original id → ids of the boosts of it that we hold. */
-  private readonly boostsOf = new Map<string, Set<string>>();
+  /** id of a status drawn inside others (boosted, quoted) → ids of the statuses we hold that show it. */
+  private readonly shownIn = new Map<string, Set<string>>();
   private gaps: GapMarker[] = [];
   private cachedItems: TimelineItem[] | undefined;
   /** Bumped on every change; views redraw when it moves. */
@@ -83,29 +84,39 @@ export class TimelineStore {
 
   /** A streamed `delete` (bare id): removes the status and every boost of it. */
   applyDelete(id: string): boolean {
-    const doomed = new Set<string>();
-    if (this.byId.has(id)) doomed.add(id);
-    for (const boostId of this.boostsOf.get(id) ?? []) doomed.add(boostId);
-    if (doomed.size === 0) return false;
-    this.statuses = this.statuses.filter((s) => !doomed.has(s.id));
-    for (const d of doomed) this.forget(d);
-    this.changed();
-    return true;
+    return this.applyChange({ kind: "delete", id });
   }
 
   /** A streamed `status.update` (an edit): replaced in place, and inside every boost of it. */
   applyStatusUpdate(status: Status): boolean {
+    return this.applyChange({ kind: "edit", status });
+  }
+
+  /**
+   * A change from the session's status bus, applied to the status and to every status that
+   * shows it (boosts, quotes). A deleted status goes with its boosts; a toot quoting it stays,
+   * saying the quoted post was deleted. Returns true when anything held changed.
+   */
+  applyChange(change: StatusChange): boolean {
+    const id = changedId(change);
+    const holders = [...(this.shownIn.get(id) ?? [])];
+    if (this.byId.has(id)) holders.push(id);
+    const doomed = new Set<string>();
     let touched = false;
-    if (this.byId.has(status.id)) {
-      this.replace(status.id, status);
-      touched = true;
-    }
-    for (const boostId of this.boostsOf.get(status.id) ?? []) {
-      const boost = this.byId.get(boostId);
-      if (boost) {
-        this.replace(boostId, { ...boost, reblog: status });
+    for (const holder of holders) {
+      const shown = this.byId.get(holder);
+      if (!shown) continue;
+      const next = changedStatus(shown, change);
+      if (next === null) doomed.add(holder);
+      else if (next !== shown) {
+        this.replace(holder, next);
         touched = true;
       }
+    }
+    if (doomed.size > 0) {
+      this.statuses = this.statuses.filter((s) => !doomed.has(s.id));
+      for (const d of doomed) this.forget(d);
+      touched = true;
     }
     if (touched) this.changed();
     return touched;
@@ -179,22 +190,20 @@ export class TimelineStore {
 
   private remember(status: Status): void {
     this.byId.set(status.id, status);
-    const orig = status.reblog?.id;
-    if (orig) {
-      const set = this.boostsOf.get(orig) ?? new Set<string>();
+    for (const inside of idsInside(status)) {
+      const set = this.shownIn.get(inside) ?? new Set<string>();
       set.add(status.id);
-      this.boostsOf.set(orig, set);
+      this.shownIn.set(inside, set);
     }
   }
 
   private forget(id: string): void {
     const status = this.byId.get(id);
     this.byId.delete(id);
-    const orig = status?.reblog?.id;
-    if (orig) {
-      const set = this.boostsOf.get(orig);
+    for (const inside of status ? idsInside(status) : []) {
+      const set = this.shownIn.get(inside);
       set?.delete(id);
-      if (set?.size === 0) this.boostsOf.delete(orig);
+      if (set?.size === 0) this.shownIn.delete(inside);
     }
   }
 

@@ -122,8 +122,8 @@ describe("TimelineFeed for a hashtag or a list", () => {
   });
 
   test("a timeline other than home/local/federated needs a way to fetch its pages", () => {
-    const { rest, stream, clock } = setup("home");
-    assert.throws(() => new TimelineFeed("tag:x", { rest, stream, clock }), /fetchPage/);
+    const { rest, stream, clock, changes } = feedSetup("home");
+    assert.throws(() => new TimelineFeed("tag:x", { rest, stream, clock, changes }), /fetchPage/);
   });
 });
 

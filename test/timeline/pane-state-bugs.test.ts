@@ -40,8 +40,8 @@ function notificationsOf(rest: FakeRest) {
 
 describe("the Notifications pane says the connection's true state", () => {
   test("not live while the socket is down, after the token was revoked, or with the server gone", async () => {
-    const { clock, stream, rest, socket } = feedSetup("local");
-    const feed = new NotificationFeed(notificationsOf(rest), stream);
+    const { clock, stream, rest, socket, changes } = feedSetup("local");
+    const feed = new NotificationFeed(notificationsOf(rest), stream, changes);
     const pane = notificationsPane(feed);
     stream.start();
     await feed.start();
@@ -69,7 +69,7 @@ describe("the Notifications pane says the connection's true state", () => {
 
 describe("a feed's pane title", () => {
   test("says it is waiting for the server while the first page is on its way, not live", async () => {
-    const { stream, rest, socket } = feedSetup("local");
+    const { stream, rest, socket, changes } = feedSetup("local");
     let answer: (() => void) | undefined;
     const slowRest = Object.assign(Object.create(rest) as FakeRest, {
       timeline: (...args: Parameters<FakeRest["timeline"]>) =>
@@ -78,7 +78,12 @@ describe("a feed's pane title", () => {
         }),
     });
     rest.publish(3);
-    const feed = new TimelineFeed("local", { rest: slowRest, stream, clock: new FakeClock() });
+    const feed = new TimelineFeed("local", {
+      rest: slowRest,
+      stream,
+      clock: new FakeClock(),
+      changes,
+    });
     stream.start();
     const started = feed.start();
     socket().open();

@@ -13,7 +13,7 @@ import { copyUrl, openInBrowserAction, openLinksList } from "../views/link-actio
 import { startMentionAlerts } from "../views/mention-alerts.js";
 import { confirm } from "../views/panel.js";
 import { openReport } from "../views/report-view.js";
-import { actionTarget, publishStatusChange, statusOfItem } from "../views/status-sync.js";
+import { actionTarget, statusOfItem } from "../views/status-sync.js";
 import { openHistory, openTranslation } from "../views/text-views.js";
 import { openVote } from "../views/vote-view.js";
 import type { FeatureDeps } from "./deps.js";
@@ -97,18 +97,18 @@ async function runToggle(deps: FeatureDeps, ctx: Ctx, t: Toggle): Promise<void> 
       (Number(target[t.count]) || 0) + (on ? 1 : -1),
     );
   }
-  publishStatusChange(session, { kind: "edit", status: optimistic });
+  session.statusChanges.publish({ kind: "edit", status: optimistic });
   ctx.repaint();
   try {
     const answer = await toggleStatus(session.rest, target.id, on ? t.on : t.off);
     // A reblog answers the new boost wrapping the original; everything else the status.
     const fresh = answer?.reblog && answer.reblog.id === target.id ? answer.reblog : answer;
     if (fresh && fresh.id === target.id) {
-      publishStatusChange(session, { kind: "edit", status: { ...fresh, [t.field]: on } });
+      session.statusChanges.publish({ kind: "edit", status: { ...fresh, [t.field]: on } });
     }
     ctx.flash(t.done[on ? 0 : 1]!);
   } catch (err) {
-    publishStatusChange(session, { kind: "edit", status: target });
+    session.statusChanges.publish({ kind: "edit", status: target });
     ctx.flash(`Could not ${t.verb[on ? 0 : 1]}: ${describeError(err)}`);
   }
 }
@@ -126,7 +126,7 @@ async function deleteOwn(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   }
   try {
     await deleteStatus(deps.session.rest, target.id);
-    publishStatusChange(deps.session, { kind: "delete", id: target.id });
+    deps.session.statusChanges.publish({ kind: "delete", id: target.id });
     ctx.flash("Deleted");
   } catch (err) {
     ctx.flash(`Could not delete: ${describeError(err)}`);

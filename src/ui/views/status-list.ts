@@ -1,4 +1,5 @@
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { changedStatus } from "../../timeline/status-change.js";
 import type { Status } from "../../timeline/store.js";
 import type { ActionContext, FeatureAction } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
@@ -6,7 +7,6 @@ import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../key
 import type { PaneItem } from "../timeline-pane.js";
 import { Viewport } from "../viewport.js";
 import { FramedOverlay } from "./framed-overlay.js";
-import { onStatusChange, replaceInside } from "./status-sync.js";
 
 export interface ListEntry {
   id: string;
@@ -48,21 +48,13 @@ export class StatusListView extends FramedOverlay {
     this.lookup = buildKeyLookup({ ...DEFAULT_KEYMAP, ...deps.settings.keymap });
     this.view.sync(opts.entries);
     this.pendingSelect = opts.selectId;
-    this.unsubscribe = onStatusChange(deps.session, (change) => {
+    this.unsubscribe = deps.session.statusChanges.subscribe((change) => {
       let changed = false;
       const entries = this.opts.entries.flatMap((e) => {
-        if (!e.status) return [e];
-        if (change.kind === "delete") {
-          if (e.status.id === change.id || e.status.reblog?.id === change.id) {
-            changed = true;
-            return [];
-          }
-          return [e];
-        }
-        const next = replaceInside(e.status, change.status);
-        if (!next) return [e];
+        const next = e.status ? changedStatus(e.status, change) : e.status;
+        if (next === e.status) return [e];
         changed = true;
-        return [{ ...e, status: next }];
+        return next ? [{ ...e, status: next }] : [];
       });
       if (changed) this.setEntries(entries);
     });

@@ -8,7 +8,6 @@ import type { ActionContext } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { Panel } from "./panel.js";
-import { publishStatusChange } from "./status-sync.js";
 
 export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status: Status): void {
   const poll = status.poll;
@@ -57,7 +56,11 @@ export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status
       sending = true;
       try {
         const updated = await votePoll(deps.session.rest, poll.id, [...chosen].sort());
-        publishStatusChange(deps.session, { kind: "edit", status: { ...status, poll: updated } });
+        deps.session.statusChanges.publish({
+          kind: "patch",
+          id: status.id,
+          set: { poll: updated },
+        });
         panel.close();
         ctx.flash("Voted");
       } catch (err) {

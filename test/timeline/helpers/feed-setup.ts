@@ -2,6 +2,7 @@
 import { FakeClock } from "../../../src/api/clock.js";
 import { StreamManager } from "../../../src/api/stream.js";
 import { TimelineFeed, type TimelineFeedOptions } from "../../../src/timeline/feed.js";
+import { StatusBus } from "../../../src/timeline/status-bus.js";
 import type { TimelineSpec } from "../../../src/timeline/timeline-spec.js";
 import { fakeSocketFactory } from "../../api/helpers/fake-socket.js";
 import { FakeRest } from "./fake-rest.js";
@@ -20,6 +21,7 @@ export function feedSetup(
     random: () => 0.5,
   });
   const rest = new FakeRest(clock);
+  const changes = new StatusBus();
   const feed = new TimelineFeed(spec, {
     rest,
     stream,
@@ -29,7 +31,8 @@ export function feedSetup(
     storeSize: opts.storeSize,
     // The fake serves one timeline: whichever this feed asks for.
     fetchPage: (page) => rest.timeline("local", page),
+    changes,
   });
   const socket = () => sockets[sockets.length - 1]!;
-  return { clock, stream, rest, feed, sockets, socket };
+  return { clock, stream, rest, feed, sockets, socket, changes };
 }

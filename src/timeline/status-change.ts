@@ -1,0 +1,117 @@
+// A change to one status, and what it does to any place that shows that status: the toot
+// itself, a boost of it, a toot quoting it (or a boost of a toot quoting it), a notification
+// about it. Pure: every store and view applies changes through `changedStatus`.
+import type { mastodon } from "masto";
+
+type Status = mastodon.v1.Status;
+
+/** The fields a toggle on a status sets (status actions). */
+export type ToggleField = "favourited" | "reblogged" | "bookmarked" | "pinned";
+export type CountField = "favouritesCount" | "reblogsCount";
+
+export type StatusChange =
+  /** A newer version of the status (a streamed `status.update`, a server's answer, a vote). */
+  | { kind: "edit"; status: Status }
+  /** The status is gone (a streamed `delete`, the user's own delete). */
+  | { kind: "delete"; id: string }
+  /**
+   * Only some fields changed (an action shown before the server answers, or rolled back; a
+   * vote's poll):
+   * `set` replaces fields, `adjust` adds to counts. Everything else the place holds stays, so
+   * rolling back a refused favourite undoes the favourite and nothing else.
+   */
+  | {
+      kind: "patch";
+      id: string;
+      set: Partial<Pick<Status, ToggleField | CountField | "poll">>;
+      adjust?: Partial<Record<CountField, number>>;
+    };
+
+/** The id a change is about. */
+export function changedId(change: StatusChange): string {
+  return change.kind === "edit" ? change.status.id : change.id;
+}
+
+interface QuoteLike {
+  state?: unknown;
+  quotedStatus?: Status | null;
+}
+
+const quoteOf = (s: Status): QuoteLike | undefined => {
+  const q = (s as { quote?: QuoteLike | null }).quote;
+  return q && typeof q === "object" ? q : undefined;
+};
+
+const quotedOf = (s: Status): Status | undefined => {
+  const q = quoteOf(s)?.quotedStatus;
+  return q && typeof q === "object" && typeof q.id === "string" ? q : undefined;
+};
+
+/**
+ * Ids of the other statuses drawn inside `status`: the original of a boost and quoted posts
+ * (Mastodon nests a quote one level: a quoted post's own quote arrives shallow, an id only).
+ */
+export function idsInside(status: Status): string[] {
+  const out: string[] = [];
+  const original = status.reblog;
+  if (original && typeof original.id === "string") out.push(original.id);
+  const quoted = quotedOf(status);
+  if (quoted) out.push(quoted.id);
+  const quotedByOriginal = original ? quotedOf(original) : undefined;
+  if (quotedByOriginal) out.push(quotedByOriginal.id);
+  return out;
+}
+
+// Streamed edits on public streams are rendered for nobody in particular: they carry no
+// favourited / reblogged / bookmarked / pinned / muted of the viewer. Keep what we knew.
+const VIEWER_FIELDS = ["favourited", "reblogged", "bookmarked", "pinned", "muted"] as const;
+
+function edited(old: Status, next: Status): Status {
+  const kept: Record<string, unknown> = {};
+  for (const f of VIEWER_FIELDS)
+    if (next[f] === undefined && old[f] !== undefined) kept[f] = old[f];
+  return Object.keys(kept).length ? ({ ...next, ...kept } as Status) : next;
+}
+
+function patched(s: Status, change: Extract<StatusChange, { kind: "patch" }>): Status {
+  const next: Record<string, unknown> = { ...s, ...change.set };
+  for (const [field, delta] of Object.entries(change.adjust ?? {})) {
+    next[field] = Math.max(0, (Number(next[field]) || 0) + (delta ?? 0));
+  }
+  return next as unknown as Status;
+}
+
+/** The status itself after the change, if it is the one changed (deletes are handled apart). */
+function self(s: Status, change: StatusChange): Status {
+  if (s.id !== changedId(change)) return s;
+  if (change.kind === "edit") return edited(s, change.status);
+  return change.kind === "patch" ? patched(s, change) : s;
+}
+
+/** `s` with its quoted post changed (a deleted one becomes Mastodon's "deleted" quote state). */
+function withQuote(s: Status, change: StatusChange): Status {
+  const quoted = quotedOf(s);
+  if (!quoted || quoted.id !== changedId(change)) return s;
+  const quote = quoteOf(s)!;
+  const next =
+    change.kind === "delete"
+      ? { ...quote, state: "deleted", quotedStatus: null }
+      : { ...quote, quotedStatus: self(quoted, change) };
+  return { ...s, quote: next } as Status;
+}
+
+/**
+ * What a shown status becomes after `change`: null when it goes (it or its boosted original
+ * was deleted), the same object when the change does not concern it, else a new object.
+ */
+export function changedStatus(shown: Status, change: StatusChange): Status | null {
+  const id = changedId(change);
+  if (change.kind === "delete" && (shown.id === id || shown.reblog?.id === id)) return null;
+  let next = withQuote(self(shown, change), change);
+  const original = next.reblog;
+  if (original) {
+    const changed = withQuote(self(original, change), change);
+    if (changed !== original) next = { ...next, reblog: changed };
+  }
+  return next;
+}

@@ -1,0 +1,61 @@
+// Edits and deletes reach every place a toot is drawn: inside a notification, and quoted in
+// another toot — on screen, without a key pressed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+
+test("a toot in Notifications and a quoted toot in Federated follow its edit and its deletion", async () => {
+  const { control } = e2e.demo;
+  const mention = control.publish("home", {
+    spoiler_text: "",
+    account: "yuki",
+    content: "<p>@demo mentionfirst words</p>",
+    mentions: ["demo"],
+  });
+  control.notify("mention", { account: "yuki", status_id: mention.id });
+  const tui = e2e.start({ cols: 100, rows: 40 });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("4");
+  await tui.waitForText("mentionfirst words");
+  control.editStatus(mention.id, "<p>@demo mentionsecond words</p>");
+  await tui.waitFor(
+    (s) => s.includes("mentionsecond words") && !s.includes("mentionfirst"),
+    "the edit inside the notification",
+  );
+  control.deleteStatus(mention.id);
+  await tui.waitFor((s) => !s.includes("mentionsecond"), "the notification gone with its toot");
+
+  // The demo seeds a quote post as the newest public toot: find what it quotes.
+  const res = await fetch(`${e2e.demo.url}/api/v1/timelines/public?limit=40`, {
+    headers: { Authorization: `Bearer ${e2e.demo.token}` },
+  });
+  const page = (await res.json()) as Array<{
+    id: string;
+    content: string;
+    quote?: { state: string; quoted_status?: { id: string } | null };
+  }>;
+  const quoting = page.find((s) => s.quote?.state === "accepted" && s.quote.quoted_status);
+  assert.ok(quoting, "a quote post in the first page");
+  const text = /<p>([^<]+)<\/p>/.exec(quoting.content)![1]!;
+  tui.send("3");
+  await tui.waitForText(text);
+  const quotedId = quoting.quote!.quoted_status!.id;
+  control.editStatus(quotedId, "<p>quotedsecond version</p>");
+  await tui.waitForText("quotedsecond version");
+  control.deleteStatus(quotedId);
+  const after = await tui.waitFor(
+    (s) => !s.includes("quotedsecond version"),
+    "the quoted toot gone",
+  );
+  const rows = after.split("\n");
+  const at = rows.findIndex((l) => l.includes(text));
+  assert.ok(at >= 0, "the toot quoting it stays");
+  assert.ok(
+    rows.slice(at, at + 4).some((l) => l.includes("the quoted post was deleted")),
+    `the quote says its post was deleted:\n${after}`,
+  );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

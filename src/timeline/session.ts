@@ -15,6 +15,7 @@ import { prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
 import { feedPageFetcher } from "./open-feed.js";
 import type { FeedFacts } from "./pane-state.js";
+import { StatusActions } from "./status-actions.js";
 import { StatusBus } from "./status-bus.js";
 import { subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
@@ -55,6 +56,8 @@ export interface Session {
    * actions. Feeds, notifications and open views subscribe; publish a change to show it everywhere.
    */
   readonly statusChanges: StatusBus;
+  /** Favourite, boost, bookmark, pin and delete: shown at once, rolled back if refused. */
+  readonly actions: StatusActions;
   /** Current filters (v2); refetched when the server says `filters_changed`. */
   readonly filters: readonly mastodon.v2.Filter[];
   onFiltersChanged(listener: (filters: readonly mastodon.v2.Filter[]) => void): () => void;
@@ -172,6 +175,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       return filters;
     },
     statusChanges,
+    actions: new StatusActions({ rest, changes: statusChanges, accountId: account.id }),
     feed(kind) {
       let f = feeds.get(kind);
       if (!f) {

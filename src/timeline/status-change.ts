@@ -17,8 +17,8 @@ export type StatusChange =
   /**
    * Only some fields changed (an action shown before the server answers, or rolled back; a
    * vote's poll):
-   * `set` replaces fields, `adjust` adds to counts. Everything else the place holds stays, so
-   * rolling back a refused favourite undoes the favourite and nothing else.
+   * `set` replaces fields, `adjust` adds to counts where a toggle in `set` flips. Everything
+   * else the place holds stays, so rolling back a refused favourite undoes it and nothing else.
    */
   | {
       kind: "patch";
@@ -73,9 +73,21 @@ function edited(old: Status, next: Status): Status {
   return Object.keys(kept).length ? ({ ...next, ...kept } as Status) : next;
 }
 
+const TOGGLE_FIELDS: ReadonlySet<string> = new Set<ToggleField>([
+  "favourited",
+  "reblogged",
+  "bookmarked",
+  "pinned",
+]);
+
 function patched(s: Status, change: Extract<StatusChange, { kind: "patch" }>): Status {
   const next: Record<string, unknown> = { ...s, ...change.set };
-  for (const [field, delta] of Object.entries(change.adjust ?? {})) {
+  // Counts move with the toggle they count, and only where it flips: a copy the server sent
+  // meanwhile (already without the refused favourite) must not lose one more.
+  const flips = Object.entries(change.set).some(
+    ([field, value]) => TOGGLE_FIELDS.has(field) && Boolean(s[field as ToggleField]) !== value,
+  );
+  for (const [field, delta] of Object.entries(flips ? (change.adjust ?? {}) : {})) {
     next[field] = Math.max(0, (Number(next[field]) || 0) + (delta ?? 0));
   }
   return next as unknown as Status;

@@ -11,7 +11,6 @@ import { completeCommand, parseCommand } from "../../src/ui/views/command-parser
 import { osc52Copy, safeUrl } from "../../src/ui/views/external.js";
 import { linksOf } from "../../src/ui/views/links.js";
 import { alertSequence } from "../../src/ui/views/mention-alerts.js";
-import { actionTarget } from "../../src/ui/views/status-sync.js";
 import { makeAccount, makeStatus } from "../render/make-status.js";
 
 describe("command line", () => {
@@ -170,14 +169,6 @@ describe("what leaves the terminal", () => {
     assert.equal((hostile.match(/\x07/g) ?? []).length, 1, "only the terminator rings");
     assert.equal((hostile.match(/\x1b/g) ?? []).length, 1, "only the introducer escapes");
     assert.match(hostile, /^\x1b\]777;notify;tootty;eve.* mentioned you\x07$/);
-  });
-});
-
-describe("actions target the original", () => {
-  test("of a boost", () => {
-    const original = makeStatus({ id: "9" });
-    assert.equal(actionTarget(makeStatus({ id: "10", reblog: original })), original);
-    assert.equal(actionTarget(original), original);
   });
 });
 

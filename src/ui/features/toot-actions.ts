@@ -1,10 +1,11 @@
 // Actions on the selected toot: boost, favourite, bookmark, delete, pin, vote, open, links,
 // copy, translate, edit history, report; and follow requests in the notifications pane.
-// Toggles show at once and roll back with a message if the server refuses.
+// Toggles and delete are the session's (src/timeline/status-actions.ts): here they are only
+// asked for, confirmed where the settings say so, and their outcome shown.
 import type { mastodon } from "masto";
 import { answerFollowRequest } from "../../api/accounts.js";
-import { deleteStatus, type StatusToggle, toggleStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
+import { actionTarget, type ToggleAction } from "../../timeline/status-actions.js";
 import type { Status } from "../../timeline/store.js";
 import type { ActionContext, FeatureAction } from "../app.js";
 import type { PaneItem } from "../timeline-pane.js";
@@ -13,56 +14,14 @@ import { copyUrl, openInBrowserAction, openLinksList } from "../views/link-actio
 import { startMentionAlerts } from "../views/mention-alerts.js";
 import { confirm } from "../views/panel.js";
 import { openReport } from "../views/report-view.js";
-import { actionTarget, statusOfItem } from "../views/status-sync.js";
+import { statusOfItem } from "../views/status-sync.js";
 import { openHistory, openTranslation } from "../views/text-views.js";
 import { openVote } from "../views/vote-view.js";
 import type { FeatureDeps } from "./deps.js";
 
 type Ctx = ActionContext<PaneItem>;
 
-interface Toggle {
-  field: "favourited" | "reblogged" | "bookmarked" | "pinned";
-  count?: "favouritesCount" | "reblogsCount";
-  on: StatusToggle;
-  off: StatusToggle;
-  done: [string, string];
-  verb: [string, string];
-  ownOnly?: boolean;
-}
-
-const TOGGLES: Record<string, Toggle> = {
-  favourite: {
-    field: "favourited",
-    count: "favouritesCount",
-    on: "favourite",
-    off: "unfavourite",
-    done: ["Favourited", "Unfavourited"],
-    verb: ["favourite", "unfavourite"],
-  },
-  boost: {
-    field: "reblogged",
-    count: "reblogsCount",
-    on: "reblog",
-    off: "unreblog",
-    done: ["Boosted", "Unboosted"],
-    verb: ["boost", "unboost"],
-  },
-  bookmark: {
-    field: "bookmarked",
-    on: "bookmark",
-    off: "unbookmark",
-    done: ["Bookmarked", "Removed the bookmark"],
-    verb: ["bookmark", "remove the bookmark"],
-  },
-  pin: {
-    field: "pinned",
-    on: "pin",
-    off: "unpin",
-    done: ["Pinned to your profile", "Unpinned"],
-    verb: ["pin", "unpin"],
-    ownOnly: true,
-  },
-};
+const TOGGLES: readonly ToggleAction[] = ["favourite", "boost", "bookmark", "pin"];
 
 /** The toot the action is about, or a flashed reason why there is none. */
 export function targetOf(ctx: Ctx): Status | undefined {
@@ -74,63 +33,42 @@ export function targetOf(ctx: Ctx): Status | undefined {
   return actionTarget(shown);
 }
 
-async function runToggle(deps: FeatureDeps, ctx: Ctx, t: Toggle): Promise<void> {
+async function runToggle(deps: FeatureDeps, ctx: Ctx, action: ToggleAction): Promise<void> {
   const target = targetOf(ctx);
   if (!target) return;
-  const { session } = deps;
-  if (t.ownOnly && target.account?.id !== session.account.id) {
-    ctx.flash(`Only your own toots can be ${t.field}`);
+  const { actions } = deps.session;
+  const refused = actions.refusal(target, action);
+  if (refused) {
+    ctx.flash(refused);
     return;
   }
-  const on = !target[t.field];
   // settings.confirm.boost: a boost reaches every follower at once, so some want a question.
-  if (t.field === "reblogged" && deps.settings.confirm.boost) {
+  if (action === "boost" && deps.settings.confirm.boost) {
+    const on = actions.turnsOn(target, action);
     if (!(await confirm(ctx, on ? "Boost this toot? (y/n)" : "Undo the boost? (y/n)"))) {
       ctx.flash(on ? "Not boosted" : "Still boosted");
       return;
     }
   }
-  const optimistic: Status = { ...target, [t.field]: on };
-  if (t.count) {
-    (optimistic as unknown as Record<string, number>)[t.count] = Math.max(
-      0,
-      (Number(target[t.count]) || 0) + (on ? 1 : -1),
-    );
-  }
-  session.statusChanges.publish({ kind: "edit", status: optimistic });
+  const outcome = actions.toggle(target, action);
   ctx.repaint();
-  try {
-    const answer = await toggleStatus(session.rest, target.id, on ? t.on : t.off);
-    // A reblog answers the new boost wrapping the original; everything else the status.
-    const fresh = answer?.reblog && answer.reblog.id === target.id ? answer.reblog : answer;
-    if (fresh && fresh.id === target.id) {
-      session.statusChanges.publish({ kind: "edit", status: { ...fresh, [t.field]: on } });
-    }
-    ctx.flash(t.done[on ? 0 : 1]!);
-  } catch (err) {
-    session.statusChanges.publish({ kind: "edit", status: target });
-    ctx.flash(`Could not ${t.verb[on ? 0 : 1]}: ${describeError(err)}`);
-  }
+  ctx.flash((await outcome).message);
 }
 
 async function deleteOwn(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   const target = targetOf(ctx);
   if (!target) return;
-  if (target.account?.id !== deps.session.account.id) {
-    ctx.flash("Only your own toots can be deleted");
+  const { actions } = deps.session;
+  const refused = actions.refusal(target, "delete");
+  if (refused) {
+    ctx.flash(refused);
     return;
   }
   if (deps.settings.confirm.delete && !(await confirm(ctx, "Delete this toot? (y/n)"))) {
     ctx.flash("Not deleted");
     return;
   }
-  try {
-    await deleteStatus(deps.session.rest, target.id);
-    deps.session.statusChanges.publish({ kind: "delete", id: target.id });
-    ctx.flash("Deleted");
-  } catch (err) {
-    ctx.flash(`Could not delete: ${describeError(err)}`);
-  }
+  ctx.flash((await actions.delete(target)).message);
 }
 
 async function answerRequest(deps: FeatureDeps, ctx: Ctx, accept: boolean): Promise<void> {
@@ -186,8 +124,6 @@ export function tootActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
     acceptFollow: (ctx) => answerRequest(deps, ctx, true),
     rejectFollow: (ctx) => answerRequest(deps, ctx, false),
   };
-  for (const [name, toggle] of Object.entries(TOGGLES)) {
-    actions[name] = (ctx) => runToggle(deps, ctx, toggle);
-  }
+  for (const action of TOGGLES) actions[action] = (ctx) => runToggle(deps, ctx, action);
   return actions;
 }

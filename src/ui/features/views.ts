@@ -3,6 +3,7 @@
 
 import { describeError } from "../../api/errors.js";
 import { fetchLists } from "../../api/lists.js";
+import { actionTarget } from "../../timeline/status-actions.js";
 import type { FeatureAction } from "../app.js";
 import { openPane, paneIndexOf } from "../panes.js";
 import type { PaneItem } from "../timeline-pane.js";
@@ -18,7 +19,7 @@ import {
   openTag,
   openThread,
 } from "../views/open-views.js";
-import { actionTarget, statusOfItem } from "../views/status-sync.js";
+import { statusOfItem } from "../views/status-sync.js";
 import { openHelp, openInstance } from "../views/text-views.js";
 import type { FeatureDeps } from "./deps.js";
 

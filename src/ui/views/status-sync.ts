@@ -13,8 +13,3 @@ export function statusOfItem(item: PaneItem | undefined): Status | undefined {
   }
   return undefined;
 }
-
-/** Actions apply to the original of a boost. */
-export function actionTarget(status: Status): Status {
-  return status.reblog ?? status;
-}

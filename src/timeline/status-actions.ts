@@ -1,0 +1,155 @@
+// The user's actions on a status: favourite, boost, bookmark, pin (toggles) and delete. A toggle
+// shows at once everywhere the status is drawn (a patch on the session's status bus), goes to
+// the server, and on refusal rolls back the toggled field and its count only: an edit or another
+// action that arrived meanwhile stays. Outcomes come back as words for the status line.
+import { deleteStatus, type StatusToggle, toggleStatus } from "../api/actions.js";
+import { describeError } from "../api/errors.js";
+import type { RestClient } from "../api/rest.js";
+import type { StatusBus } from "./status-bus.js";
+import type { CountField, ToggleField } from "./status-change.js";
+import type { Status } from "./store.js";
+
+export type ToggleAction = "favourite" | "boost" | "bookmark" | "pin";
+
+export interface ActionOutcome {
+  ok: boolean;
+  /** One line for the status bar: "Favourited", "Could not boost: server unavailable"… */
+  message: string;
+}
+
+interface ToggleRule {
+  field: ToggleField;
+  count?: CountField;
+  verbs: [on: StatusToggle, off: StatusToggle];
+  done: [on: string, off: string];
+  words: [on: string, off: string];
+  /** Mastodon pins only the user's own toots. */
+  ownOnly?: boolean;
+}
+
+const RULES: Record<ToggleAction, ToggleRule> = {
+  favourite: {
+    field: "favourited",
+    count: "favouritesCount",
+    verbs: ["favourite", "unfavourite"],
+    done: ["Favourited", "Unfavourited"],
+    words: ["favourite", "unfavourite"],
+  },
+  boost: {
+    field: "reblogged",
+    count: "reblogsCount",
+    verbs: ["reblog", "unreblog"],
+    done: ["Boosted", "Unboosted"],
+    words: ["boost", "unboost"],
+  },
+  bookmark: {
+    field: "bookmarked",
+    verbs: ["bookmark", "unbookmark"],
+    done: ["Bookmarked", "Removed the bookmark"],
+    words: ["bookmark", "remove the bookmark"],
+  },
+  pin: {
+    field: "pinned",
+    verbs: ["pin", "unpin"],
+    done: ["Pinned to your profile", "Unpinned"],
+    words: ["pin", "unpin"],
+    ownOnly: true,
+  },
+};
+
+/** Actions apply to the original of a boost. */
+export function actionTarget(status: Status): Status {
+  return status.reblog ?? status;
+}
+
+export interface StatusActionsDeps {
+  rest: Pick<RestClient, "request">;
+  changes: StatusBus;
+  /** The signed-in account: pin and delete are for its own toots. */
+  accountId: string;
+}
+
+export class StatusActions {
+  /** Per status: the requests still going, so two quick presses reach the server in order. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: StatusActionsDeps) {}
+
+  /** True when `action` on `status` would switch it on (boost, not unboost). */
+  turnsOn(status: Status, action: ToggleAction): boolean {
+    return !actionTarget(status)[RULES[action].field];
+  }
+
+  /** Why `action` cannot be done on `status`, or undefined when it can. */
+  refusal(status: Status, action: ToggleAction | "delete"): string | undefined {
+    const own = actionTarget(status).account?.id === this.deps.accountId;
+    if (action === "delete") return own ? undefined : "Only your own toots can be deleted";
+    return RULES[action].ownOnly && !own ? "Only your own toots can be pinned" : undefined;
+  }
+
+  toggle(status: Status, action: ToggleAction): Promise<ActionOutcome> {
+    const refused = this.refusal(status, action);
+    if (refused) return Promise.resolve({ ok: false, message: refused });
+    const rule = RULES[action];
+    const target = actionTarget(status);
+    const on = !target[rule.field];
+    const step = on ? 1 : -1;
+    const { changes } = this.deps;
+    changes.publish({
+      kind: "patch",
+      id: target.id,
+      set: { [rule.field]: on },
+      ...(rule.count ? { adjust: { [rule.count]: step } } : {}),
+    });
+    return this.inOrder(target.id, async () => {
+      try {
+        const answer = await toggleStatus(this.deps.rest, target.id, rule.verbs[on ? 0 : 1]);
+        // A reblog answers the new boost wrapping the original; the others the status itself.
+        const fresh = answer?.reblog?.id === target.id ? answer.reblog : answer;
+        const count = rule.count && fresh?.id === target.id ? fresh[rule.count] : undefined;
+        const counted =
+          rule.count && typeof count === "number" && Number.isFinite(count)
+            ? { [rule.count]: count }
+            : {};
+        // What the server now holds: the toggle as asked, its count as counted there.
+        changes.publish({ kind: "patch", id: target.id, set: { [rule.field]: on, ...counted } });
+        return { ok: true, message: rule.done[on ? 0 : 1] };
+      } catch (err) {
+        changes.publish({
+          kind: "patch",
+          id: target.id,
+          set: { [rule.field]: !on },
+          ...(rule.count ? { adjust: { [rule.count]: -step } } : {}),
+        });
+        return { ok: false, message: `Could not ${rule.words[on ? 0 : 1]}: ${describeError(err)}` };
+      }
+    });
+  }
+
+  /** Deletes the user's own toot; it leaves every place it is shown once the server agrees. */
+  delete(status: Status): Promise<ActionOutcome> {
+    const refused = this.refusal(status, "delete");
+    if (refused) return Promise.resolve({ ok: false, message: refused });
+    const target = actionTarget(status);
+    return this.inOrder(target.id, async () => {
+      try {
+        await deleteStatus(this.deps.rest, target.id);
+        this.deps.changes.publish({ kind: "delete", id: target.id });
+        return { ok: true, message: "Deleted" };
+      } catch (err) {
+        return { ok: false, message: `Could not delete: ${describeError(err)}` };
+      }
+    });
+  }
+
+  private inOrder<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.inFlight.get(id) ?? Promise.resolve();
+    const run = previous.then(job, job);
+    const settled = run.catch(() => undefined);
+    this.inFlight.set(id, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(id) === settled) this.inFlight.delete(id);
+    });
+    return run;
+  }
+}

@@ -19,6 +19,7 @@ import {
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
+import { StatusBus } from "../../src/timeline/status-bus.js";
 import { type Status, TimelineStore } from "../../src/timeline/store.js";
 import { fakeSocketFactory, statusJson, updateFrame } from "../api/helpers/fake-socket.js";
 import { FakeRest } from "./helpers/fake-rest.js";
@@ -177,10 +178,16 @@ describe("hostile server input never ends the program", () => {
     });
     const rest = new FakeRest(clock);
     rest.publish(2);
-    const feed = new TimelineFeed("local", { rest, stream, clock, random: () => 0.5 });
+    // The session's road for edits and deletes: hostile ones travel it too.
+    const changes = new StatusBus();
+    stream.subscribe({ stream: "public:local" }, (ev) => {
+      if (ev.kind !== "error") changes.fromStream(ev);
+    });
+    const feed = new TimelineFeed("local", { rest, stream, clock, random: () => 0.5, changes });
     const notifications = new NotificationFeed(
       { state: rest.state, notifications: async () => [] },
       stream,
+      changes,
     );
     stream.start();
     await feed.start();

@@ -42,7 +42,9 @@ export type EditorEffect =
   | { kind: "schedule"; at: string | null } // ISO time, null to unschedule
   | { kind: "list-drafts" }
   | { kind: "pick-language" }
-  | { kind: "complete"; prefix: string; direction: "next" | "prev" };
+  | { kind: "complete"; prefix: string; direction: "next" | "prev" }
+  // "+ and "* : the shell sets the terminal's clipboard (OSC 52).
+  | { kind: "clipboard"; text: string };
 
 export interface Register {
   text: string;
@@ -96,7 +98,17 @@ export interface EditorState {
   // ---- internals the view never needs ----
   readonly pending: readonly string[];
   readonly wantCell: number;
+  /** The unnamed register: what the last yank, delete or change took. */
   readonly register: Register;
+  /** "a–"z, "0–"9, "-, "+ (the last text sent to the clipboard). */
+  readonly registers: Readonly<Record<string, Register>>;
+  /** The register the command being run names ("a in "ayy), or null. */
+  readonly activeRegister: string | null;
+  /** A macro being recorded with q: its register and the keys so far. */
+  readonly recording: { register: string; tokens: readonly string[] } | null;
+  readonly lastMacro: string | null;
+  /** The last key failed (vim beeps): a playing macro stops there. */
+  readonly bell: boolean;
   readonly undoStack: readonly Snapshot[];
   readonly redoStack: readonly Snapshot[];
   readonly lastChange: RecordedChange | null;
@@ -141,6 +153,11 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
     pending: [],
     wantCell: cellsOf(lines[cursor.line] ?? [], 0, cursor.col),
     register: { text: "", linewise: false },
+    registers: {},
+    activeRegister: null,
+    recording: null,
+    lastMacro: null,
+    bell: false,
     undoStack: [],
     redoStack: [],
     lastChange: null,
@@ -170,6 +187,56 @@ export function withLines(s: EditorState, lines: Lines): EditorState {
   const text = textFromLines(lines);
   if (text === s.text) return { ...s, lines };
   return addEffect({ ...s, lines, text, dirty: true }, { kind: "autosave" });
+}
+
+/**
+ * Stores what a yank or delete took, as vim fills its registers: the named one ("a, or "A to
+ * append), else "0 for a yank, "1 (the older ones shifting to "9) for a delete of a line or
+ * more, "- for a smaller delete; "_ keeps nothing; "+ and "* also go to the clipboard.
+ */
+export function storeRegister(
+  s: EditorState,
+  value: Register,
+  kind: "yank" | "delete",
+): EditorState {
+  const name = s.activeRegister;
+  if (name === "_") return s;
+  const regs: Record<string, Register> = { ...s.registers };
+  let unnamed = value;
+  let next: EditorState = s;
+  if (name !== null && /^[a-z]$/.test(name)) regs[name] = value;
+  else if (name !== null && /^[A-Z]$/.test(name)) {
+    const key = name.toLowerCase();
+    const old = regs[key];
+    unnamed = old ? appendRegister(old, value) : value;
+    regs[key] = unnamed;
+  } else if (name === "+" || name === "*") {
+    regs["+"] = value;
+    next = addEffect(s, {
+      kind: "clipboard",
+      text: value.linewise ? `${value.text}\n` : value.text,
+    });
+  } else if (kind === "yank") regs["0"] = value;
+  else if (value.linewise || value.text.includes("\n")) {
+    for (let n = 9; n > 1; n--) {
+      const older = regs[String(n - 1)];
+      if (older) regs[String(n)] = older;
+    }
+    regs["1"] = value;
+  } else regs["-"] = value;
+  return { ...next, registers: regs, register: unnamed };
+}
+
+function appendRegister(old: Register, add: Register): Register {
+  if (old.linewise || add.linewise) return { text: `${old.text}\n${add.text}`, linewise: true };
+  return { text: old.text + add.text, linewise: false };
+}
+
+/** The register a put or macro reads: the named one, or the unnamed. */
+export function readRegister(s: EditorState, name: string | null): Register | undefined {
+  if (name === null || name === '"') return s.register;
+  if (name === "*") return s.registers["+"];
+  return s.registers[name.toLowerCase()];
 }
 
 export function withMessage(s: EditorState, message: string, isError = false): EditorState {

@@ -34,7 +34,14 @@ export {
   type Visibility,
 } from "./editor-state.js";
 
+/** A key as typed: while a macro records (q), it is kept, unless it ends the recording. */
 function applyToken(s: EditorState, token: string): EditorState {
+  const next = dispatch(s, token);
+  if (!s.recording || !next.recording) return next;
+  return { ...next, recording: { ...next.recording, tokens: [...next.recording.tokens, token] } };
+}
+
+function dispatch(s: EditorState, token: string): EditorState {
   switch (s.mode) {
     case "insert":
       return handleInsert(s, token);
@@ -48,8 +55,9 @@ function applyToken(s: EditorState, token: string): EditorState {
   }
 }
 
+/** `.` and `@a` replay keys; those are not typed again into a recording. */
 function replayTokens(s: EditorState, tokens: readonly string[]): EditorState {
-  return tokens.reduce(applyToken, s);
+  return tokens.reduce(dispatch, s);
 }
 
 /** One key in, the next state out. Never mutates `state`. */

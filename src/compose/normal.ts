@@ -13,12 +13,15 @@ import {
   clampNormal,
   commitUndo,
   type EditorState,
+  readRegister,
   redo,
   snapshot,
+  storeRegister,
   undo,
   withLines,
   withMessage,
 } from "./editor-state.js";
+import { keysFromString, keyToken } from "./keys.js";
 import { cellForCol, resolveMotion } from "./motions.js";
 import { applyOperator, changeWordRegion, regionFromMotion, toggleCase } from "./operators.js";
 import { type Parsed, parseNormal } from "./parse.js";
@@ -66,7 +69,7 @@ function moveTo(s: EditorState, parsed: Extract<Parsed, { kind: "motion" }>): Ed
     parsed.motion.arg,
     parsed.count,
   );
-  if (!res) return s;
+  if (!res) return { ...s, bell: true };
   const wantCell = res.wantCell ?? s.wantCell;
   return clampNormal({
     ...s,
@@ -82,7 +85,9 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   if (target.type === "line") {
     const last = s.cursor.line + count - 1;
     // Vim's cursor_down(): on the last line a count of more lines fails; elsewhere it stops at the end.
-    if (count > 1 && s.cursor.line === s.lines.length - 1) return s;
+    if (count > 1 && s.cursor.line === s.lines.length - 1) return { ...s, bell: true };
+    // An empty text has no line to delete.
+    if (op === "d" && s.lines.length === 1 && s.lines[0]!.length === 0) return { ...s, bell: true };
     return applyOperator(s, op, {
       kind: "line",
       first: s.cursor.line,
@@ -91,7 +96,7 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   }
   if (target.type === "object") {
     const region = resolveTextObject(s.lines, s.cursor, target.scope, target.key, count);
-    return region ? applyOperator(s, op, region) : s;
+    return region ? applyOperator(s, op, region) : { ...s, bell: true };
   }
   const { key, arg } = target.motion;
   if (
@@ -102,13 +107,15 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
     return applyOperator(s, op, changeWordRegion(s.lines, s.cursor, key === "W", count));
   }
   const res = resolveMotion(motionContext(s, true), key, arg, parsed.count);
-  if (!res) return s;
+  if (!res) return { ...s, bell: true };
   const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res, op));
   return { ...next, lastFind: res.lastFind ?? next.lastFind };
 }
 
 function put(s: EditorState, after: boolean, count: number): EditorState {
-  const { text, linewise } = s.register;
+  const reg = readRegister(s, s.activeRegister);
+  if (!reg) return s;
+  const { text, linewise } = reg;
   if (text === "" && !linewise) return s;
   if (linewise) {
     const block = linesFromText(Array(count).fill(text).join("\n"));
@@ -206,6 +213,8 @@ function command(
   switch (parsed.key) {
     case "x":
     case "<Del>":
+      // Nothing to delete on an empty line, and for vim that is no error.
+      if (line.length === 0) return s;
       return op({ count, op: "d", target: { type: "motion", motion: { key: "l" } } });
     case "X":
       return op({ count, op: "d", target: { type: "motion", motion: { key: "h" } } });
@@ -270,12 +279,61 @@ function command(
       return { ...s, mode: "command", commandLine: "" };
     case "<C-e>":
       return addEffect(s, { kind: "external-editor" });
+    case "q":
+      return startRecording(s, parsed.arg!);
+    case "@":
+      return playMacro(s, parsed.arg!, count, replay);
     case "Z":
       if (parsed.arg === "Z") return addEffect(s, { kind: "post" });
       if (parsed.arg === "Q") return addEffect(s, { kind: "discard" });
       return s;
   }
   return withMessage(s, `Unknown command ${parsed.key}`, true);
+}
+
+function startRecording(s: EditorState, name: string): EditorState {
+  if (!/^[a-zA-Z0-9"]$/.test(name)) return s;
+  return { ...s, recording: { register: name, tokens: [] }, message: `recording @${name}` };
+}
+
+/** Keys as a register's text: named keys as vim writes them, a typed "<" as <lt>. */
+export function tokensToText(tokens: readonly string[]): string {
+  return tokens.map((t) => (t === "<" ? "<lt>" : t)).join("");
+}
+
+function stopRecording(s: EditorState): EditorState {
+  const rec = s.recording!;
+  const macro = { text: tokensToText(rec.tokens), linewise: false };
+  const stored = storeRegister({ ...s, activeRegister: rec.register }, macro, "yank");
+  // A macro does not become what p puts, nor "0.
+  return {
+    ...stored,
+    register: s.register,
+    registers: { ...stored.registers, "0": s.registers["0"] ?? { text: "", linewise: false } },
+    activeRegister: null,
+    recording: null,
+  };
+}
+
+function playMacro(
+  s: EditorState,
+  name: string,
+  count: number,
+  replay: (s: EditorState, tokens: readonly string[]) => EditorState,
+): EditorState {
+  const reg = name === "@" ? s.lastMacro : name;
+  if (reg === null) return withMessage(s, "No previous macro", true);
+  const text = readRegister(s, reg)?.text ?? "";
+  const tokens = keysFromString(text).map(keyToken);
+  let next: EditorState = { ...s, lastMacro: reg, activeRegister: null };
+  // As in vim, the first key that fails ends the whole macro, the count included.
+  for (let n = 0; n < count; n++) {
+    for (const t of tokens) {
+      next = replay({ ...next, bell: false }, [t]);
+      if (next.bell) return next;
+    }
+  }
+  return next;
 }
 
 /**
@@ -288,6 +346,8 @@ export function handleNormal(
   replay: (s: EditorState, tokens: readonly string[]) => EditorState,
 ): EditorState {
   if (token === "<Esc>") return { ...s0, pending: [] };
+  if (s0.bell) return handleNormal({ ...s0, bell: false }, token, replay);
+  if (token === "q" && s0.pending.length === 0 && s0.recording) return stopRecording(s0);
   const tokens = [...s0.pending, token];
   const parsed = parseNormal(tokens);
   if (parsed.kind === "incomplete") return { ...s0, pending: tokens };
@@ -295,7 +355,10 @@ export function handleNormal(
   if (parsed.kind === "invalid") return s;
   if (parsed.kind === "motion") return moveTo(s, parsed);
   const before = snapshot(s);
-  let next = parsed.kind === "operator" ? operate(s, parsed) : command(s, parsed, before, replay);
+  const named = { ...s, activeRegister: parsed.register ?? null };
+  let next =
+    parsed.kind === "operator" ? operate(named, parsed) : command(named, parsed, before, replay);
+  next = { ...next, activeRegister: null };
   if (parsed.kind === "operator" && next.mode === "insert") {
     next = openInsert(next, before, parsed.count, parsed.body);
   }
@@ -303,7 +366,11 @@ export function handleNormal(
   // Undo, redo and `.` manage the undo stack themselves.
   if (
     parsed.kind === "command" &&
-    (parsed.key === "u" || parsed.key === "<C-r>" || parsed.key === ".")
+    (parsed.key === "u" ||
+      parsed.key === "<C-r>" ||
+      parsed.key === "." ||
+      parsed.key === "@" ||
+      parsed.key === "q")
   ) {
     return next;
   }

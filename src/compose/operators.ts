@@ -10,7 +10,7 @@ import {
   sliceFlat,
   toFlat,
 } from "./buffer.js";
-import { clampNormal, type EditorState, withLines } from "./editor-state.js";
+import { clampNormal, type EditorState, storeRegister, withLines } from "./editor-state.js";
 import { splitGraphemes } from "./graphemes.js";
 import { type MotionResult, wordEnd } from "./motions.js";
 import type { Operator } from "./parse.js";
@@ -92,23 +92,24 @@ export function regionText(lines: Lines, region: Region): string {
  * insert session (it owns undo and `.` recording).
  */
 export function applyOperator(s: EditorState, op: Operator, region: Region): EditorState {
-  const register = { text: regionText(s.lines, region), linewise: region.kind === "line" };
+  const taken = { text: regionText(s.lines, region), linewise: region.kind === "line" };
+  const stored = storeRegister(s, taken, op === "y" ? "yank" : "delete");
   if (op === "y") {
     const cursor =
       region.kind === "char"
         ? fromFlat(s.lines, region.from)
         : { line: region.first, col: region.first === s.cursor.line ? s.cursor.col : 0 };
-    return clampNormal({ ...s, register, cursor, message: yankMessage(register.text) });
+    return clampNormal({ ...stored, cursor, message: yankMessage(taken.text) });
   }
   if (region.kind === "char") {
     const lines = deleteFlat(s.lines, region.from, region.to);
-    const next = withLines({ ...s, register, cursor: fromFlat(lines, region.from) }, lines);
+    const next = withLines({ ...stored, cursor: fromFlat(lines, region.from) }, lines);
     return op === "c" ? { ...next, mode: "insert" } : clampNormal(next);
   }
   if (op === "c") {
     const lines = [...s.lines.slice(0, region.first), [], ...s.lines.slice(region.last + 1)];
     return {
-      ...withLines({ ...s, register, cursor: { line: region.first, col: 0 } }, lines),
+      ...withLines({ ...stored, cursor: { line: region.first, col: 0 } }, lines),
       mode: "insert",
     };
   }
@@ -116,7 +117,7 @@ export function applyOperator(s: EditorState, op: Operator, region: Region): Edi
   if (lines.length === 0) lines = [[]];
   const line = Math.min(region.first, lines.length - 1);
   return clampNormal(
-    withLines({ ...s, register, cursor: { line, col: firstNonBlank(lineAt(lines, line)) } }, lines),
+    withLines({ ...stored, cursor: { line, col: firstNonBlank(lineAt(lines, line)) } }, lines),
   );
 }
 

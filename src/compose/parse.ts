@@ -22,8 +22,22 @@ export type Parsed =
   | { kind: "incomplete" }
   | { kind: "invalid" }
   | { kind: "motion"; count: number | null; motion: MotionSpec }
-  | { kind: "operator"; count: number | null; op: Operator; target: Target; body: string[] }
-  | { kind: "command"; count: number | null; key: string; arg?: string; body: string[] };
+  | {
+      kind: "operator";
+      count: number | null;
+      op: Operator;
+      target: Target;
+      body: string[];
+      register?: string;
+    }
+  | {
+      kind: "command";
+      count: number | null;
+      key: string;
+      arg?: string;
+      body: string[];
+      register?: string;
+    };
 
 const COMMANDS = new Set([
   "x",
@@ -53,7 +67,9 @@ const COMMANDS = new Set([
   "<Del>",
   "<Insert>",
 ]);
-const COMMANDS_WITH_ARG = new Set(["r", "Z"]);
+const COMMANDS_WITH_ARG = new Set(["r", "Z", "q", "@"]);
+/** Registers a `"x` prefix may name. */
+const REGISTER = /^[a-zA-Z0-9"\-_+*]$/;
 
 export function readCount(tokens: readonly string[], start: number) {
   let i = start;
@@ -98,6 +114,25 @@ function times(a: number | null, b: number | null): number | null {
 
 /** The normal-mode grammar: [count] (operator [count] (motion | text object | same op) | motion | command). */
 export function parseNormal(tokens: readonly string[]): Parsed {
+  // ["x] may come before or after the first count: "a2yy, 2"ayy.
+  const first = readCount(tokens, 0);
+  if (tokens[first.next] === '"') {
+    const name = tokens[first.next + 1];
+    if (name === undefined) return { kind: "incomplete" };
+    if (!REGISTER.test(name)) return { kind: "invalid" };
+    const rest = parseCommand(tokens.slice(first.next + 2));
+    if (rest.kind !== "operator" && rest.kind !== "command") return rest;
+    return {
+      ...rest,
+      count: times(first.count, rest.count),
+      register: name,
+      body: tokens.slice(first.next),
+    };
+  }
+  return parseCommand(tokens);
+}
+
+function parseCommand(tokens: readonly string[]): Parsed {
   const { count, next } = readCount(tokens, 0);
   const t = tokens[next];
   if (t === undefined) return { kind: "incomplete" };

@@ -34,6 +34,8 @@ export interface ComposeDeps {
   describeMedia?(id: string, description: string): Promise<void>;
   /** Candidates for "@ali", "#tag", ":emoji" — full replacements, best first. */
   complete?(prefix: string): Promise<string[]>;
+  /** Puts text on the system clipboard ("+y, "*y): the terminal's OSC 52. */
+  copyToClipboard?(text: string): void;
   /** The clock :schedule checks against. */
   now?: () => Date;
 }
@@ -264,6 +266,10 @@ export class ComposeSession {
         return { kind: "pick-language" };
       case "complete":
         return this.complete(effect.prefix);
+      case "clipboard":
+        if (this.deps.copyToClipboard) this.deps.copyToClipboard(effect.text);
+        else this.state = setMessage(this.state, "No clipboard here", true);
+        return open;
     }
   }
 

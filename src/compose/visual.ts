@@ -157,7 +157,7 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     return { ...s, cursor: { ...s.cursor, col }, wantCell: cellForCol(line, col) };
   }
   const res = resolveMotion(ctx, key, m.motion.arg, count);
-  if (!res) return s;
+  if (!res) return { ...s, bell: true };
   return clampNormal({
     ...s,
     cursor: res.pos,

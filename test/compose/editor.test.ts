@@ -38,3 +38,18 @@ describe("vim editor: key sequences", () => {
     });
   }
 });
+
+describe("vim editor: the clipboard registers", () => {
+  test('"+y sends the text to the clipboard as an effect, and "+p puts it back', () => {
+    const start = createEditor("copy me", { cursor: { line: 0, col: 0 } });
+    const yanked = applyKeys(start, keysFromString('"+yiw'));
+    assert.deepEqual(yanked.effects, [{ kind: "clipboard", text: "copy" }]);
+    const put = applyKeys(yanked, keysFromString('$"*p'));
+    assert.equal(put.text, "copy mecopy");
+  });
+
+  test('"*yy sends the line with its line break', () => {
+    const s = applyKeys(createEditor("one\ntwo"), keysFromString('gg"*yy'));
+    assert.deepEqual(s.effects, [{ kind: "clipboard", text: "one\n" }]);
+  });
+});

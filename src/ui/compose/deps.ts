@@ -11,6 +11,7 @@ import type { ComposeDeps } from "../../compose/session.js";
 import type { ActionContext } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
 import type { ViewItem } from "../viewport.js";
+import { osc52Copy } from "../views/external.js";
 
 // Mastodon's defaults (configuration.polls): the instance info does not carry them.
 const POLL_MIN_EXPIRATION = 300;
@@ -24,7 +25,7 @@ export function defaultLanguageFor(deps: FeatureDeps): string | null {
 }
 
 export function buildComposeDeps<T extends ViewItem>(
-  ctx: Pick<ActionContext<T>, "suspend">,
+  ctx: Pick<ActionContext<T>, "suspend" | "screen">,
   deps: FeatureDeps,
   store: DraftStore,
 ): ComposeDeps {
@@ -50,5 +51,6 @@ export function buildComposeDeps<T extends ViewItem>(
     uploadMedia: (path) => uploadMedia(rest, expandHome(path, deps.env)),
     describeMedia: (id, description) => describeMedia(rest, id, description),
     complete,
+    copyToClipboard: (text) => ctx.screen.program.write(osc52Copy(text)),
   };
 }

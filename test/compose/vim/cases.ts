@@ -175,7 +175,46 @@ function targeted(): VimCase[] {
     { text: "x\n\nlast one\nlast two", at: [2, 2], keys: "dap" },
     { text: "abcdef", at: [0, 0], keys: "vlldu" },
     ...brackets(),
+    ...registersAndMacros(),
   ];
+}
+
+/** Named, numbered, small-delete, append and black-hole registers; macros with counts. */
+function registersAndMacros(): VimCase[] {
+  const keys = [
+    '"ayyj"ap',
+    '"ayw"byw"ap"bp',
+    '"ayiw"Ayiwj"ap',
+    '"ayy"Ayyj"ap',
+    '"_ddp',
+    'yiw"_dwP',
+    'yiwdd"0p',
+    'dd"1p',
+    'dddd"2p',
+    'x"-p',
+    'ddjdd"1p"2p',
+    '"add"ap',
+    '"Add"ap',
+    '2"ayyG"ap',
+    '"a2yyG"ap',
+    'yiwx"0P',
+    '"ayiwu"ap',
+    "qaxq@a",
+    "qaA!<Esc>jq@a",
+    "qaA!<Esc>jq2@a",
+    "qaddq@a@@",
+    "qa0xjq3@a",
+    'qaywq"ap',
+    "qqiab<Esc>q@q",
+    "qaxqu@a.",
+    "qAxq",
+    "qa~lq3@a",
+  ];
+  const out: VimCase[] = [];
+  for (const text of [LINES, PROSE, ACCENTS, "ab cd\nef gh\nij kl\nmn op"]) {
+    for (const k of keys) out.push({ text, at: [0, 1], keys: k });
+  }
+  return out;
 }
 
 /** Bracket and tag objects, from inside, on the brackets, and outside any. */

@@ -7,6 +7,7 @@ import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import { resolveAccount } from "../config/resolve-account.js";
 import { type BidiSetting, loadSettings, type Settings } from "../config/settings.js";
+import { chooseLocale, setLocale, t } from "../i18n/index.js";
 import { pickTheme, RenderCache, setVisualBidi, warmUpCodeHighlighting } from "../render/index.js";
 import { openSession, type Session } from "../timeline/session.js";
 import type { ActionContext } from "../ui/app.js";
@@ -124,6 +125,7 @@ export async function runTui(
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const bidi = chooseBidi(command.bidi ?? settings.bidi, env);
   setVisualBidi(bidi.reorder);
+  setLocale(chooseLocale(env, settings.interfaceLanguage));
   const shared: ScreenShared = {
     settings,
     env,
@@ -190,7 +192,7 @@ async function startScreen(
   const switchTo = (acct: string) => {
     if (switching) return;
     switching = true;
-    app.flash(`Switching to ${acct}…`);
+    app.flash(t("flash.switching", { acct }));
     void openOtherAccount(acct, settings, env).then((next) => {
       switching = false;
       if ("error" in next) {
@@ -240,7 +242,7 @@ async function startScreen(
     },
     keymap: settings.keymap,
     ...(settings.confirm.quit
-      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, "Quit tootty? (y/n)") }
+      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, t("confirm.quit")) }
       : {}),
     actions: featureActions(deps),
     unicode,

@@ -55,6 +55,8 @@ ${theme.join("\n")}
                      terminal's own bidi off while it runs), "terminal" the terminal (Konsole,
                      mlterm, iTerm2 or WezTerm with their bidi option on), "auto" decides
                      from VTE_VERSION, KONSOLE_VERSION, MLTERM and tmux/screen. --bidi overrides it.
+  interfaceLanguage  tootty's own words: "en" or "ar" (a tag like "ar-EG" also picks its
+                     digits), or null (default) for the locale's: LC_ALL, LC_MESSAGES, LANG
 
 Example:
   {

@@ -52,6 +52,8 @@ export interface Settings {
   defaultLanguage: string | null;
   confirm: { boost: boolean; delete: boolean; quit: boolean };
   bidi: BidiSetting;
+  /** tootty's own words: a language tag ("ar", "en-GB"), or null for the locale's (LC_MESSAGES). */
+  interfaceLanguage: string | null;
 }
 
 export const DEFAULTS = {
@@ -64,6 +66,7 @@ export const DEFAULTS = {
   defaultLanguage: null,
   confirm: { boost: false, delete: true, quit: false },
   bidi: "auto" as BidiSetting,
+  interfaceLanguage: null,
 } as const;
 
 export const SETTINGS_KEYS = [
@@ -79,7 +82,15 @@ export const SETTINGS_KEYS = [
   "defaultLanguage",
   "confirm",
   "bidi",
+  "interfaceLanguage",
 ] as const;
+
+function validateInterfaceLanguage(raw: unknown, warn: Warn): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "string" && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(raw)) return raw;
+  warn(invalid("interfaceLanguage", raw, 'a language tag like "ar" or "en" (or null)', null));
+  return null;
+}
 
 function validateTheme(raw: unknown, warn: Warn): Theme {
   const theme = defaultTheme();
@@ -190,6 +201,7 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
       quit: boolean("confirm.quit", confirm.quit, DEFAULTS.confirm.quit, warn),
     },
     bidi: oneOf("bidi", user.bidi, BIDI_SETTINGS, DEFAULTS.bidi, warn),
+    interfaceLanguage: validateInterfaceLanguage(user.interfaceLanguage, warn),
   };
   return { settings, warnings };
 }

@@ -273,3 +273,19 @@ export function visualLine(line: Line): Line {
   if (!visual || arranged.has(line) || line.some((p) => p.text.includes("\x1b"))) return line;
   return visualParagraph([line], "ltr").lines[0]!;
 }
+
+/**
+ * A plain message of tootty's own (its interface in a right-to-left language) in visual
+ * order, each line one paragraph of direction `base`; unchanged where the terminal does bidi.
+ */
+export function visualText(text: string, base: BaseDirection = "rtl"): string {
+  if (!visual) return text;
+  return text
+    .split("\n")
+    .map((line) =>
+      visualParagraph([[{ text: line, roles: [] }]], base)
+        .lines[0]!.map((p) => p.text)
+        .join(""),
+    )
+    .join("\n");
+}

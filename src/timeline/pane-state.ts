@@ -13,6 +13,7 @@ import {
 } from "../api/errors.js";
 import type { RestState } from "../api/request-queue.js";
 import type { ConnectionState } from "../api/stream.js";
+import { shown, t, tl } from "../i18n/index.js";
 
 /** Why a REST request failed, as far as the state words need to know. */
 export type RestProblem =
@@ -141,71 +142,86 @@ export function deriveConnectionState(
 }
 
 // --- words ---------------------------------------------------------------------------------
+// From the message catalogues (src/i18n), composed in logical order (tl) and drawn as one
+// message each (shown): the terminal's order is applied once, to the whole.
 
 function problemWords(p: RestProblem): string {
   switch (p.kind) {
     case "unreachable":
-      return "cannot reach the server";
+      return tl("state.problem.unreachable");
     case "unavailable":
-      return p.status ? `server unavailable (HTTP ${p.status})` : "server unavailable";
+      return p.status
+        ? tl("state.problem.unavailableStatus", { status: String(p.status) })
+        : tl("state.problem.unavailable");
     case "timeout":
-      return "the server does not answer";
+      return tl("state.problem.timeout");
     case "refused":
-      return `server refused (HTTP ${p.status})`;
+      return tl("state.problem.refused", { status: String(p.status) });
     case "unexpected":
-      return "unreadable answer from the server";
+      return tl("state.problem.unexpected");
   }
 }
 
 function inSeconds(at: number, now: number): string {
-  return `${Math.max(0, Math.ceil((at - now) / 1000))}s`;
+  return tl("state.seconds", { seconds: Math.max(0, Math.ceil((at - now) / 1000)) });
+}
+
+function stateWords(state: PaneState, now: number): string {
+  switch (state.kind) {
+    case "waiting":
+      return tl("state.waiting");
+    case "connecting":
+      return tl("state.connecting");
+    case "live":
+      if (state.catchUpFailing)
+        return tl("state.liveCatchUpFailed", { problem: problemWords(state.catchUpFailing) });
+      return state.empty ? tl("state.liveEmpty") : tl("state.live");
+    case "reconnecting":
+      return tl("state.reconnecting", { wait: inSeconds(state.nextTryAt, now) });
+    case "polling":
+      if (state.reason === "no-streaming") return tl("state.pollingNoStreaming");
+      return state.nextTryAt === undefined
+        ? tl("state.pollingReconnecting")
+        : tl("state.pollingReconnectingIn", { wait: inSeconds(state.nextTryAt, now) });
+    case "failing":
+      return state.nextTryAt === undefined
+        ? tl("state.failingRetrying", { problem: problemWords(state.problem) })
+        : tl("state.failingNextTry", {
+            problem: problemWords(state.problem),
+            wait: inSeconds(state.nextTryAt, now),
+          });
+    case "stream-refused":
+      return tl("state.streamRefused", { reason: state.reason });
+    case "rate-limited":
+      return tl("state.rateLimited", { time: formatClockTime(state.until) });
+    case "offline":
+      return tl("state.offline");
+    case "token-rejected":
+      return tl("state.tokenRejected");
+  }
 }
 
 /** e.g. "live", "reconnecting (next try in 4s)", "rate-limited until 12:03:09". */
 export function describePaneState(state: PaneState, now: number): string {
-  switch (state.kind) {
-    case "waiting":
-      return "waiting for the server";
-    case "connecting":
-      return "connecting…";
-    case "live":
-      if (state.catchUpFailing)
-        return `live, catching up failed: ${problemWords(state.catchUpFailing)}`;
-      return state.empty ? "live, no toots yet" : "live";
-    case "reconnecting":
-      return `reconnecting (next try in ${inSeconds(state.nextTryAt, now)})`;
-    case "polling":
-      if (state.reason === "no-streaming") return "polling (the server has no streaming)";
-      return state.nextTryAt === undefined
-        ? "polling (reconnecting…)"
-        : `polling (reconnecting in ${inSeconds(state.nextTryAt, now)})`;
-    case "failing":
-      return state.nextTryAt === undefined
-        ? `${problemWords(state.problem)}, retrying`
-        : `${problemWords(state.problem)} (next try in ${inSeconds(state.nextTryAt, now)})`;
-    case "stream-refused":
-      return `stream refused: ${state.reason}`;
-    case "rate-limited":
-      return `rate-limited until ${formatClockTime(state.until)}`;
-    case "offline":
-      return "offline";
-    case "token-rejected":
-      return "token rejected — run tootty login";
-  }
+  return shown(stateWords(state, now));
 }
 
-/** What an empty pane's body says instead of items; `noun` is what it lists ("toots"). */
-export function describeEmptyPane(state: PaneState, noun: string, now: number): string {
+/** What an empty pane's body says instead of items: it lists toots or notifications. */
+export function describeEmptyPane(
+  state: PaneState,
+  noun: "toots" | "notifications",
+  now: number,
+): string {
   switch (state.kind) {
     case "waiting":
     case "connecting":
-      return "Waiting for the server…";
+      return t("empty.waiting");
     case "live":
     case "polling":
-      return `No ${noun} yet.`;
+      return noun === "toots" ? t("empty.noToots") : t("empty.noNotifications");
     case "failing":
-      return `Nothing loaded: ${problemWords(state.problem)}.`;
+      return t("empty.failed", { problem: problemWords(state.problem) });
     default:
-      return `Nothing loaded: ${describePaneState(state, now)}.`;
+      return t("empty.failed", { problem: stateWords(state, now) });
   }
 }

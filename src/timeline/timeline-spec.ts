@@ -3,6 +3,7 @@
 // the stream to subscribe to and the title a pane shows.
 import type { TimelineKind } from "../api/rest.js";
 import type { Subscription } from "../api/stream.js";
+import { t } from "../i18n/index.js";
 
 export type TimelineSpec = TimelineKind | `tag:${string}` | `list:${string}` | "direct";
 
@@ -44,15 +45,15 @@ export function subscriptionOf(spec: TimelineSpec): Subscription {
 export function timelineTitle(spec: TimelineSpec, listTitle?: string): string {
   switch (spec) {
     case "home":
-      return "Home";
+      return t("timeline.home");
     case "local":
-      return "Local";
+      return t("timeline.local");
     case "federated":
-      return "Federated";
+      return t("timeline.federated");
     case "direct":
-      return "Direct";
+      return t("timeline.direct");
   }
   const tag = tagOf(spec);
   if (tag !== undefined) return `#${tag}`;
-  return listTitle ? `List ${listTitle}` : `List ${listOf(spec)}`;
+  return t("timeline.list", { name: listTitle || listOf(spec) || "" });
 }

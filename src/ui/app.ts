@@ -2,6 +2,7 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import blessed from "blessed";
+import { t } from "../i18n/index.js";
 import {
   cellWidth,
   installBlessedWidthFix,
@@ -297,9 +298,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   function tooSmallMessage(cols: number, rows: number): string {
     const x = glyphs.times;
     const lines = [
-      "Terminal too small",
-      `${cols}${x}${rows}, tootty needs ${MIN_COLS}${x}${MIN_ROWS}`,
-      "Enlarge the window, or press q to quit.",
+      t("tooSmall.title"),
+      t("tooSmall.size", { size: `${cols}${x}${rows}`, needed: `${MIN_COLS}${x}${MIN_ROWS}` }),
+      t("tooSmall.hint"),
     ];
     // Centred, and cut to the width so nothing wraps into a mess on a tiny screen.
     const top = Math.max(0, Math.floor((rows - 1 - lines.length) / 2));
@@ -325,9 +326,12 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       return gutter + row.line;
     });
     if (rows.length === 0)
-      content.push(`  ${sanitizeInline(source.placeholder?.() ?? "Loading…")}`);
+      content.push(`  ${sanitizeInline(source.placeholder?.() ?? t("pane.loading"))}`);
     box.setContent(content.join("\n"));
-    const newMark = view.newAbove > 0 ? `${glyphs.sep}${view.newAbove} new ${glyphs.arrow}` : "";
+    const newMark =
+      view.newAbove > 0
+        ? `${glyphs.sep}${t("pane.newAbove", { count: view.newAbove })} ${glyphs.arrow}`
+        : "";
     // A pane's state may carry server text (an error line): sanitised here, for every source.
     // Cut to the top border (corners and a cell each side kept): blessed wraps a longer label
     // into the pane's first row.
@@ -357,8 +361,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
     const hints =
       layout.mode === "tabs"
-        ? `j/k move  ${paneKeysHint()}/Tab pane  g top  ? help  q quit `
-        : "j/k move  h/l pane  g/G top/end  ? help  q quit ";
+        ? `${t("status.hintsTabs", { paneKeys: paneKeysHint() })} `
+        : `${t("status.hintsColumns")} `;
     const right = flashMessage ? `${sanitizeInline(flashMessage)} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =
@@ -510,14 +514,14 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       case "loadMore":
         if (source.loadOlder) {
           source.loadOlder();
-          flash("Loading older toots…");
+          flash(t("flash.loadingOlder"));
         }
         return;
       case "refresh":
         if (source.refresh) {
-          flash("Refreshing…");
+          flash(t("flash.refreshing"));
           source.refresh().then(
-            () => flash("Up to date"),
+            () => flash(t("flash.upToDate")),
             (err: unknown) => flash(err instanceof Error ? err.message : String(err)),
           );
         }

@@ -1,5 +1,7 @@
 // One pane row's lines: a toot through the render cache, a notification (a one-line summary
 // and the status it is about), or a gap row.
+
+import { t } from "../i18n/index.js";
 import { type RenderCache, renderNotificationSummary, type Theme } from "../render/index.js";
 import type { PaneItem } from "./timeline-pane.js";
 import { answeredRequest } from "./views/follow-requests.js";
@@ -15,9 +17,7 @@ export interface RenderItemOptions {
 
 export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonly string[] {
   if (item.kind === "gap") {
-    const text = item.gap.loading
-      ? " loading the missing toots… "
-      : " gap: toots missing here — Enter loads them ";
+    const text = item.gap.loading ? ` ${t("gap.loading")} ` : ` ${t("gap.missing")} `;
     const dash = opts.unicode ? "┄" : "-";
     const side = Math.max(0, Math.floor((opts.width - text.length) / 2));
     const line = (dash.repeat(side) + text + dash.repeat(side)).slice(0, opts.width);
@@ -48,7 +48,7 @@ function renderNotificationItem(
   const type = String((n as { type?: unknown }).type ?? "");
   if (type === "follow_request") {
     const answer = answeredRequest(n.id);
-    lines.push(answer ? `  request ${answer}` : "  a: accept · x: reject");
+    lines.push(answer ? `  request ${answer}` : `  ${t("followRequest.keys")}`);
   }
   // Mentions, replies and posts are read in full; boosts and favourites only need the summary.
   const status = (n as { status?: PaneItem & object }).status as

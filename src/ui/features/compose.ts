@@ -6,6 +6,7 @@ import { type Draft, DraftStore, hasContent, newDraft } from "../../compose/draf
 import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
+import { t } from "../../i18n/index.js";
 import type { ActionContext, FeatureAction } from "../app.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
 import { openComposer, takeKeptDraft } from "../compose/open.js";
@@ -22,7 +23,7 @@ export function unsentDrafts(store: DraftStore): Draft[] {
 /** The start-up offer in the status bar, or null when there is nothing to offer. */
 export function draftOffer(count: number): string | null {
   if (count === 0) return null;
-  return `${count} unsent draft${count === 1 ? "" : "s"} — c to continue, :drafts in the composer`;
+  return t("drafts.unsent", { count });
 }
 
 /** Called once after the app starts: tells the user about drafts a crash left behind. */

@@ -1,4 +1,5 @@
 // The Notifications pane: session.notifications' store as pane items, newest first.
+import { t } from "../../i18n/index.js";
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
 import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
 import type { PaneSource } from "../app.js";
@@ -9,7 +10,7 @@ export function notificationsPane(feed: NotificationFeed): PaneSource<PaneItem> 
   let mapped: PaneItem[] = [];
   let loadingOlder = false;
   return {
-    title: "Notifications",
+    title: t("timeline.notifications"),
     items() {
       if (feed.store.version !== version) {
         version = feed.store.version;

@@ -1,0 +1,64 @@
+// tootty's own words in English: the source catalogue. Every other catalogue has exactly
+// these keys (its type says so, and a test checks the placeholders and plural forms).
+// `{name}` is a placeholder; an object is a plural, keyed by Intl.PluralRules categories.
+export const en = {
+  "timeline.home": "Home",
+  "timeline.local": "Local",
+  "timeline.federated": "Federated",
+  "timeline.direct": "Direct",
+  "timeline.notifications": "Notifications",
+  "timeline.list": "List {name}",
+  "pane.loading": "Loading…",
+  "pane.newAbove": { one: "{count} new", other: "{count} new" },
+  "status.hintsTabs": "j/k move  {paneKeys}/Tab pane  g top  ? help  q quit",
+  "status.hintsColumns": "j/k move  h/l pane  g/G top/end  ? help  q quit",
+  "tooSmall.title": "Terminal too small",
+  "tooSmall.size": "{size}, tootty needs {needed}",
+  "tooSmall.hint": "Enlarge the window, or press q to quit.",
+  "flash.loadingOlder": "Loading older toots…",
+  "flash.refreshing": "Refreshing…",
+  "flash.upToDate": "Up to date",
+  "flash.switching": "Switching to {acct}…",
+  "confirm.quit": "Quit tootty? (y/n)",
+  "gap.loading": "loading the missing toots…",
+  "gap.missing": "gap: toots missing here — Enter loads them",
+  "followRequest.keys": "a: accept · x: reject",
+  "drafts.unsent": {
+    one: "{count} unsent draft — c to continue, :drafts in the composer",
+    other: "{count} unsent drafts — c to continue, :drafts in the composer",
+  },
+  "state.problem.unreachable": "cannot reach the server",
+  "state.problem.unavailableStatus": "server unavailable (HTTP {status})",
+  "state.problem.unavailable": "server unavailable",
+  "state.problem.timeout": "the server does not answer",
+  "state.problem.refused": "server refused (HTTP {status})",
+  "state.problem.unexpected": "unreadable answer from the server",
+  "state.seconds": "{seconds}s",
+  "state.waiting": "waiting for the server",
+  "state.connecting": "connecting…",
+  "state.liveCatchUpFailed": "live, catching up failed: {problem}",
+  "state.liveEmpty": "live, no toots yet",
+  "state.live": "live",
+  "state.reconnecting": "reconnecting (next try in {wait})",
+  "state.pollingNoStreaming": "polling (the server has no streaming)",
+  "state.pollingReconnecting": "polling (reconnecting…)",
+  "state.pollingReconnectingIn": "polling (reconnecting in {wait})",
+  "state.failingRetrying": "{problem}, retrying",
+  "state.failingNextTry": "{problem} (next try in {wait})",
+  "state.streamRefused": "stream refused: {reason}",
+  "state.rateLimited": "rate-limited until {time}",
+  "state.offline": "offline",
+  "state.tokenRejected": "token rejected — run tootty login",
+  "empty.waiting": "Waiting for the server…",
+  "empty.noToots": "No toots yet.",
+  "empty.noNotifications": "No notifications yet.",
+  "empty.failed": "Nothing loaded: {problem}.",
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** A plural message: one text per Intl.PluralRules category the language uses. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralMessage;
+export type Catalogue = {
+  readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage;
+};

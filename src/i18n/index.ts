@@ -1,0 +1,139 @@
+// tootty's own words in the reader's language. A small typed catalogue per language (en.ts
+// is the source; every other one has its keys, checked by the compiler and a test), plurals
+// by Intl.PluralRules, numbers and relative times by Intl. A maintained library (i18next,
+// FormatJS) would bring ICU message parsing and a runtime for features we do not use —
+// nested selects, lazy loading of namespaces — where what tootty needs is a lookup, a
+// placeholder and a plural category, which Intl already gives.
+//
+// One language per process, chosen once at start-up (like the terminal's bidi mode).
+import { visualBidi, visualText } from "../render/bidi.js";
+import { ar } from "./ar.js";
+import { type Catalogue, en, type MessageKey, type PluralMessage } from "./en.js";
+
+export type { MessageKey } from "./en.js";
+
+export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ar };
+export const LANGUAGES = Object.keys(CATALOGUES);
+
+const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur"]);
+
+interface Current {
+  tag: string;
+  messages: Catalogue;
+  rtl: boolean;
+  plural: Intl.PluralRules;
+  number: Intl.NumberFormat;
+}
+
+function make(tag: string): Current {
+  const language = tag.split("-")[0]!.toLowerCase();
+  return {
+    tag,
+    messages: CATALOGUES[language] ?? en,
+    rtl: RTL_LANGUAGES.has(language),
+    plural: new Intl.PluralRules(tag),
+    number: new Intl.NumberFormat(tag),
+  };
+}
+
+let current: Current | null = null;
+const now = (): Current => {
+  current ??= make("en");
+  return current;
+};
+
+/**
+ * A POSIX locale name (`ar_EG.UTF-8`, `de_DE@euro`) or a BCP 47 tag (`ar-EG`) → a BCP 47
+ * tag Intl accepts; "C" and "POSIX" (and anything Intl rejects) are English.
+ */
+export function localeTag(name: string): string {
+  const base = name.split(/[.@]/)[0]!.replace(/_/g, "-");
+  if (base === "" || base === "C" || base === "POSIX") return "en";
+  try {
+    return Intl.getCanonicalLocales(base)[0] ?? "en";
+  } catch {
+    return "en";
+  }
+}
+
+/**
+ * The interface language: the config's if set, else the environment's as the C library reads
+ * it for messages (LC_ALL, then LC_MESSAGES, then LANG).
+ */
+export function chooseLocale(env: NodeJS.ProcessEnv, configured?: string | null): string {
+  if (configured) return localeTag(configured);
+  return localeTag(env.LC_ALL || env.LC_MESSAGES || env.LANG || "");
+}
+
+export function setLocale(tag: string): void {
+  current = make(tag);
+}
+
+export function locale(): string {
+  return now().tag;
+}
+
+function pick(message: string | PluralMessage, count: number | undefined, c: Current): string {
+  if (typeof message === "string") return message;
+  const category = count === undefined ? "other" : c.plural.select(count);
+  return message[category] ?? message.other;
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+function fill(text: string, params: Params | undefined, c: Current): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? c.number.format(value) : value;
+  });
+}
+
+/**
+ * The message `key` in the interface language (English where a catalogue lacks it), its
+ * placeholders filled (numbers in the language's digits), the plural chosen by `count`, in
+ * logical order: for a piece that goes into another message. What is drawn goes through
+ * `t` (or `shown`).
+ */
+export function tl(key: MessageKey, params?: Params): string {
+  const c = now();
+  const message = c.messages[key] ?? en[key];
+  const count = typeof params?.count === "number" ? params.count : undefined;
+  return fill(pick(message, count, c), params, c);
+}
+
+/**
+ * A message of tootty's own as the terminal must get it: in a right-to-left language, where
+ * tootty does the bidi, in visual order — each message one right-to-left run inside
+ * tootty's left-to-right layout. Never apply it twice (compose with `tl`).
+ */
+export function shown(text: string): string {
+  return now().rtl && visualBidi() ? visualText(text) : text;
+}
+
+/** `tl`, ready to draw. */
+export function t(key: MessageKey, params?: Params): string {
+  return shown(tl(key, params));
+}
+
+/** A number in the interface language's digits. */
+export function formatNumber(n: number): string {
+  return now().number.format(n);
+}
+
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+/** "in 5 seconds", "3 minutes ago" — or their Arabic — for a time `seconds` from now. */
+export function relativeTime(seconds: number, style: "long" | "narrow" = "long"): string {
+  const c = now();
+  const format = new Intl.RelativeTimeFormat(c.tag, { numeric: "auto", style });
+  const magnitude = Math.abs(seconds);
+  const [unit, size] = UNITS.find(([, s]) => magnitude >= s) ?? ["second", 1];
+  return shown(format.format(Math.round(seconds / size), unit));
+}

@@ -1,0 +1,44 @@
+// With LANG=ar_EG.UTF-8 tootty speaks Arabic: pane titles, the status bar's hints, the
+// quit question, in visual order with joined letters (tmux does no bidi).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 3 });
+/**
+ * The captured screen with its presentation forms normalised back to letters; a lam-alef
+ * ligature, drawn in visual order, is alef (left) then lam.
+ */
+const seen = (screen: string) =>
+  screen
+    .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
+    .normalize("NFKC");
+const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
+/** Right to left, each letter with its marks (a terminal draws a mark after its letter). */
+const rtl = (s: string) =>
+  Array.from(graphemes.segment(s), (g) => g.segment)
+    .reverse()
+    .join("");
+
+test("with LANG=ar_EG.UTF-8 the interface is Arabic", async () => {
+  const tui = e2e.start({
+    cols: 100,
+    rows: 30,
+    env: { LANG: "ar_EG.UTF-8", LC_ALL: "" },
+    config: { confirm: { quit: true } },
+  });
+  // The connection state is Arabic too: wait for "live" (مباشر).
+  const screen = await tui.waitFor((s) => seen(s).includes(rtl("مباشر")), "Arabic state", 15_000);
+  for (const word of ["الرئيسية", "المحلي", "الموحَّد", "الإشعارات", "مساعدة", "خروج", "مباشر"]) {
+    assert.ok(seen(screen).includes(rtl(word)), `${word} on screen:\n${screen}`);
+  }
+  assert.ok(!screen.includes("Home"), `no English title left:\n${screen}`);
+  assert.ok(
+    screen.includes("1-4/Tab") || screen.includes("1–4/Tab"),
+    `pane keys left to right:\n${screen}`,
+  );
+  tui.send("q");
+  await tui.waitFor((s) => seen(s).includes(rtl("الخروج من")), "the quit question in Arabic");
+  tui.send("y");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -1,7 +1,10 @@
 /**
  * Drafts on disk, one JSON file each, written atomically on every change so a crash,
- * `kill -9` or a dropped SSH session loses nothing: write a temp file, fsync, rename
- * over the old one, fsync the directory. A half-written temp file is never read back.
+ * `kill -9` or a dropped SSH session loses nothing: write a temp file, rename it over the old
+ * one. A half-written temp file is never read back. Surviving a power cut also needs fsync,
+ * which costs tens of milliseconds on a busy disk — per key, a 500-character paste would
+ * take many seconds — so the file and its folder are fsynced at most once a second, the last
+ * change within a second at the latest.
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -117,7 +120,28 @@ export function parseDraft(json: string): Draft | null {
   };
 }
 
+/** Longest a saved draft waits for its fsync (power-cut durability; see the top). */
+const SYNC_EVERY_MS = 1000;
+
+/** fsync a file or folder; best effort (some file systems refuse a folder, a file may be gone). */
+function syncPath(path: string): void {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // deleted meanwhile, or a file system that cannot fsync a folder
+  }
+}
+
 export class DraftStore {
+  private lastSync = Number.NEGATIVE_INFINITY;
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsynced = new Set<string>();
+
   constructor(
     readonly dir: string,
     private readonly now: () => Date = () => new Date(),
@@ -134,30 +158,35 @@ export class DraftStore {
     const target = this.pathOf(draft.id);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
+    const syncNow = Date.now() - this.lastSync >= SYNC_EVERY_MS;
     const fd = openSync(tmp, "w", 0o600);
     try {
       writeSync(fd, JSON.stringify(stamped, null, 2));
-      fsyncSync(fd);
+      if (syncNow) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, target);
-    this.syncDir();
+    if (syncNow) {
+      this.lastSync = Date.now();
+      this.unsynced.delete(target);
+      syncPath(this.dir);
+    } else {
+      this.unsynced.add(target);
+      this.syncTimer ??= setTimeout(() => this.syncPending(), SYNC_EVERY_MS);
+      // A pending fsync never keeps the process alive: the data is already in the file.
+      this.syncTimer.unref?.();
+    }
     return stamped;
   }
 
-  private syncDir(): void {
-    // Makes the rename itself durable; some file systems refuse to fsync a directory.
-    try {
-      const fd = openSync(this.dir, "r");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      // the file's own fsync already happened; a directory fsync is best effort
-    }
+  /** fsyncs every draft written since the last fsync, then the folder (the renames). */
+  private syncPending(): void {
+    this.syncTimer = undefined;
+    for (const path of this.unsynced) syncPath(path);
+    this.unsynced.clear();
+    syncPath(this.dir);
+    this.lastSync = Date.now();
   }
 
   load(id: string): Draft | null {

@@ -1,7 +1,7 @@
 // Prints each string of a JSON file at the start of a cleared line, asks the terminal where
 // the cursor ended up (DSR, ESC [ 6 n) and writes the columns to a JSON file.
 // Usage: node --import tsx cursor-probe.ts INPUT.json OUTPUT.json   (run by tmux-cursor.ts)
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 
 const strings = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as string[];
 const columns: number[] = [];
@@ -17,7 +17,9 @@ process.stdin.on("data", (chunk: Buffer) => {
 });
 function next(): void {
   if (columns.length === strings.length) {
-    writeFileSync(process.argv[3]!, JSON.stringify(columns));
+    // Written whole, then renamed: the harness polls for the file and must never read half.
+    writeFileSync(`${process.argv[3]!}.part`, JSON.stringify(columns));
+    renameSync(`${process.argv[3]!}.part`, process.argv[3]!);
     process.exit(0);
   }
   process.stdout.write(`\r\x1b[2K${strings[columns.length]}\x1b[6n`);

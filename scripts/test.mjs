@@ -22,9 +22,16 @@ if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
+// The tmux layer (wcwidth placement, the SSH test) needs tools npm cannot install.
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+const missing = ["tmux", "ssh"].filter((cmd) => !has(cmd));
+const note = missing.length
+  ? `note: ${missing.join(" and ")} not installed, so the tmux layer and the SSH test were skipped; apt-get install tmux openssh-server openssh-client runs them`
+  : "";
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", "--test-timeout=120000", ...files],
   { stdio: "inherit", env: { ...process.env, LANG: process.env.LANG || "C.UTF-8" } },
 );
+if (note) console.log(note);
 process.exit(result.status ?? 1);

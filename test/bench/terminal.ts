@@ -5,7 +5,7 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findOnScreen } from "../helpers/screen.js";
-import { control, killAll, startTootty, tmuxCommand } from "../ui/terminal-harness.js";
+import { control, killAll, startTootty } from "../ui/terminal-harness.js";
 
 const TOOTS = 21;
 const KEYS = 15;
@@ -42,7 +42,7 @@ export async function benchTerminal(): Promise<Record<string, string>> {
   try {
     await session.waitFor((s) => s.includes("Federated ·") && s.includes("▌"), "panes", 15_000);
     await control(demo, "generator", { on: false });
-    tmuxCommand(session, "pipe-pane", "-t", "main", `cat >> '${out}'`);
+    session.recordOutput(out);
     const panes = (session.capture().split("\n")[0]?.match(/┌/g) ?? []).length;
     let last = await settled(out);
 

@@ -6,15 +6,15 @@ import { createServer } from "node:https";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { startTerminal, type TerminalSession } from "../helpers/terminal.js";
 import { codeFromDemoPage, tempConfigDir } from "./login-harness.js";
 import { StubInstance } from "./login-stub-instance.js";
 
 const COLS = 100;
 const entry = new URL("./login-entry.ts", import.meta.url).pathname;
 
-function startInTerminal(args: string[], configDir: string, cols = COLS): TmuxSession {
-  return TmuxSession.start({
+function startInTerminal(args: string[], configDir: string, cols = COLS): TerminalSession {
+  return startTerminal({
     command: [process.execPath, "--import", "tsx", entry, ...args],
     cols,
     rows: 40,
@@ -50,14 +50,14 @@ function errorLines(screen: string): string[] {
 }
 
 /** Waits for the program to end and returns its exit code, as login-entry.ts prints it. */
-async function exitCode(term: TmuxSession): Promise<number> {
+async function exitCode(term: TerminalSession): Promise<number> {
   const screen = await term.waitFor((s) => /\[exit \d+\]/.test(s), "the program to end");
   return Number(/\[exit (\d+)\]/.exec(screen)?.[1]);
 }
 
 describe("tootty login in a real terminal", { timeout: 60_000 }, () => {
   let demo: DemoInstance;
-  const sessions: TmuxSession[] = [];
+  const sessions: TerminalSession[] = [];
   const open = (args: string[], dir: string, cols = COLS) => {
     const session = startInTerminal(args, dir, cols);
     sessions.push(session);

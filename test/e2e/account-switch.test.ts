@@ -5,11 +5,11 @@ import { after, before, test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
 import { BIN, newConfigDir, until } from "../helpers/e2e.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { startTerminal, type TerminalSession } from "../helpers/terminal.js";
 
 let first: DemoInstance;
 let second: DemoInstance;
-const sessions: TmuxSession[] = [];
+const sessions: TerminalSession[] = [];
 
 before(async () => {
   [first, second] = await Promise.all([
@@ -27,7 +27,7 @@ test(":account lists the stored accounts, and a digit switches to the other one'
   const store = new AccountStore(config, { env: {} });
   store.add({ acct: "me@first.example", instance_url: first.url, access_token: first.token });
   store.add({ acct: "me@second.example", instance_url: second.url, access_token: second.token });
-  const tui = TmuxSession.start({
+  const tui = startTerminal({
     command: [process.execPath, BIN],
     cols: 120,
     rows: 34,

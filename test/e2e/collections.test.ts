@@ -4,13 +4,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { command, e2eInstance } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
+import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const requested = e2e.requested;
 const logLength = e2e.logLength;
 
-async function backToPanes(tui: TmuxSession, viewTitle: string): Promise<void> {
+async function backToPanes(tui: TerminalSession, viewTitle: string): Promise<void> {
   tui.send("Escape");
   await tui.waitFor((s) => !s.includes(viewTitle) && s.includes("Home ·"), "back to the panes");
 }

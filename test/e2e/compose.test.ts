@@ -1,12 +1,12 @@
 // The vim composer in a real terminal against the simulated instance (started in this
 // process, so the test reads the instance's state and request log directly).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { e2eInstance, newConfigDir } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
+import { nodeUnder } from "../helpers/processes.js";
+import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 30 });
 
@@ -29,7 +29,7 @@ async function ownToots(text: string): Promise<number> {
 const posts = () =>
   e2e.demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
 
-async function openComposer(session: TmuxSession): Promise<void> {
+async function openComposer(session: TerminalSession): Promise<void> {
   await session.waitFor((s) => /Home ·/.test(s), "the home pane", 15_000);
   session.send("c");
   await session.waitForText("-- INSERT --");
@@ -65,10 +65,7 @@ describe("composing in the terminal", () => {
     await openComposer(first);
     first.type("nothing typed is lost 日本語 👍");
     await first.waitForText("nothing typed is lost 日本語");
-    const node = execFileSync("pgrep", ["-P", String(first.pid())], { encoding: "utf8" })
-      .trim()
-      .split("\n")[0]!;
-    execFileSync("kill", ["-9", node]);
+    process.kill(nodeUnder(first.pid()), "SIGKILL");
     await first.waitForExit();
     assert.equal(readdirSync(join(dir, "drafts")).filter((f) => f.endsWith(".json")).length, 1);
 

@@ -9,8 +9,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
 import { e2eInstance, until } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
-import { tmuxCommand } from "../ui/terminal-harness.js";
+import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const requested = e2e.requested;
@@ -20,7 +19,7 @@ const relationshipLine = (screen: string) =>
   screen.split("\n").find((l) => l.includes("Relationship:")) ?? "";
 
 /** Waits for the Home pane, goes to its newest toot (past a saved read position) and waits for `text`. */
-async function openNewest(tui: TmuxSession, text: string): Promise<void> {
+async function openNewest(tui: TerminalSession, text: string): Promise<void> {
   await tui.waitForText("Home ·", 15_000);
   // g before the first page arrives would be lost: press again until the toot is in view.
   for (let i = 0; ; i++) {
@@ -35,7 +34,7 @@ async function openNewest(tui: TmuxSession, text: string): Promise<void> {
 }
 
 /** Presses `key` on the open profile and waits for the flash that answers it. */
-async function press(tui: TmuxSession, key: string, flash: RegExp): Promise<string> {
+async function press(tui: TerminalSession, key: string, flash: RegExp): Promise<string> {
   tui.type(key);
   return tui.waitFor((s) => flash.test(s), String(flash));
 }
@@ -99,7 +98,7 @@ describe("mention alerts", () => {
     const raw = join(mkdtempSync(join(tmpdir(), "tootty-raw-")), "out.bin");
     writeFileSync(raw, "");
     const tui = e2e.start({ config: { notifications: { bell: true, osc: "osc9" } } });
-    tmuxCommand(tui, "pipe-pane", "-o", "-t", "main", `cat >> '${raw}'`);
+    tui.recordOutput(raw);
     // Streaming is live (a mention before that is only in the REST history).
     await tui.waitForText("demo.tootty.example · live", 15_000);
     // Let the notifications' first page (history, never an alert) arrive before the mention.

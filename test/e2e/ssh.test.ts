@@ -21,7 +21,7 @@ function missingTools(): string | undefined {
     try {
       execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
     } catch {
-      return `${tool} is not installed`;
+      return `${tool} is not installed (apt-get install tmux openssh-server openssh-client)`;
     }
   }
   return undefined;

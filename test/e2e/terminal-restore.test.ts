@@ -2,13 +2,13 @@
 // terminal is handed back usable: main screen, cursor visible, echo and line editing on; a
 // crash message is printed after the restore, so it stays on the user's screen.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { until } from "../helpers/e2e.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { nodeUnder } from "../helpers/processes.js";
+import { startTerminal, type TerminalSession } from "../helpers/terminal.js";
 import { BIN, CRASH_PRELOAD, killAll, startTootty } from "../ui/terminal-harness.js";
 
 after(killAll);
@@ -17,36 +17,24 @@ after(killAll);
 const STTY_REPORT =
   "printf 'modes:'; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo";
 
-/** The node process running tootty inside the pane (a descendant of the pane's shell). */
-function tootPid(session: TmuxSession): number {
-  const rows = execFileSync("ps", ["-e", "-o", "pid=,ppid=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/));
-  const children = (pid: string) => rows.filter((r) => r[1] === pid);
-  const queue = [String(session.pid())];
-  while (queue.length) {
-    const pid = queue.shift()!;
-    for (const child of children(pid)) {
-      if (child[2] === "node") return Number(child[0]);
-      queue.push(child[0]!);
-    }
-  }
-  throw new Error("tootty's node process not found");
+/** The node process running tootty inside the terminal (a descendant of its shell). */
+function tootPid(session: TerminalSession): number {
+  return nodeUnder(session.pid());
 }
 
-const ways: { name: string; end: (s: TmuxSession) => void; code: number; preload?: boolean }[] = [
-  { name: "q", end: (s) => s.send("q"), code: 0 },
-  { name: "Ctrl-c", end: (s) => s.send("C-c"), code: 0 },
-  { name: "SIGTERM", end: (s) => process.kill(tootPid(s), "SIGTERM"), code: 143 },
-  { name: "SIGHUP (SSH dropped)", end: (s) => process.kill(tootPid(s), "SIGHUP"), code: 129 },
-  {
-    name: "an uncaught error",
-    end: (s) => process.kill(tootPid(s), "SIGUSR2"),
-    code: 1,
-    preload: true,
-  },
-];
+const ways: { name: string; end: (s: TerminalSession) => void; code: number; preload?: boolean }[] =
+  [
+    { name: "q", end: (s) => s.send("q"), code: 0 },
+    { name: "Ctrl-c", end: (s) => s.send("C-c"), code: 0 },
+    { name: "SIGTERM", end: (s) => process.kill(tootPid(s), "SIGTERM"), code: 143 },
+    { name: "SIGHUP (SSH dropped)", end: (s) => process.kill(tootPid(s), "SIGHUP"), code: 129 },
+    {
+      name: "an uncaught error",
+      end: (s) => process.kill(tootPid(s), "SIGUSR2"),
+      code: 1,
+      preload: true,
+    },
+  ];
 
 describe("the terminal is restored", { concurrency: 3 }, () => {
   for (const way of ways) {
@@ -82,7 +70,7 @@ describe("when the terminal itself goes away (SSH connection lost)", () => {
     const rc = join(dir, "rc");
     const err = join(dir, "stderr");
     // The shell ignores the hang-up so it can report how tootty ended.
-    const session = TmuxSession.start({
+    const session = startTerminal({
       command: [
         "sh",
         "-c",

@@ -11,7 +11,7 @@ import {
   type DemoInstanceOptions,
   startDemoInstance,
 } from "../../src/demo/index.js";
-import { TmuxSession } from "./tmux.js";
+import { type EmulatorName, startTerminal, type TerminalSession } from "./terminal.js";
 
 export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
 
@@ -23,13 +23,15 @@ export interface TuiOptions {
   config?: unknown;
   /** Reuse a config folder (drafts, accounts) instead of a fresh one. */
   configDir?: string;
+  /** The terminal to run in (default: xterm.js, or TOOTTY_TEST_TERMINAL). */
+  emulator?: EmulatorName;
 }
 
 export interface E2E {
   /** The instance of this test file (started in `before`). */
   readonly demo: DemoInstance;
-  /** tootty on the instance with its token, in tmux; killed after the file's tests. */
-  start(opts?: TuiOptions): TmuxSession;
+  /** tootty on the instance with its token, in a real terminal; killed after the file's tests. */
+  start(opts?: TuiOptions): TerminalSession;
   /** Index into the request log: pass it to `requested` to look only at later requests. */
   logLength(): number;
   /** Waits until the instance got `method path` after `from`, and checks its status. */
@@ -49,7 +51,7 @@ export function e2eInstance(
   options: DemoInstanceOptions = { generate: false, seedCount: 20 },
 ): E2E {
   let demo: DemoInstance | undefined;
-  const sessions: TmuxSession[] = [];
+  const sessions: TerminalSession[] = [];
   before(async () => {
     demo = await startDemoInstance(options);
   });
@@ -66,18 +68,21 @@ export function e2eInstance(
       return instance();
     },
     start(opts = {}) {
-      const session = TmuxSession.start({
-        command: [process.execPath, BIN],
-        cols: opts.cols ?? 100,
-        rows: opts.rows ?? 34,
-        env: {
-          TOOTTY_INSTANCE: instance().url,
-          TOOTTY_ACCESS_TOKEN: instance().token,
-          TOOTTY_CONFIG_DIR: opts.configDir ?? newConfigDir(opts.config),
-          LANG: "C.UTF-8",
-          ...opts.env,
+      const session = startTerminal(
+        {
+          command: [process.execPath, BIN],
+          cols: opts.cols ?? 100,
+          rows: opts.rows ?? 34,
+          env: {
+            TOOTTY_INSTANCE: instance().url,
+            TOOTTY_ACCESS_TOKEN: instance().token,
+            TOOTTY_CONFIG_DIR: opts.configDir ?? newConfigDir(opts.config),
+            LANG: "C.UTF-8",
+            ...opts.env,
+          },
         },
-      });
+        opts.emulator,
+      );
       sessions.push(session);
       return session;
     },
@@ -103,7 +108,7 @@ export async function until(
   what: string,
   check: () => boolean,
   timeoutMs = 5000,
-  screen?: TmuxSession,
+  screen?: TerminalSession,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -115,7 +120,7 @@ export async function until(
 }
 
 /** Presses `:` and waits for the command line on the bottom row. */
-export async function openCommandLine(tui: TmuxSession): Promise<void> {
+export async function openCommandLine(tui: TerminalSession): Promise<void> {
   tui.type(":");
   await tui.waitFor(
     (s) => s.trimEnd().split("\n").at(-1)?.startsWith(":") ?? false,
@@ -124,7 +129,7 @@ export async function openCommandLine(tui: TmuxSession): Promise<void> {
 }
 
 /** Runs `:text` on the command line (types it and Enter). */
-export async function command(tui: TmuxSession, text: string): Promise<void> {
+export async function command(tui: TerminalSession, text: string): Promise<void> {
   await openCommandLine(tui);
   tui.type(text);
   tui.send("Enter");

@@ -5,21 +5,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { pollScreen, type TerminalSession, type TerminalStartOptions } from "./terminal-session.js";
+
 let counter = 0;
 const EXIT_MARK = "tootty-test-exit=";
 
-export interface TmuxStartOptions {
-  command: string[];
-  cols?: number;
-  rows?: number;
-  env?: Record<string, string | undefined>;
-}
+export type TmuxStartOptions = TerminalStartOptions;
 
 function quote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export class TmuxSession {
+export class TmuxSession implements TerminalSession {
+  readonly emulator = "tmux" as const;
+
   private constructor(
     private readonly socket: string,
     private readonly dir: string,
@@ -85,6 +84,23 @@ export class TmuxSession {
     return this.tmux("capture-pane", "-p", "-t", "main");
   }
 
+  captureCells(): string[] {
+    return this.tmux("capture-pane", "-p", "-N", "-t", "main").replace(/\n$/, "").split("\n");
+  }
+
+  captureWithColours(): string {
+    return this.tmux("capture-pane", "-p", "-e", "-t", "main");
+  }
+
+  recordOutput(file: string): void {
+    this.tmux("pipe-pane", "-o", "-t", "main", `cat >> ${quote(file)}`);
+  }
+
+  /** Runs a tmux command against this session's server (pipe-pane, resize…). */
+  command(...args: string[]): string {
+    return this.tmux(...args);
+  }
+
   /** Presses keys by tmux key name ("Escape", "C-d", "Enter"); `type` sends literal text. */
   send(...keys: string[]): void {
     this.tmux("send-keys", "-t", "main", ...keys);
@@ -119,21 +135,8 @@ export class TmuxSession {
   }
 
   /** Polls the screen until `predicate` holds; throws with the last screen on timeout. */
-  async waitFor(
-    predicate: (screen: string) => boolean,
-    what: string,
-    timeoutMs = 10_000,
-  ): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let screen = "";
-    for (;;) {
-      screen = this.capture();
-      if (predicate(screen)) return screen;
-      if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen}`);
-      }
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000) {
+    return pollScreen(() => this.capture(), predicate, what, timeoutMs);
   }
 
   async waitForText(text: string, timeoutMs = 10_000): Promise<string> {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { padToWidth, pickTheme, renderStatus, sanitizeText } from "../../src/render/index.js";
-import { checkBoxInTmux, tmuxAvailable } from "./harness/tmux-box.js";
+import { EMULATORS, skipUnlessAvailable } from "../helpers/terminal.js";
+import { checkBoxInTmux } from "./harness/tmux-box.js";
 import { makeAccount, makeStatus, NOW } from "./make-status.js";
 
 const TOOTS = [
@@ -20,42 +21,43 @@ const TOOTS = [
   }),
 ];
 
-describe("end to end in tmux with blessed", {
-  skip: !tmuxAvailable() && "tmux not installed",
-}, () => {
-  for (const width of [32, 57, 80]) {
-    test(`a pane of Arabic, emoji and CJK toots keeps its right border at ${width} columns`, async () => {
-      const inner = width - 2;
-      const lines: string[] = [];
-      for (const status of TOOTS) {
-        for (const expanded of [false, true]) {
-          for (const line of renderStatus(status, {
-            width: inner,
-            theme: pickTheme("dark", 2),
-            now: NOW,
-            expanded,
-          })) {
-            lines.push(padToWidth(line, inner));
+for (const emulator of EMULATORS)
+  describe(`end to end in ${emulator} with blessed`, {
+    skip: skipUnlessAvailable(emulator),
+  }, () => {
+    for (const width of [32, 57, 80]) {
+      test(`a pane of Arabic, emoji and CJK toots keeps its right border at ${width} columns`, async () => {
+        const inner = width - 2;
+        const lines: string[] = [];
+        for (const status of TOOTS) {
+          for (const expanded of [false, true]) {
+            for (const line of renderStatus(status, {
+              width: inner,
+              theme: pickTheme("dark", 2),
+              now: NOW,
+              expanded,
+            })) {
+              lines.push(padToWidth(line, inner));
+            }
           }
         }
-      }
-      const { rows, badRows } = await checkBoxInTmux(lines, width);
-      assert.deepEqual(badRows, [], `border broken on rows ${badRows}:\n${rows.join("\n")}`);
+        const { rows, badRows } = await checkBoxInTmux(lines, width, true, emulator);
+        assert.deepEqual(badRows, [], `border broken on rows ${badRows}:\n${rows.join("\n")}`);
+      });
+    }
+
+    test("without the blessed width fix, blessed cuts such a line short and the border moves", async () => {
+      const line = padToWidth(
+        sanitizeText("Zalgo e\u0301\u0302\u0303\u0304 and 🏳️‍🌈 flags 🇫🇷🇩🇪 and ⌚⏰ watches ✨"),
+        55,
+      );
+      assert.deepEqual((await checkBoxInTmux([line], 57, false, emulator)).badRows, [1]);
+      assert.deepEqual((await checkBoxInTmux([line], 57, true, emulator)).badRows, []);
     });
-  }
 
-  test("without the blessed width fix, blessed cuts such a line short and the border moves", async () => {
-    const line = padToWidth(
-      sanitizeText("Zalgo e\u0301\u0302\u0303\u0304 and 🏳️‍🌈 flags 🇫🇷🇩🇪 and ⌚⏰ watches ✨"),
-      55,
-    );
-    assert.deepEqual((await checkBoxInTmux([line], 57, false)).badRows, [1]);
-    assert.deepEqual((await checkBoxInTmux([line], 57, true)).badRows, []);
+    test("the harness notices a border pushed out by unsanitised emoji", async () => {
+      // Raw emoji: the terminal draws two cells, blessed counts one — the row comes out one cell long.
+      const { badRows } = await checkBoxInTmux(["😀 raw emoji    "], 20, true, emulator);
+      assert.deepEqual(badRows, [1]);
+    });
   });
-
-  test("the harness notices a border pushed out by unsanitised emoji", async () => {
-    // Raw emoji: tmux draws two cells, blessed counts one — the row comes out one cell long.
-    const { badRows } = await checkBoxInTmux(["😀 raw emoji    "], 20);
-    assert.deepEqual(badRows, [1]);
-  });
-});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import { cellWidth, sanitizeText } from "../../src/render/index.js";
-import { tmuxAvailable } from "./harness/tmux-box.js";
+import { EMULATORS, skipUnlessAvailable } from "../helpers/terminal.js";
 import { cursorAdvanceInTmux } from "./harness/tmux-cursor.js";
 
 const samples = [
@@ -23,22 +23,30 @@ const samples = [
   "\u{1f9d1}\u200d\u{1f91d}\u200d\u{1f9d1}",
 ];
 
-describe("cellWidth equals how far tmux moves the cursor", {
-  skip: !tmuxAvailable() && "tmux not installed",
-}, () => {
-  test("for sanitised text in many scripts and emoji forms", async () => {
-    const random = fc.sample(fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }), {
-      numRuns: 60,
-      seed: 7,
-    });
-    const strings = [...samples, ...random].map(sanitizeText);
-    const columns = await cursorAdvanceInTmux(strings);
-    strings.forEach((s, i) => {
-      assert.equal(
-        cellWidth(s),
-        columns[i],
-        `${JSON.stringify(s)} ${[...s].map((c) => c.codePointAt(0)!.toString(16)).join(" ")}`,
-      );
+// xterm.js places by its Unicode 11 table, glibc's wcwidth (what cellWidth follows) by
+// Unicode 14: emoji from Unicode 12 on (🫰 U+1FAF0) are one cell there and two here. Until
+// widths come from the terminal itself (a CSI 6 n probe), the xterm.js run reports them.
+const XTERM_GAP = "xterm.js draws Unicode 12+ emoji one cell wide; cellWidth says two";
+
+for (const emulator of EMULATORS)
+  describe(`cellWidth equals how far ${emulator} moves the cursor`, {
+    skip: skipUnlessAvailable(emulator),
+  }, () => {
+    test("for sanitised text in many scripts and emoji forms", {
+      todo: emulator === "xterm" && XTERM_GAP,
+    }, async () => {
+      const random = fc.sample(fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }), {
+        numRuns: 60,
+        seed: 7,
+      });
+      const strings = [...samples, ...random].map(sanitizeText);
+      const columns = await cursorAdvanceInTmux(strings, 250, emulator);
+      strings.forEach((s, i) => {
+        assert.equal(
+          cellWidth(s),
+          columns[i],
+          `${JSON.stringify(s)} ${[...s].map((c) => c.codePointAt(0)!.toString(16)).join(" ")}`,
+        );
+      });
     });
   });
-});

@@ -1,13 +1,13 @@
 // Shared by the terminal and SSH end-to-end tests (test/e2e/terminal*.test.ts, ssh*.test.ts):
-// starts the built `tootty --demo` in tmux, reaches its demo instance, and reads borders off
-// the captured screen the way the terminal placed them.
+// starts the built `tootty --demo` in a real terminal (xterm.js, or tmux), reaches its demo
+// instance, and reads borders off the captured screen the way the terminal placed them.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellWidth } from "../../src/render/index.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { type EmulatorName, startTerminal, type TerminalSession } from "../helpers/terminal.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = join(REPO, "bin/tootty.js");
@@ -23,7 +23,7 @@ export interface Announce {
 }
 
 export interface Started {
-  session: TmuxSession;
+  session: TerminalSession;
   demo: Announce;
   dir: string;
 }
@@ -36,10 +36,12 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Shell run after tootty ends, inside the same terminal (e.g. `stty -a`). */
   after?: string;
+  /** The terminal to run in (default: xterm.js, or TOOTTY_TEST_TERMINAL). */
+  emulator?: EmulatorName;
 }
 
-const live: TmuxSession[] = [];
-/** Kills every tmux server this process started (call from `after`). */
+const live: TerminalSession[] = [];
+/** Kills every terminal this process started (call from `after`). */
 export function killAll(): void {
   for (const s of live.splice(0)) s.kill();
 }
@@ -56,7 +58,7 @@ export async function startTootty(opts: StartOptions): Promise<Started> {
   const command = opts.after
     ? ["sh", "-c", `"$@"; s=$?; ${opts.after}; exit $s`, "sh", ...node]
     : node;
-  const session = TmuxSession.start({ command, cols: opts.cols, rows: opts.rows, env });
+  const session = startTerminal({ command, cols: opts.cols, rows: opts.rows, env }, opts.emulator);
   live.push(session);
   const deadline = Date.now() + 15_000;
   while (!existsSync(announceFile) || readFileSync(announceFile, "utf8").trim() === "") {
@@ -115,23 +117,12 @@ export function brokenRows(rows: string[], cols: number, from: number, to: numbe
   return bad;
 }
 
-// TmuxSession (test/helpers, another room) keeps its tmux runner private; these captures need
-// flags it does not expose.
-function tmux(session: TmuxSession, ...args: string[]): string {
-  return (session as unknown as { tmux(...a: string[]): string }).tmux(...args);
-}
-
 /** The screen with trailing spaces kept, one string per row. */
-export function captureCells(session: TmuxSession): string[] {
-  return tmux(session, "capture-pane", "-p", "-N", "-t", "main").replace(/\n$/, "").split("\n");
+export function captureCells(session: TerminalSession): string[] {
+  return session.captureCells();
 }
 
 /** The screen with its SGR attributes, to see which colours were sent. */
-export function captureWithColours(session: TmuxSession): string {
-  return tmux(session, "capture-pane", "-p", "-e", "-t", "main");
-}
-
-/** Runs a tmux command against the session's server (pipe-pane, resize…). */
-export function tmuxCommand(session: TmuxSession, ...args: string[]): string {
-  return tmux(session, ...args);
+export function captureWithColours(session: TerminalSession): string {
+  return session.captureWithColours();
 }

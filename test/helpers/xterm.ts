@@ -1,0 +1,214 @@
+// Drives a real program in xterm.js — the emulator of VS Code's terminal and most web
+// terminals — and reads the screen as a user sees it. Everything comes from npm: a pty from
+// @lydell/node-pty (prebuilt binaries inside the package, no install script) and the emulator
+// from @xterm/headless, with Unicode 11 widths as VS Code sets them. Same shape as TmuxSession.
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pty from "@lydell/node-pty";
+import unicode11 from "@xterm/addon-unicode11";
+import headless from "@xterm/headless";
+import { keyBytes } from "./keys.js";
+import { pollScreen, type TerminalSession, type TerminalStartOptions } from "./terminal-session.js";
+
+// Both ship CommonJS only: their classes come off the default export.
+const { Terminal } = headless;
+const { Unicode11Addon } = unicode11;
+type Terminal = InstanceType<typeof Terminal>;
+type Pty = ReturnType<typeof pty.spawn>;
+
+function quote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** xterm.js answers DA, DSR (CSI 6 n) and the like through onData, as a terminal would. */
+export class XtermSession implements TerminalSession {
+  readonly emulator = "xterm" as const;
+  private exitCode: number | null = null;
+  /** The program has ended (its last output may still be parsing: see exitCode). */
+  private ended = false;
+  private disposed = false;
+  private recordTo: string | undefined;
+
+  private constructor(
+    private readonly term: Terminal,
+    private readonly proc: Pty,
+    private readonly dir: string,
+  ) {
+    proc.onData((data) => {
+      if (this.disposed) return;
+      if (this.recordTo) appendFileSync(this.recordTo, data);
+      term.write(data);
+    });
+    term.onData((reply) => this.write(reply));
+    // node-pty reports the exit after the last output was read; the status is set once
+    // xterm.js has parsed that output too, so a screen read after waitForExit is final.
+    proc.onExit(({ exitCode, signal }) => {
+      this.ended = true;
+      if (this.disposed) return;
+      term.write("", () => {
+        // As a shell reports it: 128 + the signal for a program a signal ended.
+        this.exitCode = signal ? 128 + signal : exitCode;
+      });
+    });
+  }
+
+  static start(opts: TerminalStartOptions): XtermSession {
+    const cols = opts.cols ?? 120;
+    const rows = opts.rows ?? 40;
+    const term = new Terminal({ cols, rows, scrollback: 0, allowProposedApi: true });
+    term.loadAddon(new Unicode11Addon());
+    term.unicode.activeVersion = "11";
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({
+      ...process.env,
+      LANG: "C.UTF-8",
+      TERM: "xterm-256color",
+      ...opts.env,
+    })) {
+      if (v !== undefined) env[k] = v;
+    }
+    delete env.TMUX;
+    delete env.COLORTERM;
+    if (opts.env?.COLORTERM) env.COLORTERM = opts.env.COLORTERM;
+    const dir = mkdtempSync(join(tmpdir(), "tootty-xterm-"));
+    // Through sh, like the tmux layer: pid() is the shell and the program is its child.
+    const program = opts.command.map(quote).join(" ");
+    const proc = pty.spawn("/bin/sh", ["-c", `${program}; exit $?`], {
+      name: env.TERM ?? "xterm-256color",
+      cols,
+      rows,
+      cwd: process.cwd(),
+      env,
+    });
+    return new XtermSession(term, proc, dir);
+  }
+
+  private line(y: number, trim: boolean): string {
+    return this.term.buffer.active.getLine(y)?.translateToString(trim) ?? "";
+  }
+
+  capture(): string {
+    const out: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) out.push(this.line(y, true));
+    return `${out.join("\n")}\n`;
+  }
+
+  captureCells(): string[] {
+    const out: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) out.push(this.line(y, false));
+    return out;
+  }
+
+  captureWithColours(): string {
+    const buf = this.term.buffer.active;
+    const cell = buf.getNullCell();
+    const out: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) {
+      const line = buf.getLine(y);
+      let row = "";
+      let last = "";
+      for (let x = 0; line && x < this.term.cols; x++) {
+        line.getCell(x, cell);
+        if (cell.getWidth() === 0) continue;
+        const sgr: string[] = [];
+        if (cell.isFgPalette()) sgr.push(`38;5;${cell.getFgColor()}`);
+        else if (cell.isFgRGB()) sgr.push(`38;2;${cell.getFgColor()}`);
+        if (cell.isBgPalette()) sgr.push(`48;5;${cell.getBgColor()}`);
+        else if (cell.isBgRGB()) sgr.push(`48;2;${cell.getBgColor()}`);
+        if (cell.isBold()) sgr.push("1");
+        if (cell.isInverse()) sgr.push("7");
+        const code = `\x1b[0${sgr.length ? `;${sgr.join(";")}` : ""}m`;
+        if (code !== last) row += code;
+        last = code;
+        row += cell.getChars() || " ";
+      }
+      out.push(row);
+    }
+    return out.join("\n");
+  }
+
+  recordOutput(file: string): void {
+    this.recordTo = file;
+  }
+
+  send(...keys: string[]): void {
+    const cursorApp = this.term.modes.applicationCursorKeysMode;
+    this.write(keys.map((k) => keyBytes(k, cursorApp)).join(""));
+  }
+
+  type(text: string): void {
+    this.write(text);
+  }
+
+  private write(data: string): void {
+    if (!this.ended) this.proc.write(data);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+    if (!this.ended) this.proc.resize(cols, rows);
+  }
+
+  exitStatus(): number | null {
+    return this.exitCode;
+  }
+
+  terminalRestored(): { alternateScreen: boolean; cursorVisible: boolean } {
+    // xterm.js keeps cursor visibility (DECTCEM) in its core service; no public getter.
+    const core = (this.term as unknown as { _core: { coreService: { isCursorHidden: boolean } } })
+      ._core;
+    return {
+      alternateScreen: this.term.buffer.active.type === "alternate",
+      cursorVisible: !core.coreService.isCursorHidden,
+    };
+  }
+
+  pid(): number {
+    return this.proc.pid;
+  }
+
+  waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000) {
+    return pollScreen(() => this.capture(), predicate, what, timeoutMs);
+  }
+
+  waitForText(text: string, timeoutMs = 10_000): Promise<string> {
+    return this.waitFor((s) => s.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  async waitForExit(timeoutMs = 10_000): Promise<number> {
+    await pollScreen(
+      () => this.capture(),
+      () => this.exitCode !== null,
+      "the program to exit",
+      timeoutMs,
+    );
+    return this.exitCode!;
+  }
+
+  /**
+   * Closes the terminal as a terminal emulator does when its window goes: the pty is closed
+   * (every write now fails with EIO) and the program's process group gets SIGHUP, then, if
+   * anything ignored that, SIGKILL a few seconds later.
+   */
+  kill(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const group = -this.proc.pid;
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(group, sig);
+      } catch {
+        // already gone
+      }
+    };
+    if (!this.ended) {
+      // UnixTerminal's destroy() (closes the master side) is not in node-pty's typings.
+      (this.proc as unknown as { destroy(): void }).destroy();
+      signal("SIGHUP");
+      setTimeout(() => signal("SIGKILL"), 5_000).unref();
+    }
+    this.term.dispose();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

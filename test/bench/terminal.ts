@@ -1,6 +1,6 @@
 // Bandwidth over SSH: bytes tootty writes to its terminal per streamed toot and per `j`, at
-// 200×50 with the default panes side by side. Counted with tmux's pipe-pane, i.e. exactly what
-// the program sent to the pty (what an SSH link would carry, before compression).
+// 200×50 with the default panes side by side. Counted from the pty: exactly what
+// the program sent (what an SSH link would carry, before compression).
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

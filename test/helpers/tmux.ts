@@ -16,7 +16,7 @@ function quote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-export class TmuxSession implements TerminalSession {
+class TmuxTerminal implements TerminalSession {
   readonly emulator = "tmux" as const;
 
   private constructor(
@@ -24,7 +24,7 @@ export class TmuxSession implements TerminalSession {
     private readonly dir: string,
   ) {}
 
-  static start(opts: TmuxStartOptions): TmuxSession {
+  static start(opts: TmuxStartOptions): TmuxTerminal {
     const dir = mkdtempSync(join(tmpdir(), "tootty-tmux-"));
     const socket = `tootty-test-${process.pid}-${++counter}`;
     const conf = join(dir, "tmux.conf");
@@ -72,7 +72,7 @@ export class TmuxSession implements TerminalSession {
       ],
       { env, stdio: "ignore" },
     );
-    return new TmuxSession(socket, dir);
+    return new TmuxTerminal(socket, dir);
   }
 
   private tmux(...args: string[]): string {
@@ -163,3 +163,7 @@ export class TmuxSession implements TerminalSession {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** tmux sessions: `TmuxSession.start(…)`; as a type, any TerminalSession (tmux or xterm.js). */
+export const TmuxSession = TmuxTerminal;
+export type TmuxSession = TerminalSession;

@@ -40,7 +40,8 @@ interface Client {
   socket: WebSocket;
   token: string;
   subscriptions: Map<string, Subscription>;
-  alive: boolean;
+  /** Pings sent since the last pong. */
+  unanswered: number;
 }
 
 export interface StreamingOptions {
@@ -100,15 +101,19 @@ export class StreamingServer {
     this.wss.close();
   }
 
-  /** Sends frames on every open socket; a socket that did not answer the previous ping is cut. */
+  /**
+   * Pings every open socket; one that answered neither of the last two pings is cut. One
+   * unanswered ping is not enough: after a busy moment the interval can fire before the
+   * event loop has read a pong already waiting in the socket, and a live client would be cut.
+   */
   private pingAll(): void {
     if (this.silent) return;
     for (const c of this.clients) {
-      if (!c.alive) {
+      if (c.unanswered >= 2) {
         c.socket.terminate();
         continue;
       }
-      c.alive = false;
+      c.unanswered++;
       c.socket.ping();
     }
   }
@@ -141,10 +146,10 @@ export class StreamingServer {
   }
 
   private accept(socket: WebSocket, token: string, url: URL): void {
-    const client: Client = { socket, token, subscriptions: new Map(), alive: true };
+    const client: Client = { socket, token, subscriptions: new Map(), unanswered: 0 };
     this.clients.add(client);
     socket.on("pong", () => {
-      client.alive = true;
+      client.unanswered = 0;
     });
     socket.on("ping", (data) => {
       // A half-open socket answers nothing, not even pings.

@@ -137,12 +137,41 @@ describe("keep-alive pings", () => {
         protocols: [demo.token],
         autoPong: false,
       });
-      const closed = await waitFor(() => deaf.closed, 3000, "the deaf socket to be cut");
+      const closed = await waitFor(() => deaf.closed, 10_000, "the deaf socket to be cut");
       assert.equal(closed.code, 1006);
       assert.ok(deaf.pings >= 1);
-      await waitFor(() => polite.pings >= 4, 3000, "several pings to the polite socket");
+      await waitFor(() => polite.pings >= 4, 10_000, "several pings to the polite socket");
       assert.equal(polite.closed, null);
       polite.close();
+    } finally {
+      await demo.close();
+    }
+  });
+});
+
+describe("keep-alive under load", () => {
+  test("a client whose pong is still unread when the next ping is due is not cut", async () => {
+    const demo = await startDemoInstance({
+      generate: false,
+      seedCount: 5,
+      pingIntervalMs: PING_MS,
+    });
+    try {
+      const busy = await openSocket(streamingUrl(demo), { protocols: [demo.token] });
+      // The pong goes out before "ping" is emitted; blocking the event loop here for longer
+      // than the interval makes the server's timer fire before it has read that pong — as a
+      // busy machine does.
+      let stalls = 0;
+      busy.ws.on("ping", () => {
+        if (stalls++ >= 2) return;
+        const until = Date.now() + PING_MS * 3;
+        while (Date.now() < until) {
+          // a busy event loop
+        }
+      });
+      await waitFor(() => busy.pings >= 6 || busy.closed !== null, 10_000, "six pings");
+      assert.equal(busy.closed, null, "a live client is not cut for a pong it already sent");
+      busy.ws.close();
     } finally {
       await demo.close();
     }

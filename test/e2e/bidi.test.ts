@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cellWidth, stripAnsi } from "../../src/render/index.js";
 import { BIN, e2eInstance, newConfigDir, postAndReadHome, until } from "../helpers/e2e.js";
-import { TmuxSession } from "../helpers/tmux.js";
-import { captureWithColours, tmuxCommand } from "../ui/terminal-harness.js";
+import { startTerminal, type TerminalSession } from "../helpers/terminal.js";
+import { captureWithColours } from "../ui/terminal-harness.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
 const WORDS = "مرحبا بالعالم";
@@ -17,7 +17,7 @@ const seen = (s: string) => s.normalize("NFKC");
 /** مرحبا joined: meem initial, reh final, hah initial, beh medial, alef final — right to left. */
 const JOINED = "\ufe8e\ufe92\ufea3\ufeae\ufee3";
 
-const sessions: TmuxSession[] = [];
+const sessions: TerminalSession[] = [];
 after(() => {
   for (const s of sessions) s.kill();
 });
@@ -27,7 +27,7 @@ function publish(): void {
 }
 
 /**
- * tootty in tmux with its raw output recorded from the first byte: it waits for the
+ * tootty in a terminal with its raw output recorded from the first byte: it waits for the
  * recording to be attached (a file appears) before starting. `outside` is the environment
  * of a terminal outside any multiplexer (TMUX emptied, an xterm TERM).
  */
@@ -36,7 +36,7 @@ async function recorded(env: Record<string, string>) {
   const gate = join(config, "go");
   const raw = join(config, "raw.bin");
   writeFileSync(raw, "");
-  const tui = TmuxSession.start({
+  const tui = startTerminal({
     command: [
       "sh",
       "-c",
@@ -56,7 +56,7 @@ async function recorded(env: Record<string, string>) {
     },
   });
   sessions.push(tui);
-  tmuxCommand(tui, "pipe-pane", "-o", "-t", "main", `cat >> '${raw}'`);
+  tui.recordOutput(raw);
   writeFileSync(gate, "");
   return { tui, bytes: () => readFileSync(raw, "utf8") };
 }
@@ -104,7 +104,7 @@ describe("Arabic on screen", () => {
 
   test("--bidi terminal in tmux leaves the order to the terminal", async () => {
     publish();
-    const tui = TmuxSession.start({
+    const tui = startTerminal({
       command: [process.execPath, BIN, "--bidi", "terminal"],
       cols: 100,
       rows: 30,

@@ -136,7 +136,7 @@ export async function command(tui: TerminalSession, text: string): Promise<void>
 }
 
 /** Posts what the composer holds (:wq) and returns the contents of the newest home toots. */
-export async function postAndReadHome(e2e: E2E, tui: TmuxSession): Promise<string[]> {
+export async function postAndReadHome(e2e: E2E, tui: TerminalSession): Promise<string[]> {
   tui.send("Escape", ":wq", "Enter");
   await tui.waitForText("Posted", 15_000);
   await until("the toot at the instance", () =>

@@ -17,6 +17,10 @@ const { Unicode11Addon } = unicode11;
 type Terminal = InstanceType<typeof Terminal>;
 type Pty = ReturnType<typeof pty.spawn>;
 
+function rgb(colour: number): string {
+  return `${(colour >> 16) & 255};${(colour >> 8) & 255};${colour & 255}`;
+}
+
 function quote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
@@ -111,16 +115,20 @@ export class XtermSession implements TerminalSession {
       for (let x = 0; line && x < this.term.cols; x++) {
         line.getCell(x, cell);
         if (cell.getWidth() === 0) continue;
+        // One sequence per attribute, after a reset, as tmux's capture-pane -e writes them.
         const sgr: string[] = [];
         if (cell.isFgPalette()) sgr.push(`38;5;${cell.getFgColor()}`);
-        else if (cell.isFgRGB()) sgr.push(`38;2;${cell.getFgColor()}`);
+        else if (cell.isFgRGB()) sgr.push(`38;2;${rgb(cell.getFgColor())}`);
         if (cell.isBgPalette()) sgr.push(`48;5;${cell.getBgColor()}`);
-        else if (cell.isBgRGB()) sgr.push(`48;2;${cell.getBgColor()}`);
+        else if (cell.isBgRGB()) sgr.push(`48;2;${rgb(cell.getBgColor())}`);
         if (cell.isBold()) sgr.push("1");
+        if (cell.isDim()) sgr.push("2");
+        if (cell.isItalic()) sgr.push("3");
+        if (cell.isUnderline()) sgr.push("4");
         if (cell.isInverse()) sgr.push("7");
-        const code = `\x1b[0${sgr.length ? `;${sgr.join(";")}` : ""}m`;
-        if (code !== last) row += code;
-        last = code;
+        const key = sgr.join(",");
+        if (key !== last) row += `\x1b[0m${sgr.map((p) => `\x1b[${p}m`).join("")}`;
+        last = key;
         row += cell.getChars() || " ";
       }
       out.push(row);

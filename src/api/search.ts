@@ -2,7 +2,6 @@
 // `@user@other.server` and toot URLs from any server, so remote things are one lookup away.
 import type { mastodon } from "masto";
 import type { RestClient } from "./rest.js";
-import { tagTimelinePage } from "./timelines.js";
 
 type Rest = Pick<RestClient, "request">;
 
@@ -23,10 +22,6 @@ export async function search(rest: Rest, q: string, limit = 10): Promise<SearchR
     statuses: Array.isArray(data?.statuses) ? data.statuses : [],
     hashtags: Array.isArray(data?.hashtags) ? data.hashtags : [],
   };
-}
-
-export function tagTimeline(rest: Rest, tag: string): Promise<mastodon.v1.Status[]> {
-  return tagTimelinePage(rest, tag, { limit: 40 });
 }
 
 /** Statuses of the user's own collections: bookmarks, favourites, direct conversations. */

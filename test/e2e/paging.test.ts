@@ -2,7 +2,7 @@
 // server has nothing older no more requests go out.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { command, e2eInstance, until } from "../helpers/e2e.js";
 import type { TmuxSession } from "../helpers/tmux.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 2 });
@@ -129,6 +129,43 @@ describe("paging to older toots", () => {
       assert.equal(olderRequests(t, from).length, 0, `${t.title} asked for nothing older`);
       assert.equal(olderRequests(t, base).length, pages, `${t.title}: one request per page`);
     }
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});
+
+describe("the hashtag view is the live feed a pane is", () => {
+  test("it pages at the bottom, follows edits, and its title says the connection's state", async () => {
+    const tagged = [];
+    for (let i = 0; i < 90; i++) {
+      tagged.push(
+        e2e.demo.control.publish("local", {
+          spoiler_text: "",
+          content: `<p>fv${String(i).padStart(3, "0")}</p>`,
+          tags: ["pagetag"],
+        }),
+      );
+    }
+    const tui = e2e.start({ cols: 100, rows: 40 });
+    await tui.waitForText("Home · live", 15_000);
+    await command(tui, "tag pagetag");
+    await tui.waitForText("#pagetag · live");
+    await tui.waitForText("fv089");
+    // 90 toots, 40 a page: the oldest of the second page, then of the third.
+    await pressUntil(tui, "G", "fv010", "the second page");
+    await pressUntil(tui, "G", "fv000", "the third page");
+
+    tui.send("g");
+    await tui.waitForText("fv089");
+    e2e.demo.control.editStatus(tagged.at(-1)!.id, "<p>fv089 edited in place</p>");
+    await tui.waitForText("fv089 edited in place");
+
+    e2e.demo.control.refuseUpgrades(60_000);
+    e2e.demo.control.dropSockets();
+    await tui.waitFor((s) => /#pagetag · reconnecting/.test(s), "the title says reconnecting");
+    e2e.demo.control.clearFaults();
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("#pagetag"), "the view closed");
     tui.send("q");
     assert.equal(await tui.waitForExit(), 0);
   });

@@ -9,14 +9,13 @@ import {
 } from "../../api/accounts.js";
 import { fetchContext } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
-import { directStatuses, listTimeline } from "../../api/lists.js";
-import { collection, search, tagTimeline } from "../../api/search.js";
-import type { Subscription } from "../../api/stream.js";
+import { collection, search } from "../../api/search.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
+import type { TimelineSpec } from "../../timeline/timeline-spec.js";
 import type { ActionContext, FeatureAction } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
+import { type PaneItem, timelinePane } from "../timeline-pane.js";
 import { htmlToText } from "./plain-text.js";
 import { type ListEntry, StatusListView } from "./status-list.js";
 
@@ -140,43 +139,51 @@ export async function openProfile(
   }
 }
 
+/** A view of a live feed of its own (a hashtag, a list, direct): the same feed a pane has. */
+function openFeedView(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  title: string,
+  spec: TimelineSpec,
+) {
+  const feed = deps.session.openFeed(spec, { storeSize: deps.settings.bufferSize });
+  new StatusListView(deps, ctx, actions, {
+    title,
+    entries: [],
+    feed: timelinePane(
+      title,
+      feed,
+      spec === "direct" || spec.startsWith("list:") ? "home" : "public",
+      {
+        close: () => feed.close(),
+      },
+    ),
+  }).open();
+}
+
+/** Statuses fetched once (bookmarks, favourites): edits and deletes reach them, new ones do not. */
 export async function openStatuses(
   deps: FeatureDeps,
   ctx: Ctx,
   actions: Actions,
   title: string,
   load: () => Promise<Status[]>,
-  live?: Subscription,
 ) {
   const view = new StatusListView(deps, ctx, actions, {
     title: `${title} (loading…)`,
     entries: [],
   }).open();
-  const shown = live ? `${title} · live` : title;
   try {
-    view.setEntries(toEntries(await load()), shown);
+    view.setEntries(toEntries(await load()), title);
   } catch (err) {
     view.setEntries([], title);
     ctx.flash(`Could not load ${title}: ${describeError(err)}`);
   }
-  if (!live || view.isClosed) return;
-  // Hashtag, list and direct views stay live on the one shared socket while open.
-  const off = deps.session.stream.subscribe(live, (ev) => {
-    const entries = view.currentStatuses();
-    if (ev.kind === "update" && !entries.some((e) => e.id === ev.status.id)) {
-      view.setEntries([{ id: ev.status.id, status: ev.status, depth: 0 }, ...entries]);
-    } else if (ev.kind === "delete") {
-      view.setEntries(entries.filter((e) => e.id !== ev.id && e.status?.reblog?.id !== ev.id));
-    }
-  });
-  view.onClose(off);
 }
 
 export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) =>
-  openStatuses(deps, ctx, actions, `#${tag}`, () => tagTimeline(deps.session.rest, tag), {
-    stream: "hashtag",
-    tag,
-  });
+  openFeedView(deps, ctx, actions, `#${tag}`, `tag:${tag}`);
 
 /** `title`: the list's name when known (server text, sanitised here), as its pane is titled. */
 export const openList = (
@@ -185,18 +192,7 @@ export const openList = (
   actions: Actions,
   id: string,
   title?: string,
-) =>
-  openStatuses(
-    deps,
-    ctx,
-    actions,
-    `List ${title ? sanitizeInline(title) : id}`,
-    () => listTimeline(deps.session.rest, id),
-    {
-      stream: "list",
-      list: id,
-    },
-  );
+) => openFeedView(deps, ctx, actions, `List ${title ? sanitizeInline(title) : id}`, `list:${id}`);
 
 export const openCollection = (
   deps: FeatureDeps,
@@ -204,14 +200,11 @@ export const openCollection = (
   actions: Actions,
   which: "bookmarks" | "favourites" | "direct",
 ) =>
-  openStatuses(
-    deps,
-    ctx,
-    actions,
-    which === "direct" ? "Direct messages" : which[0]!.toUpperCase() + which.slice(1),
-    () =>
-      which === "direct" ? directStatuses(deps.session.rest) : collection(deps.session.rest, which),
-  );
+  which === "direct"
+    ? openFeedView(deps, ctx, actions, "Direct messages", "direct")
+    : openStatuses(deps, ctx, actions, which[0]!.toUpperCase() + which.slice(1), () =>
+        collection(deps.session.rest, which),
+      );
 
 export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, query: string) {
   try {

@@ -1,7 +1,7 @@
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { changedStatus } from "../../timeline/status-change.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext, FeatureAction } from "../app.js";
+import type { ActionContext, FeatureAction, PaneSource } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
 import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../keymap.js";
 import type { PaneItem } from "../timeline-pane.js";
@@ -10,6 +10,8 @@ import { FramedOverlay } from "./framed-overlay.js";
 
 export interface ListEntry {
   id: string;
+  /** A gap row of a feed: Enter loads the toots missing there. */
+  gap?: () => void;
   /** Absent for header rows (a profile's bio, a section title). */
   status?: Status;
   /** Thread depth: descendants are indented by it. */
@@ -21,11 +23,30 @@ export interface ListEntry {
 export interface StatusListOptions {
   title: string;
   entries: ListEntry[];
+  /**
+   * A live feed drawn below `entries` (a profile's header rows, or none): the view's toots are
+   * then the feed's, with its paging at the bottom, its gap rows, R, and its state in the title.
+   * Closed with the view.
+   */
+  feed?: PaneSource<PaneItem>;
   /** Entry to select first (the toot a thread is about). */
   selectId?: string;
   /** Extra keys (a profile's follow/mute/block); return true when handled. */
   onKey?(ch: string | undefined, key: KeyEvent, view: StatusListView): boolean | Promise<boolean>;
   footer?: string;
+}
+
+/** A feed's row as a list entry: a toot, or a gap row that Enter fills. */
+function feedEntry(item: PaneItem, unicode: boolean): ListEntry {
+  if (item.kind === "status") return { id: item.id, status: item.status };
+  if (item.kind === "gap") {
+    const text = item.gap.loading
+      ? "loading the missing toots…"
+      : "gap: toots missing here — Enter loads them";
+    const dash = unicode ? "┄" : "-";
+    return { id: item.id, gap: () => item.load?.(), lines: () => [`${dash} ${text} ${dash}`] };
+  }
+  return { id: item.id, lines: () => [] };
 }
 
 const INDENT = 2;
@@ -34,9 +55,11 @@ const MAX_DEPTH = 6;
 export class StatusListView extends FramedOverlay {
   private readonly view = new Viewport<ListEntry>();
   private readonly lookup;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: () => void = () => {};
   private readonly closers: Array<() => void> = [];
   private pendingSelect: string | undefined;
+  private feedItems: readonly PaneItem[] | undefined;
+  private feedEntries: ListEntry[] = [];
 
   constructor(
     private readonly deps: FeatureDeps,
@@ -46,8 +69,16 @@ export class StatusListView extends FramedOverlay {
   ) {
     super(ctx);
     this.lookup = buildKeyLookup({ ...DEFAULT_KEYMAP, ...deps.settings.keymap });
-    this.view.sync(opts.entries);
     this.pendingSelect = opts.selectId;
+    const feed = opts.feed;
+    if (feed) {
+      // The feed owns its statuses and applies status changes itself: the view only mirrors it.
+      this.closers.push(() => feed.close?.());
+      this.unsubscribe = feed.onChange(() => this.setEntries(this.opts.entries));
+      this.view.sync(this.allEntries());
+      return;
+    }
+    this.view.sync(opts.entries);
     this.unsubscribe = deps.session.statusChanges.subscribe((change) => {
       let changed = false;
       const entries = this.opts.entries.flatMap((e) => {
@@ -60,6 +91,17 @@ export class StatusListView extends FramedOverlay {
     });
   }
 
+  /** The rows drawn: the fixed entries, then the feed's toots and gap rows. */
+  private allEntries(): ListEntry[] {
+    const feed = this.opts.feed;
+    if (!feed) return this.opts.entries;
+    if (this.feedItems !== feed.items()) {
+      this.feedItems = feed.items();
+      this.feedEntries = this.feedItems.map((item) => feedEntry(item, this.deps.unicode));
+    }
+    return [...this.opts.entries, ...this.feedEntries];
+  }
+
   /** Runs `fn` when the view leaves the stack (stream subscriptions…). */
   onClose(fn: () => void): void {
     this.closers.push(fn);
@@ -67,13 +109,13 @@ export class StatusListView extends FramedOverlay {
 
   setEntries(entries: ListEntry[], title?: string): void {
     this.opts = { ...this.opts, entries, title: title ?? this.opts.title };
-    this.view.sync(entries);
+    this.view.sync(this.allEntries());
     this.ctx.repaint();
   }
 
   /** The toot rows (without headers), e.g. to rebuild a profile's header above them. */
   currentStatuses(): ListEntry[] {
-    return this.opts.entries.filter((e) => e.status !== undefined);
+    return this.opts.feed ? [] : this.opts.entries.filter((e) => e.status !== undefined);
   }
 
   get selected(): ListEntry | undefined {
@@ -123,6 +165,7 @@ export class StatusListView extends FramedOverlay {
         return;
       case "down":
         this.view.move(1, height, this.linesOf);
+        this.olderNearBottom();
         return;
       case "up":
         this.view.move(-1, height, this.linesOf);
@@ -132,10 +175,35 @@ export class StatusListView extends FramedOverlay {
         return;
       case "bottom":
         this.view.toBottom(height, this.linesOf);
+        this.opts.feed?.loadOlder?.();
         return;
       case "halfPageDown":
         this.view.moveByLines(Math.floor(height / 2), height, this.linesOf);
+        this.olderNearBottom();
         return;
+      case "loadMore":
+        if (!this.opts.feed?.loadOlder) break;
+        this.opts.feed.loadOlder();
+        this.ctx.flash("Loading older toots…");
+        return;
+      case "refresh": {
+        const feed = this.opts.feed;
+        if (!feed?.refresh) break;
+        this.ctx.flash("Refreshing…");
+        feed.refresh().then(
+          () => this.ctx.flash("Up to date"),
+          (err: unknown) => this.ctx.flash(err instanceof Error ? err.message : String(err)),
+        );
+        return;
+      }
+      case "activate": {
+        const entry = this.view.selected;
+        if (entry?.gap) {
+          entry.gap();
+          return;
+        }
+        break;
+      }
       case "halfPageUp":
         this.view.moveByLines(-Math.floor(height / 2), height, this.linesOf);
         return;
@@ -151,27 +219,36 @@ export class StatusListView extends FramedOverlay {
     await feature(this.actionContext());
   }
 
+  /** Like a pane: nearing the bottom asks the feed for the older page. */
+  private olderNearBottom(): void {
+    if (this.view.selectedIndex >= this.allEntries().length - 3) this.opts.feed?.loadOlder?.();
+  }
+
   paint(): void {
     const w = this.ctx.screen.width as number;
     const h = this.ctx.screen.height as number;
     Object.assign(this.box.position, { left: 0, top: 0, width: w, height: Math.max(3, h - 1) });
     if (this.pendingSelect) {
-      const index = this.opts.entries.findIndex((e) => e.id === this.pendingSelect);
+      const index = this.allEntries().findIndex((e) => e.id === this.pendingSelect);
       this.pendingSelect = undefined;
       if (index > 0) this.view.move(index, this.height(), this.linesOf);
     }
     const rows = this.view.window(this.height(), this.linesOf);
     const selected = this.view.selectedIndex;
     const content = rows.map((row) => {
-      const entry = this.opts.entries[row.itemIndex];
-      const mark = row.itemIndex === selected && entry?.status !== undefined;
+      const entry = this.allEntries()[row.itemIndex];
+      const mark =
+        row.itemIndex === selected && (entry?.status !== undefined || entry?.gap !== undefined);
       return (mark ? `\x1b[36m${this.deps.unicode ? "▌" : "|"}\x1b[39m ` : "  ") + row.line;
     });
-    if (this.opts.entries.length === 0) content.push("  Nothing here.");
+    if (this.allEntries().length === 0)
+      content.push(this.opts.feed ? "  Loading…" : "  Nothing here.");
     this.box.setContent(content.join("\n"));
     const footer = this.opts.footer ?? "Enter thread · Esc back";
+    // A feed's state (live, reconnecting…) is the pane's own words; server text is sanitised.
+    const state = this.opts.feed ? ` · ${this.opts.feed.state()}` : "";
     const label = truncateToWidth(
-      `${sanitizeInline(this.opts.title)} · ${footer}`,
+      `${sanitizeInline(this.opts.title + state)} · ${footer}`,
       Math.max(1, w - 6),
     );
     this.box.setLabel(` ${label} `);

@@ -6,7 +6,10 @@
 // placeholder and a plural category, which Intl already gives.
 //
 // One language per process, chosen once at start-up (like the terminal's bidi mode).
+
+import { ACTIONS, type Action } from "../config/keymap.js";
 import { visualBidi, visualText } from "../render/bidi.js";
+import { arActions } from "./actions-ar.js";
 import { ar } from "./ar.js";
 import { type Catalogue, en, type MessageKey, type PluralMessage } from "./en.js";
 
@@ -115,6 +118,14 @@ export function shown(text: string): string {
 /** `tl`, ready to draw. */
 export function t(key: MessageKey, params?: Params): string {
   return shown(tl(key, params));
+}
+
+const ACTION_HELP: Readonly<Record<string, Readonly<Record<Action, string>>>> = { ar: arActions };
+
+/** What the key for `action` does, for the `?` help, ready to draw. */
+export function actionHelp(action: Action): string {
+  const language = now().tag.split("-")[0]!;
+  return shown(ACTION_HELP[language]?.[action] ?? ACTIONS[action].help);
 }
 
 /** A number in the interface language's digits. */

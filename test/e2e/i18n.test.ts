@@ -37,6 +37,12 @@ test("with LANG=ar_EG.UTF-8 the interface is Arabic", async () => {
     screen.includes("1-4/Tab") || screen.includes("1–4/Tab"),
     `pane keys left to right:\n${screen}`,
   );
+  // The help: its title and what each key does.
+  tui.send("?");
+  const help = await tui.waitFor((s) => seen(s).includes(rtl("المفاتيح")), "the help in Arabic");
+  assert.ok(seen(help).includes(rtl("المنشور التالي")), `keys described in Arabic:\n${help}`);
+  tui.send("Escape");
+  await tui.waitFor((s) => !seen(s).includes(rtl("المفاتيح")), "the help closed");
   tui.send("q");
   await tui.waitFor((s) => seen(s).includes(rtl("الخروج من")), "the quit question in Arabic");
   tui.send("y");

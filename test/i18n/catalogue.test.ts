@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, test } from "node:test";
+import { ACTION_NAMES } from "../../src/config/keymap.js";
+import { arActions } from "../../src/i18n/actions-ar.js";
 import { en, type MessageKey } from "../../src/i18n/en.js";
 import {
+  actionHelp,
   CATALOGUES,
   chooseLocale,
   formatNumber,
@@ -92,6 +95,14 @@ describe("messages in the reader's language", () => {
     setLocale("en");
     assert.equal(t("timeline.home"), "Home");
   });
+});
+
+test("every key's help has its Arabic words", () => {
+  for (const action of ACTION_NAMES) assert.ok(arActions[action].trim() !== "", action);
+  setLocale("ar");
+  assert.equal(actionHelp("help"), "هذه المساعدة");
+  setLocale("en");
+  assert.equal(actionHelp("help"), "this help");
 });
 
 describe("the state words", () => {

@@ -5,6 +5,7 @@ import { statusHistory, translateStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { fetchInstanceRules } from "../../api/search.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
+import { actionHelp, t } from "../../i18n/index.js";
 import { relativeTime, renderStatus, sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { ActionContext } from "../app.js";
@@ -102,17 +103,17 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
 export function openHelp(ctx: Ctx, keymap: Keymap): void {
   const entries = helpEntries(keymap);
   new Panel(ctx, {
-    title: "Keys",
-    footer: "j/k scroll · Esc back",
+    title: t("help.title"),
+    footer: t("help.footer"),
     lines: (width) => [
       ...entries.map((e) =>
         truncateToWidth(
-          `${(e.keys.length ? e.keys.join(", ") : "(unbound)").padEnd(16)} ${e.description}`,
+          `${(e.keys.length ? e.keys.join(", ") : t("help.unbound")).padEnd(16)} ${actionHelp(e.action)}`,
           width,
         ),
       ),
       "",
-      "Commands (:) — :tag NAME · :list ID · :profile @user@server · :search TEXT",
+      `${t("help.commands")} — :tag NAME · :list ID · :profile @user@server · :search TEXT`,
       "  :pane add tag:NAME|list:ID|direct · :pane close · :bookmarks · :favourites",
       "  :instance · :help · :quit",
     ],

@@ -102,7 +102,9 @@ describe("streaming and REST under faults (simulated instance)", () => {
       await waitFor(
         () => expected[k].every((id) => h.feeds[k].store.has(id)),
         `${k} has all ${expected[k].length}`,
-        { clock: h.clock },
+        // The gap-fills of the last rounds are real HTTP round trips: on a loaded machine
+        // they take longer than the default 5 s.
+        { clock: h.clock, timeoutMs: 30_000 },
       );
       assertOnceAndOrdered(h.feeds[k]);
       // The top of the pane is what the server says is newest there (home also gets statuses of

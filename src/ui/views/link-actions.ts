@@ -4,7 +4,7 @@ import type { Status } from "../../timeline/store.js";
 import type { ActionContext } from "../app.js";
 import type { FeatureDeps } from "../features/deps.js";
 import type { PaneItem } from "../timeline-pane.js";
-import { openUrl, osc52Copy, safeUrl } from "./external.js";
+import { openUrl, osc52Copy, runTerminalBrowser, safeUrl } from "./external.js";
 import { linksOf } from "./links.js";
 import { Panel } from "./panel.js";
 
@@ -17,6 +17,14 @@ export function statusUrl(status: Status): string | undefined {
 function open(deps: FeatureDeps, ctx: Ctx, url: string): void {
   const outcome = openUrl(url, deps.env);
   if (outcome.opened) ctx.flash(`Opened ${truncateToWidth(url, 60)}`);
+  else if (outcome.reason === "in-terminal") {
+    const { browser } = outcome;
+    void ctx
+      .suspend(() => runTerminalBrowser(browser, url))
+      .then((code) =>
+        ctx.flash(code === 0 ? `Back from ${truncateToWidth(browser, 20)}` : `${truncateToWidth(browser, 20)} ended with status ${code}`),
+      );
+  }
   // Over SSH the browser would open on the wrong machine: show the URL to open by hand.
   else ctx.flash(`${outcome.reason === "ssh" ? "Over SSH — " : "No $BROWSER — "}${url}`);
 }

@@ -10,6 +10,7 @@ import type { PaneItem } from "../timeline-pane.js";
 import { openAccountPicker } from "../views/account-picker.js";
 import { CommandLine } from "../views/command-line.js";
 import type { Command, ListChoice } from "../views/command-parser.js";
+import { openLinksList } from "../views/link-actions.js";
 import { openListPicker } from "../views/list-picker.js";
 import {
   openCollection,
@@ -169,6 +170,18 @@ export function viewActions(
       const line = commandLine(ctx);
       line.prefill("search ");
       line.open();
+    },
+    // O, with the mentions and hashtags opening here: a profile, a hashtag timeline.
+    openLinks(ctx) {
+      const status = statusOfItem(ctx.selected);
+      if (!status) {
+        ctx.flash("No toot selected");
+        return;
+      }
+      openLinksList(deps, ctx, actionTarget(status), {
+        profile: (who) => void openProfile(deps, ctx, actions, who),
+        tag: (name) => void openTag(deps, ctx, actions, name),
+      });
     },
     help: (ctx) => openHelp(ctx, deps.settings.keymap),
     instance: (ctx) => openInstance(deps, ctx),

@@ -22,7 +22,11 @@ function open(deps: FeatureDeps, ctx: Ctx, url: string): void {
     void ctx
       .suspend(() => runTerminalBrowser(browser, url))
       .then((code) =>
-        ctx.flash(code === 0 ? `Back from ${truncateToWidth(browser, 20)}` : `${truncateToWidth(browser, 20)} ended with status ${code}`),
+        ctx.flash(
+          code === 0
+            ? `Back from ${truncateToWidth(browser, 20)}`
+            : `${truncateToWidth(browser, 20)} ended with status ${code}`,
+        ),
       );
   }
   // Over SSH the browser would open on the wrong machine: show the URL to open by hand.
@@ -35,14 +39,27 @@ export function openInBrowserAction(deps: FeatureDeps, ctx: Ctx, status: Status)
   else open(deps, ctx, url);
 }
 
-export function openLinksList(deps: FeatureDeps, ctx: Ctx, status: Status): void {
-  const links = linksOf(status).slice(0, 9);
+/** Where a mention or a hashtag leads inside tootty (the views room opens them). */
+export interface OpenInside {
+  profile(who: { id?: string; acct: string }): void;
+  tag(name: string): void;
+}
+
+export function openLinksList(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  status: Status,
+  inside?: OpenInside,
+): void {
+  const links = linksOf(status)
+    .filter((l) => inside || (l.kind !== "mention" && l.kind !== "hashtag"))
+    .slice(0, 9);
   if (links.length === 0) {
-    ctx.flash("No links or media in this toot");
+    ctx.flash("No links, media, mentions or hashtags in this toot");
     return;
   }
   new Panel(ctx, {
-    title: "Links and media",
+    title: "Links, media, people and tags",
     footer: "1-9 open · Esc back",
     lines: (width) =>
       links.map((l, i) => truncateToWidth(`${i + 1}. ${sanitizeInline(l.label)}`, width)),
@@ -51,7 +68,9 @@ export function openLinksList(deps: FeatureDeps, ctx: Ctx, status: Status): void
       if (!Number.isInteger(n) || n < 1 || n > links.length) return false;
       const link = links[n - 1]!;
       panel.close();
-      open(deps, ctx, link.url);
+      if (link.kind === "mention" && link.account && inside) inside.profile(link.account);
+      else if (link.kind === "hashtag" && link.tag && inside) inside.tag(link.tag);
+      else open(deps, ctx, link.url);
       return true;
     },
   }).open();

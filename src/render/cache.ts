@@ -19,6 +19,7 @@ function stateKey(s: mastodon.v1.Status): string {
     s.reblogged ? 1 : 0,
     s.favourited ? 1 : 0,
     s.bookmarked ? 1 : 0,
+    s.pinned ? 1 : 0,
     poll,
     (s.filtered ?? []).map((f) => `${f.filter?.id}:${f.filter?.filterAction}`).join(","),
     quoteKey(s),

@@ -68,6 +68,8 @@ export function headerLine(
     : sanitizeInline(String(s.visibility ?? ""));
   if (vis) tail.push(p(`${g.dot}${vis}`, "meta"));
   if (s.editedAt) tail.push(p(`${g.dot}edited`, "meta"));
+  // Mastodon sends `pinned` only on the reader's own toots (and tootty marks a profile's pinned ones).
+  if (s.pinned === true) tail.push(p(`${g.dot}pinned`, "meta"));
   const head = authorPieces(s.account, expanded);
   const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
   // The name gives way first: time and marks are what a scanning eye needs.

@@ -4,6 +4,7 @@ import type { mastodon } from "masto";
 import {
   cellWidth,
   pickTheme,
+  RenderCache,
   type RenderOptions,
   renderStatus,
   stripAnsi,
@@ -147,6 +148,15 @@ describe("status frame", () => {
       editedAt: new Date(NOW).toISOString(),
     });
     assert.equal(text(s)[0], "Alice @alice [bot] [locked] · 5m · followers · edited");
+  });
+
+  test("a pinned toot says so in its header, and pinning it changes the cached lines", () => {
+    const s = makeStatus({ pinned: true });
+    assert.equal(text(s)[0], "Alice @alice · 5m · pinned");
+    const cache = new RenderCache();
+    const o = opts();
+    const unpinned = cache.get({ ...s, pinned: false }, o);
+    assert.notDeepEqual(cache.get(s, o), unpinned);
   });
 
   test("a boost names the booster above the original, and shows the original's content", () => {

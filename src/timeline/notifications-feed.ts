@@ -27,6 +27,8 @@ export class NotificationFeed {
   private loaded = false;
   private lastRest: FeedFacts["lastRest"];
   private subscriptionRefused: string | undefined;
+  /** A page older than the oldest held came back with nothing new: the server has no more. */
+  private exhausted = false;
 
   constructor(
     private readonly rest: NotificationsRest,
@@ -92,9 +94,11 @@ export class NotificationFeed {
   }
 
   /** Older notifications below the bottom. */
-  loadOlder(): Promise<void> {
+  async loadOlder(): Promise<void> {
+    if (this.exhausted) return;
     const oldest = this.store.oldestId();
-    return this.load(oldest ? { maxId: oldest } : {});
+    const added = await this.load(oldest ? { maxId: oldest } : {});
+    if (oldest && added === 0) this.exhausted = true;
   }
 
   close(): void {
@@ -114,13 +118,14 @@ export class NotificationFeed {
     }
   }
 
-  private async load(page: PageParams): Promise<void> {
+  /** How many notifications it added; undefined when the request failed (try again later). */
+  private async load(page: PageParams): Promise<number | undefined> {
     const list = await this.fetch({ ...page, limit: 40 });
-    if (list) {
-      this.store.add(list);
-      this.loaded = true;
-      this.emit();
-    }
+    if (!list) return undefined;
+    const added = this.store.add(list);
+    this.loaded = true;
+    this.emit();
+    return added;
   }
 
   private async fetch(page: PageParams): Promise<Notification[] | undefined> {

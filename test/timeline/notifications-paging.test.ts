@@ -1,0 +1,48 @@
+// Paging through notifications: at the end, the pane stops asking.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { flushMicrotasks } from "../../src/api/clock.js";
+import type { PageParams } from "../../src/api/rest.js";
+import type { Notification } from "../../src/timeline/notifications.js";
+import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
+import { feedSetup } from "./helpers/feed-setup.js";
+
+test("once a page older than the oldest comes back empty, no more pages are asked for", async () => {
+  const { stream, rest, socket } = feedSetup("local");
+  // 50 notifications, newest first, ids 50…1 as a Mastodon server pages them.
+  const all = Array.from({ length: 50 }, (_, i) => ({
+    id: String(50 - i),
+    type: "follow",
+    createdAt: new Date(1_700_000_000_000 - i * 1000).toISOString(),
+    account: { id: "7", acct: "wei", username: "wei" },
+  })) as unknown as Notification[];
+  const asked: PageParams[] = [];
+  const feed = new NotificationFeed(
+    {
+      get state() {
+        return rest.state;
+      },
+      async notifications(page: PageParams = {}) {
+        asked.push(page);
+        const limit = page.limit ?? 40;
+        const below = page.maxId ? all.filter((n) => Number(n.id) < Number(page.maxId)) : all;
+        return below.slice(0, limit);
+      },
+    },
+    stream,
+  );
+  stream.start();
+  await feed.start();
+  socket().open();
+  await flushMicrotasks();
+  assert.equal(feed.store.items.length, 40);
+  // A user holding j at the bottom: 80 requests for older ones.
+  for (let i = 0; i < 80; i++) await feed.loadOlder();
+  assert.equal(feed.store.items.length, 50);
+  const older = asked.filter((p) => p.maxId);
+  // The page with the last 10, then one empty answer: nothing after that.
+  assert.deepEqual(
+    older.map((p) => p.maxId),
+    ["11", "1"],
+  );
+});

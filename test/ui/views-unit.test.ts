@@ -127,7 +127,7 @@ describe("notification rows", () => {
 });
 
 describe("a toot's links", () => {
-  test("lists links and media, not mentions or hashtags, and drops unsafe schemes", () => {
+  test("lists links, media, then mentions and hashtags, and drops unsafe schemes", () => {
     const status = makeStatus({
       content:
         '<p><span class="h-card"><a href="https://x.example/@a" class="u-url mention">@<span>a</span></a></span> see <a href="https://blog.example/post">blog</a> <a href="https://x.example/tags/rust" class="mention hashtag">#<span>rust</span></a> <a href="javascript:alert(1)">bad</a></p>',
@@ -140,8 +140,13 @@ describe("a toot's links", () => {
       [
         ["link", "https://blog.example/post"],
         ["media", "https://files.example/cat.png"],
+        ["mention", "https://x.example/@a"],
+        ["hashtag", "https://x.example/tags/rust"],
       ],
     );
+    const [, , mention, hashtag] = linksOf(status);
+    assert.deepEqual(mention?.account, { acct: "a" });
+    assert.equal(hashtag?.tag, "rust");
   });
 
   test("safeUrl keeps http(s) only and percent-encodes control characters", () => {

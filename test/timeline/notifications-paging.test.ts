@@ -8,7 +8,7 @@ import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
 import { feedSetup } from "./helpers/feed-setup.js";
 
 test("once a page older than the oldest comes back empty, no more pages are asked for", async () => {
-  const { stream, rest, socket } = feedSetup("local");
+  const { stream, rest, socket, changes } = feedSetup("local");
   // 50 notifications, newest first, ids 50…1 as a Mastodon server pages them.
   const all = Array.from({ length: 50 }, (_, i) => ({
     id: String(50 - i),
@@ -30,6 +30,7 @@ test("once a page older than the oldest comes back empty, no more pages are aske
       },
     },
     stream,
+    changes,
   );
   stream.start();
   await feed.start();

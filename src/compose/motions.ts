@@ -63,6 +63,9 @@ export const MOTION_KEYS = new Set([
   "<Down>",
   "<Home>",
   "<End>",
+  "%",
+  "{",
+  "}",
 ]);
 export const FIND_KEYS = new Set(["f", "F", "t", "T"]);
 
@@ -158,6 +161,71 @@ function prevWordEnd(flat: readonly string[], start: number, big: boolean): numb
     i--;
   }
   return i;
+}
+
+const PAIRS: Record<string, [string, string, 1 | -1]> = {
+  "(": ["(", ")", 1],
+  "[": ["[", "]", 1],
+  "{": ["{", "}", 1],
+  ")": ["(", ")", -1],
+  "]": ["[", "]", -1],
+  "}": ["{", "}", -1],
+};
+
+/** `%`: the first bracket at or after the cursor on its line, to its match (vim's findmatch). */
+function matchPair(lines: Lines, cursor: Pos): Pos | null {
+  const line = lineAt(lines, cursor.line);
+  let col = cursor.col;
+  while (col < line.length && !PAIRS[line[col]!]) col++;
+  if (col >= line.length) return null;
+  const [open, close, dir] = PAIRS[line[col]!]!;
+  const flat = flatten(lines);
+  let i = toFlat(lines, { line: cursor.line, col });
+  let depth = 0;
+  for (i += dir; i >= 0 && i < flat.length; i += dir) {
+    const g = flat[i];
+    if (g === (dir === 1 ? open : close)) depth++;
+    else if (g === (dir === 1 ? close : open)) {
+      if (depth === 0) return fromFlat(lines, i);
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** `{` and `}`: to the next empty line, as vim's findpar(); on the last line, to its end. */
+function paragraphMotion(
+  lines: Lines,
+  cursor: Pos,
+  dir: 1 | -1,
+  count: number,
+): MotionResult | null {
+  let curr = cursor.line;
+  for (let left = count; left > 0; left--) {
+    let didSkip = false;
+    for (let first = true; ; first = false) {
+      if (lineAt(lines, curr).length > 0) didSkip = true;
+      if (!first && didSkip && lineAt(lines, curr).length === 0) break;
+      curr += dir;
+      if (curr < 0 || curr >= lines.length) {
+        // The text ends with paragraphs still to go: the motion fails.
+        if (left > 1) return null;
+        curr -= dir;
+        break;
+      }
+    }
+  }
+  const last = lines.length - 1;
+  // Landing on the last line (vim 9.0 does so in both directions) puts the cursor on its end.
+  if (curr === last && lineAt(lines, curr).length > 0) {
+    const col = lineAt(lines, curr).length - 1;
+    return {
+      pos: { line: curr, col },
+      kind: "inclusive",
+      wantCell: cellForCol(lineAt(lines, curr), col),
+    };
+  }
+  return { pos: { line: curr, col: 0 }, kind: "exclusive", wantCell: 0 };
 }
 
 /** The grapheme index on `line` that covers display column `cell`. */
@@ -315,6 +383,19 @@ export function resolveMotion(
     }
     case "ge":
       return flatMotion((f, i) => prevWordEnd(f, i, false), "inclusive");
+    case "%": {
+      // N% goes to the line N percent down the text.
+      if (countGiven !== null) {
+        if (countGiven > 100) return null;
+        return linewiseTo(ctx, Math.floor((countGiven * lines.length + 99) / 100) - 1);
+      }
+      const pos = matchPair(lines, cursor);
+      if (!pos) return null;
+      return { pos, kind: "inclusive", wantCell: cellForCol(lineAt(lines, pos.line), pos.col) };
+    }
+    case "{":
+    case "}":
+      return paragraphMotion(lines, cursor, key === "}" ? 1 : -1, count);
     case "f":
     case "F":
     case "t":

@@ -176,6 +176,7 @@ function targeted(): VimCase[] {
     { text: "abcdef", at: [0, 0], keys: "vlldu" },
     ...brackets(),
     ...registersAndMacros(),
+    ...pairsAndParagraphs(),
   ];
 }
 
@@ -213,6 +214,72 @@ function registersAndMacros(): VimCase[] {
   const out: VimCase[] = [];
   for (const text of [LINES, PROSE, ACCENTS, "ab cd\nef gh\nij kl\nmn op"]) {
     for (const k of keys) out.push({ text, at: [0, 1], keys: k });
+  }
+  return out;
+}
+
+/** `%` between brackets, N%, and `{ }` over paragraphs, as motions and with operators. */
+function pairsAndParagraphs(): VimCase[] {
+  const keys = [
+    "%",
+    "%%",
+    "d%",
+    "y%P",
+    "c%X<Esc>",
+    "50%",
+    "v%d",
+    "}",
+    "2}",
+    "{",
+    "d}",
+    "d{",
+    "y}P",
+    "c}X<Esc>",
+    "}}}",
+    "{{",
+    "v}d",
+    "3}",
+    "d2}",
+  ];
+  const out: VimCase[] = [];
+  for (const [text, places] of [
+    [
+      BLOCKS,
+      [
+        [0, 0],
+        [0, 5],
+        [0, 12],
+        [0, 19],
+        [0, 28],
+      ],
+    ],
+    [
+      NESTED,
+      [
+        [0, 0],
+        [1, 2],
+        [3, 0],
+      ],
+    ],
+    [
+      PROSE,
+      [
+        [0, 3],
+        [1, 2],
+        [2, 0],
+        [4, 3],
+      ],
+    ],
+    [
+      EMPTYS,
+      [
+        [0, 0],
+        [2, 0],
+        [5, 0],
+      ],
+    ],
+  ] as [string, [number, number][]][]) {
+    for (const at of places) for (const k of keys) out.push({ text, at, keys: k });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // Writes expect.json from vim itself: node --import tsx test/compose/vim/record.ts
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { CASES } from "./cases.js";
 import { CASE_ID, runInVim, vimAvailable } from "./run-vim.js";
 
@@ -9,5 +11,8 @@ const table: Record<string, unknown> = {};
 CASES.forEach((c, i) => {
   table[CASE_ID(c)] = results[i];
 });
-writeFileSync(new URL("./expect.json", import.meta.url), `${JSON.stringify(table, null, 1)}\n`);
+const file = fileURLToPath(new URL("./expect.json", import.meta.url));
+writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+// In the repository's own JSON layout, so the lint stays clean.
+execFileSync("npx", ["biome", "format", "--write", file], { stdio: "ignore" });
 console.log(`${CASES.length} cases recorded`);

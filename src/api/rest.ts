@@ -37,6 +37,8 @@ export interface RestClientOptions {
   clock?: Clock;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Requests in flight at once (the queue's default when absent). */
+  concurrency?: number;
   random?: () => number;
 }
 
@@ -108,6 +110,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     clock,
     timeoutMs: opts.timeoutMs ?? 15_000,
     maxRetries: opts.maxRetries,
+    concurrency: opts.concurrency,
     random: opts.random,
   });
 

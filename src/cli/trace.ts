@@ -1,11 +1,15 @@
-// Start-up trace for the bench: with TOOTTY_TRACE=FILE, each mark appends "name ms-since-process-start".
+// Start-up trace for the bench: with TOOTTY_TRACE=FILE, each mark appends "name ms cpu": ms
+// since the process started, and the CPU time (user + system) it had used by then, which on a
+// shared machine says more than the wall clock.
 import { appendFileSync } from "node:fs";
 
 const file = process.env.TOOTTY_TRACE;
 
 export function traceMark(name: string): void {
   if (!file) return;
-  appendFileSync(file, `${name} ${performance.now().toFixed(1)}\n`);
+  const cpu = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  appendFileSync(file, `${name} ${performance.now().toFixed(1)} ${cpuMs.toFixed(1)}\n`);
 }
 
 interface RenderEvents {

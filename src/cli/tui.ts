@@ -1,95 +1,23 @@
 // `tootty` and `tootty --demo`: resolve the account, open the session, run the screen.
-// Everything that can fail before the first paint fails here with one line on stderr and
-// exit code 1, with the terminal untouched.
-import { appendFileSync, writeFileSync } from "node:fs";
+// Start-up order: the session's first requests (instance, credentials, first pages) leave
+// first; the screen's modules load while they travel; a slow server gets a waiting screen
+// at once instead of a blank terminal (waiting-screen.ts). Everything that fails before the
+// screen proper fails here with one line on stderr and exit code 1, the terminal given back.
 import { describeError } from "../api/errors.js";
-import { AccountStore } from "../config/accounts.js";
-import { configDir } from "../config/paths.js";
-import { resolveAccount } from "../config/resolve-account.js";
-import { type BidiSetting, loadSettings, type Settings } from "../config/settings.js";
-import { chooseLocale, setLocale, t } from "../i18n/index.js";
-import { pickTheme, RenderCache, setVisualBidi, warmUpCodeHighlighting } from "../render/index.js";
+import { loadSettings } from "../config/settings.js";
 import { openSession, type Session } from "../timeline/session.js";
-import type { ActionContext } from "../ui/app.js";
-import { startApp } from "../ui/app.js";
-import { makeBlessedStartFast } from "../ui/blessed-startup.js";
-import { connectionLabel } from "../ui/connection-label.js";
-import { offerDrafts } from "../ui/features/compose.js";
-import { type FeatureDeps, featureActions } from "../ui/features/index.js";
-import { buildPanes } from "../ui/panes.js";
-import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
-import { renderPaneItem } from "../ui/render-item.js";
-import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
-import { detectTerminal } from "../ui/terminal/capabilities.js";
-import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
-import type { PaneItem } from "../ui/timeline-pane.js";
-import { confirm } from "../ui/views/panel.js";
-import { favourMemoryOverSpeed } from "./memory-mode.js";
-import { traceMark, whenDrawn } from "./trace.js";
+import { connect, sessionOptions, type TuiCommand } from "./target.js";
+import { traceMark } from "./trace.js";
+import {
+  showWaitingScreen,
+  WAITING_SCREEN_AFTER_MS,
+  type WaitingScreen,
+} from "./waiting-screen.js";
 
-export interface TuiCommand {
-  demo: boolean;
-  account?: string;
-  bidi?: BidiSetting;
-}
+export type { TuiCommand } from "./target.js";
 
-/** Where a session connects: the server, its token, and what to close after it. */
-interface Target {
-  instanceUrl: string;
-  accessToken: string;
-  cleanup: () => Promise<void>;
-  /** user@domain of a stored account (only those can be switched between with :account). */
-  storedAcct?: string;
-}
-
-async function connect(
-  command: TuiCommand,
-  env: NodeJS.ProcessEnv,
-): Promise<Target | { error: string }> {
-  if (command.demo) {
-    const { startDemoInstance, demoAnnounce } = await import("../demo/index.js");
-    const demo = await startDemoInstance();
-    // Tests reach the embedded instance's fault controls through this file.
-    if (env.TOOTTY_DEMO_ANNOUNCE)
-      writeFileSync(env.TOOTTY_DEMO_ANNOUNCE, demoAnnounce(demo) + "\n", { mode: 0o600 });
-    return { instanceUrl: demo.url, accessToken: demo.token, cleanup: () => demo.close() };
-  }
-  const resolved = await resolveAccount(env, command.account);
-  if ("error" in resolved) return resolved;
-  return {
-    instanceUrl: resolved.instanceUrl.toString().replace(/\/$/, ""),
-    accessToken: resolved.accessToken,
-    cleanup: async () => {},
-    ...(resolved.source === "stored" ? { storedAcct: resolved.acct } : {}),
-  };
-}
-
-function sessionOptions(target: Target, settings: Settings) {
-  return {
-    instanceUrl: target.instanceUrl,
-    accessToken: target.accessToken,
-    watchdogMs: settings.watchdogMs,
-    feed: {
-      pollMinMs: settings.pollMinMs,
-      pollMaxMs: settings.pollMaxMs,
-      storeSize: settings.bufferSize,
-    },
-    // The panes' first pages are asked for alongside instance and account (first paint sooner).
-    prefetch: (["home", "local", "federated"] as const).filter((kind) =>
-      settings.panes.some((pane) => pane.timeline === kind),
-    ),
-  };
-}
-
-/** What ends a screen: quitting, or switching to another stored account (already opened). */
-type Outcome = { kind: "quit" } | { kind: "switch"; target: Target; session: Session };
-
-interface RunningScreen {
-  outcome: Promise<Outcome>;
-  destroy(): void;
-  /** Saves the read position and stops tracking it. */
-  close(): Promise<void>;
-}
+/** The words of the waiting screen for the two answers a session opens with. */
+const AWAITED = { instance: "server information", account: "your account" } as const;
 
 export async function runTui(
   command: TuiCommand,
@@ -105,207 +33,62 @@ export async function runTui(
     process.stderr.write(`tootty: ${target.error}\n`);
     return 1;
   }
-  let session: Session;
+
+  let waiting: WaitingScreen | undefined;
+  const giveUp = new AbortController();
+  let quit!: () => void;
+  const quitting = new Promise<"quit">((resolve) => {
+    quit = () => resolve("quit");
+  });
+  const opening = openSession({
+    ...sessionOptions(target, settings),
+    signal: giveUp.signal,
+    onArrived: (what) => waiting?.arrived(AWAITED[what]),
+  });
+  // Loaded while the first requests travel. A failure to load is a crash like any other.
+  const screens = import("./tui-screen.js");
   // The client's timers never hold the process open (quitting must be instant), so while the
   // first requests retry with backoff, something has to.
   const keepAlive = setInterval(() => {}, 60_000);
+  const showLater = setTimeout(() => {
+    waiting = showWaitingScreen({
+      host: new URL(target.instanceUrl).host,
+      awaiting: Object.values(AWAITED),
+      stdin: process.stdin,
+      stdout: process.stdout,
+      onQuit: quit,
+    });
+  }, WAITING_SCREEN_AFTER_MS);
+  // A signal while waiting gives the terminal back before the process ends.
+  const onSignal = (signal: NodeJS.Signals) => {
+    waiting?.restore();
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]!);
+  };
+  for (const s of ["SIGHUP", "SIGINT", "SIGTERM"] as const) process.on(s, onSignal);
+
+  let session: Session;
   try {
-    session = await openSession(sessionOptions(target, settings));
+    const first = await Promise.race([opening, quitting]);
+    if (first === "quit") {
+      giveUp.abort();
+      opening.catch(() => {});
+      waiting?.restore();
+      await target.cleanup();
+      return 0;
+    }
+    session = first;
   } catch (err) {
+    waiting?.restore();
     await target.cleanup();
     process.stderr.write(`tootty: ${describeError(err)}\n`);
     return 1;
   } finally {
+    clearTimeout(showLater);
     clearInterval(keepAlive);
+    for (const s of ["SIGHUP", "SIGINT", "SIGTERM"] as const) process.removeListener(s, onSignal);
   }
   traceMark("session-open");
-
-  silenceConsole(env);
-  const terminal = detectTerminal(env);
-  const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
-  const bidi = chooseBidi(command.bidi ?? settings.bidi, env);
-  setVisualBidi(bidi.reorder);
-  setLocale(chooseLocale(env, settings.interfaceLanguage));
-  const shared: ScreenShared = {
-    settings,
-    env,
-    terminal,
-    theme,
-    bidi,
-    cache: new RenderCache(4000),
-  };
-
-  let current = { target, session };
-  let screen: RunningScreen | undefined;
-  // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
-  const { finish } = installLifecycle({
-    destroyScreen: () => screen?.destroy(),
-    cleanup: async () => {
-      await screen?.close();
-      current.session.close();
-      await current.target.cleanup();
-    },
-    exit: exitProcess,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-  });
-
-  for (let first = true; ; first = false) {
-    screen = await startScreen(current.session, current.target, shared, first ? warnings : []);
-    const outcome = await screen.outcome;
-    if (outcome.kind === "quit") break;
-    // Each account has its own session and streams: close this one, show the other.
-    await screen.close();
-    screen.destroy();
-    current.session.close();
-    await current.target.cleanup();
-    current = { target: outcome.target, session: outcome.session };
-  }
-  await finish(0);
-  return 0;
-}
-
-interface ScreenShared {
-  settings: Settings;
-  env: NodeJS.ProcessEnv;
-  terminal: ReturnType<typeof detectTerminal>;
-  theme: ReturnType<typeof pickTheme>;
-  bidi: BidiChoice;
-  cache: RenderCache;
-}
-
-async function startScreen(
-  session: Session,
-  target: Target,
-  { settings, env, terminal, theme, bidi, cache }: ScreenShared,
-  warnings: string[],
-): Promise<RunningScreen> {
-  const unicode = terminal.unicode;
-  let resolveOutcome!: (o: Outcome) => void;
-  const outcome = new Promise<Outcome>((resolve) => {
-    resolveOutcome = resolve;
-  });
-  // Assigned once the app exists; switchTo runs only after that.
-  let app: ReturnType<typeof startApp<PaneItem>>;
-  let switching = false;
-  const switchTo = (acct: string) => {
-    if (switching) return;
-    switching = true;
-    app.flash(t("flash.switching", { acct }));
-    void openOtherAccount(acct, settings, env).then((next) => {
-      switching = false;
-      if ("error" in next) {
-        app.flash(next.error);
-        return;
-      }
-      resolveOutcome({ kind: "switch", ...next });
-      app.quit();
-    });
-  };
-  const markers = requestMarkers(session);
-  const panes = buildPanes(session, settings);
-  // The feeds take their prefetched first pages in a few promise hops: let them, so the
-  // screen's first frame already has the toots (a frame later would wait out a paint interval).
-  await new Promise((resolve) => setImmediate(resolve));
-  const deps: FeatureDeps = {
-    session,
-    settings,
-    configDir: configDir(env),
-    env,
-    theme,
-    cache,
-    unicode,
-    ...(target.storedAcct
-      ? {
-          accounts: {
-            list: () => new AccountStore(configDir(env), { env }).list().map((a) => a.acct),
-            current: target.storedAcct,
-            switchTo,
-          },
-        }
-      : {}),
-  };
-  // Terminfo capabilities compiled on first use, not all up front (see blessed-startup.ts).
-  makeBlessedStartFast();
-  app = startApp({
-    panes,
-    renderItem: (item, width, expanded) =>
-      renderPaneItem(item, { cache, theme, width, expanded, unicode, now: Date.now() }),
-    accountLabel: `${session.account.acct}@${session.instance.domain}`,
-    connectionState: () => connectionLabel(session),
-    onConnectionChange: (listener) => {
-      const offs = [session.stream.onStateChange(listener), session.rest.onStateChange(listener)];
-      return () => {
-        for (const off of offs) off();
-      };
-    },
-    keymap: settings.keymap,
-    ...(settings.confirm.quit
-      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, t("confirm.quit")) }
-      : {}),
-    actions: featureActions(deps),
-    unicode,
-    colorLevel: terminal.colorLevel,
-    terminalModes: bidi,
-  });
-  if (warnings[0]) app.flash(warnings[0]);
-  else offerDrafts(app, deps);
-  traceMark("screen-started");
-  whenDrawn(
-    app.context().screen,
-    () => panes.some((pane) => pane.items().length > 0),
-    () => {
-      traceMark("first-toots-painted");
-      // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
-      favourMemoryOverSpeed();
-    },
-  );
-  const offFirst = panes.map((pane) =>
-    pane.onChange(() => {
-      if (pane.items().length === 0) return;
-      for (const off of offFirst) off();
-      // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
-      // Code blocks are highlighted from the next paint on.
-      setTimeout(() => {
-        void warmUpCodeHighlighting().then(() => app.repaintSoon());
-      }, 1_000).unref();
-    }),
-  );
-
-  const readPosition = trackReadPosition(session, panes, app, markers);
-  void app.done.then(() => resolveOutcome({ kind: "quit" }));
-  return {
-    outcome,
-    destroy: () => app.destroy(),
-    async close() {
-      await readPosition.flush(1_500);
-      readPosition.close();
-    },
-  };
-}
-
-/** Resolves and opens another stored account while the current screen stays up. */
-async function openOtherAccount(
-  acct: string,
-  settings: Settings,
-  env: NodeJS.ProcessEnv,
-): Promise<{ target: Target; session: Session } | { error: string }> {
-  const target = await connect({ demo: false, account: acct }, env);
-  if ("error" in target) return { error: target.error };
-  try {
-    return { target, session: await openSession(sessionOptions(target, settings)) };
-  } catch (err) {
-    return { error: `Could not switch to ${acct}: ${describeError(err)}` };
-  }
-}
-
-/** Nothing may write to the terminal behind blessed's back: stray logs go to a file or nowhere. */
-function silenceConsole(env: NodeJS.ProcessEnv): void {
-  const logFile = env.TOOTTY_DEBUG_LOG;
-  const write = logFile
-    ? (...args: unknown[]) =>
-        appendFileSync(logFile, `${args.map(String).join(" ")}\n`, { mode: 0o600 })
-    : () => {};
-  console.log = console.info = console.warn = console.error = console.debug = write;
+  const { runScreens } = await screens;
+  waiting?.handOver();
+  return runScreens(target, session, settings, env, warnings, command.bidi);
 }

@@ -34,7 +34,18 @@ export interface SessionOptions {
   >;
   /** Timelines whose first page is asked for alongside instance and credentials (the panes). */
   prefetch?: readonly TimelineKind[];
+  /** Told as each of the two answers the session waits for arrives (a start-up screen). */
+  onArrived?: (what: "instance" | "account") => void;
+  /** Aborting gives up opening: the requests are cancelled and openSession rejects. */
+  signal?: AbortSignal;
 }
+
+/**
+ * Requests in flight at once: instance, credentials, three first pages and the notifications
+ * start together, so on a slow server every pane fills after one round trip (with 4, the
+ * fifth and sixth wait for one of the first to finish: a second round trip).
+ */
+const OPENING_CONCURRENCY = 6;
 
 export interface Session {
   readonly rest: RestClient;
@@ -76,18 +87,36 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     clock,
     timeoutMs: opts.timeoutMs,
     random: opts.random,
+    concurrency: OPENING_CONCURRENCY,
   });
-  // The panes' first pages travel with instance + credentials: first toots one round trip sooner.
+  // Instance and credentials are asked first (the queue serves in order: asked after the
+  // pages, the credentials waited a round trip for a free slot), then the panes' first pages
+  // travel alongside them: first toots one round trip sooner.
+  const arrived = <T>(what: "instance" | "account", p: Promise<T>) =>
+    p.then((value) => {
+      opts.onArrived?.(what);
+      return value;
+    });
+  const both = Promise.all([
+    arrived("instance", direct.instance()),
+    arrived("account", direct.verifyCredentials()),
+  ]);
   const rest = opts.prefetch?.length
     ? prefetchFirstPages(direct, opts.prefetch, opts.feed?.pageLimit ?? 40, clock)
     : direct;
+  // Closing the client rejects both requests (RequestAbortedError): that is how giving up ends.
+  const abort = () => rest.close();
+  if (opts.signal?.aborted) abort();
+  else opts.signal?.addEventListener("abort", abort, { once: true });
   let instance: InstanceInfo;
   let account: mastodon.v1.Account;
   try {
-    [instance, account] = await Promise.all([rest.instance(), rest.verifyCredentials()]);
+    [instance, account] = await both;
   } catch (err) {
     rest.close();
     throw err;
+  } finally {
+    opts.signal?.removeEventListener("abort", abort);
   }
   const stream = new StreamManager({
     streamingUrl: instance.streamingUrl,

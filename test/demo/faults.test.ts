@@ -97,6 +97,25 @@ describe("fault controls", () => {
     assert.equal((await getJson(demo, "/api/v1/timelines/home")).status, 200);
   });
 
+  test("slowHttp answers the paths it names late, in parallel, until cleared; others at once", async () => {
+    demo.control.slowHttp({ pathPrefix: "/api/v1/accounts", delayMs: 600 });
+    const started = Date.now();
+    const [a, b, quick] = await Promise.all([
+      getJson(demo, "/api/v1/accounts/verify_credentials").then((r) => ({ r, at: Date.now() })),
+      getJson(demo, "/api/v1/accounts/verify_credentials").then((r) => ({ r, at: Date.now() })),
+      getJson(demo, "/api/v1/notifications").then((r) => ({ r, at: Date.now() })),
+    ]);
+    assert.equal(a.r.status, 200);
+    assert.ok(a.at - started >= 600 && b.at - started >= 600, "both slow answers waited");
+    // Delays run side by side: two slow requests take one delay, not two.
+    assert.ok(Math.max(a.at, b.at) - started < 1_200, "slow answers overlapped");
+    assert.ok(quick.at < a.at, "another path was answered first");
+    demo.control.clearFaults();
+    const again = Date.now();
+    await getJson(demo, "/api/v1/accounts/verify_credentials");
+    assert.ok(Date.now() - again < 600, "cleared");
+  });
+
   test("failHttp 503 by count sends nginx's HTML page exactly that many times", async () => {
     demo.control.failHttp({ pathPrefix: "/api/v1/timelines/public", status: 503, count: 2 });
     for (let i = 0; i < 2; i++) {

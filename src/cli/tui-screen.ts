@@ -1,0 +1,222 @@
+// The screen proper of `tootty`: the panes, the features and the lifecycle, for an open
+// session. Loaded while the session opens (see tui.ts), so its modules load during the first
+// round trip instead of before it.
+import { appendFileSync } from "node:fs";
+import { AccountStore } from "../config/accounts.js";
+import { configDir } from "../config/paths.js";
+import type { BidiSetting, Settings } from "../config/settings.js";
+import { chooseLocale, setLocale, t } from "../i18n/index.js";
+import { pickTheme, RenderCache, setVisualBidi, warmUpCodeHighlighting } from "../render/index.js";
+import type { Session } from "../timeline/session.js";
+import type { ActionContext } from "../ui/app.js";
+import { startApp } from "../ui/app.js";
+import { makeBlessedStartFast } from "../ui/blessed-startup.js";
+import { connectionLabel } from "../ui/connection-label.js";
+import { offerDrafts } from "../ui/features/compose.js";
+import { type FeatureDeps, featureActions } from "../ui/features/index.js";
+import { buildPanes } from "../ui/panes.js";
+import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
+import { renderPaneItem } from "../ui/render-item.js";
+import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
+import { detectTerminal } from "../ui/terminal/capabilities.js";
+import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
+import type { PaneItem } from "../ui/timeline-pane.js";
+import { confirm } from "../ui/views/panel.js";
+import { favourMemoryOverSpeed } from "./memory-mode.js";
+import { openOtherAccount, type Target } from "./target.js";
+import { traceMark, whenDrawn } from "./trace.js";
+
+/** What ends a screen: quitting, or switching to another stored account (already opened). */
+type Outcome = { kind: "quit" } | { kind: "switch"; target: Target; session: Session };
+
+interface RunningScreen {
+  outcome: Promise<Outcome>;
+  destroy(): void;
+  /** Saves the read position and stops tracking it. */
+  close(): Promise<void>;
+}
+
+/** Runs screens until the user quits: the first on `session`, then one per account switched to. */
+export async function runScreens(
+  target: Target,
+  session: Session,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  warnings: string[],
+  /** --bidi, over the setting. */
+  bidiSetting?: BidiSetting,
+): Promise<number> {
+  silenceConsole(env);
+  const terminal = detectTerminal(env);
+  const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
+  const bidi = chooseBidi(bidiSetting ?? settings.bidi, env);
+  setVisualBidi(bidi.reorder);
+  setLocale(chooseLocale(env, settings.interfaceLanguage));
+  const shared: ScreenShared = {
+    settings,
+    env,
+    terminal,
+    theme,
+    bidi,
+    cache: new RenderCache(4000),
+  };
+
+  let current = { target, session };
+  let screen: RunningScreen | undefined;
+  // Restore first, then the message, then close: see src/ui/terminal/lifecycle.ts.
+  const { finish } = installLifecycle({
+    destroyScreen: () => screen?.destroy(),
+    cleanup: async () => {
+      await screen?.close();
+      current.session.close();
+      await current.target.cleanup();
+    },
+    exit: exitProcess,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+
+  for (let first = true; ; first = false) {
+    screen = await startScreen(current.session, current.target, shared, first ? warnings : []);
+    const outcome = await screen.outcome;
+    if (outcome.kind === "quit") break;
+    // Each account has its own session and streams: close this one, show the other.
+    await screen.close();
+    screen.destroy();
+    current.session.close();
+    await current.target.cleanup();
+    current = { target: outcome.target, session: outcome.session };
+  }
+  await finish(0);
+  return 0;
+}
+
+interface ScreenShared {
+  settings: Settings;
+  env: NodeJS.ProcessEnv;
+  terminal: ReturnType<typeof detectTerminal>;
+  theme: ReturnType<typeof pickTheme>;
+  bidi: BidiChoice;
+  cache: RenderCache;
+}
+
+async function startScreen(
+  session: Session,
+  target: Target,
+  { settings, env, terminal, theme, bidi, cache }: ScreenShared,
+  warnings: string[],
+): Promise<RunningScreen> {
+  const unicode = terminal.unicode;
+  let resolveOutcome!: (o: Outcome) => void;
+  const outcome = new Promise<Outcome>((resolve) => {
+    resolveOutcome = resolve;
+  });
+  // Assigned once the app exists; switchTo runs only after that.
+  let app: ReturnType<typeof startApp<PaneItem>>;
+  let switching = false;
+  const switchTo = (acct: string) => {
+    if (switching) return;
+    switching = true;
+    app.flash(t("flash.switching", { acct }));
+    void openOtherAccount(acct, settings, env).then((next) => {
+      switching = false;
+      if ("error" in next) {
+        app.flash(next.error);
+        return;
+      }
+      resolveOutcome({ kind: "switch", ...next });
+      app.quit();
+    });
+  };
+  const markers = requestMarkers(session);
+  const panes = buildPanes(session, settings);
+  // The feeds take their prefetched first pages in a few promise hops: let them, so the
+  // screen's first frame already has the toots (a frame later would wait out a paint interval).
+  await new Promise((resolve) => setImmediate(resolve));
+  const deps: FeatureDeps = {
+    session,
+    settings,
+    configDir: configDir(env),
+    env,
+    theme,
+    cache,
+    unicode,
+    ...(target.storedAcct
+      ? {
+          accounts: {
+            list: () => new AccountStore(configDir(env), { env }).list().map((a) => a.acct),
+            current: target.storedAcct,
+            switchTo,
+          },
+        }
+      : {}),
+  };
+  // Terminfo capabilities compiled on first use, not all up front (see blessed-startup.ts).
+  makeBlessedStartFast();
+  app = startApp({
+    panes,
+    renderItem: (item, width, expanded) =>
+      renderPaneItem(item, { cache, theme, width, expanded, unicode, now: Date.now() }),
+    accountLabel: `${session.account.acct}@${session.instance.domain}`,
+    connectionState: () => connectionLabel(session),
+    onConnectionChange: (listener) => {
+      const offs = [session.stream.onStateChange(listener), session.rest.onStateChange(listener)];
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    keymap: settings.keymap,
+    ...(settings.confirm.quit
+      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, t("confirm.quit")) }
+      : {}),
+    actions: featureActions(deps),
+    unicode,
+    colorLevel: terminal.colorLevel,
+    terminalModes: bidi,
+  });
+  if (warnings[0]) app.flash(warnings[0]);
+  else offerDrafts(app, deps);
+  traceMark("screen-started");
+  whenDrawn(
+    app.context().screen,
+    () => panes.some((pane) => pane.items().length > 0),
+    () => {
+      traceMark("first-toots-painted");
+      // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
+      favourMemoryOverSpeed();
+    },
+  );
+  const offFirst = panes.map((pane) =>
+    pane.onChange(() => {
+      if (pane.items().length === 0) return;
+      for (const off of offFirst) off();
+      // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
+      // Code blocks are highlighted from the next paint on.
+      setTimeout(() => {
+        void warmUpCodeHighlighting().then(() => app.repaintSoon());
+      }, 1_000).unref();
+    }),
+  );
+
+  const readPosition = trackReadPosition(session, panes, app, markers);
+  void app.done.then(() => resolveOutcome({ kind: "quit" }));
+  return {
+    outcome,
+    destroy: () => app.destroy(),
+    async close() {
+      await readPosition.flush(1_500);
+      readPosition.close();
+    },
+  };
+}
+
+/** Nothing may write to the terminal behind blessed's back: stray logs go to a file or nowhere. */
+function silenceConsole(env: NodeJS.ProcessEnv): void {
+  const logFile = env.TOOTTY_DEBUG_LOG;
+  const write = logFile
+    ? (...args: unknown[]) =>
+        appendFileSync(logFile, `${args.map(String).join(" ")}\n`, { mode: 0o600 })
+    : () => {};
+  console.log = console.info = console.warn = console.error = console.debug = write;
+}

@@ -1,18 +1,22 @@
-// Start-up figures: `tootty --version` against bare node, and process start → first toot on
-// screen in a real terminal (tmux), signed in as a stored account to the simulated instance
+// Start-up figures: `tootty --version` against bare node, and start → first toot on screen in
+// a real terminal (tmux, 160×45), signed in as a stored account to the simulated instance
 // running in another process on loopback (as a user starts it: accounts.json, config.json and
-// the instance's own latency all count). `--demo` (instance started in-process) is shown too.
-// Medians of repeated runs, ratios against bare node measured in the same run.
+// the instance's own latency all count), beside the peer, Debian's `toot tui` (Python + urwid),
+// signed in to the same instance, runs interleaved. RSS after the first paint for both.
+// Medians of repeated runs; ratios against bare node and the peer measured in the same run.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AccountStore } from "../../src/config/accounts.js";
 import { TmuxSession } from "../helpers/tmux.js";
-import { startDemoChild } from "./streaming.js";
+import { cpuTicks, rssMb, soleChild, untilIdle } from "./proc.js";
+import { type Demo, startDemoChild } from "./streaming.js";
 
 const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
 const MARKS = ["tui-loaded", "connected", "session-open", "screen-started", "first-toots-painted"];
+const COLS = 160;
+const ROWS = 45;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,44 +31,61 @@ function timeRun(args: string[]): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** A toot header on screen: "@handle" followed later by a relative time. */
-const TOOT_ON_SCREEN = /@\w+.*\b(now|\d+[smhd])\b/;
+/** A toot header on tootty's screen: "@handle" followed later by a relative time. */
+const TOOTTY_TOOT = /@\w+.*\b(now|\d+[smhd])\b/;
+/** A row of toot tui's timeline list: "2026-12-01 22:45   alice@host". */
+const TOOT_TUI_TOOT = /\d{4}-\d\d-\d\d \d\d:\d\d\s+\w+@/;
 
-interface FirstToot {
-  /** Wall time until a toot was checked on tmux's screen (includes starting tmux): an upper bound. */
+interface Run {
+  /** Enter pressed (the program is exec'd) → a toot seen on the tmux screen. */
   seen: number;
-  /** tootty's own marks, ms since its process started. */
-  marks: Record<string, number>;
+  /** RSS of the program once idle after its first paint. */
+  rss: number;
+  /** CPU time the program used up to then. */
+  cpuMs: number;
+  /** tootty's own marks: [ms since its process started, CPU ms by then]. */
+  marks: Record<string, [number, number]>;
 }
 
-async function timeFirstToot(args: string[], env: Record<string, string>): Promise<FirstToot> {
-  const trace = join(mkdtempSync(join(tmpdir(), "tootty-bench-")), "trace.txt");
-  const start = Date.now();
+function readMarks(trace: string | undefined): Record<string, [number, number]> {
+  const marks: Record<string, [number, number]> = {};
+  if (!trace) return marks;
+  let text = "";
+  try {
+    text = readFileSync(trace, "utf8");
+  } catch {}
+  for (const line of text.split("\n")) {
+    const [name, ms, cpu] = line.split(" ");
+    if (name && ms) marks[name] = [Number(ms), Number(cpu)];
+  }
+  return marks;
+}
+
+/**
+ * Starts `command` in tmux behind a `read`, so the clock starts when Enter lets the shell exec
+ * the program (tmux's own start is not counted), then polls the screen for `toot`. Both
+ * programs are timed the same way; the polling costs each the same.
+ */
+async function timeFirstToot(
+  command: string[],
+  env: Record<string, string>,
+  toot: RegExp,
+  trace?: string,
+): Promise<Run> {
   const session = TmuxSession.start({
-    command: [process.execPath, BIN, ...args],
-    cols: 160,
-    rows: 45,
-    env: { ...env, TOOTTY_TRACE: trace },
+    command: ["sh", "-c", 'read _ && exec "$@"', "sh", ...command],
+    cols: COLS,
+    rows: ROWS,
+    env,
   });
   try {
-    // Wait on tootty's own mark by reading a file: polling tmux would spawn a process every
-    // few ms and steal the CPU being measured. The screen is checked once the mark is there.
-    const marks: Record<string, number> = {};
-    const deadline = Date.now() + 20_000;
-    while (marks["first-toots-painted"] === undefined) {
-      if (Date.now() > deadline) throw new Error(`no first-toots-painted mark in ${trace}`);
-      await new Promise((r) => setTimeout(r, 10));
-      let text = "";
-      try {
-        text = readFileSync(trace, "utf8");
-      } catch {}
-      for (const line of text.split("\n")) {
-        const [name, ms] = line.split(" ");
-        if (name && ms) marks[name] = Number(ms);
-      }
-    }
-    await session.waitFor((s) => TOOT_ON_SCREEN.test(s), "first toot", 20_000);
-    return { seen: Date.now() - start, marks };
+    const pid = await soleChild(session.pid());
+    const start = process.hrtime.bigint();
+    session.send("Enter");
+    await session.waitFor((s) => toot.test(s), "first toot", 30_000);
+    const seen = Number(process.hrtime.bigint() - start) / 1e6;
+    await untilIdle(pid, 300);
+    return { seen, rss: rssMb(pid), cpuMs: cpuTicks(pid) * 10, marks: readMarks(trace) };
   } finally {
     session.kill();
   }
@@ -81,6 +102,36 @@ function storedAccountDir(url: string, token: string): string {
   return dir;
 }
 
+/**
+ * toot's config (toot/config.py: apps by instance, users by user@instance, the active user),
+ * signed in to the loopback instance with its token; XDG_CONFIG_HOME points toot at it.
+ */
+function tootConfigHome(demo: Demo): string {
+  const home = mkdtempSync(join(tmpdir(), "tootty-bench-toot-"));
+  const host = new URL(demo.url).host;
+  const user = `demo@${host}`;
+  mkdirSync(join(home, "toot"), { mode: 0o700 });
+  writeFileSync(
+    join(home, "toot", "config.json"),
+    JSON.stringify({
+      apps: {
+        [host]: { instance: host, base_url: demo.url, client_id: "bench", client_secret: "bench" },
+      },
+      users: { [user]: { instance: host, username: "demo", access_token: demo.token } },
+      active_user: user,
+    }),
+    { mode: 0o600 },
+  );
+  return home;
+}
+
+/** Why the peer cannot run here, or undefined when `toot` is on PATH. */
+function peerMissing(): string | undefined {
+  const found = spawnSync("sh", ["-c", "command -v toot"], { encoding: "utf8" });
+  if (found.status === 0) return undefined;
+  return "toot is not installed (Debian: apt-get install toot)";
+}
+
 export async function benchStartup(runs = 7): Promise<Record<string, string>> {
   const bare: number[] = [];
   const version: number[] = [];
@@ -88,39 +139,80 @@ export async function benchStartup(runs = 7): Promise<Record<string, string>> {
     bare.push(timeRun(["-e", "0"]));
     version.push(timeRun([BIN, "--version"]));
   }
+  const missing = peerMissing();
   const demo = await startDemoChild();
-  const loopback: FirstToot[] = [];
-  const inProcess: FirstToot[] = [];
+  const tootty: Run[] = [];
+  const peer: Run[] = [];
+  const inProcess: Run[] = [];
   try {
-    const env = { TOOTTY_CONFIG_DIR: storedAccountDir(demo.url, demo.token) };
-    await timeFirstToot([], env); // warm the instance and the file cache
+    const configDir = storedAccountDir(demo.url, demo.token);
+    const tootHome = tootConfigHome(demo);
+    const runTootty = () => {
+      const trace = join(mkdtempSync(join(tmpdir(), "tootty-bench-")), "trace.txt");
+      const env = { TOOTTY_CONFIG_DIR: configDir, TOOTTY_TRACE: trace };
+      return timeFirstToot([process.execPath, BIN], env, TOOTTY_TOOT, trace);
+    };
+    const runPeer = () =>
+      timeFirstToot(["toot", "tui"], { XDG_CONFIG_HOME: tootHome }, TOOT_TUI_TOOT);
+    // Warm the instance and the file cache.
+    await runTootty();
+    if (!missing) await runPeer();
     for (let i = 0; i < runs; i++) {
-      loopback.push(await timeFirstToot([], env));
+      tootty.push(await runTootty());
+      if (!missing) peer.push(await runPeer());
       bare.push(timeRun(["-e", "0"]));
     }
-    const demoEnv = { TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-bench-demo-")) };
-    for (let i = 0; i < Math.min(runs, 3); i++)
-      inProcess.push(await timeFirstToot(["--demo"], demoEnv));
+    const demoEnv = {
+      TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-bench-demo-")),
+    };
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const trace = join(mkdtempSync(join(tmpdir(), "tootty-bench-")), "trace.txt");
+      inProcess.push(
+        await timeFirstToot(
+          [process.execPath, BIN, "--demo"],
+          { ...demoEnv, TOOTTY_TRACE: trace },
+          TOOTTY_TOOT,
+          trace,
+        ),
+      );
+    }
   } finally {
     demo.child.stdin?.end();
   }
   const b = median(bare);
   const v = median(version);
-  const mark = (runs: FirstToot[], name: string) => median(runs.map((r) => r.marks[name] ?? NaN));
-  const painted = mark(loopback, "first-toots-painted");
-  const seen = median(loopback.map((r) => r.seen));
-  const demoPainted = mark(inProcess, "first-toots-painted");
+  const mark = (runs: Run[], name: string, i: 0 | 1) =>
+    median(runs.map((r) => r.marks[name]?.[i] ?? Number.NaN));
+  const painted = mark(tootty, "first-toots-painted", 0);
+  const seen = median(tootty.map((r) => r.seen));
   const ratio = (ms: number) => `${ms.toFixed(0)} ms = ${(ms / b).toFixed(2)}× bare node`;
-  return {
+  const figures: Record<string, string> = {
     [`node -e 0 (median of ${bare.length})`]: `${b.toFixed(0)} ms`,
     [`tootty --version (median of ${runs})`]: `${ratio(v)} (goal ≤ 1.5×)`,
-    [`start → first toot painted, stored account, instance on loopback, 160×45 tmux, tootty's own mark (median of ${runs})`]: `${ratio(painted)} (goal ≤ 2.5×)`,
-    "  marks (median, ms since process start)": MARKS.map(
-      (m) => `${m} ${mark(loopback, m).toFixed(0)}`,
+    [`tootty: start → first toot painted, its own mark (median of ${runs}, stored account, instance on loopback, ${COLS}×${ROWS})`]: `${ratio(painted)} (goal ≤ 2.5×)`,
+    "  marks (median ms since process start / CPU ms by then)": MARKS.map(
+      (m) => `${m} ${mark(tootty, m, 0).toFixed(0)}/${mark(tootty, m, 1).toFixed(0)}`,
     ).join(" · "),
-    "start → first toot checked on the tmux screen (upper bound: incl. tmux start and polling)":
-      ratio(seen),
-    "--demo (instance seeded in-process): start → first toot painted (median of 3)":
-      ratio(demoPainted),
+    "tootty: Enter → first toot seen on the tmux screen": ratio(seen),
   };
+  if (missing) {
+    figures["toot tui (the peer)"] = `skipped: ${missing}`;
+  } else {
+    const peerSeen = median(peer.map((r) => r.seen));
+    figures[
+      `toot tui: Enter → first toot seen on the tmux screen (median of ${runs}, interleaved)`
+    ] = `${ratio(peerSeen)}; tootty/toot = ${(seen / peerSeen).toFixed(2)} (goal ≤ 0.5)`;
+    figures["RSS once idle after the first paint: tootty / toot tui"] =
+      `${median(tootty.map((r) => r.rss)).toFixed(0)} MB / ${median(peer.map((r) => r.rss)).toFixed(0)} MB (goal for tootty ≤ 65 MB)`;
+    figures["CPU used by then: tootty / toot tui"] =
+      `${median(tootty.map((r) => r.cpuMs)).toFixed(0)} ms / ${median(peer.map((r) => r.cpuMs)).toFixed(0)} ms`;
+  }
+  if (missing) {
+    figures["RSS once idle after the first paint: tootty"] =
+      `${median(tootty.map((r) => r.rss)).toFixed(0)} MB (goal ≤ 65 MB)`;
+  }
+  figures["--demo (instance seeded in-process): start → first toot painted (median of 3)"] = ratio(
+    mark(inProcess, "first-toots-painted", 0),
+  );
+  return figures;
 }

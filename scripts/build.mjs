@@ -1,7 +1,27 @@
 // Bundles the CLI into one ESM file so start-up does not resolve hundreds of modules.
 // blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
 import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+
+// masto converts every answer's keys with a recursive walk and an uncached camelCase per key:
+// the first pages' conversion took ~120 ms of CPU at start-up, and JSON nested a few thousand
+// levels deep overflowed the stack. src/api/transform-keys.ts keeps masto's contract with its
+// own stack and a cache of spellings (~20 ms). The swap is checked: a masto whose serializer
+// no longer imports ./transform-keys.js fails the build instead of silently losing it.
+const OWN_TRANSFORM_KEYS = fileURLToPath(new URL("../src/api/transform-keys.ts", import.meta.url));
+let swapped = false;
+const ownTransformKeys = {
+  name: "tootty-transform-keys",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/transform-keys\.js$/ }, (args) => {
+      if (!/[\\/]masto[\\/]dist[\\/]esm[\\/]adapters[\\/]serializers[\\/]/.test(args.importer))
+        return;
+      swapped = true;
+      return { path: OWN_TRANSFORM_KEYS };
+    });
+  },
+};
 
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync("dist", { recursive: true, force: true });
@@ -18,6 +38,7 @@ await build({
   sourcemap: "linked",
   external: ["blessed"],
   logLevel: "warning",
+  plugins: [ownTransformKeys],
   banner: {
     // CommonJS dependencies inside an ESM bundle still call require(), __dirname and __filename.
     js: [
@@ -30,3 +51,4 @@ await build({
     ].join("\n"),
   },
 });
+if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");

@@ -1,6 +1,8 @@
 // The real transport for StreamManager: a `ws` WebSocket behind the tiny StreamSocket interface
 // (tests substitute a fake). The token travels in the Authorization header, never in the URL.
-import WebSocket from "ws";
+// `ws` is loaded when the first socket opens, not with the program: compiling it cost ~20 ms
+// of CPU at every start, before the first paint (`npm run bench start-up`).
+import type WebSocket from "ws";
 import { MAX_FRAME_BYTES } from "./stream-frame.js";
 
 export interface SocketHandlers {
@@ -27,8 +29,41 @@ export type SocketFactory = (
   handlers: SocketHandlers,
 ) => StreamSocket;
 
+let loading: Promise<typeof WebSocket> | undefined;
+const loadWs = () => {
+  loading ??= import("ws").then((m) => m.default);
+  return loading;
+};
+
 export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
-  const ws = new WebSocket(url, {
+  let ws: WebSocket | undefined;
+  let terminated = false;
+  loadWs().then(
+    (WebSocketClass) => {
+      if (!terminated) ws = connect(WebSocketClass, url, headers, handlers);
+    },
+    (err: unknown) => {
+      if (!terminated) handlers.error(err instanceof Error ? err : new Error(String(err)));
+    },
+  );
+  return {
+    send: (text) => {
+      if (ws && ws.readyState === ws.OPEN) ws.send(text);
+    },
+    terminate: () => {
+      terminated = true;
+      ws?.terminate();
+    },
+  };
+};
+
+function connect(
+  WebSocketClass: typeof WebSocket,
+  url: string,
+  headers: Record<string, string>,
+  handlers: SocketHandlers,
+): WebSocket {
+  const ws = new WebSocketClass(url, {
     headers,
     handshakeTimeout: 15_000,
     maxPayload: MAX_FRAME_BYTES * 4,
@@ -49,10 +84,5 @@ export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
     res.resume();
     req.destroy();
   });
-  return {
-    send: (text) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(text);
-    },
-    terminate: () => ws.terminate(),
-  };
-};
+  return ws;
+}

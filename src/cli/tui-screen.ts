@@ -37,15 +37,25 @@ interface RunningScreen {
 }
 
 /** Runs screens until the user quits: the first on `session`, then one per account switched to. */
-export async function runScreens(
-  target: Target,
-  session: Session,
-  settings: Settings,
-  env: NodeJS.ProcessEnv,
-  warnings: string[],
+export async function runScreens({
+  target,
+  session,
+  settings,
+  env,
+  warnings,
+  bidiSetting,
+  onFirstFrame,
+}: {
+  target: Target;
+  session: Session;
+  settings: Settings;
+  env: NodeJS.ProcessEnv;
+  warnings: string[];
   /** --bidi, over the setting. */
-  bidiSetting?: BidiSetting,
-): Promise<number> {
+  bidiSetting?: BidiSetting;
+  /** Told once the first screen's first frame has been written. */
+  onFirstFrame: () => void;
+}): Promise<number> {
   silenceConsole(env);
   const terminal = detectTerminal(env);
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
@@ -59,6 +69,7 @@ export async function runScreens(
     theme,
     bidi,
     cache: new RenderCache(4000),
+    onFirstFrame,
   };
 
   let current = { target, session };
@@ -99,12 +110,13 @@ interface ScreenShared {
   theme: ReturnType<typeof pickTheme>;
   bidi: BidiChoice;
   cache: RenderCache;
+  onFirstFrame: () => void;
 }
 
 async function startScreen(
   session: Session,
   target: Target,
-  { settings, env, terminal, theme, bidi, cache }: ScreenShared,
+  { settings, env, terminal, theme, bidi, cache, onFirstFrame }: ScreenShared,
   warnings: string[],
 ): Promise<RunningScreen> {
   const unicode = terminal.unicode;
@@ -178,6 +190,8 @@ async function startScreen(
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
+  // blessed writes a frame on the tick after its render event.
+  app.context().screen.once("render", () => setImmediate(onFirstFrame));
   whenDrawn(
     app.context().screen,
     () => panes.some((pane) => pane.items().length > 0),

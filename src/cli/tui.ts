@@ -40,9 +40,14 @@ export async function runTui(
   const quitting = new Promise<"quit">((resolve) => {
     quit = () => resolve("quit");
   });
+  let firstFrame!: () => void;
+  const drawn = new Promise<void>((resolve) => {
+    firstFrame = resolve;
+  });
   const opening = openSession({
     ...sessionOptions(target, settings),
     signal: giveUp.signal,
+    streamAfter: drawn,
     onArrived: (what) => waiting?.arrived(AWAITED[what]),
   });
   // Loaded while the first requests travel. A failure to load is a crash like any other.
@@ -90,5 +95,13 @@ export async function runTui(
   traceMark("session-open");
   const { runScreens } = await screens;
   waiting?.handOver();
-  return runScreens(target, session, settings, env, warnings, command.bidi);
+  return runScreens({
+    target,
+    session,
+    settings,
+    env,
+    warnings,
+    bidiSetting: command.bidi,
+    onFirstFrame: firstFrame,
+  });
 }

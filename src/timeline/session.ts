@@ -38,6 +38,12 @@ export interface SessionOptions {
   onArrived?: (what: "instance" | "account") => void;
   /** Aborting gives up opening: the requests are cancelled and openSession rejects. */
   signal?: AbortSignal;
+  /**
+   * The stream connects once this settles (the first frame is up: connecting loads and runs
+   * the socket code, which is CPU the first paint waits for). At once when absent. Toots
+   * posted meanwhile come with the gap-fill every connect does.
+   */
+  streamAfter?: Promise<unknown>;
 }
 
 /**
@@ -190,7 +196,15 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const unsubscribeUser = stream.subscribe({ stream: "user" }, (ev) => {
     if (ev.kind === "filters_changed") void refetchFilters();
   });
-  stream.start();
+  let closed = false;
+  if (opts.streamAfter) {
+    const start = () => {
+      if (!closed) stream.start();
+    };
+    opts.streamAfter.then(start, start);
+  } else {
+    stream.start();
+  }
   void notifications.start();
   void refetchFilters();
 
@@ -232,6 +246,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       return () => filterListeners.delete(listener);
     },
     close() {
+      closed = true;
       unsubscribeUser();
       unwatchUser();
       for (const f of feeds.values()) f.close();

@@ -37,6 +37,44 @@ describe("openSession", () => {
     }
   });
 
+  test("with streamAfter, the stream connects only once it settles; the feeds fill meanwhile", async () => {
+    let release!: () => void;
+    const firstFrame = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const session = await openSession({
+      instanceUrl: demo.url,
+      accessToken: demo.token,
+      streamAfter: firstFrame,
+    });
+    try {
+      const feed = session.feed("home");
+      await waitFor(() => feed.store.size > 0, "the first page");
+      assert.equal(demo.control.streamClientCount(), 0, "no socket before the first frame");
+      release();
+      await waitFor(() => session.stream.state.kind === "live", "the stream live");
+    } finally {
+      session.close();
+    }
+  });
+
+  test("giving up (abort) while opening rejects and stops the requests", async () => {
+    const giveUp = new AbortController();
+    demo.control.slowHttp({ pathPrefix: "/api/", delayMs: 5_000 });
+    try {
+      const opening = openSession({
+        instanceUrl: demo.url,
+        accessToken: demo.token,
+        signal: giveUp.signal,
+      });
+      giveUp.abort();
+      const err = await opening.catch((e: unknown) => e);
+      assert.ok(err instanceof Error, String(err));
+    } finally {
+      demo.control.clearFaults();
+    }
+  });
+
   test("an unreachable host fails with a NetworkError after a few tries", async () => {
     const clock = new FakeClock(Date.now());
     const err = await withTime(

@@ -36,7 +36,7 @@ export const en = {
   "state.seconds": "{seconds}s",
   "state.waiting": "waiting for the server",
   "state.connecting": "connecting…",
-  "state.liveCatchUpFailed": "live, catching up failed: {problem}",
+  "state.liveCatchUpFailed": "live, but {problem}",
   "state.liveEmpty": "live, no toots yet",
   "state.live": "live",
   "state.reconnecting": "reconnecting (next try in {wait})",

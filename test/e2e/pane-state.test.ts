@@ -98,11 +98,8 @@ test("nginx HTML 503 on timelines: R says it could not refresh, the pane says wh
     30_000,
   );
   assert.ok(!screen.includes("Up to date"));
-  assert.equal(
-    paneState(screen, "Home"),
-    "live, catching up failed: server unavailable (HTTP 503)",
-  );
-  assert.match(statusState(screen) ?? "", /^live, catching up failed: server unavailable/);
+  assert.equal(paneState(screen, "Home"), "live, but server unavailable (HTTP 503)");
+  assert.match(statusState(screen) ?? "", /^live, but server unavailable \(HTTP 503\)$/);
   // The socket is fine and so are the other panes.
   for (const p of ["Local", "Federated", "Notifications"])
     assert.equal(paneState(screen, p), "live", p);

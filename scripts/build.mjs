@@ -36,7 +36,8 @@ await build({
   chunkNames: "chunks/[name]-[hash]",
   target: "node20",
   sourcemap: "linked",
-  external: ["blessed"],
+  // sixel: its bundled UPNG assigns an undeclared global, which strict-mode ESM refuses.
+  external: ["blessed", "sixel"],
   logLevel: "warning",
   plugins: [ownTransformKeys],
   banner: {

@@ -15,10 +15,12 @@ import { connectionLabel } from "../ui/connection-label.js";
 import { offerDrafts } from "../ui/features/compose.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
 import { buildPanes } from "../ui/panes.js";
+import { chooseProtocol, type ShellPictures, startPictures } from "../ui/pictures.js";
 import { requestMarkers, trackReadPosition } from "../ui/read-position.js";
 import { renderPaneItem } from "../ui/render-item.js";
 import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
+import { type GraphicsAnswers, probeGraphics } from "../ui/terminal/graphics-probe.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
 import { confirm } from "../ui/views/panel.js";
@@ -62,6 +64,11 @@ export async function runScreens({
   const bidi = chooseBidi(bidiSetting ?? settings.bidi, env);
   setVisualBidi(bidi.reorder);
   setLocale(chooseLocale(env, settings.interfaceLanguage));
+  // Which picture protocol the terminal speaks (ends at its DA1 answer: one round trip).
+  const graphics =
+    settings.images === "auto" && terminal.colorLevel > 0
+      ? await probeGraphics(process.stdin, process.stdout)
+      : { kitty: false, sixel: false, answered: false };
   const shared: ScreenShared = {
     settings,
     env,
@@ -69,6 +76,7 @@ export async function runScreens({
     theme,
     bidi,
     cache: new RenderCache(4000),
+    graphics,
     onFirstFrame,
   };
 
@@ -110,13 +118,14 @@ interface ScreenShared {
   theme: ReturnType<typeof pickTheme>;
   bidi: BidiChoice;
   cache: RenderCache;
+  graphics: GraphicsAnswers;
   onFirstFrame: () => void;
 }
 
 async function startScreen(
   session: Session,
   target: Target,
-  { settings, env, terminal, theme, bidi, cache, onFirstFrame }: ScreenShared,
+  { settings, env, terminal, theme, bidi, cache, graphics, onFirstFrame }: ScreenShared,
   warnings: string[],
 ): Promise<RunningScreen> {
   const unicode = terminal.unicode;
@@ -141,6 +150,15 @@ async function startScreen(
       app.quit();
     });
   };
+  const shellPictures: ShellPictures | undefined = await startPictures({
+    protocol: chooseProtocol(settings.images, graphics, terminal.colorLevel, env),
+    colorLevel: terminal.colorLevel,
+    unicode,
+    env,
+    ...(graphics.cellPixels ? { cellPixels: graphics.cellPixels } : {}),
+    onChange: () => app?.repaintSoon(),
+  });
+  const pictures = shellPictures?.pictures;
   const markers = requestMarkers(session);
   const panes = buildPanes(session, settings);
   // The feeds take their prefetched first pages in a few promise hops: let them, so the
@@ -154,6 +172,7 @@ async function startScreen(
     theme,
     cache,
     unicode,
+    pictures,
     ...(target.storedAcct
       ? {
           accounts: {
@@ -169,7 +188,16 @@ async function startScreen(
   app = startApp({
     panes,
     renderItem: (item, width, expanded) =>
-      renderPaneItem(item, { cache, theme, width, expanded, unicode, now: Date.now() }),
+      renderPaneItem(item, {
+        cache,
+        theme,
+        width,
+        expanded,
+        unicode,
+        now: Date.now(),
+        pictures,
+        pictureRows: settings.pictureRows,
+      }),
     accountLabel: `${session.account.acct}@${session.instance.domain}`,
     connectionState: () => connectionLabel(session),
     onConnectionChange: (listener) => {
@@ -187,6 +215,7 @@ async function startScreen(
     colorLevel: terminal.colorLevel,
     terminalModes: bidi,
   });
+  shellPictures?.attach(app.context().screen);
   if (warnings[0]) app.flash(warnings[0]);
   else offerDrafts(app, deps);
   traceMark("screen-started");
@@ -217,7 +246,11 @@ async function startScreen(
   void app.done.then(() => resolveOutcome({ kind: "quit" }));
   return {
     outcome,
-    destroy: () => app.destroy(),
+    destroy: () => {
+      const farewell = shellPictures?.farewell();
+      if (farewell) process.stdout.write(farewell);
+      app.destroy();
+    },
     async close() {
       await readPosition.flush(1_500);
       readPosition.close();

@@ -37,6 +37,7 @@ export const ACTIONS = {
   edit: { keys: ["e"], help: "edit your toot" },
   openLinks: { keys: ["O"], help: "list the toot's links and media" },
   openInBrowser: { keys: ["o"], help: "open the toot in the browser" },
+  media: { keys: ["i"], help: "the toot's pictures, large, with their alt text" },
   // `thread` owns Enter: it opens the thread, and on a gap row loads the gap.
   thread: { keys: ["enter"], help: "open the thread (on a gap row: load it)" },
   profile: { keys: ["p"], help: "the author's profile" },

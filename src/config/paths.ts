@@ -13,6 +13,19 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, "tootty");
 }
 
+/**
+ * The cache folder (pictures; safe to delete at any time): inside TOOTTY_CONFIG_DIR when that
+ * is set, so one variable still moves everything, else $XDG_CACHE_HOME/tootty, else
+ * ~/.cache/tootty.
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.TOOTTY_CONFIG_DIR;
+  if (override) return join(resolve(override), "cache");
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".cache");
+  return join(base, "tootty");
+}
+
 /** conf's configName for each file (conf adds ".json"). */
 export const SETTINGS_NAME = "config";
 export const ACCOUNTS_NAME = "accounts";

@@ -2,7 +2,13 @@
 // documentation cannot drift from what is accepted.
 import { ACTION_NAMES, ACTIONS } from "./keymap.js";
 import { BUFFER_MAX, BUFFER_MIN, DEFAULT_PANES, MAX_PANES } from "./panes.js";
-import { BIDI_SETTINGS, DEFAULTS, OSC_NOTIFICATIONS, VISIBILITIES } from "./settings.js";
+import {
+  BIDI_SETTINGS,
+  DEFAULTS,
+  IMAGE_MODES,
+  OSC_NOTIFICATIONS,
+  VISIBILITIES,
+} from "./settings.js";
 import { COLOUR_NAMES, THEME_DEFAULTS } from "./theme.js";
 
 export function configHelp(settingsPath: string): string {
@@ -57,6 +63,9 @@ ${theme.join("\n")}
                      from VTE_VERSION, KONSOLE_VERSION, MLTERM and tmux/screen. --bidi overrides it.
   interfaceLanguage  tootty's own words: "en" or "ar" (a tag like "ar-EG" also picks its
                      digits), or null (default) for the locale's: LC_ALL, LC_MESSAGES, LANG
+  images             ${IMAGE_MODES.join(" | ")}; default "${DEFAULTS.images}": auto asks the
+                     terminal (kitty graphics, sixel, iTerm2) and falls back to half blocks
+  pictureRows        the most rows one picture takes in a timeline (2–40); default ${DEFAULTS.pictureRows}
 
 Example:
   {

@@ -34,6 +34,8 @@ export const OSC_NOTIFICATIONS = ["off", "osc9", "osc777"] as const;
 export const BIDI_SETTINGS = ["auto", "visual", "terminal"] as const;
 export type BidiSetting = (typeof BIDI_SETTINGS)[number];
 export type OscNotification = (typeof OSC_NOTIFICATIONS)[number];
+export const IMAGE_MODES = ["auto", "kitty", "iterm", "sixel", "blocks", "off"] as const;
+export type ImageMode = (typeof IMAGE_MODES)[number];
 
 export interface Settings {
   keymap: Keymap;
@@ -54,6 +56,10 @@ export interface Settings {
   bidi: BidiSetting;
   /** tootty's own words: a language tag ("ar", "en-GB"), or null for the locale's (LC_MESSAGES). */
   interfaceLanguage: string | null;
+  /** How pictures are drawn: asked of the terminal (auto), one protocol, or not at all. */
+  images: ImageMode;
+  /** The most rows one picture takes in a timeline. */
+  pictureRows: number;
 }
 
 export const DEFAULTS = {
@@ -67,6 +73,8 @@ export const DEFAULTS = {
   confirm: { boost: false, delete: true, quit: false },
   bidi: "auto" as BidiSetting,
   interfaceLanguage: null,
+  images: "auto" as ImageMode,
+  pictureRows: 8,
 } as const;
 
 export const SETTINGS_KEYS = [
@@ -83,6 +91,8 @@ export const SETTINGS_KEYS = [
   "confirm",
   "bidi",
   "interfaceLanguage",
+  "images",
+  "pictureRows",
 ] as const;
 
 function validateInterfaceLanguage(raw: unknown, warn: Warn): string | null {
@@ -202,6 +212,8 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
     },
     bidi: oneOf("bidi", user.bidi, BIDI_SETTINGS, DEFAULTS.bidi, warn),
     interfaceLanguage: validateInterfaceLanguage(user.interfaceLanguage, warn),
+    images: oneOf("images", user.images, IMAGE_MODES, DEFAULTS.images, warn),
+    pictureRows: integerIn("pictureRows", user.pictureRows, 2, 40, DEFAULTS.pictureRows, warn),
   };
   return { settings, warnings };
 }

@@ -1,6 +1,7 @@
 // Small helpers shared by the demo's HTTP handlers: replies, body parsing, routing.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { localiseMediaUrls } from "./pictures.js";
 import type { TokenInfo } from "./tokens.js";
 
 export interface Reply {
@@ -67,6 +68,7 @@ export function send(
   res: ServerResponse,
   reply: Reply,
   extraHeaders: Record<string, string>,
+  mediaOrigin?: string,
 ): void {
   const headers: Record<string, string> = { ...extraHeaders, ...reply.headers };
   let payload = "";
@@ -74,7 +76,7 @@ export function send(
     payload = reply.text;
     headers["Content-Type"] = reply.contentType ?? "text/plain; charset=utf-8";
   } else if (reply.body !== undefined) {
-    payload = JSON.stringify(reply.body);
+    payload = localiseMediaUrls(JSON.stringify(reply.body), mediaOrigin);
     headers["Content-Type"] = "application/json; charset=utf-8";
   }
   headers["Content-Length"] = String(Buffer.byteLength(payload));

@@ -14,6 +14,7 @@ import {
   readBody,
   send,
 } from "./http-kit.js";
+import { requestOrigin, servePicture } from "./pictures.js";
 import { type RateLimiter, rateLimitHeaders } from "./rate-limit.js";
 import type { StreamingServer } from "./streaming.js";
 import { bearerToken, type TokenRegistry } from "./tokens.js";
@@ -59,11 +60,13 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     // Unknown ops fall through to an ordinary 404.
   }
 
+  if (method === "GET" && servePicture(url.pathname, res)) return;
+
   let status = 500;
   try {
     const reply = await serve(deps, req, url, method, now);
     status = reply.reply.status;
-    send(res, reply.reply, reply.headers);
+    send(res, reply.reply, reply.headers, requestOrigin(req.headers.host));
   } finally {
     if (!url.pathname.startsWith(CONTROL_PREFIX)) {
       deps.log.push({

@@ -2,6 +2,7 @@
 // actually meets (meta sizes, blurhash, alt text or its absence, sensitive flags on the status).
 
 import { DEMO_DOMAIN } from "./accounts.js";
+import { HOSTILE_PICTURES, type HostilePicture } from "./pictures.js";
 import type { Prng } from "./prng.js";
 import type { ApiCard, ApiMediaAttachment, ApiPoll } from "./types.js";
 
@@ -26,6 +27,16 @@ function size(width: number, height: number) {
 
 export type MediaKind = ApiMediaAttachment["type"];
 
+/**
+ * About one picture in thirty is broken, as on the real network (a dead media host's error
+ * page, a truncated upload, a bogus header). Chosen from the file name, not the world's PRNG,
+ * so every seeded and generated post stays what it was for a seed.
+ */
+function brokenPicture(file: string): HostilePicture | undefined {
+  if (Number.parseInt(file.slice(0, 2), 16) >= 8) return undefined;
+  return HOSTILE_PICTURES[Number.parseInt(file.slice(2, 3), 16) % HOSTILE_PICTURES.length];
+}
+
 export function makeMedia(
   rng: Prng,
   id: string,
@@ -40,7 +51,13 @@ export function makeMedia(
     ? `https://${DEMO_DOMAIN}/system/cache/media_attachments/files/${path}`
     : `https://${DEMO_DOMAIN}/system/media_attachments/files/${path}`;
   const url = `${base}/original/${file}.${ext}`;
-  const preview = kind === "audio" ? null : `${base}/small/${file}.png`;
+  const hostile = kind === "audio" ? undefined : brokenPicture(file);
+  const preview =
+    kind === "audio"
+      ? null
+      : hostile
+        ? `https://${DEMO_DOMAIN}/system/hostile/${hostile}.png`
+        : `${base}/small/${file}.png`;
   const description = withAlt ? rng.pick(ALT_TEXTS) : null;
   let meta: Record<string, unknown>;
   if (kind === "image") {

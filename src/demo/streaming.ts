@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
 import { nginxErrorPage } from "./faults.js";
+import { localiseMediaUrls, requestOrigin } from "./pictures.js";
 import { anonymousView } from "./present.js";
 import { bearerToken, type TokenRegistry } from "./tokens.js";
 import { type DemoWorld, isPublicEligible, type StoredStatus, type WorldEvent } from "./world.js";
@@ -42,6 +43,8 @@ interface Client {
   subscriptions: Map<string, Subscription>;
   /** Pings sent since the last pong. */
   unanswered: number;
+  /** Where this client reached us: attachment URLs in its frames point there. */
+  origin: string | undefined;
 }
 
 export interface StreamingOptions {
@@ -142,11 +145,12 @@ export class StreamingServer {
       rejectUpgrade(socket, 401, JSON.stringify({ error: message }), "application/json", message);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, url));
+    const origin = requestOrigin(req.headers.host);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, url, origin));
   }
 
-  private accept(socket: WebSocket, token: string, url: URL): void {
-    const client: Client = { socket, token, subscriptions: new Map(), unanswered: 0 };
+  private accept(socket: WebSocket, token: string, url: URL, origin: string | undefined): void {
+    const client: Client = { socket, token, subscriptions: new Map(), unanswered: 0, origin };
     this.clients.add(client);
     socket.on("pong", () => {
       client.unanswered = 0;
@@ -274,7 +278,10 @@ export class StreamingServer {
       if (c.socket.readyState !== WebSocket.OPEN) continue;
       for (const sub of c.subscriptions.values()) {
         if (!match(sub)) continue;
-        const body = typeof payload === "string" ? payload : payload(sub);
+        const body = localiseMediaUrls(
+          typeof payload === "string" ? payload : payload(sub),
+          c.origin,
+        );
         c.socket.send(JSON.stringify({ stream: sub.streamArray, event, payload: body }));
       }
     }

@@ -34,6 +34,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   edit: "تعديل منشورك",
   openLinks: "روابط المنشور ووسائطه",
   openInBrowser: "فتح المنشور في المتصفح",
+  media: "صور المنشور بحجم كبير مع نصها البديل",
   thread: "فتح الخيط (على سطر فجوة: تحميلها)",
   profile: "الملف الشخصي للكاتب",
   pin: "تثبيت منشورك أو إلغاء تثبيته",

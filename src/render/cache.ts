@@ -42,6 +42,13 @@ function quoteKey(s: mastodon.v1.Status): string {
   return `${String(quote.state)}:${q?.id ?? ""}:${q?.editedAt ?? ""}:${q?.spoilerText ?? ""}:${filters}`;
 }
 
+/** Which pictures of the toot are ready (or failed) changes its lines. */
+function pictureKey(s: mastodon.v1.Status, opts: RenderOptions): string {
+  const media = s.mediaAttachments;
+  if (!media || media.length === 0 || !opts.pictures) return "";
+  return `${opts.pictureRows ?? 8}:${media.map((m) => opts.pictures!.key(m)).join(",")}`;
+}
+
 function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
   const s = status.reblog ?? status;
   return [
@@ -56,6 +63,7 @@ function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
     // Code blocks are drawn plain until the highlighter has loaded, highlighted after.
     codeHighlightingReady() && hasCode(s) ? 1 : 0,
     opts.showMedia === false ? 0 : 1,
+    opts.pictures ? pictureKey(s, opts) : "",
     opts.hyperlinks ? 1 : 0,
     opts.context ?? "",
     stateKey(s),

@@ -6,7 +6,13 @@ export { RenderCache } from "./cache.js";
 export { foldToAscii } from "./glyphs.js";
 export { codeHighlightingReady, warmUpCodeHighlighting } from "./highlight.js";
 export { renderNotificationSummary } from "./notification.js";
-export type { RenderContext, RenderOptions } from "./options.js";
+export type {
+  PictureRows,
+  PictureSource,
+  PictureView,
+  RenderContext,
+  RenderOptions,
+} from "./options.js";
 export { renderProfile } from "./profile.js";
 export { sanitizeInline, sanitizeText } from "./sanitize.js";
 export { renderStatus } from "./status.js";
@@ -21,3 +27,4 @@ export {
 } from "./theme.js";
 export { relativeTime } from "./time.js";
 export { cellWidth, padToWidth, stripAnsi, toTerminalSafe, truncateToWidth } from "./width.js";
+export { wrapPlainText } from "./wrap.js";

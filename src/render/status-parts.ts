@@ -2,6 +2,7 @@
 import type { mastodon } from "masto";
 import type { Glyphs } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
+import type { PictureRows } from "./options.js";
 import { type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
 import type { Role } from "./theme.js";
@@ -185,31 +186,56 @@ export function pollLines(
   return lines;
 }
 
+export interface MediaOptions {
+  /** The blur filter's title, when one applies. */
+  blurredBy: string | null;
+  /** The reader opened the toot (`s`): sensitive and blurred media are shown. */
+  expanded: boolean;
+  pictures?: PictureRows;
+  pictureRows?: number;
+}
+
+const PICTURE_TYPES = new Set(["image", "gifv", "video"]);
+
 export function mediaLines(
   s: mastodon.v1.Status,
   width: number,
-  blurredBy: string | null,
+  opts: MediaOptions,
   g: Glyphs,
 ): Line[] {
   const media = s.mediaAttachments ?? [];
   if (media.length === 0) return [];
-  if (blurredBy !== null) {
-    return [
-      clipLine(
-        [p(`${g.media}${media.length} media hidden by filter: ${blurredBy}`, "media")],
-        width,
-        g.ellipsis,
-      ),
-    ];
+  const hidden = !opts.expanded && (s.sensitive === true || opts.blurredBy !== null);
+  const lines: Line[] = [];
+  if (hidden) {
+    const why =
+      opts.blurredBy !== null
+        ? `${media.length} media hidden by filter: ${opts.blurredBy}`
+        : `${media.length} sensitive media`;
+    lines.push(
+      clipLine([p(`${g.media}${why}`, "media"), p(`${g.dot}s shows`, "notice")], width, g.ellipsis),
+    );
   }
-  return media.map((m) => {
+  for (const m of media) {
     const type = sanitizeInline(String(m.type ?? "media"));
+    const view =
+      opts.pictures && PICTURE_TYPES.has(String(m.type))
+        ? opts.pictures.rows(m, width, opts.pictureRows ?? 8, hidden)
+        : null;
+    // Painted rows are ours (never server text): each is one piece, like a quote's lines.
+    if (view) for (const row of view.lines) lines.push([{ text: row, roles: [] }]);
+    if (hidden) continue;
     const alt = m.description ? sanitizeInline(m.description) : "";
     const line: Piece[] = [p(`${g.media}${type}`, "media")];
+    if (view?.kind === "picture" && type !== "image") line.push(p(`${g.dot}first frame`, "meta"));
     if (s.sensitive) line.push(p(`${g.dot}sensitive`, "sensitive"));
+    // Before the alt text, which is long and cut at the pane's edge.
+    if (view?.kind === "failed" && view.reason)
+      line.push(p(`${g.dot}not shown: ${view.reason}`, "notice"));
     line.push(alt ? p(`${g.dot}${alt}`) : p(`${g.dot}no description`, "notice"));
-    return clipLine(line, width, g.ellipsis);
-  });
+    lines.push(clipLine(line, width, g.ellipsis));
+  }
+  return lines;
 }
 
 export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs): Line | null {

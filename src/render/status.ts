@@ -124,7 +124,19 @@ function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boole
     );
     if (s.poll) lines.push(...pollLines(s.poll, width, opts.now, opts.theme.markers, g));
     if (opts.showMedia !== false) {
-      lines.push(...mediaLines(s, width, verdict?.action === "blur" ? verdict.title : null, g));
+      lines.push(
+        ...mediaLines(
+          s,
+          width,
+          {
+            blurredBy: verdict?.action === "blur" ? verdict.title : null,
+            expanded,
+            pictures: nested ? undefined : opts.pictures,
+            pictureRows: opts.pictureRows,
+          },
+          g,
+        ),
+      );
     }
     lines.push(...quoteLines(quote, width, opts, nested, g));
     // Mastodon shows no link preview beside a quote: the quoted post is the preview.

@@ -123,3 +123,10 @@ export function clipLine(line: Line, width: number, ellipsis = "…"): Line {
   if (mark) out.push({ text: mark, roles: last ? last.roles : [] });
   return out;
 }
+
+/** Plain text (already sanitised) wrapped at `width`: alt text, descriptions. */
+export function wrapPlainText(text: string, width: number): string[] {
+  return wrapItems([{ text, roles: [] }], Math.max(1, width)).map((l) =>
+    l.map((p) => p.text).join(""),
+  );
+}

@@ -12,6 +12,12 @@ const ESC = "\x1b";
 /** Length of the CSI / SS3 sequence starting at `i` (which holds ESC), or 0 if none. */
 function sequenceLength(chunk: string, i: number): number {
   const intro = chunk[i + 1];
+  // kitty's answer to its graphics query, a whole APC (ESC _ G … ESC \\). Only whole: Escape
+  // then "_" typed fast (vim's motion) must stay two keys.
+  if (intro === "_") {
+    const apc = /^\x1b_G[^\x1b]{0,256}\x1b\\/.exec(chunk.slice(i, i + 300));
+    return apc ? apc[0].length : 0;
+  }
   if (intro === "O") return i + 2 < chunk.length ? 3 : 2;
   if (intro !== "[") return 0;
   // X10 mouse report: ESC [ M then three raw bytes.
@@ -81,6 +87,19 @@ export function splitAstral(piece: string): { text: string; astral: boolean }[] 
   return parts;
 }
 
+/**
+ * Answers to the start-up queries (src/ui/terminal/graphics-probe.ts) that come too late, on a
+ * slow link, for the probe that asked: Device Attributes, the cell size, kitty's APC. No key
+ * sends any of them, so they are never taken for keys.
+ */
+export function isTerminalAnswer(piece: string): boolean {
+  return (
+    piece.startsWith("\x1b_") ||
+    /^\x1b\[\?[\d;]*c$/.test(piece) ||
+    /^\x1b\[\d+;\d+;\d+t$/.test(piece)
+  );
+}
+
 function astralKey(ch: string) {
   return { sequence: ch, name: undefined, ctrl: false, meta: false, shift: false, full: ch };
 }
@@ -105,6 +124,7 @@ export function createSplitInput(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   stdin.setEncoding("utf8");
   stdin.on("data", (chunk: string) => {
     for (const piece of splitEscapes(chunk)) {
+      if (isTerminalAnswer(piece)) continue;
       for (const part of splitAstral(piece)) {
         if (part.astral) input.emit("keypress", part.text, astralKey(part.text));
         else input.emit("data", part.text);

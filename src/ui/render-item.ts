@@ -2,7 +2,12 @@
 // and the status it is about), or a gap row.
 
 import { t } from "../i18n/index.js";
-import { type RenderCache, renderNotificationSummary, type Theme } from "../render/index.js";
+import {
+  type PictureRows,
+  type RenderCache,
+  renderNotificationSummary,
+  type Theme,
+} from "../render/index.js";
 import type { PaneItem } from "./timeline-pane.js";
 import { answeredRequest } from "./views/follow-requests.js";
 
@@ -13,6 +18,8 @@ export interface RenderItemOptions {
   expanded: boolean;
   unicode: boolean;
   now: number;
+  pictures?: PictureRows;
+  pictureRows?: number;
 }
 
 export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonly string[] {
@@ -31,6 +38,8 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     expanded: opts.expanded,
     unicode: opts.unicode,
     context: item.context,
+    pictures: opts.pictures,
+    pictureRows: opts.pictureRows,
   });
 }
 

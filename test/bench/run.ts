@@ -1,6 +1,7 @@
 // `npm run bench`: prints every figure with its goal beside it. Figures, not pass/fail: these
 // machines are shared and noisy, so compare ratios measured in the same run.
 import { benchMemory } from "./memory.js";
+import { benchPictures } from "./pictures.js";
 import { benchRender } from "./render.js";
 import { benchScroll } from "./scroll.js";
 import { benchStartup } from "./startup.js";
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Record<string, string>>> = {
   terminal: benchTerminal,
   scrolling: benchScroll,
   memory: benchMemory,
+  pictures: benchPictures,
 };
 
 const only = process.argv.slice(2);

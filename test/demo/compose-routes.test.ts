@@ -59,7 +59,15 @@ describe("media uploads", () => {
     assert.equal((await call("GET", `/api/v1/media/${id}`)).status, 206);
     const ready = await call("GET", `/api/v1/media/${id}`);
     assert.equal(ready.status, 200);
-    assert.match(((await ready.json()) as { url: string }).url, /^https:\/\//);
+    // The demo is its own media host: the attachment's picture is served where the URL says.
+    const { url: served } = (await ready.json()) as { url: string };
+    assert.ok(served.startsWith(`${demo.url}/system/`), served);
+    const picture = await fetch(served);
+    assert.equal(picture.headers.get("content-type"), "image/png");
+    assert.deepEqual(
+      [...new Uint8Array(await picture.arrayBuffer()).slice(0, 4)],
+      [0x89, 0x50, 0x4e, 0x47],
+    );
     const described = await call("PUT", `/api/v1/media/${id}`, { description: "a cat" });
     assert.equal(((await described.json()) as { description: string }).description, "a cat");
     const posted = await call("POST", "/api/v1/statuses", {

@@ -134,7 +134,7 @@ describe("opening a toot's media", () => {
     blurhash: null,
   });
 
-  test("O lists links and media; a media URL opens in $BROWSER, or over SSH is shown instead", async () => {
+  test("O lists links and media; a picture opens in the viewer, whose o opens it in $BROWSER, or over SSH shows it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tootty-browser-"));
     const opened = join(dir, "argv.txt");
     const browser = join(dir, "browser.sh");
@@ -156,6 +156,9 @@ describe("opening a toot's media", () => {
     assert.match(list, /1\. https:\/\/example\.com\/story/);
     assert.doesNotMatch(list, /javascript:|3\. /, "only http(s) URLs are offered");
     tui.send("2");
+    await tui.waitForText("image 1 of 2");
+    await tui.waitForText("picture 1");
+    tui.type("o");
     await until("$BROWSER to get the media URL", () =>
       existsSync(opened) ? readFileSync(opened, "utf8") === `${cat}\n` : false,
     );
@@ -167,6 +170,8 @@ describe("opening a toot's media", () => {
     tui.type("O");
     await tui.waitForText("2. [image]");
     tui.send("2");
+    await tui.waitForText("image 1 of 2");
+    tui.type("o");
     await tui.waitForText(`Over SSH — ${cat}`);
     assert.equal(readFileSync(opened, "utf8"), `${cat}\n`, "nothing opened over SSH");
     tui.send("q");

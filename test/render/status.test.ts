@@ -219,6 +219,12 @@ describe("status frame", () => {
     ).join("\n");
     assert.match(blurred, /1 media hidden by filter: cats/);
     assert.doesNotMatch(blurred, /a cat/);
+    // Opening the toot (s) reveals what the filter blurred.
+    const revealed = text(
+      makeStatus({ mediaAttachments: media, filtered: [filterResult("blur", "cats")] }),
+      { expanded: true },
+    ).join("\n");
+    assert.match(revealed, /a cat/);
   });
 
   test("filters apply only in their contexts", () => {
@@ -264,9 +270,22 @@ describe("status frame", () => {
         { id: "2", type: "video", description: null },
       ] as mastodon.v1.MediaAttachment[],
     });
-    const lines = text(s);
+    const lines = text(s, { expanded: true });
     assert.ok(lines.includes("▪ image · sensitive · a dog"));
     assert.ok(lines.includes("▪ video · sensitive · no description"));
+  });
+
+  test("sensitive media stay hidden, alt text included, until the reader opens the toot", () => {
+    const s = makeStatus({
+      sensitive: true,
+      mediaAttachments: [
+        { id: "1", type: "image", description: "a dog" },
+        { id: "2", type: "video", description: null },
+      ] as mastodon.v1.MediaAttachment[],
+    });
+    const lines = text(s);
+    assert.ok(lines.includes("▪ 2 sensitive media · s shows"), lines.join("\n"));
+    assert.ok(!lines.some((l) => l.includes("a dog")));
   });
 
   test("counts and own state: boosted, favourited, bookmarked", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { splitAstral, splitEscapes } from "../../src/ui/input.js";
+import { isTerminalAnswer, splitAstral, splitEscapes } from "../../src/ui/input.js";
 
 describe("splitEscapes keeps every Escape the user typed", () => {
   const cases: [string, string, string[]][] = [
@@ -36,5 +36,19 @@ describe("splitAstral hands emoji to blessed whole", () => {
   test("escape sequences and plain text pass unchanged", () => {
     assert.deepEqual(splitAstral("\x1b[A"), [{ text: "\x1b[A", astral: false }]);
     assert.deepEqual(splitAstral("東京"), [{ text: "東京", astral: false }]);
+  });
+});
+
+describe("answers to the start-up queries that arrive late", () => {
+  test("are kept whole by the splitter and never taken for keys", () => {
+    assert.deepEqual(splitEscapes("\x1b_Gi=31;OK\x1b\\q"), ["\x1b_Gi=31;OK\x1b\\", "q"]);
+    assert.deepEqual(splitEscapes("\x1b[?62;4;22cj"), ["\x1b[?62;4;22c", "j"]);
+    // Escape then vim's "_" motion, typed fast, stays two keys.
+    assert.deepEqual(splitEscapes("\x1b_dw"), ["\x1b", "_dw"]);
+    for (const answer of ["\x1b_Gi=31;OK\x1b\\", "\x1b[?62;4;22c", "\x1b[?1;2c", "\x1b[6;20;10t"])
+      assert.ok(isTerminalAnswer(answer), JSON.stringify(answer));
+    // Keys look otherwise: the help key, arrows, Shift-F3, a paste.
+    for (const key of ["?", "\x1b[A", "\x1b[1;2R", "\x1b[200~", "c"])
+      assert.ok(!isTerminalAnswer(key), JSON.stringify(key));
   });
 });

@@ -1,7 +1,7 @@
 // What every feature (compose, toot actions, views…) may use: the signed-in session, the
 // settings, where files live, and the render pieces. Built once in src/cli/tui.ts.
 import type { Settings } from "../../config/settings.js";
-import type { RenderCache, Theme } from "../../render/index.js";
+import type { PictureRows, RenderCache, Theme } from "../../render/index.js";
 import type { Session } from "../../timeline/session.js";
 
 export interface FeatureDeps {
@@ -13,6 +13,8 @@ export interface FeatureDeps {
   theme: Theme;
   cache: RenderCache;
   unicode: boolean;
+  /** Pictures of media attachments, where the terminal can show them. */
+  pictures?: PictureRows;
   /**
    * Stored accounts and a way to switch to one (closes this session, opens that one). Absent
    * when this run uses TOOTTY_INSTANCE/TOOTTY_ACCESS_TOKEN or the demo.

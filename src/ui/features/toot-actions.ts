@@ -11,6 +11,7 @@ import type { ActionContext, FeatureAction } from "../app.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { markAnswered } from "../views/follow-requests.js";
 import { copyUrl, openInBrowserAction, openLinksList } from "../views/link-actions.js";
+import { openMediaViewer } from "../views/media-viewer.js";
 import { startMentionAlerts } from "../views/mention-alerts.js";
 import { confirm } from "../views/panel.js";
 import { openReport } from "../views/report-view.js";
@@ -104,6 +105,10 @@ export function tootActions(deps: FeatureDeps): Record<string, FeatureAction<Pan
     openLinks: (ctx) => {
       const t = targetOf(ctx);
       if (t) openLinksList(deps, ctx, t);
+    },
+    media: (ctx) => {
+      const t = targetOf(ctx);
+      if (t) openMediaViewer(deps, ctx, t);
     },
     copyUrl: (ctx) => {
       const t = targetOf(ctx);

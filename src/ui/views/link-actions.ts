@@ -6,6 +6,7 @@ import type { FeatureDeps } from "../features/deps.js";
 import type { PaneItem } from "../timeline-pane.js";
 import { openUrl, osc52Copy, runTerminalBrowser, safeUrl } from "./external.js";
 import { linksOf } from "./links.js";
+import { openMediaViewer } from "./media-viewer.js";
 import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
@@ -14,7 +15,8 @@ export function statusUrl(status: Status): string | undefined {
   return safeUrl(status.url) ?? safeUrl(status.uri);
 }
 
-function open(deps: FeatureDeps, ctx: Ctx, url: string): void {
+/** Opens `url` in $BROWSER and says so; over SSH (or with no browser) shows it instead. */
+export function openAndTell(deps: FeatureDeps, ctx: Ctx, url: string): void {
   const outcome = openUrl(url, deps.env);
   if (outcome.opened) ctx.flash(`Opened ${truncateToWidth(url, 60)}`);
   else if (outcome.reason === "in-terminal") {
@@ -36,7 +38,7 @@ function open(deps: FeatureDeps, ctx: Ctx, url: string): void {
 export function openInBrowserAction(deps: FeatureDeps, ctx: Ctx, status: Status): void {
   const url = statusUrl(status);
   if (!url) ctx.flash("This toot has no web address");
-  else open(deps, ctx, url);
+  else openAndTell(deps, ctx, url);
 }
 
 /** Where a mention or a hashtag leads inside tootty (the views room opens them). */
@@ -68,9 +70,21 @@ export function openLinksList(
       if (!Number.isInteger(n) || n < 1 || n > links.length) return false;
       const link = links[n - 1]!;
       panel.close();
+      // A picture opens in the viewer where the terminal can show pictures.
+      const media = status.mediaAttachments ?? [];
+      const index = media.findIndex(
+        (m) => safeUrl(m?.url) === link.url || safeUrl(m?.remoteUrl) === link.url,
+      );
       if (link.kind === "mention" && link.account && inside) inside.profile(link.account);
       else if (link.kind === "hashtag" && link.tag && inside) inside.tag(link.tag);
-      else open(deps, ctx, link.url);
+      else if (
+        link.kind === "media" &&
+        deps.pictures &&
+        index >= 0 &&
+        media[index]?.type !== "audio"
+      )
+        openMediaViewer(deps, ctx, status, index);
+      else openAndTell(deps, ctx, link.url);
       return true;
     },
   }).open();

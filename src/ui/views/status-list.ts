@@ -141,6 +141,9 @@ export class StatusListView extends FramedOverlay {
       now: Date.now(),
       expanded: false,
       context: "thread",
+      // A thread is read closely: its pictures get twice the timeline's rows.
+      pictures: this.deps.pictures,
+      pictureRows: this.deps.settings.pictureRows * 2,
     });
     return depth ? lines.map((l) => pad + l) : lines;
   };

@@ -1,0 +1,159 @@
+// Pictures in toots, in a real terminal: half blocks cell for cell, nothing but the alt text
+// with `images: off`, no debris after scrolling past a picture and back, and broken pictures
+// from the network neither crash nor hang tootty.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DEMO_DOMAIN } from "../../src/demo/accounts.js";
+import type { ApiMediaAttachment } from "../../src/demo/types.js";
+import { e2eInstance } from "../helpers/e2e.js";
+import { cellsOf } from "../helpers/sgr-cells.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+
+const BLURHASH = "LEHV6nWB2yk8pyo0adR*.7kCMdnj";
+
+function attachment(id: string, preview: string, description: string): ApiMediaAttachment {
+  return {
+    id,
+    type: "image",
+    url: `https://${DEMO_DOMAIN}/system/${preview}`,
+    preview_url: `https://${DEMO_DOMAIN}/system/${preview}`,
+    remote_url: null,
+    preview_remote_url: null,
+    text_url: null,
+    meta: { small: { width: 64, height: 48, size: "64x48", aspect: 4 / 3 } },
+    description,
+    blurhash: BLURHASH,
+  } as ApiMediaAttachment;
+}
+
+function publishTestCard(marker: string): void {
+  e2e.demo.control.publish("local", {
+    account: "lou",
+    content: `<p>${marker}</p>`,
+    media_attachments: [
+      attachment(
+        `card${marker}`,
+        "testcard/quadrants.png",
+        `Quadrants ${marker}: red, green, blue, white`,
+      ),
+    ],
+  });
+}
+
+/** The picture's rows: the ▀ lines between the toot's text and its alt-text line. */
+function pictureRows(coloured: string, marker: string): ReturnType<typeof cellsOf>[] {
+  const rows = coloured.split("\n").map(cellsOf);
+  const top = rows.findIndex((r) =>
+    r
+      .map((c) => c.ch)
+      .join("")
+      .includes(marker),
+  );
+  assert.ok(top >= 0, `the toot ${marker} is on screen`);
+  const picture: ReturnType<typeof cellsOf>[] = [];
+  for (let y = top + 1; y < rows.length; y++) {
+    const blocks = rows[y]!.filter((c) => c.ch === "▀");
+    if (blocks.length === 0) break;
+    picture.push(blocks);
+  }
+  return picture;
+}
+
+test("a toot's picture shows in half blocks, cell for cell as the picture is", async () => {
+  const tui = e2e.start({ cols: 100, rows: 34 });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const marker = `card${Date.now().toString(36)}`;
+  publishTestCard(marker);
+  await tui.waitForText(`Quadrants ${marker}`);
+  // The blurhash shows first; the picture replaces it once fetched: red at the top left.
+  let picture: ReturnType<typeof pictureRows> = [];
+  await tui.waitFor(() => {
+    picture = pictureRows(tui.captureWithColours(), marker);
+    return picture[0]?.[0]?.fg === 196;
+  }, "the picture in place of its blurhash");
+  // 64×48 pixels in at most 8 rows: 8 rows of 21 cells (a cell is twice as high as wide).
+  assert.equal(picture.length, 8);
+  for (const row of picture) assert.equal(row.length, 21);
+  const corner = (y: number, x: number) => [picture.at(y)!.at(x)!.fg, picture.at(y)!.at(x)!.bg];
+  // xterm's 256 colours: red 196, green 46, blue 21, white 231 — upper dot fg, lower dot bg.
+  assert.deepEqual(corner(0, 0), [196, 196]);
+  assert.deepEqual(corner(0, -1), [46, 46]);
+  assert.deepEqual(corner(-1, 0), [21, 21]);
+  assert.deepEqual(corner(-1, -1), [231, 231]);
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+test("images: off leaves the alt-text line and draws no picture", async () => {
+  const tui = e2e.start({ cols: 100, rows: 34, config: { images: "off" } });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const marker = `off${Date.now().toString(36)}`;
+  const from = e2e.logLength();
+  publishTestCard(marker);
+  const screen = await tui.waitForText(`Quadrants ${marker}`);
+  assert.ok(!screen.includes("▀"), `no picture cells:\n${screen}`);
+  // Nothing was fetched either.
+  assert.ok(
+    !e2e.demo.control
+      .requestLog()
+      .slice(from)
+      .some((e) => e.path.startsWith("/system/")),
+  );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+test("scrolling past a picture and back draws it again without debris", async () => {
+  const tui = e2e.start({ cols: 100, rows: 34 });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const marker = `scroll${Date.now().toString(36)}`;
+  publishTestCard(marker);
+  await tui.waitFor(
+    () => pictureRows(tui.captureWithColours(), marker)[0]?.[0]?.fg === 196,
+    "the picture",
+  );
+  const before = tui.captureWithColours();
+  for (let i = 0; i < 8; i++) tui.send("j");
+  await tui.waitFor((s) => !s.includes(marker), "the picture's toot scrolled away");
+  tui.send("g");
+  await tui.waitForText(marker);
+  await tui.waitFor(() => tui.captureWithColours() === before, "the same screen as before");
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+test("broken pictures from the network say so and never crash or hang tootty", async () => {
+  const tui = e2e.start({ cols: 100, rows: 40 });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const marker = `broken${Date.now().toString(36)}`;
+  e2e.demo.control.publish("local", {
+    account: "lou",
+    content: `<p>${marker}</p>`,
+    media_attachments: ["huge", "truncated", "wrong-type", "endless"].map((kind) =>
+      attachment(`${kind}${marker}`, `hostile/${kind}.png`, `${kind} picture`),
+    ),
+  });
+  const screen = await tui.waitFor(
+    (s) => (s.match(/not shown: not a picture tootty can decode/g) ?? []).length === 3,
+    "three pictures refused",
+    15_000,
+  );
+  assert.match(screen, /endless picture/);
+  // Still reading and streaming: another toot arrives and j moves.
+  const next = `after${Date.now().toString(36)}`;
+  e2e.demo.control.publish("local", { account: "lou", content: `<p>${next}</p>` });
+  await tui.waitForText(next);
+  tui.send("j");
+  await tui.waitFor((s) => s !== screen, "j to move");
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -162,6 +162,8 @@ describe("opening a toot's media", () => {
     await until("$BROWSER to get the media URL", () =>
       existsSync(opened) ? readFileSync(opened, "utf8") === `${cat}\n` : false,
     );
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("image 1 of 2"), "the viewer closed");
     tui.send("q");
     await tui.waitForExit();
 
@@ -174,6 +176,8 @@ describe("opening a toot's media", () => {
     tui.type("o");
     await tui.waitForText(`Over SSH — ${cat}`);
     assert.equal(readFileSync(opened, "utf8"), `${cat}\n`, "nothing opened over SSH");
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("image 1 of 2"), "the viewer closed");
     tui.send("q");
     await tui.waitForExit();
   });

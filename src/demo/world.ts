@@ -57,6 +57,8 @@ export class DemoWorld {
   private readonly byId = new Map<string, StoredStatus>();
   /** Ascending by id. */
   readonly notifications: ApiNotification[] = [];
+  /** Mastodon's open notification groups: group prefix → the hour bucket the group began in. */
+  private readonly groupBuckets = new Map<string, number>();
   private readonly listeners = new Set<(e: WorldEvent) => void>();
 
   constructor(
@@ -319,11 +321,12 @@ export class DemoWorld {
         status = mine.length > 0 ? this.rng.pick(mine.slice(-20)).status : null;
       }
     }
+    const id = this.notificationIds.next();
     const notification: ApiNotification = {
-      id: this.notificationIds.next(),
+      id,
       type,
       created_at: new Date(at).toISOString(),
-      group_key: `ungrouped-${this.notifications.length + 1}`,
+      group_key: this.groupKey(type, status?.id, at) ?? `ungrouped-${id}`,
       account: actor.account,
       status,
     };
@@ -331,6 +334,25 @@ export class DemoWorld {
     this.notifications.push(notification);
     if (emit) this.emit({ type: "notification", notification });
     return notification;
+  }
+
+  /**
+   * As Mastodon 4.3's Notification::Groups#set_group_key!: favourites and boosts group by
+   * their post, follows and sign-ups by type; a group takes new members for 12 hours from the
+   * hour it began in. Other types are ungrouped.
+   */
+  private groupKey(type: string, statusId: string | undefined, at: number): string | undefined {
+    let prefix: string;
+    if (type === "favourite" || type === "reblog") {
+      if (!statusId) return undefined;
+      prefix = `${type}-${statusId}`;
+    } else if (type === "follow" || type === "admin.sign_up") prefix = type;
+    else return undefined;
+    const hour = Math.floor(at / 3_600_000);
+    const open = this.groupBuckets.get(prefix);
+    const bucket = open !== undefined && hour - open < 12 ? open : hour;
+    this.groupBuckets.set(prefix, bucket);
+    return `${prefix}-${bucket}`;
   }
 
   /** A timeline as an ascending list; `kind` as in the streaming API names. */

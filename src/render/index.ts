@@ -5,7 +5,7 @@ export { installBlessedWidthFix } from "./blessed-fit.js";
 export { RenderCache } from "./cache.js";
 export { foldToAscii } from "./glyphs.js";
 export { codeHighlightingReady, warmUpCodeHighlighting } from "./highlight.js";
-export { renderNotificationSummary } from "./notification.js";
+export { renderGroupAccounts, renderNotificationSummary } from "./notification.js";
 export type {
   PictureRows,
   PictureSource,

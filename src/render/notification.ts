@@ -53,12 +53,17 @@ function excerpt(status: mastodon.v1.Status | null | undefined): string {
   return sanitizeInline(text).replace(/\s+/g, " ").trim();
 }
 
+/**
+ * `accounts`: everyone in the notification's group, newest first ("Sara, Taro and 3 others
+ * favourited your post"); absent or one, the notification's own account.
+ */
 export function renderNotificationSummary(
   n: mastodon.v1.Notification,
   opts: RenderOptions,
+  accounts?: readonly mastodon.v1.Account[],
 ): string {
   try {
-    return summaryOf(n, opts);
+    return summaryOf(n, opts, accounts);
   } catch {
     // A shape that breaks a part (an account that is a number, a createdAt that is an object)
     // is shown as a notice: nothing a server sends may end the program.
@@ -68,7 +73,11 @@ export function renderNotificationSummary(
   }
 }
 
-function summaryOf(n: mastodon.v1.Notification, opts: RenderOptions): string {
+function summaryOf(
+  n: mastodon.v1.Notification,
+  opts: RenderOptions,
+  accounts?: readonly mastodon.v1.Account[],
+): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
   // Own keys only: a type of "constructor" must not find Object's.
@@ -77,7 +86,14 @@ function summaryOf(n: mastodon.v1.Notification, opts: RenderOptions): string {
   const account = (n as { account?: mastodon.v1.Account | null }).account;
   const status = (n as { status?: mastodon.v1.Status | null }).status;
   const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta")];
-  if (account)
+  if (accounts && accounts.length > 1) {
+    const [first, second] = accounts as [mastodon.v1.Account, mastodon.v1.Account];
+    const others = accounts.length - 2;
+    line.push(...namePieces(first, "displayName"));
+    line.push(p(others > 0 ? ", " : " and "));
+    line.push(...namePieces(second, "displayName"));
+    if (others > 0) line.push(p(` and ${others} ${others === 1 ? "other" : "others"}`));
+  } else if (account)
     line.push(
       ...namePieces(account, "displayName"),
       p(` ${acctText(account, opts.expanded ?? false)}`, "acct"),
@@ -87,4 +103,32 @@ function summaryOf(n: mastodon.v1.Notification, opts: RenderOptions): string {
   if (text) line.push(p(`: ${text}`, "notice"));
   const g = glyphsFor(opts.unicode);
   return paintFitted(line, Math.max(1, opts.width), g, opts.theme, false);
+}
+
+/** The accounts of a notification group, one line each ("s" opens a group row to them). */
+export function renderGroupAccounts(
+  accounts: readonly mastodon.v1.Account[],
+  opts: RenderOptions,
+): string[] {
+  const g = glyphsFor(opts.unicode);
+  return accounts.flatMap((account) => {
+    try {
+      return [
+        paintFitted(
+          [
+            { text: "  ", roles: [] },
+            ...namePieces(account, "displayName"),
+            { text: ` ${acctText(account, true)}`, roles: ["acct"] },
+          ],
+          Math.max(1, opts.width),
+          g,
+          opts.theme,
+          false,
+        ),
+      ];
+    } catch {
+      // A malformed account is left out of the list rather than ending the program.
+      return [];
+    }
+  });
 }

@@ -1,10 +1,12 @@
 // One pane row's lines: a toot through the render cache, a notification (a one-line summary
 // and the status it is about), or a gap row.
 
+import type { mastodon } from "masto";
 import { t } from "../i18n/index.js";
 import {
   type PictureRows,
   type RenderCache,
+  renderGroupAccounts,
   renderNotificationSummary,
   type Theme,
 } from "../render/index.js";
@@ -30,7 +32,8 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     const line = (dash.repeat(side) + text + dash.repeat(side)).slice(0, opts.width);
     return [opts.theme.paint.notice ? opts.theme.paint.notice(line) : line];
   }
-  if (item.kind === "notification") return renderNotificationItem(item.notification, opts);
+  if (item.kind === "notification")
+    return renderNotificationItem(item.notification, opts, item.group?.accounts);
   return opts.cache.get(item.status, {
     width: opts.width,
     theme: opts.theme,
@@ -46,14 +49,18 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
 function renderNotificationItem(
   n: Extract<PaneItem, { kind: "notification" }>["notification"],
   opts: RenderItemOptions,
+  accounts?: readonly mastodon.v1.Account[],
 ): readonly string[] {
-  const summary = renderNotificationSummary(n, {
+  const summaryOpts = {
     width: opts.width,
     theme: opts.theme,
     now: opts.now,
     unicode: opts.unicode,
-  });
-  const lines = [summary];
+  };
+  const lines = [renderNotificationSummary(n, summaryOpts, accounts)];
+  // A group row opened with s lists everyone in it.
+  if (opts.expanded && accounts && accounts.length > 1)
+    lines.push(...renderGroupAccounts(accounts, summaryOpts));
   const type = String((n as { type?: unknown }).type ?? "");
   if (type === "follow_request") {
     const answer = answeredRequest(n.id);

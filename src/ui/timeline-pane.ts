@@ -3,6 +3,7 @@
 
 import type { RenderContext } from "../render/index.js";
 import type { TimelineFeed } from "../timeline/feed.js";
+import type { NotificationGroup } from "../timeline/notification-groups.js";
 import type { Notification } from "../timeline/notifications.js";
 import { describeEmptyPane, describePaneState } from "../timeline/pane-state.js";
 import type { GapMarker, Status, TimelineItem } from "../timeline/store.js";
@@ -12,7 +13,8 @@ export type PaneItem =
   | { kind: "status"; id: string; status: Status; context: RenderContext }
   /** `load` fills the gap (Enter on the row). */
   | { kind: "gap"; id: string; gap: GapMarker; load?: () => void }
-  | { kind: "notification"; id: string; notification: Notification };
+  /** `group`: the notifications shown as this one row (Mastodon's grouping), newest first. */
+  | { kind: "notification"; id: string; notification: Notification; group?: NotificationGroup };
 
 export interface TimelinePaneOptions {
   /** Relative width in columns mode (the config file's `width`). */

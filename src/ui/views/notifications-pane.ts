@@ -1,5 +1,6 @@
 // The Notifications pane: session.notifications' store as pane items, newest first.
 import { t } from "../../i18n/index.js";
+import { groupNotifications } from "../../timeline/notification-groups.js";
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
 import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
 import type { PaneSource } from "../app.js";
@@ -14,10 +15,12 @@ export function notificationsPane(feed: NotificationFeed): PaneSource<PaneItem> 
     items() {
       if (feed.store.version !== version) {
         version = feed.store.version;
-        mapped = feed.store.items.map((n) => ({
+        // One row per group: favourites and boosts of one post, follows (notification-groups.ts).
+        mapped = groupNotifications(feed.store.items).map((group) => ({
           kind: "notification",
-          id: `n:${n.id}`,
-          notification: n,
+          id: group.key.startsWith("ungrouped-") ? `n:${group.latest.id}` : `g:${group.key}`,
+          notification: group.latest,
+          group,
         }));
       }
       return mapped;

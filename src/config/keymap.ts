@@ -24,6 +24,7 @@ export const ACTIONS = {
   pane8: { keys: ["8"], help: "eighth pane" },
   pane9: { keys: ["9"], help: "ninth pane" },
   toggleCw: { keys: ["s"], help: "show or hide a content warning" },
+  redraw: { keys: ["C-l"], help: "redraw the whole screen" },
   quit: { keys: ["q", "C-c"], help: "quit" },
   // Reading and acting on toots.
   back: { keys: ["escape", "backspace"], help: "close the thread or overlay" },

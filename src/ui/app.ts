@@ -498,6 +498,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         }
         break;
       }
+      case "redraw":
+        redraw();
+        return;
       case "activate": {
         const item = view.selected;
         if (item) source.activate?.(item);
@@ -581,6 +584,19 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     return Promise.race([running, new Promise<void>((resolve) => setImmediate(resolve))]);
   }
 
+  /**
+   * Clears the terminal and draws every cell again (Ctrl-L, as in vim and less): whatever
+   * another program wrote over the screen is gone, and blessed's record of what the
+   * terminal shows starts again from the blank screen it now really shows.
+   */
+  function redraw(): void {
+    if (destroyed) return;
+    screen.program.clear();
+    screen.realloc();
+    relayout();
+    paint();
+  }
+
   async function suspend<R>(fn: () => Promise<R>): Promise<R> {
     // blessed's program.pause() leaves the alternate screen, shows the cursor and turns raw
     // mode off; resume() puts all of it back and forces a full redraw.
@@ -625,6 +641,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   function dispatchKey(ch: string | undefined, key: KeyEvent): void | Promise<void> {
     if (destroyed) return;
     const overlay = overlays[overlays.length - 1];
+    // Redrawing is not the overlay's business: it works whatever is open.
+    if (overlay && actionFor(lookup, ch, key) === "redraw") return redraw();
     if (overlay) {
       return Promise.resolve()
         .then(() => overlay.handleKey(ch, key))

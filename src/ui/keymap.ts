@@ -17,6 +17,7 @@ export const DEFAULT_KEYMAP = {
   pane3: ["3"],
   pane4: ["4"],
   toggleCw: ["s"],
+  redraw: ["C-l"],
   activate: ["enter"],
   quit: ["q", "C-c"],
 } as const satisfies Record<string, readonly string[]>;

@@ -1,7 +1,7 @@
 // The render room: HTML → lines for the terminal, sanitising, cell widths, themes.
 
 export { setVisualBidi, visualBidi, visualRow } from "./bidi.js";
-export { installBlessedWidthFix } from "./blessed-fit.js";
+export { installBlessedWidthFix, installCellModel } from "./blessed-fit.js";
 export { RenderCache } from "./cache.js";
 export { foldToAscii } from "./glyphs.js";
 export { codeHighlightingReady, warmUpCodeHighlighting } from "./highlight.js";

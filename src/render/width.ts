@@ -1,7 +1,14 @@
 // Terminal cell widths. The terminal has the last word: tmux 3.3a and most Linux terminals
-// place every code point by the C library's wcwidth(), while blessed lays out by its own
-// older tables. width-table.ts records, per code point, how the two compare; `toTerminalSafe`
-// rewrites a string so they agree, and `cellWidth` then gives the width both will use.
+// place every code point by the C library's wcwidth(), and width-table.ts records that table
+// (generated, with how blessed's own older tables compare). Emoji sequences are where
+// terminals part ways — one joins a ZWJ family into a 2-cell glyph, another draws each
+// person; one widens ☁ when U+FE0F follows, another does not — so how the terminal joins
+// them is a setting, `TerminalWidths`, which the UI learns by asking the terminal at
+// start-up (src/ui/terminal/width-probe.ts) and which falls back to wcwidth per code point.
+//
+// Everything that lays text out goes through `graphemes()` (the units the terminal draws,
+// each one glyph) and `cellWidth()`, so a line measured here is a line the terminal draws
+// at that width; blessed is made to place the same units in the same cells (blessed-fit.ts).
 import { RUN_KINDS, RUN_STARTS } from "./width-table.js";
 
 /** Kind of a code point, see width-table.generate.mjs. */
@@ -9,8 +16,8 @@ const WidthKind = {
   Zero: 0,
   One: 1,
   Two: 2,
-  /** Two cells in the terminal, one in blessed: emitted followed by PAD. */
-  TwoPadded: 3,
+  /** Two cells in the terminal, one in blessed's own tables (blessed-fit.ts makes it two). */
+  TwoInTerminal: 3,
   /** Zero in the terminal, not in blessed: dropped. */
   Drop: 4,
   /** Unassigned or irreconcilable: replaced by U+FFFD. */
@@ -18,15 +25,47 @@ const WidthKind = {
 } as const;
 type WidthKind = (typeof WidthKind)[keyof typeof WidthKind];
 
+/** How the terminal draws emoji sequences; see `FALLBACK_WIDTHS` and width-probe.ts. */
+export interface TerminalWidths {
+  /** An emoji after U+200D ZWJ joins the glyph before it and takes no cell of its own. */
+  zwjJoins: boolean;
+  /** A skin-tone modifier (U+1F3FB–U+1F3FF) joins the emoji before it, no 2-cell swatch. */
+  modifierJoins: boolean;
+  /** U+FE0F after a one-cell emoji (☁️, ❤️) makes it two cells wide. */
+  vs16Wide: boolean;
+  /** Cells a flag (a pair of regional indicators) takes: 1 or 2 as one glyph, 4 as two. */
+  flagCells: 1 | 2 | 4;
+}
+
 /**
- * Emitted after a code point the terminal draws two cells wide but blessed counts as one.
- * U+2064 INVISIBLE PLUS: wcwidth 0 (the terminal folds it into the wide glyph's cell), blessed
- * width 1 (blessed gives it the second cell). Both then agree the pair takes two cells.
+ * wcwidth per code point, what a terminal that answers no question is assumed to do:
+ * ZWJ sequences drawn as their parts (their joiners dropped), modifiers as swatches,
+ * U+FE0F dropped (one cell), a flag as its two one-cell letters.
  */
-const PAD = "\u2064";
-const PAD_CP = 0x2064;
+export const FALLBACK_WIDTHS: Readonly<TerminalWidths> = Object.freeze({
+  zwjJoins: false,
+  modifierJoins: false,
+  vs16Wide: false,
+  flagCells: 2,
+});
+
+let widths: TerminalWidths = { ...FALLBACK_WIDTHS };
+
+/** Sets how the terminal draws emoji sequences; call before anything is laid out. */
+export function setTerminalWidths(next: Readonly<TerminalWidths>): void {
+  widths = { ...next };
+}
+
+export function terminalWidths(): Readonly<TerminalWidths> {
+  return widths;
+}
+
 const REPLACEMENT = "\ufffd";
 const ZWJ = 0x200d;
+const VS15 = 0xfe0e;
+const VS16 = 0xfe0f;
+/** U+2064 INVISIBLE PLUS: earlier versions padded wide emoji with it; never kept. */
+const OLD_PAD = 0x2064;
 /** Longest run of zero-width code points kept after one base character (stops "Zalgo"). */
 const MAX_ZERO_WIDTH_RUN = 4;
 
@@ -45,15 +84,22 @@ function kindOf(cp: number): WidthKind {
 }
 
 const EMOJI_BASE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}]/u;
+/** Bases U+FE0F can give emoji presentation (☁, ❤, digits of a keycap). */
+const EMOJI = /\p{Emoji}/u;
+const isModifier = (cp: number) => cp >= 0x1f3fb && cp <= 0x1f3ff;
+const isRegionalIndicator = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+/**
+ * Plane 16 private use: the UI stands its own cell placeholders in for emoji sequences there
+ * (blessed-fit.ts), so server text may not bring any.
+ */
+const isPlane16 = (cp: number) => cp >= 0x100000;
 
 /**
- * Rewrites already-sanitised text so that wcwidth (tmux, Linux terminals) and blessed agree
- * on every cell: drops variation selectors (U+FE0F after a one-cell base like ☁ makes some
- * terminals draw two cells while wcwidth counts one), splits emoji ZWJ sequences into their
- * parts (tmux 3.3a joins them into one 2-cell glyph, wcwidth terminals draw each part, blessed
- * counts yet another width — drawn apart, all three agree), pads wide emoji for blessed, drops
- * invisible marks blessed would count, replaces what cannot be reconciled, and bounds runs of
- * zero-width characters.
+ * Rewrites already-sanitised text into what the terminal can draw as measured: U+FE0F kept
+ * only where the terminal widens by it, emoji ZWJs kept only where the terminal joins the
+ * sequence (elsewhere it is drawn as its parts, which is what such a terminal shows anyway),
+ * invisible marks blessed would count dropped, what cannot be reconciled replaced, and runs
+ * of zero-width characters bounded.
  */
 export function toTerminalSafe(s: string): string {
   let out = "";
@@ -67,22 +113,30 @@ export function toTerminalSafe(s: string): string {
       prevBase = "";
       continue;
     }
-    if (cp === 0xfe0f || cp === 0xfe0e) continue;
-    if (cp === ZWJ && prevBase !== "" && EMOJI_BASE.test(prevBase)) continue;
-    if (cp === PAD_CP) continue;
-    const kind = kindOf(cp);
+    if (cp === VS15 || cp === OLD_PAD) continue;
+    if (cp === VS16) {
+      if (
+        widths.vs16Wide &&
+        prevBase !== "" &&
+        EMOJI.test(prevBase) &&
+        ++zeroRun <= MAX_ZERO_WIDTH_RUN
+      )
+        out += ch;
+      continue;
+    }
+    if (cp === ZWJ && prevBase !== "" && EMOJI_BASE.test(prevBase)) {
+      if (widths.zwjJoins && ++zeroRun <= MAX_ZERO_WIDTH_RUN) out += ch;
+      continue;
+    }
+    const kind = isPlane16(cp) ? WidthKind.Replace : kindOf(cp);
     switch (kind) {
       case WidthKind.Zero:
         if (++zeroRun <= MAX_ZERO_WIDTH_RUN) out += ch;
         break;
       case WidthKind.One:
       case WidthKind.Two:
+      case WidthKind.TwoInTerminal:
         out += ch;
-        zeroRun = 0;
-        prevBase = ch;
-        break;
-      case WidthKind.TwoPadded:
-        out += ch + PAD;
         zeroRun = 0;
         prevBase = ch;
         break;
@@ -106,37 +160,86 @@ export function stripAnsi(s: string): string {
 }
 
 /** Width of one code point as the terminal lays it out (controls count 0). */
-function codePointWidth(cp: number): number {
+export function codePointWidth(cp: number): number {
   if (cp >= 0x20 && cp < 0x7f) return 1;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
   return KIND_WIDTH[kindOf(cp)]!;
 }
 
-/** Cells the terminal (and blessed, for toTerminalSafe text) uses for `s`; ANSI-aware. */
+/** One glyph as the terminal draws it: its text and the cells it takes (0, 1 or 2). */
+export interface Unit {
+  text: string;
+  width: number;
+}
+
+/**
+ * Splits plain text into the units the terminal draws, by the code-point rules terminals
+ * follow (the same whatever the text says): a base with its zero-width marks; an emoji
+ * after ZWJ, a skin tone, a second regional indicator or U+FE0F joined to the glyph before
+ * where `TerminalWidths` says the terminal joins them. Never more than 2 cells a unit.
+ */
+export function units(s: string): Unit[] {
+  const out: Unit[] = [];
+  let cur: Unit | undefined;
+  /** The current unit's first code point, and whether its last one was an emoji ZWJ. */
+  let base = 0;
+  let afterZwj = false;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cur) {
+      if (afterZwj && widths.zwjJoins && EMOJI_BASE.test(ch)) {
+        cur.text += ch;
+        afterZwj = false;
+        continue;
+      }
+      if (isModifier(cp) && widths.modifierJoins && EMOJI_BASE.test(String.fromCodePoint(base))) {
+        cur.text += ch;
+        cur.width = 2;
+        continue;
+      }
+      if (
+        isRegionalIndicator(cp) &&
+        isRegionalIndicator(base) &&
+        cur.text.length === 2 &&
+        widths.flagCells !== 4
+      ) {
+        cur.text += ch;
+        cur.width = widths.flagCells;
+        continue;
+      }
+      if (cp === VS16 && widths.vs16Wide && EMOJI.test(String.fromCodePoint(base))) {
+        cur.text += ch;
+        cur.width = 2;
+        continue;
+      }
+    }
+    const w = isRegionalIndicator(cp) && widths.flagCells === 4 ? 2 : codePointWidth(cp);
+    if (w === 0 && cur) {
+      cur.text += ch;
+      afterZwj = cp === ZWJ && EMOJI_BASE.test(String.fromCodePoint(base));
+      continue;
+    }
+    cur = { text: ch, width: w };
+    base = cp;
+    afterZwj = false;
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Cells the terminal uses for `s`; ANSI-aware. */
 export function cellWidth(s: string): number {
   const plain = stripAnsi(s);
   if (PLAIN_ASCII.test(plain)) return plain.length;
   let w = 0;
-  for (const ch of plain) w += codePointWidth(ch.codePointAt(0)!);
+  for (const u of units(plain)) w += u.width;
   return w;
 }
 
-// Created on first use: building a segmenter loads ICU data, and start-up time matters.
-let segmenter: Intl.Segmenter | null = null;
-
-/**
- * Grapheme clusters of plain text, with our PAD kept on its wide character (the segmenter
- * would split it off, and a line must never break between the two).
- */
+/** The units of plain text as strings: a line may break between two, never inside one. */
 export function graphemes(s: string): string[] {
   if (PLAIN_ASCII.test(s)) return s.split("");
-  const out: string[] = [];
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  for (const { segment } of segmenter.segment(s)) {
-    if (segment.charCodeAt(0) === PAD_CP && out.length > 0) out[out.length - 1] += segment;
-    else out.push(segment);
-  }
-  return out;
+  return units(s).map((u) => u.text);
 }
 
 const ANSI_SPLIT = /(\x1b\[[0-9;:?]*[ -/]*[@-~]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\))/;

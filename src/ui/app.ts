@@ -6,6 +6,7 @@ import { t } from "../i18n/index.js";
 import {
   cellWidth,
   installBlessedWidthFix,
+  installCellModel,
   padToWidth,
   sanitizeInline,
   truncateToWidth,
@@ -192,6 +193,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     }),
   );
   if (!opts.unicode) forceAsciiOutput(screen.tput as unknown as AsciiTput);
+  // Incremental frames must leave what a full repaint would draw (see render/blessed-fit.ts).
+  else installCellModel(screen as unknown as Parameters<typeof installCellModel>[0]);
   const modes = opts.terminalModes ?? { enter: "", leave: "" };
   const writeMode = (seq: string) => {
     if (seq && stdout.isTTY) stdout.write(seq);

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { describe, test } from "node:test";
 import fc from "fast-check";
 import {
@@ -13,11 +12,9 @@ import {
   warmUpCodeHighlighting,
 } from "../../src/render/index.js";
 import { breakSgrLines } from "../../src/render/sgr-break.js";
+import { blessedCells } from "./harness/blessed-cells.js";
 import { makeStatus, NOW } from "./make-status.js";
 
-const blessedUnicode = createRequire(import.meta.url)("blessed/lib/unicode.js") as {
-  strWidth(s: string): number;
-};
 const KEYWORD = "\x1b[95m"; // dark theme keywords, magentaBright
 const opts = (over: Partial<RenderOptions> = {}): RenderOptions => ({
   width: 60,
@@ -132,7 +129,7 @@ describe("code blocks: plain until the highlighter has loaded, highlighted after
             for (const line of renderStatus(s, opts({ width, unicode }))) {
               const plain = stripAnsi(line);
               assert.ok(cellWidth(line) <= width, `too wide at ${width}: ${JSON.stringify(line)}`);
-              assert.equal(cellWidth(plain), blessedUnicode.strWidth(plain));
+              assert.equal(blessedCells(plain), cellWidth(plain));
               assert.ok(!/\x1b(?!\[[0-9;]*m)/.test(line), `not SGR: ${JSON.stringify(line)}`);
               assert.ok(!/[\x00-\x09\x0b-\x1a\x1c-\x1f\x7f-\x9f]/.test(line));
               if (!unicode) assert.match(plain, /^[\x20-\x7e]*$/);

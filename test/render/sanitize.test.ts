@@ -42,8 +42,10 @@ describe("sanitizeText", () => {
     ["isolates", "\u2067name\u2069 after", "name after"],
     ["combining run bounded", `e${"\u0301".repeat(50)}`, `e${"\u0301".repeat(4)}`],
     ["zero-width run bounded", `a${"\u200b".repeat(30)}b`, `a${"\u200b".repeat(4)}b`],
-    ["VS16 after a narrow base is dropped", "\u2601\ufe0f", "\u2601"],
-    ["ZWJ sequences are split into their parts", "👨‍👩‍👧", "👨\u2064👩\u2064👧\u2064"],
+    ["VS16 after a narrow base is dropped (wcwidth)", "\u2601\ufe0f", "\u2601"],
+    ["ZWJ sequences are split into their parts (wcwidth)", "👨‍👩‍👧", "👨👩👧"],
+    ["no invisible pad is added after wide emoji", "😀 ok", "😀 ok"],
+    ["plane 16 private use (the UI's placeholders) becomes U+FFFD", "a\u{100000}b", "a\ufffdb"],
     ["lone surrogates become U+FFFD", "a\ud800b", "a\ufffdb"],
   ];
   for (const [what, input, expected] of cases) {

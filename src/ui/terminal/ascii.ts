@@ -55,8 +55,6 @@ export const ASCII_FALLBACKS: Readonly<Record<string, string>> = {
   "“": '"',
   "”": '"',
   "\u00a0": " ",
-  // The render room's width pad after a wide glyph (see src/render/width.ts): one cell.
-  "\u2064": " ",
 };
 
 export interface AsciiTput {

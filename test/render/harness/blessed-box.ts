@@ -4,7 +4,7 @@
 // Usage: node --import tsx blessed-box.ts INPUT.json READY_FILE   (run by tmux-box.ts)
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { installBlessedWidthFix } from "../../../src/render/blessed-fit.js";
+import { installBlessedWidthFix, installCellModel } from "../../../src/render/blessed-fit.js";
 
 const blessed = createRequire(import.meta.url)("blessed");
 const { lines, width, widthFix } = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as {
@@ -14,6 +14,7 @@ const { lines, width, widthFix } = JSON.parse(readFileSync(process.argv[2]!, "ut
 };
 if (widthFix) installBlessedWidthFix(blessed);
 const screen = blessed.screen({ fullUnicode: true, smartCSR: true, warnings: false });
+if (widthFix) installCellModel(screen);
 blessed.box({
   parent: screen,
   top: 0,

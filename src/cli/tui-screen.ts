@@ -21,6 +21,7 @@ import { renderPaneItem } from "../ui/render-item.js";
 import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
 import { type GraphicsAnswers, probeGraphics } from "../ui/terminal/graphics-probe.js";
+import { learnTerminalWidths } from "../ui/terminal/width-probe.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import type { PaneItem } from "../ui/timeline-pane.js";
 import { confirm } from "../ui/views/panel.js";
@@ -60,6 +61,8 @@ export async function runScreens({
 }): Promise<number> {
   silenceConsole(env);
   const terminal = detectTerminal(env);
+  // Before the first paint: how this terminal draws emoji sequences (src/ui/terminal/width-probe.ts).
+  if (terminal.unicode) await learnTerminalWidths();
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const bidi = chooseBidi(bidiSetting ?? settings.bidi, env);
   setVisualBidi(bidi.reorder);

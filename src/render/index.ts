@@ -26,5 +26,18 @@ export {
   themes,
 } from "./theme.js";
 export { relativeTime } from "./time.js";
-export { cellWidth, padToWidth, stripAnsi, toTerminalSafe, truncateToWidth } from "./width.js";
+export {
+  cellWidth,
+  FALLBACK_WIDTHS,
+  graphemes,
+  padToWidth,
+  setTerminalWidths,
+  stripAnsi,
+  type TerminalWidths,
+  terminalWidths,
+  toTerminalSafe,
+  truncateToWidth,
+  type Unit,
+  units,
+} from "./width.js";
 export { wrapPlainText } from "./wrap.js";

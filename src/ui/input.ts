@@ -6,6 +6,7 @@
 // an ESC that does not start a CSI (`ESC [`) or SS3 (`ESC O`) sequence as a key of its own,
 // and hand blessed every key as a separate chunk.
 import { PassThrough } from "node:stream";
+import { isLateProbeAnswer } from "./terminal/width-probe.js";
 
 const ESC = "\x1b";
 
@@ -125,6 +126,7 @@ export function createSplitInput(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
   stdin.on("data", (chunk: string) => {
     for (const piece of splitEscapes(chunk)) {
       if (isTerminalAnswer(piece)) continue;
+      if (isLateProbeAnswer(piece)) continue;
       for (const part of splitAstral(piece)) {
         if (part.astral) input.emit("keypress", part.text, astralKey(part.text));
         else input.emit("data", part.text);

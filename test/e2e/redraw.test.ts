@@ -6,13 +6,7 @@ import { writeFileSync } from "node:fs";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { TmuxSession } from "../helpers/tmux.js";
-import {
-  type Announce,
-  control,
-  killAll,
-  startTootty,
-  tmuxCommand,
-} from "../ui/terminal-harness.js";
+import { type Announce, control, killAll, startTootty } from "../ui/terminal-harness.js";
 
 after(killAll);
 
@@ -35,7 +29,12 @@ async function settled(tui: TmuxSession, quietMs = 400, timeoutMs = 15_000): Pro
 }
 
 async function startQuiet(cols: number, rows: number) {
-  const started = await startTootty({ cols, rows, nodeArgs: ["--import", FROZEN_CLOCK] });
+  const started = await startTootty({
+    cols,
+    rows,
+    nodeArgs: ["--import", FROZEN_CLOCK],
+    emulator: "tmux",
+  });
   await started.session.waitFor((s) => s.includes("▌") && s.includes("· live"), "panes", 20_000);
   await control(started.demo, "generator", { on: false });
   return started;
@@ -45,7 +44,7 @@ test("Ctrl-L clears what another program wrote over the screen and draws every c
   const { session } = await startQuiet(120, 30);
   const clean = await settled(session);
   // Another program writing to the same terminal (a `wall` message, a background job).
-  const tty = tmuxCommand(session, "display-message", "-p", "-t", "main", "#{pane_tty}").trim();
+  const tty = `/proc/${session.pid()}/fd/1`;
   writeFileSync(tty, "\x1b[6;10HGARBAGE-OVER-THE-PANES\x1b[12;1H#####");
   await session.waitForText("GARBAGE-OVER-THE-PANES");
   session.send("C-l");

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cellWidth } from "../../src/render/index.js";
+import { cellWidth, type TerminalWidths } from "../../src/render/index.js";
 import { type EmulatorName, startTerminal, type TerminalSession } from "../helpers/terminal.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -125,4 +125,28 @@ export function captureCells(session: TerminalSession): string[] {
 /** The screen with its SGR attributes, to see which colours were sent. */
 export function captureWithColours(session: TerminalSession): string {
   return session.captureWithColours();
+}
+
+const PROBE_SCRIPT = fileURLToPath(new URL("./width-probe-script.ts", import.meta.url));
+
+/**
+ * What tootty's start-up width probe learns from `emulator` (null if it did not answer): set
+ * it with setTerminalWidths to measure captured rows the way that terminal placed them.
+ */
+export async function probeWidthsIn(emulator?: EmulatorName): Promise<TerminalWidths | null> {
+  const out = join(mkdtempSync(join(tmpdir(), "tootty-probe-")), "widths.json");
+  const session = startTerminal(
+    { command: [process.execPath, "--import", "tsx", PROBE_SCRIPT, out], cols: 80, rows: 5 },
+    emulator,
+  );
+  try {
+    await session.waitFor(
+      () => existsSync(out) && readFileSync(out, "utf8") !== "",
+      "the probe's answer",
+      15_000,
+    );
+    return JSON.parse(readFileSync(out, "utf8")) as TerminalWidths | null;
+  } finally {
+    session.kill();
+  }
 }

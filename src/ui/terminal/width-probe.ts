@@ -1,0 +1,140 @@
+// How wide does this terminal draw an emoji sequence? Terminals disagree (tmux 3.3a joins a
+// ZWJ family into one 2-cell glyph but draws a skin tone as a separate swatch and ☁️ in one
+// cell; xterm.js, kitty and WezTerm each answer otherwise), and no table can say which one
+// is at the other end of an SSH link. So tootty asks, once, before its first paint: it writes
+// a few probe sequences, each at the start of the line followed by a cursor position report
+// request (DSR, `CSI 6 n`; the answer is `CSI row ; col R`), and lays out by the columns the
+// terminal reports. A terminal that does not answer within the timeout gets wcwidth per
+// code point (FALLBACK_WIDTHS). The probe line is erased afterwards; blessed then switches to
+// the alternate screen.
+import { setTerminalWidths, type TerminalWidths } from "../../render/index.js";
+
+/** What is asked, and what each answer tells (see `widthsFromAdvances`). */
+export const PROBES = {
+  /** man, woman, girl joined by ZWJ: 2 cells if joined, 6 if drawn as the three people. */
+  family: "\u{1f468}\u200d\u{1f469}\u200d\u{1f467}",
+  /** thumbs up with a medium skin tone: 2 if joined, 4 if the swatch stands apart. */
+  skinTone: "\u{1f44d}\u{1f3fd}",
+  /** cloud with VS16: 2 if the terminal gives it emoji width, 1 if wcwidth. */
+  vs16: "\u2601\ufe0f",
+  /** the flag of Japan: a pair of regional indicators. */
+  flag: "\u{1f1ef}\u{1f1f5}",
+  /** a CJK ideograph: 2 in every terminal whose answers can be trusted. */
+  cjk: "\u4e2d",
+} as const;
+export type ProbeName = keyof typeof PROBES;
+const NAMES = Object.keys(PROBES) as ProbeName[];
+
+/** About one round trip on a slow link; a local terminal or tmux answers within a few ms. */
+export const PROBE_TIMEOUT_MS = 150;
+
+/** The layout rules a terminal's cursor advances imply; null when they cannot be trusted. */
+export function widthsFromAdvances(
+  advance: Readonly<Record<ProbeName, number>>,
+): TerminalWidths | null {
+  // A terminal that does not draw CJK two cells wide does not follow wcwidth at all (or the
+  // answer is not about our line): guessing better than the fallback is not possible.
+  if (advance.cjk !== 2) return null;
+  const flag = advance.flag;
+  return {
+    zwjJoins: advance.family === 2,
+    modifierJoins: advance.skinTone === 2,
+    vs16Wide: advance.vs16 === 2,
+    flagCells: flag === 1 || flag === 2 || flag === 4 ? flag : 2,
+  };
+}
+
+export interface ProbeInput {
+  isTTY?: boolean;
+  isRaw?: boolean;
+  setRawMode?(raw: boolean): unknown;
+  on(event: "data", listener: (chunk: Buffer | string) => void): unknown;
+  removeListener(event: "data", listener: (chunk: Buffer | string) => void): unknown;
+  resume(): unknown;
+  pause(): unknown;
+  unshift(chunk: Buffer): unknown;
+}
+
+export interface ProbeOutput {
+  isTTY?: boolean;
+  write(s: string): unknown;
+}
+
+const CPR = /\x1b\[(\d+);(\d+)R/;
+
+// Answers that come after the timeout (a slow link) must not reach blessed as key presses.
+let lateAnswers = 0;
+let lateUntil = 0;
+
+/**
+ * Whether an input piece is a cursor position report the probe gave up waiting for; each
+ * such piece is swallowed once, and only in the few seconds after the probe.
+ */
+export function isLateProbeAnswer(piece: string, now = Date.now()): boolean {
+  if (lateAnswers === 0 || now > lateUntil || !/^\x1b\[\d+;\d+R$/.test(piece)) return false;
+  lateAnswers--;
+  return true;
+}
+
+/**
+ * Asks the terminal how it draws the probe sequences. Resolves with the widths to lay out
+ * by, or null (not a terminal, no answer in time, or an answer that cannot be trusted).
+ * Bytes typed meanwhile are put back on the input for the UI.
+ */
+export function probeTerminalWidths(
+  input: ProbeInput,
+  output: ProbeOutput,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<TerminalWidths | null> {
+  if (!input.isTTY || !output.isTTY || typeof input.setRawMode !== "function")
+    return Promise.resolve(null);
+  const wasRaw = input.isRaw === true;
+  input.setRawMode(true);
+  const columns: number[] = [];
+  let pending = "";
+  let typed = "";
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      input.removeListener("data", onData);
+      input.pause();
+      if (!wasRaw) input.setRawMode?.(false);
+      output.write("\r\x1b[2K");
+      if (columns.length < NAMES.length) {
+        lateAnswers = NAMES.length - columns.length;
+        lateUntil = Date.now() + 5000;
+      }
+      const rest = typed + pending;
+      if (rest) input.unshift(Buffer.from(rest, "latin1"));
+      if (columns.length < NAMES.length) {
+        resolve(null);
+        return;
+      }
+      const advance = Object.fromEntries(NAMES.map((n, i) => [n, columns[i]!])) as Record<
+        ProbeName,
+        number
+      >;
+      resolve(widthsFromAdvances(advance));
+    };
+    const onData = (chunk: Buffer | string) => {
+      pending += typeof chunk === "string" ? chunk : chunk.toString("latin1");
+      for (let m = CPR.exec(pending); m; m = CPR.exec(pending)) {
+        typed += pending.slice(0, m.index);
+        // Each probe starts at column 1 (after CR): the report's column minus one is its width.
+        columns.push(Number(m[2]) - 1);
+        pending = pending.slice(m.index + m[0].length);
+      }
+      if (columns.length >= NAMES.length) finish();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    input.on("data", onData);
+    input.resume();
+    output.write(NAMES.map((n) => `\r${PROBES[n]}\x1b[6n`).join(""));
+  });
+}
+
+/** Probes the process's terminal and lays out by the answer (wcwidth if none). */
+export async function learnTerminalWidths(): Promise<void> {
+  const widths = await probeTerminalWidths(process.stdin, process.stdout);
+  if (widths) setTerminalWidths(widths);
+}

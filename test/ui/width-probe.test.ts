@@ -1,0 +1,192 @@
+// The start-up width probe against fake terminals that answer as differently as real ones
+// do, and the layout each answer leads to.
+import assert from "node:assert/strict";
+import { EventEmitter } from "node:events";
+import { afterEach, describe, test } from "node:test";
+import {
+  cellWidth,
+  FALLBACK_WIDTHS,
+  sanitizeText,
+  setTerminalWidths,
+  type TerminalWidths,
+} from "../../src/render/index.js";
+import {
+  isLateProbeAnswer,
+  PROBES,
+  probeTerminalWidths,
+} from "../../src/ui/terminal/width-probe.js";
+
+/** A terminal's answer: the cells it advances for a probe text. */
+type Advance = (text: string) => number;
+
+const TMUX_3_3: Advance = (t) =>
+  ({
+    [PROBES.family]: 2,
+    [PROBES.skinTone]: 4,
+    [PROBES.vs16]: 1,
+    [PROBES.flag]: 2,
+    [PROBES.cjk]: 2,
+  })[t]!;
+const JOINS_EVERYTHING: Advance = (t) => (t === PROBES.cjk ? 2 : 2);
+const WCWIDTH_PARTS: Advance = (t) =>
+  ({
+    [PROBES.family]: 6,
+    [PROBES.skinTone]: 4,
+    [PROBES.vs16]: 1,
+    [PROBES.flag]: 4,
+    [PROBES.cjk]: 2,
+  })[t]!;
+const NO_WIDE_CHARS: Advance = () => 1;
+
+interface FakeTerminal {
+  input: EventEmitter & Record<string, unknown>;
+  output: { isTTY: boolean; write(s: string): boolean };
+  written: () => string;
+  unshifted: Buffer[];
+  rawModes: boolean[];
+}
+
+/**
+ * A pty that answers each `CR text CSI 6 n` with the column the cursor would reach, in
+ * chunks split anywhere, optionally after `delayMs` and with key presses in between.
+ */
+function fakeTerminal(
+  advance: Advance | null,
+  opts: { delayMs?: number; typed?: string } = {},
+): FakeTerminal {
+  const input = Object.assign(new EventEmitter(), {
+    isTTY: true,
+    isRaw: false,
+  }) as unknown as EventEmitter & Record<string, unknown>;
+  const rawModes: boolean[] = [];
+  const unshifted: Buffer[] = [];
+  input.setRawMode = (raw: boolean) => {
+    rawModes.push(raw);
+    input.isRaw = raw;
+  };
+  input.resume = () => {};
+  input.pause = () => {};
+  input.unshift = (b: Buffer) => unshifted.push(b);
+  let out = "";
+  const output = {
+    isTTY: true,
+    write(s: string) {
+      out += s;
+      if (!advance) return true;
+      const answers: string[] = [];
+      for (const m of s.matchAll(/\r([^\r\x1b]*)\x1b\[6n/g)) {
+        answers.push(`\x1b[7;${advance(m[1]!) + 1}R`);
+      }
+      if (answers.length === 0) return true;
+      let stream = answers.join("");
+      // Someone typed while the answers travelled: the key lands between two of them.
+      if (opts.typed) stream = answers[0] + opts.typed + answers.slice(1).join("");
+      const send = () => {
+        // Split inside an answer, as a slow link does.
+        const cut = Math.floor(stream.length / 2) + 1;
+        input.emit("data", Buffer.from(stream.slice(0, cut), "latin1"));
+        input.emit("data", Buffer.from(stream.slice(cut), "latin1"));
+      };
+      setTimeout(send, opts.delayMs ?? 0);
+      return true;
+    },
+  };
+  return { input, output, written: () => out, unshifted, rawModes };
+}
+
+afterEach(() => setTerminalWidths(FALLBACK_WIDTHS));
+
+describe("the width probe reads what the terminal answers", () => {
+  const cases: Array<[string, Advance, TerminalWidths]> = [
+    [
+      "tmux 3.3a: a ZWJ family joined, a skin tone apart, ☁️ one cell",
+      TMUX_3_3,
+      { zwjJoins: true, modifierJoins: false, vs16Wide: false, flagCells: 2 },
+    ],
+    [
+      "a terminal that joins everything and widens by VS16",
+      JOINS_EVERYTHING,
+      { zwjJoins: true, modifierJoins: true, vs16Wide: true, flagCells: 2 },
+    ],
+    [
+      "a terminal that draws every part, and each regional indicator two cells",
+      WCWIDTH_PARTS,
+      { zwjJoins: false, modifierJoins: false, vs16Wide: false, flagCells: 4 },
+    ],
+  ];
+  for (const [what, advance, expected] of cases) {
+    test(what, async () => {
+      const term = fakeTerminal(advance);
+      assert.deepEqual(await probeTerminalWidths(term.input as never, term.output), expected);
+      // Every probe was asked at the start of the line, and the line is erased afterwards.
+      for (const text of Object.values(PROBES))
+        assert.ok(term.written().includes(`\r${text}\x1b[6n`));
+      assert.ok(term.written().endsWith("\r\x1b[2K"));
+      assert.deepEqual(term.rawModes, [true, false], "raw mode is put back");
+    });
+  }
+
+  test("a terminal whose CJK is not two cells is not believed", async () => {
+    const term = fakeTerminal(NO_WIDE_CHARS);
+    assert.equal(await probeTerminalWidths(term.input as never, term.output), null);
+  });
+
+  test("keys typed during the probe reach the UI afterwards", async () => {
+    const term = fakeTerminal(TMUX_3_3, { typed: "jk" });
+    assert.notEqual(await probeTerminalWidths(term.input as never, term.output), null);
+    assert.equal(Buffer.concat(term.unshifted).toString("latin1"), "jk");
+  });
+
+  test("no answer within the timeout: wcwidth, and late answers are not taken for keys", async () => {
+    const term = fakeTerminal(null);
+    const started = Date.now();
+    assert.equal(await probeTerminalWidths(term.input as never, term.output, 60), null);
+    assert.ok(Date.now() - started < 1000, "the probe does not hold the start-up");
+    const late = fakeTerminal(TMUX_3_3, { delayMs: 200 });
+    assert.equal(await probeTerminalWidths(late.input as never, late.output, 60), null);
+    assert.equal(isLateProbeAnswer("\x1b[7;3R"), true);
+    assert.equal(isLateProbeAnswer("j"), false);
+  });
+
+  test("not a terminal: nothing is written and nothing asked", async () => {
+    const term = fakeTerminal(TMUX_3_3);
+    term.input.isTTY = false;
+    assert.equal(await probeTerminalWidths(term.input as never, term.output), null);
+    assert.equal(term.written(), "");
+  });
+});
+
+describe("the layout follows the answer", () => {
+  // For each terminal: the cells tootty lays a probe text out in are the cells the terminal
+  // said it advances (after sanitising, as every server string is: a VS16 the terminal does
+  // not widen by is dropped, and the base alone is what it drew).
+  for (const [name, advance] of [
+    ["tmux 3.3a", TMUX_3_3],
+    ["a terminal that joins everything", JOINS_EVERYTHING],
+    ["a terminal that draws every part", WCWIDTH_PARTS],
+  ] as const) {
+    test(name, async () => {
+      const term = fakeTerminal(advance);
+      const widths = await probeTerminalWidths(term.input as never, term.output);
+      setTerminalWidths(widths!);
+      for (const text of Object.values(PROBES)) {
+        assert.equal(cellWidth(sanitizeText(text)), advance(text), JSON.stringify(text));
+      }
+    });
+  }
+
+  test("joined where the terminal joins: the family is one 2-cell glyph, text kept whole", () => {
+    setTerminalWidths({ zwjJoins: true, modifierJoins: true, vs16Wide: true, flagCells: 2 });
+    for (const s of ["👨‍👩‍👧", "👩🏽‍🍳", "☁️", "🏳️‍🌈", "🇯🇵"]) {
+      assert.equal(sanitizeText(s), s, "nothing dropped or inserted");
+      assert.equal(cellWidth(s), 2, s);
+    }
+  });
+
+  test("no answer: wcwidth per code point, the parts drawn apart", () => {
+    assert.equal(sanitizeText("👨‍👩‍👧"), "👨👩👧");
+    assert.equal(cellWidth(sanitizeText("👨‍👩‍👧")), 6);
+    assert.equal(sanitizeText("☁️"), "☁");
+    assert.equal(cellWidth(sanitizeText("👍🏽")), 4);
+  });
+});

@@ -35,6 +35,12 @@ export interface TerminalWidths {
   vs16Wide: boolean;
   /** Cells a flag (a pair of regional indicators) takes: 1 or 2 as one glyph, 4 as two. */
   flagCells: 1 | 2 | 4;
+  /**
+   * Most UTF-8 bytes the terminal keeps in one cell, if it has a limit: tmux keeps 21
+   * (UTF8_SIZE in tmux.h) and silently drops what a joined sequence has beyond that, so a
+   * longer sequence is split before it would overflow.
+   */
+  cellBytes?: number;
 }
 
 /**
@@ -105,7 +111,13 @@ export function toTerminalSafe(s: string): string {
   let out = "";
   let zeroRun = 0;
   let prevBase = "";
-  for (const ch of s) {
+  const cps = Array.from(s);
+  const limit = widths.cellBytes ?? Number.POSITIVE_INFINITY;
+  /** UTF-8 bytes of the glyph being built, and whether the next base joins it. */
+  let glyphBytes = 0;
+  let joinNext = false;
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i]!;
     const cp = ch.codePointAt(0)!;
     if (cp === 0x0a) {
       out += ch;
@@ -120,35 +132,62 @@ export function toTerminalSafe(s: string): string {
         prevBase !== "" &&
         EMOJI.test(prevBase) &&
         ++zeroRun <= MAX_ZERO_WIDTH_RUN
-      )
+      ) {
         out += ch;
+        glyphBytes += 3;
+      }
       continue;
     }
     if (cp === ZWJ && prevBase !== "" && EMOJI_BASE.test(prevBase)) {
-      if (widths.zwjJoins && ++zeroRun <= MAX_ZERO_WIDTH_RUN) out += ch;
+      const next = cps[i + 1];
+      // Kept, the terminal joins what follows into this glyph — whatever it is, so only an
+      // emoji, and only if the glyph still fits its cell; dropped, it draws the parts.
+      const fits =
+        next !== undefined && EMOJI_BASE.test(next) && glyphBytes + 3 + utf8Length(next) <= limit;
+      if (widths.zwjJoins && fits && ++zeroRun <= MAX_ZERO_WIDTH_RUN) {
+        out += ch;
+        glyphBytes += 3;
+        joinNext = true;
+      }
       continue;
     }
     const kind = isPlane16(cp) ? WidthKind.Replace : kindOf(cp);
     switch (kind) {
       case WidthKind.Zero:
-        if (++zeroRun <= MAX_ZERO_WIDTH_RUN) out += ch;
+        if (++zeroRun <= MAX_ZERO_WIDTH_RUN) {
+          out += ch;
+          glyphBytes += utf8Length(ch);
+        }
         break;
       case WidthKind.One:
       case WidthKind.Two:
-      case WidthKind.TwoInTerminal:
+      case WidthKind.TwoInTerminal: {
+        const joins =
+          joinNext ||
+          (isModifier(cp) && widths.modifierJoins && prevBase !== "" && EMOJI_BASE.test(prevBase));
+        glyphBytes = (joins ? glyphBytes : 0) + utf8Length(ch);
+        joinNext = false;
         out += ch;
         zeroRun = 0;
         prevBase = ch;
         break;
+      }
       case WidthKind.Drop:
         break;
       default:
         out += REPLACEMENT;
         zeroRun = 0;
         prevBase = REPLACEMENT;
+        glyphBytes = 3;
+        joinNext = false;
     }
   }
   return out;
+}
+
+function utf8Length(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
 // CSI sequences (SGR included) and OSC 8 hyperlinks: the only escapes our own output contains.

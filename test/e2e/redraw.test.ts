@@ -136,6 +136,18 @@ async function randomSteps(tui: TmuxSession, demo: Announce, seed: number, steps
   return log;
 }
 
+/**
+ * Returns once tootty has handled every key sent so far and painted the result: keys are
+ * handled in order, so when the help overlay opened by a later key shows, and then closes,
+ * everything before it is on the screen (a quiet screen alone can be a busy machine).
+ */
+async function drained(tui: TmuxSession): Promise<void> {
+  tui.send("?");
+  await tui.waitForText("─ Keys ", 20_000);
+  tui.send("Escape");
+  await tui.waitFor((s) => !s.includes("─ Keys "), "the help to close", 20_000);
+}
+
 function differingRows(a: string, b: string): string {
   const ra = a.split("\n");
   const rb = b.split("\n");
@@ -156,6 +168,7 @@ for (const [cols, rows] of [
     const { session, demo } = await startQuiet(cols!, rows!);
     for (let seed = 1; seed <= 10; seed++) {
       const steps = await randomSteps(session, demo, seed * 7919 + cols!, 25);
+      await drained(session);
       const incremental = await settled(session);
       session.send("C-l");
       const full = await settled(session);

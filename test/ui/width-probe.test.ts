@@ -99,7 +99,7 @@ afterEach(() => setTerminalWidths(FALLBACK_WIDTHS));
 describe("the width probe reads what the terminal answers", () => {
   const cases: Array<[string, Advance, TerminalWidths]> = [
     [
-      "tmux 3.3a: a ZWJ family joined, a skin tone apart, ☁️ one cell",
+      "a terminal that joins a ZWJ family but not a skin tone, ☁️ one cell (as tmux 3.3a answers)",
       TMUX_3_3,
       { zwjJoins: true, modifierJoins: false, vs16Wide: false, flagCells: 2 },
     ],
@@ -117,7 +117,10 @@ describe("the width probe reads what the terminal answers", () => {
   for (const [what, advance, expected] of cases) {
     test(what, async () => {
       const term = fakeTerminal(advance);
-      assert.deepEqual(await probeTerminalWidths(term.input as never, term.output), expected);
+      assert.deepEqual(
+        await probeTerminalWidths(term.input as never, term.output, 150, {}),
+        expected,
+      );
       // Every probe was asked at the start of the line, and the line is erased afterwards.
       for (const text of Object.values(PROBES))
         assert.ok(term.written().includes(`\r${text}\x1b[6n`));
@@ -167,7 +170,7 @@ describe("the layout follows the answer", () => {
   ] as const) {
     test(name, async () => {
       const term = fakeTerminal(advance);
-      const widths = await probeTerminalWidths(term.input as never, term.output);
+      const widths = await probeTerminalWidths(term.input as never, term.output, 150, {});
       setTerminalWidths(widths!);
       for (const text of Object.values(PROBES)) {
         assert.equal(cellWidth(sanitizeText(text)), advance(text), JSON.stringify(text));
@@ -181,6 +184,21 @@ describe("the layout follows the answer", () => {
       assert.equal(sanitizeText(s), s, "nothing dropped or inserted");
       assert.equal(cellWidth(s), 2, s);
     }
+  });
+
+  test("tmux: parts drawn apart, and a sequence longer than a cell holds (21 bytes) split before it overflows", async () => {
+    const term = fakeTerminal(TMUX_3_3);
+    const widths = await probeTerminalWidths(term.input as never, term.output, 150, {
+      TMUX: "/tmp/t,1,0",
+    });
+    assert.equal(widths?.cellBytes, 21);
+    assert.equal(widths?.zwjJoins, false, "inside tmux the parts are drawn apart");
+    setTerminalWidths({ ...widths!, zwjJoins: true });
+    // man, woman, girl, boy: 25 bytes joined. tmux would drop the boy; drawn as family + boy.
+    assert.equal(sanitizeText("👨‍👩‍👧‍👦"), "👨‍👩‍👧👦");
+    assert.equal(cellWidth(sanitizeText("👨‍👩‍👧‍👦")), 4);
+    // A joiner before a space or a letter is dropped: tmux would swallow what follows.
+    assert.equal(sanitizeText("👨\u200d x"), "👨 x");
   });
 
   test("no answer: wcwidth per code point, the parts drawn apart", () => {

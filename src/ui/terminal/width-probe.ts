@@ -28,19 +28,31 @@ const NAMES = Object.keys(PROBES) as ProbeName[];
 /** About one round trip on a slow link; a local terminal or tmux answers within a few ms. */
 export const PROBE_TIMEOUT_MS = 150;
 
-/** The layout rules a terminal's cursor advances imply; null when they cannot be trusted. */
+/** tmux keeps at most this many UTF-8 bytes in a cell (UTF8_SIZE in tmux.h). */
+const TMUX_CELL_BYTES = 21;
+
+/**
+ * The layout rules a terminal's cursor advances imply; null when they cannot be trusted.
+ * `inTmux`: the answers come from tmux (TMUX is set), whose cells have a size limit.
+ */
 export function widthsFromAdvances(
   advance: Readonly<Record<ProbeName, number>>,
+  inTmux = false,
 ): TerminalWidths | null {
   // A terminal that does not draw CJK two cells wide does not follow wcwidth at all (or the
   // answer is not about our line): guessing better than the fallback is not possible.
   if (advance.cjk !== 2) return null;
   const flag = advance.flag;
   return {
-    zwjJoins: advance.family === 2,
+    // tmux joins a ZWJ family in its grid (the probe sees 2 cells), but when tootty then
+    // rewrites only part of a row, cells next to such a glyph have been seen to end up where
+    // blessed did not put them (test/e2e/redraw.test.ts, tmux 3.3a): inside tmux the parts
+    // are drawn apart, which tmux places exactly.
+    zwjJoins: advance.family === 2 && !inTmux,
     modifierJoins: advance.skinTone === 2,
     vs16Wide: advance.vs16 === 2,
     flagCells: flag === 1 || flag === 2 || flag === 4 ? flag : 2,
+    ...(inTmux ? { cellBytes: TMUX_CELL_BYTES } : {}),
   };
 }
 
@@ -85,6 +97,7 @@ export function probeTerminalWidths(
   input: ProbeInput,
   output: ProbeOutput,
   timeoutMs = PROBE_TIMEOUT_MS,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<TerminalWidths | null> {
   if (!input.isTTY || !output.isTTY || typeof input.setRawMode !== "function")
     return Promise.resolve(null);
@@ -114,7 +127,8 @@ export function probeTerminalWidths(
         ProbeName,
         number
       >;
-      resolve(widthsFromAdvances(advance));
+      // Inside tmux the answer is tmux's (it keeps its own grid), whatever is outside it.
+      resolve(widthsFromAdvances(advance, Boolean(env.TMUX)));
     };
     const onData = (chunk: Buffer | string) => {
       pending += typeof chunk === "string" ? chunk : chunk.toString("latin1");

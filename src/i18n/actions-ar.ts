@@ -22,6 +22,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   pane8: "اللوحة الثامنة",
   pane9: "اللوحة التاسعة",
   toggleCw: "إظهار تحذير المحتوى أو إخفاؤه",
+  redraw: "إعادة رسم الشاشة كلها",
   quit: "خروج",
   back: "إغلاق الخيط أو النافذة",
   loadMore: "تحميل منشورات أقدم",

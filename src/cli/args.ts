@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { BIDI_SETTINGS, type BidiSetting } from "../config/settings.js";
 
 export type Command =
-  | { kind: "tui"; demo: boolean; account?: string; bidi?: BidiSetting }
+  | { kind: "tui"; demo: boolean; account?: string; bidi?: BidiSetting; demoFlavour?: string }
   | { kind: "help" }
   | { kind: "version" }
   | { kind: "login"; host?: string }
@@ -17,6 +17,8 @@ export const USAGE = `tootty — a terminal Mastodon client
 Usage:
   tootty                     open the timelines of the default account
   tootty --demo              open on the embedded demo instance (no account, no network)
+  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo
+                             the demo instance plays that server (its ids, limits, streaming)
   tootty --account ACCT      use the stored account ACCT (user@host)
   tootty --bidi MODE         who orders Arabic/Hebrew: auto, visual (tootty), terminal
   tootty login HOST          log in to a Mastodon-API server (e.g. mastodon.social)
@@ -28,6 +30,7 @@ Usage:
 Environment:
   TOOTTY_INSTANCE=URL TOOTTY_ACCESS_TOKEN=TOKEN   use that server and token, no stored login
   TOOTTY_CONFIG_DIR=DIR                           keep config, accounts and drafts in DIR
+  TOOTTY_DEMO_FLAVOUR=NAME                        the demo's server, as --demo-flavour
 
 Keys: j/k move, g/G top/bottom, Ctrl-d/Ctrl-u half page, h/l or Tab between panes,
 1 2 3 pick a pane, s show/hide a content warning, q quit.
@@ -55,11 +58,14 @@ export function parseCommand(argv: string[]): Command {
       if (bidi !== undefined && !(BIDI_SETTINGS as readonly string[]).includes(bidi)) {
         return { kind: "usage-error", message: `--bidi takes ${BIDI_SETTINGS.join(", ")}` };
       }
+      if (values["demo-flavour"] !== undefined && !values.demo)
+        return { kind: "usage-error", message: "--demo-flavour goes with --demo" };
       return {
         kind: "tui",
         demo: Boolean(values.demo),
         ...(values.account ? { account: values.account } : {}),
         ...(bidi ? { bidi: bidi as BidiSetting } : {}),
+        ...(values["demo-flavour"] !== undefined ? { demoFlavour: values["demo-flavour"] } : {}),
       };
     }
     case "login":
@@ -91,6 +97,7 @@ function parse(argv: string[]) {
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
       demo: { type: "boolean" },
+      "demo-flavour": { type: "string" },
       account: { type: "string", short: "a" },
       bidi: { type: "string" },
     },

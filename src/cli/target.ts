@@ -8,6 +8,8 @@ import { openSession, type Session, type SessionOptions } from "../timeline/sess
 
 export interface TuiCommand {
   demo: boolean;
+  /** The demo instance's server (--demo-flavour, else TOOTTY_DEMO_FLAVOUR). */
+  demoFlavour?: string;
   account?: string;
   bidi?: BidiSetting;
 }
@@ -26,8 +28,13 @@ export async function connect(
   env: NodeJS.ProcessEnv,
 ): Promise<Target | { error: string }> {
   if (command.demo) {
-    const { startDemoInstance, demoAnnounce } = await import("../demo/index.js");
-    const demo = await startDemoInstance();
+    const { startDemoInstance, demoAnnounce, isDemoFlavour, DEMO_FLAVOURS } = await import(
+      "../demo/index.js"
+    );
+    const flavour = command.demoFlavour ?? env.TOOTTY_DEMO_FLAVOUR ?? "mastodon";
+    if (!isDemoFlavour(flavour))
+      return { error: `unknown demo flavour '${flavour}' (one of ${DEMO_FLAVOURS.join(", ")})` };
+    const demo = await startDemoInstance({ flavour });
     // Tests reach the embedded instance's fault controls through this file.
     if (env.TOOTTY_DEMO_ANNOUNCE)
       writeFileSync(env.TOOTTY_DEMO_ANNOUNCE, demoAnnounce(demo) + "\n", { mode: 0o600 });

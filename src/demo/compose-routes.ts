@@ -43,7 +43,6 @@ export interface ComposeRouteDeps {
   faults: PostFaults;
   /** Polls of GET /api/v1/media/:id answered 206 before the file counts as processed. */
   processingPolls?: number;
-  maxCharacters?: number;
 }
 
 interface Upload {
@@ -70,7 +69,8 @@ function list(v: unknown): string[] {
  */
 export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
   const { world } = deps;
-  const max = deps.maxCharacters ?? 500;
+  const { flavour } = world;
+  const max = flavour.maxCharacters;
   const uploads = new Map<string, Upload>();
   const scheduled = new Map<string, ScheduledStatus>();
   const mediaIds = new SequentialIds(109_999_990n);
@@ -93,7 +93,9 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
         });
       media.push(upload.media);
     }
-    if (ids.length > 4) return invalid("Media attachments: You can only attach up to 4 files");
+    const most = flavour.maxMediaAttachments;
+    if (ids.length > most)
+      return invalid(`Media attachments: You can only attach up to ${most} files`);
     const at = str(ctx.body.scheduled_at);
     if (at) {
       const when = Date.parse(at);
@@ -103,9 +105,9 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
       const text = str(ctx.body.status) ?? "";
       const spoiler = str(ctx.body.spoiler_text) ?? "";
       if (text.trim() === "" && media.length === 0) return invalid("Text can't be blank");
-      if (mastodonLength(text, spoiler) > max)
+      if (mastodonLength(text, spoiler, flavour.charactersReservedPerUrl) > max)
         return invalid(`Text character limit of ${max} exceeded`);
-      const id = scheduledIds.next();
+      const id = flavour.ids.other?.(ctx.now) ?? scheduledIds.next();
       const item: ScheduledStatus = {
         id,
         scheduled_at: new Date(when).toISOString(),
@@ -145,7 +147,7 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
   const upload = (ctx: RequestContext): Reply => {
     const denied = requireAnyWrite(ctx);
     if (denied) return denied;
-    const id = mediaIds.next();
+    const id = flavour.ids.other?.(ctx.now) ?? mediaIds.next();
     const file = id.slice(-6);
     const media: ApiMediaAttachment = {
       id,

@@ -18,7 +18,6 @@ const COUNT_URL_RE =
   /(?<![\p{L}\p{N}@＠$#＃])https?:\/\/(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#][^\s]*)?/giu;
 const COUNT_MENTION_RE =
   /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(@[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)?/giu;
-const URL_PLACEHOLDER = "x".repeat(23);
 
 function trimUrl(url: string): string {
   let end = url.length;
@@ -39,13 +38,23 @@ function localMentions(segment: string): string {
   return segment.replace(COUNT_MENTION_RE, (_all, user: string) => `@${user}`);
 }
 
-/** Mastodon's StatusLengthValidator: the CW plus the text with every URL as 23 characters and `@user@domain` as `@user`, in grapheme clusters. */
-export function mastodonLength(text: string, spoiler: string): number {
+/**
+ * Mastodon's StatusLengthValidator: the CW plus the text with every URL as 23 characters
+ * (`urlLength`) and `@user@domain` as `@user`, in grapheme clusters. A `urlLength` of null
+ * counts the text as it is (Pleroma's rule: its limit applies to the plain text).
+ */
+export function mastodonLength(
+  text: string,
+  spoiler: string,
+  urlLength: number | null = 23,
+): number {
+  if (urlLength === null) return [...segmenter.segment(spoiler + text)].length;
+  const placeholder = "x".repeat(urlLength);
   let counted = "";
   let last = 0;
   for (const m of text.matchAll(COUNT_URL_RE)) {
     if (m.index < last) continue;
-    counted += localMentions(text.slice(last, m.index)) + URL_PLACEHOLDER;
+    counted += localMentions(text.slice(last, m.index)) + placeholder;
     last = m.index + trimUrl(m[0]).length;
   }
   counted += localMentions(text.slice(last));

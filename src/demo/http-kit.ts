@@ -86,8 +86,14 @@ export function send(
 
 const MAX_BODY = 1_000_000;
 
-/** Reads a JSON or form-encoded body into a flat object; arrays for `key[]` fields. */
-export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/**
+ * Reads a JSON or form-encoded body into a flat object; arrays for `key[]` fields, unless
+ * `formArrays` is false: a server that validates JSON only never sees those (Hollo).
+ */
+export async function readBody(
+  req: IncomingMessage,
+  opts: { formArrays?: boolean } = {},
+): Promise<Record<string, unknown>> {
   if (req.method === "GET" || req.method === "HEAD") return {};
   const chunks: Buffer[] = [];
   let size = 0;
@@ -105,7 +111,10 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, unk
       ? (parsed as Record<string, unknown>)
       : {};
   }
-  return formToObject(new URLSearchParams(raw));
+  const form = new URLSearchParams(raw);
+  if (opts.formArrays === false)
+    for (const key of [...form.keys()]) if (key.includes("[")) form.delete(key);
+  return formToObject(form);
 }
 
 /** `a=1&b[]=x&b[]=y&poll[options][]=z` → {a:"1", b:["x","y"], poll:{options:["z"]}}. */

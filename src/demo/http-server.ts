@@ -5,6 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import { type DemoControl, type RequestLogEntry, runControlOp } from "./control.js";
 import { type HttpFaults, nginxErrorPage } from "./faults.js";
+import { type DemoFlavour, reshapeBody } from "./flavour.js";
 import {
   json,
   NOT_FOUND,
@@ -29,6 +30,7 @@ export interface HttpDeps {
   controlSecret: string;
   log: RequestLogEntry[];
   now: () => number;
+  flavour: DemoFlavour;
 }
 
 const CONTROL_PREFIX = "/_demo/";
@@ -109,6 +111,9 @@ async function serve(
     return { reply: json(429, { error: "Too many requests" }), headers };
   }
   const headers = rateLimitHeaders(limit);
+  // An endpoint this server does not have: the same 404 as an unknown path.
+  if (deps.flavour.missing.some((m) => m.test(`${method} ${url.pathname}`)))
+    return { reply: NOT_FOUND, headers };
 
   for (const r of deps.routes) {
     if (r.method !== method) continue;
@@ -116,7 +121,7 @@ async function serve(
     if (!match) continue;
     let body: Record<string, unknown>;
     try {
-      body = await readBody(req);
+      body = await readBody(req, { formArrays: deps.flavour.formArrays });
     } catch {
       return { reply: json(400, { error: "Unparseable request body" }), headers };
     }
@@ -130,7 +135,8 @@ async function serve(
       body,
       now,
     };
-    return { reply: await r.handler(ctx), headers };
+    const reply = await r.handler(ctx);
+    return { reply: { ...reply, body: reshapeBody(deps.flavour, reply.body) }, headers };
   }
   return { reply: NOT_FOUND, headers };
 }

@@ -2,9 +2,15 @@
 // (millisecond timestamp << 16 | sequence), so they are 18–19 digits: far beyond
 // Number.MAX_SAFE_INTEGER, which is why ids are compared as strings, never as numbers.
 
-/** Orders two ids the way Mastodon clients must: by length, then lexically. */
+const DECIMAL = /^[0-9]+$/;
+
+/**
+ * The server's own order of two ids: Mastodon's decimal ids by length, then lexically; the
+ * other servers' (ULIDs, FlakeIds, UUIDv7, Hollo's `time/type/uuid`) lexically, which for
+ * them is creation order. Only the server may do this: to a client ids are opaque.
+ */
 export function compareIds(a: string, b: string): number {
-  if (a.length !== b.length) return a.length - b.length;
+  if (a.length !== b.length && DECIMAL.test(a) && DECIMAL.test(b)) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { composeRoutes, PostFaults } from "./compose-routes.js";
 import { createControl, type DemoControl, type RequestLogEntry } from "./control.js";
 import { HttpFaults } from "./faults.js";
+import { type DemoFlavourName, demoFlavour } from "./flavour.js";
 import { LiveGenerator } from "./generator.js";
 import { createHttpServer } from "./http-server.js";
 import { OAuthProvider } from "./oauth.js";
@@ -21,6 +22,7 @@ import { DemoWorld } from "./world.js";
 
 export type { DemoControl, RequestLogEntry } from "./control.js";
 export type { FailRule } from "./faults.js";
+export { DEMO_FLAVOURS, type DemoFlavourName, isDemoFlavour } from "./flavour.js";
 export { compareIds } from "./ids.js";
 export type {
   ApiAccount,
@@ -50,6 +52,8 @@ export interface DemoInstanceOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** The clock for created_at, rate-limit windows, fault windows and OAuth code expiry (tests inject a fake one). Timers stay real. */
   now?: () => number;
+  /** The server to play (see flavour.ts): its ids, limits, streaming and missing endpoints. */
+  flavour?: DemoFlavourName;
 }
 
 export interface DemoInstance {
@@ -60,6 +64,7 @@ export interface DemoInstance {
   /** For the HTTP control endpoints (header X-Demo-Control). */
   readonly controlSecret: string;
   readonly control: DemoControl;
+  readonly flavour: DemoFlavourName;
   /** Closes the server, the sockets and the timers. */
   close(): Promise<void>;
 }
@@ -68,7 +73,8 @@ const DEFAULT_SEED = 20_221_115;
 
 export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise<DemoInstance> {
   const now = opts.now ?? (() => Date.now());
-  const world = new DemoWorld(opts.seed ?? DEFAULT_SEED, now);
+  const flavour = demoFlavour(opts.flavour ?? "mastodon");
+  const world = new DemoWorld(opts.seed ?? DEFAULT_SEED, now, flavour);
   seedHistory(world, opts.seedCount ?? 150);
 
   const tokens = new TokenRegistry();
@@ -85,6 +91,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     tokens,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
     now,
+    mode: flavour.streaming,
   });
   const generator = new LiveGenerator(
     world,
@@ -123,6 +130,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     controlSecret,
     log,
     now,
+    flavour,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -142,6 +150,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     token,
     controlSecret,
     control,
+    flavour: flavour.name,
     close() {
       closed ??= new Promise<void>((resolve) => {
         generator.setRunning(false);

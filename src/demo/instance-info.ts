@@ -1,15 +1,19 @@
 // The instance metadata endpoints: /api/v1/instance, /api/v2/instance, /api/v1/instance/rules.
 
 import { DEMO_DOMAIN } from "./accounts.js";
+import type { DemoFlavour } from "./flavour.js";
 import type { ApiAccount } from "./types.js";
 
-export const DEMO_VERSION = "4.3.0";
 const TITLE = "tootty demo";
 const DESCRIPTION =
   "A simulated Mastodon instance for trying tootty without an account or a network.";
 
-const configuration = {
-  statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 },
+const configuration = (f: DemoFlavour) => ({
+  statuses: {
+    max_characters: f.maxCharacters,
+    max_media_attachments: f.maxMediaAttachments,
+    characters_reserved_per_url: f.charactersReservedPerUrl ?? 0,
+  },
   media_attachments: {
     supported_mime_types: [
       "image/jpeg",
@@ -26,12 +30,12 @@ const configuration = {
     video_matrix_limit: 8_294_400,
   },
   polls: {
-    max_options: 4,
-    max_characters_per_option: 50,
+    max_options: f.pollMaxOptions,
+    max_characters_per_option: f.pollMaxCharactersPerOption,
     min_expiration: 300,
     max_expiration: 2_629_746,
   },
-};
+});
 
 export const RULES = [
   { id: "1", text: "Be kind. No harassment, hate speech or bigotry.", hint: "" },
@@ -43,11 +47,11 @@ export const RULES = [
   },
 ];
 
-export function instanceV2(streamingUrl: string, contact: ApiAccount) {
+export function instanceV2(streamingUrl: string, contact: ApiAccount, f: DemoFlavour) {
   return {
     domain: DEMO_DOMAIN,
     title: TITLE,
-    version: DEMO_VERSION,
+    version: f.instanceVersion,
     source_url: "https://github.com/mastodon/mastodon",
     description: DESCRIPTION,
     usage: { users: { active_month: 42 } },
@@ -59,20 +63,25 @@ export function instanceV2(streamingUrl: string, contact: ApiAccount) {
     icon: [],
     languages: ["en", "ja", "ar", "he", "zh"],
     configuration: {
-      urls: {
-        streaming: streamingUrl,
-        status: null,
-        about: `https://${DEMO_DOMAIN}/about`,
-        privacy_policy: null,
-        terms_of_service: null,
-      },
+      // Hollo sends no `urls` at all; the others name their streaming host.
+      ...(f.streaming === "none"
+        ? {}
+        : {
+            urls: {
+              streaming: streamingUrl,
+              status: null,
+              about: `https://${DEMO_DOMAIN}/about`,
+              privacy_policy: null,
+              terms_of_service: null,
+            },
+          }),
       vapid: { public_key: "" },
       accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
-      ...configuration,
+      ...configuration(f),
       translation: { enabled: false },
     },
     registrations: { enabled: false, approval_required: false, message: null, url: null },
-    api_versions: { mastodon: 2 },
+    ...(f.hasApiVersions ? { api_versions: { mastodon: 2 } } : {}),
     contact: { email: `admin@${DEMO_DOMAIN}`, account: contact },
     rules: RULES,
   };
@@ -82,26 +91,64 @@ export function instanceV1(
   streamingUrl: string,
   contact: ApiAccount,
   counts: { statuses: number; users: number },
+  f: DemoFlavour,
 ) {
+  // Pleroma and Akkoma keep their limits outside `configuration`, under their own names.
+  const limits =
+    f.name === "pleroma"
+      ? {
+          max_toot_chars: f.maxCharacters,
+          max_media_attachments: f.maxMediaAttachments,
+          poll_limits: {
+            max_options: f.pollMaxOptions,
+            max_option_chars: f.pollMaxCharactersPerOption,
+            min_expiration: 0,
+            max_expiration: 31_536_000,
+          },
+          pleroma: { metadata: { features: ["mastodon_api", "polls", "pleroma_emoji_reactions"] } },
+        }
+      : { configuration: { accounts: { max_featured_tags: 10 }, ...configuration(f) } };
   return {
     uri: DEMO_DOMAIN,
     title: TITLE,
     short_description: DESCRIPTION,
     description: DESCRIPTION,
     email: `admin@${DEMO_DOMAIN}`,
-    version: DEMO_VERSION,
-    urls: { streaming_api: streamingUrl },
+    version: f.instanceVersion,
+    ...(f.streaming === "none" ? {} : { urls: { streaming_api: streamingUrl } }),
     stats: { user_count: counts.users, status_count: counts.statuses, domain_count: 9 },
     thumbnail: null,
     languages: ["en"],
     registrations: false,
     approval_required: false,
     invites_enabled: false,
-    configuration: {
-      accounts: { max_featured_tags: 10 },
-      ...configuration,
-    },
+    ...limits,
     contact_account: contact,
     rules: RULES,
+  };
+}
+
+/** `/.well-known/nodeinfo`: where the NodeInfo document is (nodeinfo.diaspora.software). */
+export function nodeinfoIndex(baseUrl: string) {
+  return {
+    links: [
+      {
+        rel: "http://nodeinfo.diaspora.software/ns/schema/2.0",
+        href: `${baseUrl}/nodeinfo/2.0`,
+      },
+    ],
+  };
+}
+
+/** NodeInfo 2.0: the software's name and version, what a client knows the server by. */
+export function nodeinfo(f: DemoFlavour, counts: { statuses: number; users: number }) {
+  return {
+    version: "2.0",
+    software: { name: f.software.name, version: f.software.version },
+    protocols: ["activitypub"],
+    services: { outbound: [], inbound: [] },
+    usage: { users: { total: counts.users, activeMonth: 42 }, localPosts: counts.statuses },
+    openRegistrations: false,
+    metadata: { nodeName: TITLE },
   };
 }

@@ -10,6 +10,8 @@ export interface PageParams {
   since_id?: string | null;
   min_id?: string | null;
   limit: number;
+  /** Hollo: min_id filters like since_id and the newest page comes back, not the next one. */
+  minIdNewest?: boolean;
 }
 
 export interface Page<T> {
@@ -59,11 +61,12 @@ export function pageById<T extends { id: string }>(
   const end = params.max_id ? firstAtOrAfter(ascending, params.max_id) : ascending.length;
   let slice: T[];
   let start: number;
-  if (params.min_id) {
+  if (params.min_id && !params.minIdNewest) {
     start = firstAfter(ascending, params.min_id);
     slice = ascending.slice(start, Math.min(end, start + params.limit));
   } else {
-    const lower = params.since_id ? firstAfter(ascending, params.since_id) : 0;
+    const since = params.since_id ?? (params.minIdNewest ? params.min_id : null);
+    const lower = since ? firstAfter(ascending, since) : 0;
     start = Math.max(lower, end - params.limit);
     slice = ascending.slice(start, end);
   }
@@ -77,6 +80,7 @@ export function linkHeader(
   path: string,
   keep: URLSearchParams,
   page: Page<{ id: string }>,
+  withPrev = true,
 ): string | null {
   if (page.items.length === 0) return null;
   const newest = page.items[0]!.id;
@@ -88,6 +92,7 @@ export function linkHeader(
   };
   const links: string[] = [];
   if (page.hasOlder) links.push(`${url("max_id", oldest)}; rel="next"`);
-  links.push(`${url("min_id", newest)}; rel="prev"`);
-  return links.join(", ");
+  // Hollo's timelines send only `next`.
+  if (withPrev) links.push(`${url("min_id", newest)}; rel="prev"`);
+  return links.length > 0 ? links.join(", ") : null;
 }

@@ -1,6 +1,7 @@
 // Read-only REST endpoints: instance metadata, credentials, timelines, notifications, statuses.
 
 import { LOCAL_EMOJIS } from "./accounts.js";
+import { UUID_RE } from "./flavour.js";
 import {
   json,
   NOT_FOUND,
@@ -10,7 +11,7 @@ import {
   requireAuth,
   route,
 } from "./http-kit.js";
-import { instanceV1, instanceV2, RULES } from "./instance-info.js";
+import { instanceV1, instanceV2, nodeinfo, nodeinfoIndex, RULES } from "./instance-info.js";
 import { linkHeader, pageById, parseLimit } from "./paging.js";
 import { viewFor } from "./present.js";
 import type { ApiAccount } from "./types.js";
@@ -34,15 +35,23 @@ function pagedReply<T extends { id: string }>(
   maxLimit: number,
 ): Reply {
   const q = ctx.url.searchParams;
+  const hollo = deps.world.flavour.uuidCursors;
+  const timeline = !ctx.url.pathname.includes("/notifications");
+  const cursors = [q.get("max_id"), q.get("since_id"), q.get("min_id")];
+  // Hollo validates timeline cursors as UUIDs (zod) and answers 400 to anything else.
+  if (hollo && timeline)
+    for (const c of cursors)
+      if (c !== null && !UUID_RE.test(c)) return json(400, { error: "Invalid uuid", cursor: c });
   const page = pageById(ascending, {
-    max_id: q.get("max_id"),
-    since_id: q.get("since_id"),
-    min_id: q.get("min_id"),
+    max_id: cursors[0],
+    since_id: cursors[1],
+    min_id: cursors[2],
     limit: parseLimit(q.get("limit"), defaultLimit, maxLimit),
+    minIdNewest: hollo,
   });
   const keep = new URLSearchParams();
   for (const [k, v] of q) if (KEPT_PARAMS.includes(k)) keep.append(k, v);
-  const link = linkHeader(deps.baseUrl(), ctx.url.pathname, keep, page);
+  const link = linkHeader(deps.baseUrl(), ctx.url.pathname, keep, page, !(hollo && timeline));
   return json(200, page.items.map(render), link ? { Link: link } : undefined);
 }
 
@@ -72,18 +81,15 @@ export function readRoutes(deps: RestDeps): Route[] {
   const { world } = deps;
   const renderStatus = (ctx: RequestContext) => (s: StoredStatus) =>
     viewFor(s.status, ctx.auth !== undefined);
+  const counts = () => ({ statuses: world.statuses.length, users: 6 });
   return [
+    route("GET", "/.well-known/nodeinfo", () => json(200, nodeinfoIndex(deps.baseUrl()))),
+    route("GET", "/nodeinfo/2.0", () => json(200, nodeinfo(world.flavour, counts()))),
     route("GET", "/api/v1/instance", () =>
-      json(
-        200,
-        instanceV1(deps.streamingUrl(), world.me.account, {
-          statuses: world.statuses.length,
-          users: 6,
-        }),
-      ),
+      json(200, instanceV1(deps.streamingUrl(), world.me.account, counts(), world.flavour)),
     ),
     route("GET", "/api/v2/instance", () =>
-      json(200, instanceV2(deps.streamingUrl(), world.me.account)),
+      json(200, instanceV2(deps.streamingUrl(), world.me.account, world.flavour)),
     ),
     route("GET", "/api/v1/instance/rules", () => json(200, RULES)),
     route("GET", "/api/v1/custom_emojis", () => json(200, LOCAL_EMOJIS)),

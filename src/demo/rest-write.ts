@@ -21,7 +21,6 @@ export interface WriteDeps {
   world: DemoWorld;
 }
 
-const MAX_CHARS = 500;
 const IDEMPOTENCY_MS = 60 * 60_000;
 const VISIBILITIES = new Set(["public", "unlisted", "private", "direct"]);
 
@@ -51,10 +50,12 @@ export function writeRoutes({ world }: WriteDeps): Route[] {
   };
   const viewable = (ctx: RequestContext) => world.get(ctx.params.id ?? "");
 
+  const { flavour } = world;
   const validate = (text: string, spoiler: string, hasPoll: boolean): Reply | null => {
     if (text.trim() === "" && !hasPoll) return invalid("Text can't be blank");
-    if (mastodonLength(text, spoiler) > MAX_CHARS)
-      return invalid(`Text character limit of ${MAX_CHARS} exceeded`);
+    const max = flavour.maxCharacters;
+    if (mastodonLength(text, spoiler, flavour.charactersReservedPerUrl) > max)
+      return invalid(`Text character limit of ${max} exceeded`);
     return null;
   };
 
@@ -62,12 +63,13 @@ export function writeRoutes({ world }: WriteDeps): Route[] {
     if (!raw || typeof raw !== "object") return null;
     const p = raw as Record<string, unknown>;
     const options = Array.isArray(p.options) ? p.options.map(String) : [];
-    if (options.length < 2 || options.length > 4)
-      return invalid("Poll must have between 2 and 4 options");
+    const most = flavour.pollMaxOptions;
+    if (options.length < 2 || options.length > most)
+      return invalid(`Poll must have between 2 and ${most} options`);
     const expiresIn = Number(p.expires_in ?? 86_400);
     return {
       // From the world's counter: a clock-derived id repeats when two polls share a millisecond.
-      id: world.nextPollId(),
+      id: world.nextPollId(now),
       expires_at: new Date(now + expiresIn * 1000).toISOString(),
       expired: false,
       multiple: p.multiple === true || p.multiple === "true",

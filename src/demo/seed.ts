@@ -97,8 +97,8 @@ function seedFilteredPosts(world: DemoWorld, end: number, rng: Prng): void {
         ...(post.image ? { media: [{ kind: "image" as const, alt: true }] } : {}),
       },
       visibility: "public",
-      nextMediaId: () => mediaIds.next(),
-      nextPollId: () => pollIds.next(),
+      nextMediaId: () => world.ids.other?.(at) ?? mediaIds.next(),
+      nextPollId: () => world.ids.other?.(at) ?? pollIds.next(),
       rng,
     });
     // Seeding runs before anyone listens: nothing is streamed.

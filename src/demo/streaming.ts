@@ -5,6 +5,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
 import { nginxErrorPage } from "./faults.js";
+import type { StreamingMode } from "./flavour.js";
 import { localiseMediaUrls, requestOrigin } from "./pictures.js";
 import { anonymousView } from "./present.js";
 import { bearerToken, type TokenRegistry } from "./tokens.js";
@@ -52,6 +53,8 @@ export interface StreamingOptions {
   tokens: TokenRegistry;
   pingIntervalMs: number;
   now: () => number;
+  /** How this server streams (flavour.ts); Mastodon's multiplexed socket by default. */
+  mode?: StreamingMode;
 }
 
 export class StreamingServer {
@@ -123,6 +126,12 @@ export class StreamingServer {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const mode = this.opts.mode ?? "multiplexed";
+    if (mode === "none") {
+      // No streaming route at all: the framework's plain 404, upgrade or not (Hollo).
+      rejectUpgrade(socket, 404, "404 Not Found", "text/plain");
+      return;
+    }
     if (url.pathname !== "/api/v1/streaming" && url.pathname !== "/api/v1/streaming/") {
       rejectUpgrade(
         socket,
@@ -138,11 +147,26 @@ export class StreamingServer {
       return;
     }
     const protocol = req.headers["sec-websocket-protocol"]?.split(",")[0]?.trim();
+    // A query-token server reads `access_token` only: the Authorization header goes unseen.
     const token =
-      bearerToken(req.headers.authorization) ?? protocol ?? url.searchParams.get("access_token");
+      mode === "query-token"
+        ? url.searchParams.get("access_token")
+        : (bearerToken(req.headers.authorization) ??
+          protocol ??
+          url.searchParams.get("access_token"));
     if (!token || !this.opts.tokens.lookup(token)) {
       const message = token ? "Invalid access token" : "Missing access token";
       rejectUpgrade(socket, 401, JSON.stringify({ error: message }), "application/json", message);
+      return;
+    }
+    if (mode === "query-token" && !url.searchParams.get("stream")) {
+      // One stream per socket, named in the query; without one there is nothing to open.
+      rejectUpgrade(
+        socket,
+        400,
+        JSON.stringify({ error: "missing stream type" }),
+        "application/json",
+      );
       return;
     }
     const origin = requestOrigin(req.headers.host);
@@ -160,7 +184,8 @@ export class StreamingServer {
       if (!this.silent) socket.pong(data);
     });
     socket.on("message", (data) => {
-      if (!this.silent) this.onMessage(client, data.toString());
+      // A query-token server has no subscribe messages: its socket carries the one stream.
+      if (!this.silent && this.opts.mode !== "query-token") this.onMessage(client, data.toString());
     });
     socket.on("close", () => this.clients.delete(client));
     socket.on("error", () => this.clients.delete(client));

@@ -3,6 +3,7 @@
 
 import { buildAccounts, type DemoAccount, findAccount } from "./accounts.js";
 import { type Draft, maybeDropLanguage, REPLY_LINES, randomDraft } from "./content.js";
+import { type DemoFlavour, demoFlavour, type IdScheme } from "./flavour.js";
 import { mentionHtml, paragraphsHtml } from "./html.js";
 import { compareIds, SequentialIds, SnowflakeIds } from "./ids.js";
 import { Prng } from "./prng.js";
@@ -47,6 +48,8 @@ export class DemoWorld {
   readonly accounts: DemoAccount[];
   readonly me: DemoAccount;
   readonly rng: Prng;
+  /** Another server's id kinds (ULIDs, FlakeIds, UUIDv7…); Mastodon's where a kind is absent. */
+  readonly ids: IdScheme;
   private readonly statusIds = new SnowflakeIds();
   // Sequential like Mastodon's; seeding starts them just under ten million (see seed.ts).
   private notificationIds = new SequentialIds(9_999_950n);
@@ -64,7 +67,10 @@ export class DemoWorld {
   constructor(
     seed: number,
     readonly now: () => number,
+    /** The server this instance plays (its ids, limits and quirks); Mastodon by default. */
+    readonly flavour: DemoFlavour = demoFlavour("mastodon"),
   ) {
+    this.ids = flavour.ids;
     this.rng = new Prng(seed);
     this.accounts = buildAccounts(now());
     this.me = this.accounts[0]!;
@@ -121,14 +127,14 @@ export class DemoWorld {
     inReplyTo: ApiStatus | null,
   ): ApiStatus {
     return buildStatus({
-      id: this.statusIds.next(at),
+      id: this.nextStatusId(at),
       at,
       author,
       draft,
       visibility,
       inReplyTo,
-      nextMediaId: () => this.mediaIds.next(),
-      nextPollId: () => this.nextPollId(),
+      nextMediaId: () => this.ids.other?.(at) ?? this.mediaIds.next(),
+      nextPollId: () => this.nextPollId(at),
       rng: this.rng,
     });
   }
@@ -153,7 +159,7 @@ export class DemoWorld {
       if (roll < 0.25 && older.length > 0) {
         const original = this.rng.pick(older.slice(-60)).status;
         return this.finish(
-          this.store(buildReblog(this.statusIds.next(at), at, who, original), true, who.local),
+          this.store(buildReblog(this.nextStatusId(at), at, who, original), true, who.local),
           emit,
         );
       }
@@ -219,11 +225,11 @@ export class DemoWorld {
   }
 
   nextStatusId(at: number): string {
-    return this.statusIds.next(at);
+    return this.ids.status?.(at) ?? this.statusIds.next(at);
   }
 
-  nextPollId(): string {
-    return this.pollIds.next();
+  nextPollId(at = this.now()): string {
+    return this.ids.other?.(at) ?? this.pollIds.next();
   }
 
   storeAndAnnounce(status: ApiStatus, inHome: boolean, local: boolean): StoredStatus {
@@ -321,7 +327,7 @@ export class DemoWorld {
         status = mine.length > 0 ? this.rng.pick(mine.slice(-20)).status : null;
       }
     }
-    const id = this.notificationIds.next();
+    const id = this.ids.notification?.(at, type) ?? this.notificationIds.next();
     const notification: ApiNotification = {
       id,
       type,

@@ -5,6 +5,12 @@ import { parseCommand } from "../../src/cli/args.js";
 test("argv maps to commands, and bad usage is reported rather than guessed", () => {
   assert.deepEqual(parseCommand([]), { kind: "tui", demo: false });
   assert.deepEqual(parseCommand(["--demo"]), { kind: "tui", demo: true });
+  assert.deepEqual(parseCommand(["--demo", "--demo-flavour", "hollo"]), {
+    kind: "tui",
+    demo: true,
+    demoFlavour: "hollo",
+  });
+  assert.equal(parseCommand(["--demo-flavour", "hollo"]).kind, "usage-error");
   assert.deepEqual(parseCommand(["--account", "me@example.social"]), {
     kind: "tui",
     demo: false,

@@ -7,13 +7,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
 import {
+  type DemoFlavourName,
   type DemoInstance,
   type DemoInstanceOptions,
+  isDemoFlavour,
   startDemoInstance,
 } from "../../src/demo/index.js";
 import { type EmulatorName, startTerminal, type TerminalSession } from "./terminal.js";
 
 export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+
+/** The server the simulated instances play (`npm run test:flavours` sets it per run). */
+export const FLAVOUR = flavourFromEnv();
+
+function flavourFromEnv(): DemoFlavourName | undefined {
+  const name = process.env.TOOTTY_DEMO_FLAVOUR;
+  if (name === undefined || name === "") return undefined;
+  if (!isDemoFlavour(name)) throw new Error(`TOOTTY_DEMO_FLAVOUR: unknown flavour ${name}`);
+  return name;
+}
 
 export interface TuiOptions {
   cols?: number;
@@ -53,7 +65,7 @@ export function e2eInstance(
   let demo: DemoInstance | undefined;
   const sessions: TerminalSession[] = [];
   before(async () => {
-    demo = await startDemoInstance(options);
+    demo = await startDemoInstance({ ...(FLAVOUR ? { flavour: FLAVOUR } : {}), ...options });
   });
   after(async () => {
     for (const s of sessions) s.kill();

@@ -1,0 +1,289 @@
+// The simulated instance can play other Mastodon-API servers ("flavours"), each at least as
+// strict as the real one, so the client is tested against what it will meet. Sources (each
+// project's own code and docs):
+// - GoToSocial (an older release, before multiplexing and header auth on the stream):
+//   ULID ids for everything; streaming at /api/v1/streaming with `access_token` and `stream`
+//   in the query (internal/api/client/streaming/stream.go documents both as query parameters);
+//   `characters_reserved_per_url` 25; no api_versions; no filters v2, conversations, status
+//   history or scheduled statuses in that release.
+// - Pleroma/Akkoma: base62 FlakeIds (18 characters); no /api/v2/instance, limits in v1's
+//   `max_toot_chars` and `poll_limits`; the text is counted as it is (no URL allowance);
+//   streaming only with the token in the query; a boost repeats the original's content.
+// - Hollo (fedify-dev/hollo): UUIDv7 ids; notification ids are
+//   `${created_at}/${type}/${uuid}` (src/api/v1/notifications.ts); no streaming at all
+//   (no /api/v1/streaming route, the upgrade is a 404); `characters_reserved_per_url` 256,
+//   max_characters 10000 (src/api/v2/instance.ts); statuses validated as JSON, so arrays sent
+//   form-encoded (`media_ids[]`) do not arrive; cursors must be UUIDs and `min_id` returns the
+//   newest page (like since_id); no filters, conversations, scheduled statuses.
+import { randomUUID } from "node:crypto";
+
+export const DEMO_FLAVOURS = ["mastodon", "gotosocial", "pleroma", "hollo"] as const;
+export type DemoFlavourName = (typeof DEMO_FLAVOURS)[number];
+
+export function isDemoFlavour(name: string): name is DemoFlavourName {
+  return (DEMO_FLAVOURS as readonly string[]).includes(name);
+}
+
+/** How the instance's streaming endpoint behaves. */
+export type StreamingMode =
+  /** Mastodon: one socket, Authorization header (or query/protocol token), subscribe messages. */
+  | "multiplexed"
+  /** Token only in the query, one stream per socket from `?stream=`; subscribe messages ignored. */
+  | "query-token"
+  /** No streaming endpoint: the upgrade and every /api/v1/streaming path answer 404. */
+  | "none";
+
+export interface IdScheme {
+  /** Status ids, given the creation time; undefined = Mastodon's snowflakes. */
+  status?(atMs: number): string;
+  /** Notification ids; undefined = Mastodon's sequential ones. */
+  notification?(atMs: number, type: string): string;
+  /** Media, poll and scheduled-status ids; undefined = Mastodon's sequential ones. */
+  other?(atMs: number): string;
+}
+
+export interface DemoFlavour {
+  readonly name: DemoFlavourName;
+  /** nodeinfo's software. */
+  readonly software: { name: string; version: string };
+  /** `version` in the instance JSON (Pleroma reports a Mastodon-compatible string). */
+  readonly instanceVersion: string;
+  readonly hasInstanceV2: boolean;
+  readonly hasApiVersions: boolean;
+  readonly maxCharacters: number;
+  /** null: URLs count at their own length (Pleroma counts the text as it is). */
+  readonly charactersReservedPerUrl: number | null;
+  readonly maxMediaAttachments: number;
+  readonly pollMaxOptions: number;
+  readonly pollMaxCharactersPerOption: number;
+  readonly streaming: StreamingMode;
+  readonly ids: IdScheme;
+  /** `METHOD /path` patterns answered 404 (the endpoint does not exist there). */
+  readonly missing: readonly RegExp[];
+  /** Form-encoded `key[]` arrays are understood (false: dropped, as a JSON-only server does). */
+  readonly formArrays: boolean;
+  /** Hollo's cursors: non-UUID max_id/min_id → 400, and min_id returns the newest page. */
+  readonly uuidCursors: boolean;
+  /** Removes or changes status fields the way this server renders them. */
+  reshapeStatus(status: Record<string, unknown>): void;
+}
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+function encode(value: bigint, alphabet: string, length: number): string {
+  const base = BigInt(alphabet.length);
+  let out = "";
+  let v = value;
+  while (v > 0n) {
+    out = alphabet[Number(v % base)]! + out;
+    v /= base;
+  }
+  return out.padStart(length, alphabet[0]!);
+}
+
+/** Strictly increasing (timestamp, sequence) pairs, so ids sort in creation order. */
+function monotonic(): (atMs: number) => { ms: bigint; seq: bigint } {
+  let lastMs = -1n;
+  let seq = 0n;
+  return (atMs) => {
+    let ms = BigInt(Math.max(0, Math.floor(atMs)));
+    if (ms <= lastMs) {
+      ms = lastMs;
+      seq++;
+    } else seq = 0n;
+    lastMs = ms;
+    return { ms, seq };
+  };
+}
+
+/** ULID: 48-bit milliseconds then 80 bits, Crockford base32, 26 characters. */
+export function ulidIds(): (atMs: number) => string {
+  const next = monotonic();
+  return (atMs) => {
+    const { ms, seq } = next(atMs);
+    const low = (0x5a5a5a5a5a5a5n << 16n) + seq; // fixed "randomness" + the sequence
+    return encode((ms << 80n) | low, CROCKFORD, 26);
+  };
+}
+
+/** Pleroma's FlakeId: 64-bit milliseconds, 48-bit worker, 16-bit sequence, base62, 18 chars. */
+export function flakeIds(): (atMs: number) => string {
+  const next = monotonic();
+  const worker = 0x2f1e3d4c5b6an;
+  return (atMs) => {
+    const { ms, seq } = next(atMs);
+    return encode((ms << 64n) | (worker << 16n) | seq, BASE62, 18);
+  };
+}
+
+/** UUIDv7: 48-bit milliseconds, version 7, variant 10, the rest counter + random. */
+export function uuidV7Ids(): (atMs: number) => string {
+  const next = monotonic();
+  return (atMs) => {
+    const { ms, seq } = next(atMs);
+    const random = randomUUID().replace(/-/g, "").slice(0, 12);
+    const hex =
+      ms.toString(16).padStart(12, "0") +
+      `7${(seq & 0xfffn).toString(16).padStart(3, "0")}` +
+      `a${random.slice(0, 3)}` +
+      random.slice(3, 12).padEnd(12, "0");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  };
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const path = (method: string, p: string) => new RegExp(`^${method} ${p}$`);
+const ID = "[^/]+";
+
+function drop(status: Record<string, unknown>, ...keys: string[]): void {
+  for (const k of keys) delete status[k];
+}
+
+const mastodon: DemoFlavour = {
+  name: "mastodon",
+  software: { name: "mastodon", version: "4.3.0" },
+  instanceVersion: "4.3.0",
+  hasInstanceV2: true,
+  hasApiVersions: true,
+  maxCharacters: 500,
+  charactersReservedPerUrl: 23,
+  maxMediaAttachments: 4,
+  pollMaxOptions: 4,
+  pollMaxCharactersPerOption: 50,
+  streaming: "multiplexed",
+  ids: {},
+  missing: [],
+  formArrays: true,
+  uuidCursors: false,
+  reshapeStatus() {},
+};
+
+function gotosocial(): DemoFlavour {
+  const ulid = ulidIds();
+  return {
+    ...mastodon,
+    name: "gotosocial",
+    software: { name: "gotosocial", version: "0.15.0+git-5f3e7d4" },
+    instanceVersion: "0.15.0+git-5f3e7d4",
+    hasApiVersions: false,
+    maxCharacters: 5000,
+    charactersReservedPerUrl: 25,
+    maxMediaAttachments: 6,
+    pollMaxOptions: 6,
+    streaming: "query-token",
+    ids: { status: ulid, notification: (at) => ulid(at), other: ulid },
+    missing: [
+      path("GET", "/api/v2/filters"),
+      path("GET", "/api/v1/conversations"),
+      path("GET", `/api/v1/statuses/${ID}/history`),
+      path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
+      path("GET", "/api/v1/notifications/unread_count"),
+    ],
+    reshapeStatus(status) {
+      drop(status, "text", "edited_at");
+    },
+  };
+}
+
+function pleroma(): DemoFlavour {
+  const flake = flakeIds();
+  return {
+    ...mastodon,
+    name: "pleroma",
+    software: { name: "pleroma", version: "2.5.2" },
+    instanceVersion: "2.7.2 (compatible; Pleroma 2.5.2)",
+    hasInstanceV2: false,
+    hasApiVersions: false,
+    maxCharacters: 5000,
+    charactersReservedPerUrl: null,
+    maxMediaAttachments: 20,
+    pollMaxOptions: 20,
+    pollMaxCharactersPerOption: 200,
+    streaming: "query-token",
+    ids: { status: flake, notification: (at) => flake(at), other: flake },
+    missing: [
+      path("GET", "/api/v2/instance"),
+      path("GET", "/api/v2/filters"),
+      path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
+    ],
+    reshapeStatus(status) {
+      drop(status, "edited_at");
+      if (status.in_reply_to_id === null) drop(status, "in_reply_to_account_id");
+      const account = status.account as Record<string, unknown> | undefined;
+      if (account) drop(account, "group", "discoverable");
+      // A boost's wrapper carries the original's content again (Mastodon's is empty).
+      const reblog = status.reblog as Record<string, unknown> | null | undefined;
+      if (reblog) status.content = reblog.content;
+    },
+  };
+}
+
+function hollo(): DemoFlavour {
+  const uuid = uuidV7Ids();
+  return {
+    ...mastodon,
+    name: "hollo",
+    software: { name: "hollo", version: "0.6.4" },
+    instanceVersion: "0.6.4",
+    maxCharacters: 10_000,
+    charactersReservedPerUrl: 256,
+    maxMediaAttachments: 8,
+    pollMaxOptions: 10,
+    pollMaxCharactersPerOption: 100,
+    streaming: "none",
+    ids: {
+      status: uuid,
+      notification: (at, type) => `${new Date(at).toISOString()}/${type}/${uuid(at)}`,
+      other: uuid,
+    },
+    missing: [
+      path("GET", "/api/v1/streaming(/.*)?"),
+      path("GET", "/api/v2/filters"),
+      path("GET", "/api/v1/conversations"),
+      path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
+      path("GET", "/api/v1/notifications/unread_count"),
+    ],
+    formArrays: false,
+    uuidCursors: true,
+    reshapeStatus(status) {
+      drop(status, "text");
+      if (status.in_reply_to_id === null) drop(status, "in_reply_to_account_id");
+      const account = status.account as Record<string, unknown> | undefined;
+      if (account) drop(account, "group", "discoverable");
+    },
+  };
+}
+
+/** A fresh flavour (its id generators start anew per instance). */
+export function demoFlavour(name: DemoFlavourName = "mastodon"): DemoFlavour {
+  switch (name) {
+    case "mastodon":
+      return mastodon;
+    case "gotosocial":
+      return gotosocial();
+    case "pleroma":
+      return pleroma();
+    case "hollo":
+      return hollo();
+  }
+}
+
+const STATUS_KEYS = ["uri", "visibility", "content", "account"];
+
+/** Applies the flavour's field differences to every status in a reply body (bounded depth). */
+export function reshapeBody(flavour: DemoFlavour, body: unknown, depth = 0): unknown {
+  if (flavour.reshapeStatus === mastodon.reshapeStatus || depth > 6) return body;
+  if (Array.isArray(body)) return body.map((x) => reshapeBody(flavour, x, depth + 1));
+  if (body === null || typeof body !== "object") return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(copy))
+    if (v !== null && typeof v === "object") copy[k] = reshapeBody(flavour, v, depth + 1);
+  if (STATUS_KEYS.every((k) => k in copy)) {
+    if (copy.account && typeof copy.account === "object")
+      copy.account = { ...(copy.account as object) };
+    flavour.reshapeStatus(copy);
+  }
+  return copy;
+}

@@ -1,0 +1,173 @@
+// The instance's flavours behave like the servers they play (see src/demo/flavour.ts).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import {
+  type DemoFlavourName,
+  type DemoInstance,
+  startDemoInstance,
+} from "../../src/demo/index.js";
+import { auth, getJson, linkTarget, openSocket, streamingUrl } from "./support.js";
+
+type Json = Record<string, unknown>;
+
+function withInstance(flavour: DemoFlavourName): () => DemoInstance {
+  let demo: DemoInstance | undefined;
+  before(async () => {
+    demo = await startDemoInstance({ flavour, generate: false, seedCount: 30 });
+  });
+  after(() => demo?.close());
+  return () => {
+    if (!demo) throw new Error("starts in before()");
+    return demo;
+  };
+}
+
+async function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  try {
+    const s = await openSocket(url, { headers });
+    s.close();
+    return 101;
+  } catch (err) {
+    return (err as { statusCode?: number }).statusCode ?? 0;
+  }
+}
+
+async function postStatus(demo: DemoInstance, body: string, type: string) {
+  const res = await fetch(`${demo.url}/api/v1/statuses`, {
+    method: "POST",
+    headers: { ...auth(demo), "Content-Type": type },
+    body,
+  });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+const IDS: Record<DemoFlavourName, RegExp> = {
+  mastodon: /^\d{17,19}$/,
+  gotosocial: /^[0-9A-HJKMNP-TV-Z]{26}$/,
+  pleroma: /^[0-9A-Za-z]{18}$/,
+  hollo: /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+};
+
+for (const flavour of ["mastodon", "gotosocial", "pleroma", "hollo"] as const) {
+  describe(`demo flavour ${flavour}`, () => {
+    const demo = withInstance(flavour);
+
+    test("status ids are of the server's kind and newest comes first", async () => {
+      const { body } = await getJson<Json[]>(demo(), "/api/v1/timelines/public?local=true");
+      assert.ok(body.length > 5);
+      for (const s of body) assert.match(String(s.id), IDS[flavour]);
+      const times = body.map((s) => Date.parse(String(s.created_at)));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
+    });
+
+    test("nodeinfo names the software", async () => {
+      const index = await getJson<{ links: { href: string }[] }>(demo(), "/.well-known/nodeinfo");
+      const href = new URL(index.body.links[0]!.href);
+      const info = await getJson<{ software: { name: string } }>(demo(), href.pathname);
+      assert.equal(info.body.software.name, flavour);
+    });
+  });
+}
+
+describe("demo flavour hollo: no streaming, JSON-only arrays, composite notification ids", () => {
+  const demo = withInstance("hollo");
+
+  test("the streaming upgrade and health answer 404 and the instance names no streaming URL", async () => {
+    assert.equal(await upgradeStatus(streamingUrl(demo()), auth(demo())), 404);
+    assert.equal((await getJson(demo(), "/api/v1/streaming/health")).status, 404);
+    const v2 = await getJson<{ configuration: Json }>(demo(), "/api/v2/instance");
+    assert.equal(v2.body.configuration.urls, undefined);
+    assert.equal((v2.body.configuration.statuses as Json).characters_reserved_per_url, 256);
+  });
+
+  test("form-encoded media_ids[] and poll[options][] do not arrive; JSON does", async () => {
+    const form = await postStatus(
+      demo(),
+      "status=hi&poll[options][]=a&poll[options][]=b&poll[expires_in]=600",
+      "application/x-www-form-urlencoded",
+    );
+    assert.equal(form.status, 200);
+    assert.equal(form.body.poll, null);
+    const sent = await postStatus(
+      demo(),
+      JSON.stringify({ status: "hi", poll: { options: ["a", "b"], expires_in: 600 } }),
+      "application/json",
+    );
+    assert.equal(sent.status, 200);
+    assert.equal(((sent.body.poll as Json).options as unknown[]).length, 2);
+  });
+
+  test("notification ids are time/type/uuid and page by the Link cursor", async () => {
+    const first = await getJson<Json[]>(demo(), "/api/v1/notifications?limit=3");
+    for (const n of first.body)
+      assert.match(String(n.id), /^\d{4}-\d\d-\d\dT[\d:.]+Z\/[a-z_.]+\/[0-9a-f-]{36}$/);
+    const next = linkTarget(first.headers, "next");
+    assert.ok(next);
+    const older = await getJson<Json[]>(demo(), new URL(next).pathname + new URL(next).search);
+    assert.ok(older.body.length > 0);
+    const newestOlder = Date.parse(String(older.body[0]!.created_at));
+    assert.ok(newestOlder <= Date.parse(String(first.body.at(-1)!.created_at)));
+  });
+
+  test("a cursor that is not a UUID is refused on timelines; there is no rel=prev", async () => {
+    const bad = await getJson(demo(), "/api/v1/timelines/public?max_id=123");
+    assert.equal(bad.status, 400);
+    const page = await getJson(demo(), "/api/v1/timelines/public?limit=5");
+    assert.equal(linkTarget(page.headers, "prev"), null);
+    assert.ok(linkTarget(page.headers, "next"));
+  });
+
+  test("endpoints Hollo lacks answer 404", async () => {
+    for (const p of ["/api/v2/filters", "/api/v1/conversations", "/api/v1/scheduled_statuses"])
+      assert.equal((await getJson(demo(), p)).status, 404, p);
+  });
+});
+
+describe("demo flavour gotosocial: the stream takes the token and the stream in the query", () => {
+  const demo = withInstance("gotosocial");
+
+  test("a header-only upgrade is refused; the query form opens one stream", async () => {
+    assert.equal(await upgradeStatus(streamingUrl(demo()), auth(demo())), 401);
+    const q = `?access_token=${demo().token}`;
+    assert.equal(await upgradeStatus(streamingUrl(demo(), q)), 400);
+    assert.equal(await upgradeStatus(streamingUrl(demo(), `${q}&stream=user`)), 101);
+  });
+
+  test("statuses have no edited_at and no text; limits from v2", async () => {
+    const { body } = await getJson<Json[]>(demo(), "/api/v1/timelines/home");
+    for (const s of body) {
+      assert.equal("edited_at" in s, false);
+      assert.equal("text" in s, false);
+    }
+    const v2 = await getJson<{ configuration: { statuses: Json } }>(demo(), "/api/v2/instance");
+    assert.equal(v2.body.configuration.statuses.characters_reserved_per_url, 25);
+  });
+});
+
+describe("demo flavour pleroma: v1 only, max_toot_chars and poll_limits", () => {
+  const demo = withInstance("pleroma");
+
+  test("v2 instance is missing; v1 has Pleroma's limit names and no configuration", async () => {
+    assert.equal((await getJson(demo(), "/api/v2/instance")).status, 404);
+    const v1 = await getJson<Json>(demo(), "/api/v1/instance");
+    assert.equal(v1.body.max_toot_chars, 5000);
+    assert.equal((v1.body.poll_limits as Json).max_options, 20);
+    assert.equal(v1.body.configuration, undefined);
+  });
+
+  test("a text of 5001 characters is refused and one of 5000 with URLs counted whole is taken", async () => {
+    const url = "https://example.com/" + "p".repeat(80);
+    const fits = `${url} ${"x".repeat(5000 - url.length - 1)}`;
+    const ok = await postStatus(demo(), JSON.stringify({ status: fits }), "application/json");
+    assert.equal(ok.status, 200);
+    const long = await postStatus(
+      demo(),
+      JSON.stringify({ status: `${fits}y` }),
+      "application/json",
+    );
+    assert.equal(long.status, 422);
+  });
+});

@@ -5,10 +5,13 @@
 // subscription, retries a revoked token (401) forever, and offers no hook to fill the gap after
 // a reconnect (docs/architecture.md, "Streaming"). Those are exactly the things tootty must get
 // right.
+
+import { isLoopback } from "../config/instance-url.js";
 import { backoffDelay } from "./backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "./clock.js";
+import { openStreamForm, STREAM_FORMS, type StreamForm } from "./stream-forms.js";
 import { parseStreamFrame, type StreamError, type StreamEvent } from "./stream-frame.js";
-import { type SocketFactory, type StreamSocket, wsSocketFactory } from "./ws-socket.js";
+import type { SocketFactory, StreamSocket } from "./ws-socket.js";
 
 export type { StreamError, StreamEvent } from "./stream-frame.js";
 
@@ -23,9 +26,14 @@ export type ConnectionState =
   | { kind: "live" }
   | { kind: "reconnecting"; nextTryAt: number; attempt: number }
   | { kind: "rejected"; reason: string }
+  /** The server has no streaming in any form it was asked in: feeds poll instead. */
+  | { kind: "unavailable"; reason: string; nextTryAt: number }
   | { kind: "closed" };
 
 export type StreamListener = (ev: StreamEvent | StreamError) => void;
+
+/** Upgrade answers that mean "not here, not like this" rather than "try again later". */
+const ABSENT = new Set([400, 401, 403, 404, 405, 406, 410, 426, 501]);
 
 export interface StreamManagerOptions {
   /** Streaming base from the instance (configuration.urls.streaming), ws:// or wss://. */
@@ -33,6 +41,10 @@ export interface StreamManagerOptions {
   accessToken: string;
   clock?: Clock;
   socketFactory?: SocketFactory;
+  /** Replaces the server-sent events transport (tests). */
+  sseFactory?: SocketFactory;
+  /** After every form was refused, how long until they are tried again (default 10 min). */
+  unavailableRetryMs?: number;
   /** No frame and no ping for this long → the socket is presumed dead (default 45 s). */
   watchdogMs?: number;
   /** A connection live this long resets the backoff (default 10 s). */
@@ -68,8 +80,18 @@ function subscribeMessage(type: "subscribe" | "unsubscribe", sub: Subscription):
 
 export class StreamManager {
   private readonly clock: Clock;
-  private readonly factory: SocketFactory;
-  private readonly url: string;
+  private readonly factory: SocketFactory | undefined;
+  private readonly sseFactory: SocketFactory | undefined;
+  private readonly unavailableRetryMs: number;
+  /** Streaming base (ws(s)://host); a redirect at the upgrade moves it. */
+  private base: string;
+  /** Index into STREAM_FORMS of the form in use or being tried. */
+  private form = 0;
+  /** Whether the current form ever went live (then it is kept across reconnects). */
+  private formWorked = false;
+  /** Statuses that refused each form since the last success. */
+  private refusals: number[] = [];
+  private redirects = 0;
   private readonly token: string;
   private readonly watchdogMs: number;
   private readonly healthyAfterMs: number;
@@ -98,8 +120,10 @@ export class StreamManager {
 
   constructor(opts: StreamManagerOptions) {
     this.clock = opts.clock ?? systemClock;
-    this.factory = opts.socketFactory ?? wsSocketFactory;
-    this.url = `${opts.streamingUrl.replace(/\/+$/, "")}/api/v1/streaming`;
+    this.factory = opts.socketFactory;
+    this.sseFactory = opts.sseFactory;
+    this.unavailableRetryMs = opts.unavailableRetryMs ?? 10 * 60_000;
+    this.base = opts.streamingUrl.replace(/\/+$/, "");
     this.token = opts.accessToken;
     this.watchdogMs = opts.watchdogMs ?? 45_000;
     this.healthyAfterMs = opts.healthyAfterMs ?? 10_000;
@@ -159,6 +183,11 @@ export class StreamManager {
     };
   }
 
+  /** The form the stream is (being) opened in, for `:instance` and diagnostics. */
+  get streamForm(): StreamForm {
+    return STREAM_FORMS[this.form] ?? "multiplexed";
+  }
+
   /** Tears everything down; no reconnect after this. */
   close(): void {
     this.stopped = true;
@@ -178,16 +207,17 @@ export class StreamManager {
     this.connectAttempts++;
     this.setState({ kind: "connecting" });
     const alive = () => gen === this.generation && !this.stopped;
-    this.socket = this.factory(
-      this.url,
-      { Authorization: `Bearer ${this.token}` },
+    this.socket = openStreamForm(
+      this.streamForm,
+      { base: this.base, token: this.token, ws: this.factory, sse: this.sseFactory },
       {
         open: () => alive() && this.handleOpen(),
         message: (data) => alive() && this.handleMessage(data),
         ping: () => alive() && this.armWatchdog(),
         close: () => alive() && this.handleLoss(),
         error: () => alive() && this.handleLoss(),
-        rejected: (status, message) => alive() && this.handleRejected(status, message),
+        rejected: (status, message, location) =>
+          alive() && this.handleRejected(status, message, location),
       },
     );
     // Also guards the handshake: a connect that hangs counts as a loss.
@@ -195,6 +225,9 @@ export class StreamManager {
   }
 
   private handleOpen(): void {
+    this.formWorked = true;
+    this.refusals = [];
+    this.redirects = 0;
     this.setState({ kind: "live" });
     this.armWatchdog();
     this.unconfirmed = [];
@@ -255,19 +288,83 @@ export class StreamManager {
     this.scheduleReconnect();
   }
 
-  private handleRejected(status: number, message: string): void {
-    if (status === 401 || status === 403) {
-      // A revoked token never heals by itself: stop, and say what to do.
-      this.clearTimers();
-      this.generation++;
-      this.socket = undefined;
-      const detail = message
-        ? ` (${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 80)})`
-        : "";
-      this.setState({ kind: "rejected", reason: `token rejected — run tootty login${detail}` });
+  private handleRejected(status: number, message: string, location?: string): void {
+    const moved = status >= 300 && status < 400 ? this.redirectTarget(location) : undefined;
+    if (moved !== undefined) {
+      // `/api/v1/streaming` answered with a redirect to the streaming host: follow it here,
+      // where the token is not sent to a host the instance did not name over TLS.
+      this.base = moved;
+      this.redirects++;
+      this.dropSocket();
+      this.connect();
       return;
     }
-    this.handleLoss();
+    if (!this.formWorked && ABSENT.has(status)) {
+      // This form does not exist here (404), or is not how this server takes the token (401):
+      // try the next one at once; when none is left, say so and poll.
+      this.refusals.push(status);
+      this.dropSocket();
+      if (this.form < STREAM_FORMS.length - 1) {
+        this.form++;
+        this.connect();
+        return;
+      }
+      if (this.refusals.every((s) => s === 401 || s === 403)) {
+        this.reject(message);
+        return;
+      }
+      this.becomeUnavailable(status);
+      return;
+    }
+    if (status === 401 || status === 403) this.reject(message);
+    else this.handleLoss();
+  }
+
+  private redirectTarget(location: string | undefined): string | undefined {
+    if (!location || this.redirects >= 3) return undefined;
+    try {
+      const u = new URL(location, `${this.base.replace(/^ws/, "http")}/api/v1/streaming`);
+      if (u.protocol === "https:") u.protocol = "wss:";
+      if (u.protocol === "http:") u.protocol = "ws:";
+      if (u.protocol !== "wss:" && !(u.protocol === "ws:" && isLoopback(u.hostname)))
+        return undefined;
+      const base = `${u.origin}${u.pathname.replace(/\/api\/v1\/streaming\/?$/, "")}`;
+      return base.replace(/\/+$/, "");
+    } catch {
+      return undefined;
+    }
+  }
+
+  private dropSocket(): void {
+    this.clearTimers();
+    this.generation++;
+    this.socket?.terminate();
+    this.socket = undefined;
+  }
+
+  private becomeUnavailable(status: number): void {
+    const nextTryAt = this.clock.now() + this.unavailableRetryMs;
+    this.setState({
+      kind: "unavailable",
+      reason: status === 404 ? "no streaming" : `streaming refused, HTTP ${status}`,
+      nextTryAt,
+    });
+    // Servers gain streaming (an upgrade, a fixed proxy): ask again now and then, from the top.
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.form = 0;
+      this.refusals = [];
+      this.connect();
+    }, this.unavailableRetryMs);
+  }
+
+  private reject(message: string): void {
+    // A revoked token never heals by itself: stop, and say what to do.
+    this.dropSocket();
+    const detail = message
+      ? ` (${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 80)})`
+      : "";
+    this.setState({ kind: "rejected", reason: `token rejected — run tootty login${detail}` });
   }
 
   private scheduleReconnect(): void {

@@ -12,8 +12,8 @@ export interface SocketHandlers {
   /** Server keep-alive ping (ws answers the pong itself). */
   ping(): void;
   close(code: number, reason: string): void;
-  /** The upgrade was answered with a non-101 status (401 = token rejected). */
-  rejected(status: number, message: string): void;
+  /** The upgrade was answered with a non-101 status (401 = token rejected, 3xx with a Location). */
+  rejected(status: number, message: string, location?: string): void;
   error(err: Error): void;
 }
 
@@ -80,7 +80,7 @@ function connect(
   ws.on("unexpected-response", (req, res) => {
     const header = res.headers["x-error-message"];
     const message = Array.isArray(header) ? (header[0] ?? "") : (header ?? "");
-    handlers.rejected(res.statusCode ?? 0, message);
+    handlers.rejected(res.statusCode ?? 0, message, res.headers.location);
     res.resume();
     req.destroy();
   });

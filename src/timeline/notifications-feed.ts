@@ -1,9 +1,13 @@
 // Keeps the NotificationStore current: first page over REST, `notification` events on `user`,
-// a forward catch-up (min_id) after every reconnect, and the session's status changes. Its
-// state comes from the same facts and the same function as every timeline pane's (pane-state.ts).
+// a forward catch-up (min_id) after every reconnect, the session's status changes, and polling
+// where the server has no streaming. Its state comes from the same facts and the same function
+// as every timeline pane's (pane-state.ts).
 
+import { jitteredBetween } from "../api/backoff.js";
+import { type Clock, systemClock, type TimerHandle } from "../api/clock.js";
 import { RequestAbortedError } from "../api/errors.js";
 import type { PageParams, RestState } from "../api/rest.js";
+import type { ConnectionState } from "../api/stream.js";
 import type { FeedStream } from "./feed.js";
 import { type Notification, NotificationStore } from "./notifications.js";
 import {
@@ -20,6 +24,13 @@ export interface NotificationsRest {
   readonly state: RestState;
 }
 
+export interface NotificationPolling {
+  clock?: Clock;
+  pollMinMs?: number;
+  pollMaxMs?: number;
+  random?: () => number;
+}
+
 export class NotificationFeed {
   readonly store = new NotificationStore();
   private readonly listeners = new Set<() => void>();
@@ -29,6 +40,9 @@ export class NotificationFeed {
   private subscriptionRefused: string | undefined;
   /** A page older than the oldest held came back with nothing new: the server has no more. */
   private exhausted = false;
+  private pollTimer: TimerHandle | undefined;
+  private polled = false;
+  private closed = false;
 
   constructor(
     private readonly rest: NotificationsRest,
@@ -36,6 +50,7 @@ export class NotificationFeed {
     /** The session's status bus: a toot in a notification is edited and deleted with it. */
     private readonly changes: StatusChanges,
     private readonly maxPages = 5,
+    private readonly polling: NotificationPolling = {},
   ) {}
 
   /** What is true of the notifications, for pane-state.ts to put into words. */
@@ -43,8 +58,8 @@ export class NotificationFeed {
     return {
       loaded: this.loaded,
       empty: this.store.items.length === 0,
-      // Notifications are not polled while the socket is down: they catch up when it is back.
-      polled: false,
+      // Polled only where the server has no streaming; otherwise they catch up when it is back.
+      polled: this.polled,
       ...(this.lastRest ? { lastRest: this.lastRest } : {}),
       ...(this.subscriptionRefused ? { subscriptionRefused: this.subscriptionRefused } : {}),
     };
@@ -74,6 +89,7 @@ export class NotificationFeed {
       }),
       this.stream.onStateChange((s) => {
         if (s.kind === "connecting") this.subscriptionRefused = undefined;
+        this.pollWhenUnavailable(s);
         this.emit();
       }),
       // On every live — the first one too: anything notified between the first page and
@@ -102,8 +118,41 @@ export class NotificationFeed {
   }
 
   close(): void {
+    this.closed = true;
+    this.stopPolling();
     for (const c of this.cleanup.splice(0)) c();
     this.listeners.clear();
+  }
+
+  /** No streaming at all on this server: nothing is pushed, so ask at the timelines' pace. */
+  private pollWhenUnavailable(s: ConnectionState): void {
+    if (s.kind !== "unavailable") {
+      this.stopPolling();
+      return;
+    }
+    if (this.pollTimer !== undefined || this.closed) return;
+    const clock = this.polling.clock ?? systemClock;
+    const delay = jitteredBetween(
+      this.polling.pollMinMs ?? 20_000,
+      this.polling.pollMaxMs ?? 40_000,
+      this.polling.random ?? Math.random,
+    );
+    this.pollTimer = clock.setTimeout(() => {
+      const from = this.store.newestId();
+      void (from ? this.catchUp(from) : this.load({})).finally(() => {
+        this.pollTimer = undefined;
+        if (this.lastRest?.ok) this.polled = true;
+        this.emit();
+        this.pollWhenUnavailable(this.stream.state);
+      });
+    }, delay);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== undefined)
+      (this.polling.clock ?? systemClock).clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    this.polled = false;
   }
 
   private async catchUp(from: string): Promise<void> {

@@ -72,7 +72,8 @@ export function connectionFactsOf(
     socket,
     tokenRejected: socket.kind === "rejected" || rest.kind === "unauthorized",
     ...(rest.kind === "rate-limited" ? { rateLimitedUntil: rest.until } : {}),
-    ...(noStreaming ? { noStreaming } : {}),
+    // The socket found no streaming in any form (api/stream-forms.ts): polling is all there is.
+    ...(noStreaming || socket.kind === "unavailable" ? { noStreaming: true } : {}),
   };
 }
 
@@ -110,6 +111,7 @@ export function derivePaneState(conn: ConnectionFacts, feed: FeedFacts): PaneSta
       return problem
         ? { kind: "live", empty: feed.empty, catchUpFailing: problem }
         : { kind: "live", empty: feed.empty };
+    case "unavailable":
     case "connecting":
       if (problem) return { kind: "failing", problem };
       if (!feed.loaded) return { kind: "waiting" };

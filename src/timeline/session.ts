@@ -25,6 +25,8 @@ export interface SessionOptions {
   clock?: Clock;
   /** Replaces the `ws` transport (tests). */
   socketFactory?: SocketFactory;
+  /** Replaces the server-sent events transport (tests). */
+  sseFactory?: SocketFactory;
   random?: () => number;
   timeoutMs?: number;
   watchdogMs?: number;
@@ -129,6 +131,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     accessToken: opts.accessToken,
     clock,
     socketFactory: opts.socketFactory,
+    sseFactory: opts.sseFactory,
     watchdogMs: opts.watchdogMs,
     random: opts.random,
   });
@@ -137,7 +140,12 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const feeds = new Map<TimelineKind, TimelineFeed>();
   /** Feeds opened for panes and views by openFeed (any timeline, closed with their owner). */
   const paneFeeds = new Set<TimelineFeed>();
-  const notifications = new NotificationFeed(rest, stream, statusChanges);
+  const notifications = new NotificationFeed(rest, stream, statusChanges, undefined, {
+    clock,
+    pollMinMs: opts.feed?.pollMinMs,
+    pollMaxMs: opts.feed?.pollMaxMs,
+    random: opts.random,
+  });
   let filters: readonly mastodon.v2.Filter[] = [];
   const filterListeners = new Set<(f: readonly mastodon.v2.Filter[]) => void>();
 

@@ -13,6 +13,7 @@ function setup(opts: { random?: () => number; watchdogMs?: number } = {}) {
     accessToken: "secret-token",
     clock,
     socketFactory: factory,
+    sseFactory: factory,
     random: opts.random ?? (() => 0.5),
     watchdogMs: opts.watchdogMs,
   });
@@ -120,15 +121,85 @@ describe("StreamManager", () => {
     assert.deepEqual(last().subscriptions(), ["user"]);
   });
 
-  test("a 401 at the upgrade stops with 'token rejected' and never tries again", () => {
+  test("a 401 at the upgrade in every form stops with 'token rejected' and never tries again", () => {
     const { clock, manager, sockets, last } = setup();
     manager.start();
-    last().reject(401, "Invalid access token");
+    for (let form = 0; form < 3; form++) last().reject(401, "Invalid access token");
     const s = manager.state;
     assert.equal(s.kind, "rejected");
     assert.match(s.kind === "rejected" ? s.reason : "", /token rejected — run tootty login/);
-    clock.advance(10 * 60_000);
-    assert.equal(sockets.length, 1);
+    clock.advance(60 * 60_000);
+    assert.equal(sockets.length, 3);
+  });
+
+  test("a 401 after the socket had been live is a revoked token: no other form is tried", () => {
+    const { clock, manager, sockets, last } = setup();
+    manager.start();
+    last().open();
+    last().drop();
+    clock.advance(1_000);
+    last().reject(401, "Invalid access token");
+    assert.equal(manager.state.kind, "rejected");
+    assert.equal(sockets.length, 2);
+  });
+
+  test("a 404 at the upgrade tries the query token, then server-sent events, then says so and polls", () => {
+    const { clock, manager, sockets, last, states } = setup();
+    manager.subscribe({ stream: "public:local" }, () => {});
+    manager.start();
+    last().reject(404);
+    // The query-token form: the stream and the token in the URL, no header.
+    const q = new URL(last().url);
+    assert.equal(q.pathname, "/api/v1/streaming");
+    assert.equal(q.searchParams.get("stream"), "user");
+    assert.equal(q.searchParams.get("access_token"), "secret-token");
+    last().reject(404);
+    // Server-sent events: an https URL per stream, the token in the header again.
+    assert.equal(last().url, "https://example.social/api/v1/streaming/user");
+    assert.equal(last().headers.Authorization, "Bearer secret-token");
+    last().reject(404);
+    const s = manager.state;
+    assert.equal(s.kind, "unavailable");
+    assert.match(s.kind === "unavailable" ? s.reason : "", /^no streaming$/);
+    assert.ok(!states.some((x) => x.kind === "reconnecting"), "never 'reconnecting'");
+    clock.advance(9 * 60_000);
+    assert.equal(sockets.length, 3, "no hammering while unavailable");
+    clock.advance(70_000);
+    assert.equal(sockets.length, 4, "asks again from the top after ten minutes");
+    assert.equal(last().url, "wss://example.social/api/v1/streaming");
+  });
+
+  test("a server without header auth or multiplexing streams each subscription on its own query-token socket", () => {
+    const { manager, sockets, last } = setup();
+    const got: string[] = [];
+    manager.subscribe({ stream: "public:local" }, (ev) => {
+      if (ev.kind === "update") got.push(ev.status.id);
+    });
+    manager.start();
+    last().reject(401, "Missing access token");
+    last().open();
+    assert.equal(manager.state.kind, "live");
+    const local = sockets.find((s) => new URL(s.url).searchParams.get("stream") === "public:local");
+    assert.ok(local, "a socket of its own for public:local");
+    local.open();
+    local.frame(updateFrame(["public:local"], "42"));
+    assert.deepEqual(got, ["42"]);
+    assert.deepEqual(local.subscriptions(), [], "no subscribe messages on a one-stream socket");
+  });
+
+  test("a redirect at the upgrade moves to the streaming host it names", () => {
+    const { manager, last } = setup();
+    manager.start();
+    last().reject(301, "", "https://streaming.example.social/api/v1/streaming");
+    assert.equal(last().url, "wss://streaming.example.social/api/v1/streaming");
+    assert.equal(last().headers.Authorization, "Bearer secret-token");
+  });
+
+  test("a redirect to a cleartext non-loopback host is not followed with the token", () => {
+    const { manager, sockets, last } = setup();
+    manager.start();
+    last().reject(302, "", "http://evil.example/api/v1/streaming");
+    assert.ok(sockets.every((s) => !s.url.startsWith("ws://evil")));
   });
 
   test("an error frame reaches only the subscription that caused it", () => {

@@ -141,11 +141,12 @@ describe("TimelineFeed", () => {
     assert.equal(title(), "live");
   });
 
-  test("says token rejected when the upgrade is refused with 401", async () => {
+  test("says token rejected when every form of the upgrade is refused with 401", async () => {
     const { stream, feed, socket, title } = await setup();
     stream.start();
     await feed.start();
-    socket().reject(401);
+    // The header form, the query-token form, then server-sent events.
+    for (let form = 0; form < 3; form++) socket().reject(401);
     assert.equal(title(), "token rejected — run tootty login");
   });
 

@@ -23,8 +23,8 @@ export class FakeServerSide {
   drop(): void {
     this.handlers.close(1006, "");
   }
-  reject(status: number, message = ""): void {
-    this.handlers.rejected(status, message);
+  reject(status: number, message = "", location?: string): void {
+    this.handlers.rejected(status, message, location);
   }
   subscriptions(): string[] {
     return this.sent
@@ -34,6 +34,7 @@ export class FakeServerSide {
   }
 }
 
+/** One factory for every transport (WebSocket and server-sent events): the URL tells them apart. */
 export function fakeSocketFactory(): { factory: SocketFactory; sockets: FakeServerSide[] } {
   const sockets: FakeServerSide[] = [];
   const factory: SocketFactory = (url, headers, handlers) => {

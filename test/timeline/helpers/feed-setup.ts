@@ -18,6 +18,7 @@ export function feedSetup(
     accessToken: "t",
     clock,
     socketFactory: factory,
+    sseFactory: factory,
     random: () => 0.5,
   });
   const rest = new FakeRest(clock);

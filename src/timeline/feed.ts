@@ -1,12 +1,10 @@
 // One pane's timeline (home, local, federated, a hashtag, a list, direct): the first page over REST, live events from the stream, gap-fill over REST
 // after every reconnect, slow polling while the socket is down, and a state for the pane title.
-import type { mastodon } from "masto";
 import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
 import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
 import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
-import { compareIds, maxId } from "./ids.js";
 import {
   connectionFactsOf,
   derivePaneState,
@@ -361,28 +359,31 @@ export class TimelineFeed {
     this.store.insertGap(result.cursor);
     const latest = await this.fetch({});
     if (latest) {
+      // The newest page may reach down to what these forward pages brought: then there is no
+      // hole after all (told by the statuses themselves, never by comparing ids).
       this.store.applyPage(latest, "newer");
-      // The newest page may reach down to the gap: then there is no hole after all.
-      if (latest.some((s) => compareIds(s.id, result.cursor) <= 0))
-        this.store.updateGap(result.cursor, null);
+      if (latest.some((s) => result.fetched.has(s.id))) this.store.updateGap(result.cursor, null);
     }
     this.emit();
-    return latest ? maxId(result.cursor, newestOf(latest)) : undefined;
+    return latest ? (latest[0]?.id ?? result.cursor) : undefined;
   }
 
   private async pageForward(
     from: string,
-  ): Promise<{ cursor: string; caughtUp: boolean } | undefined> {
+  ): Promise<{ cursor: string; caughtUp: boolean; fetched: Set<string> } | undefined> {
     let cursor = from;
+    const fetched = new Set<string>([from]);
     for (let pages = 0; pages < this.opts.maxGapPages; pages++) {
       const page = await this.fetch({ minId: cursor });
       if (!page) return undefined;
       this.store.applyPage(page, "newer");
-      if (page.length === 0) return { cursor, caughtUp: true };
-      cursor = maxId(cursor, newestOf(page)) ?? cursor;
-      if (page.length < this.opts.pageLimit) return { cursor, caughtUp: true };
+      for (const s of page) fetched.add(s.id);
+      if (page.length === 0) return { cursor, caughtUp: true, fetched };
+      // Pages come newest first: the next one starts above this one's top.
+      cursor = page[0]?.id ?? cursor;
+      if (page.length < this.opts.pageLimit) return { cursor, caughtUp: true, fetched };
     }
-    return { cursor, caughtUp: false };
+    return { cursor, caughtUp: false, fetched };
   }
 
   /** One timeline request; failures become pane state and a status-bar line, never a throw. */
@@ -445,10 +446,4 @@ export class TimelineFeed {
   private emit(): void {
     for (const l of [...this.listeners]) l();
   }
-}
-
-function newestOf(page: readonly mastodon.v1.Status[]): string | undefined {
-  let best: string | undefined;
-  for (const s of page) best = maxId(best, s.id);
-  return best;
 }

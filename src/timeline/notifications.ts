@@ -2,7 +2,7 @@
 // Same rules as timelines: one entry per id, newest first, bounded; edits/deletes of the
 // status a notification points at are applied to it.
 import type { mastodon } from "masto";
-import { compareIds } from "./ids.js";
+import { createdAtMs } from "./order.js";
 import { changedStatus, type StatusChange } from "./status-change.js";
 
 export type Notification = mastodon.v1.Notification;
@@ -38,7 +38,9 @@ export class NotificationStore {
       this.list.push(n);
       added++;
     }
-    this.list.sort((a, b) => compareIds(b.id, a.id));
+    // Newest first by created_at: ids are opaque (Hollo's `time/type/uuid` differ in length by
+    // type). The sort is stable, so notifications of one moment keep the server's order.
+    this.list.sort((a, b) => createdAtMs(b) - createdAtMs(a));
     for (const dropped of this.list.splice(this.maxSize)) this.ids.delete(dropped.id);
     this.version++;
     return added;

@@ -1,7 +1,8 @@
-// The one owner of a pane's statuses: pure state, no I/O. Newest first, one entry per id,
-// bounded; deletes and edits reach every place a status is shown, boosts and quotes included.
+// The one owner of a pane's statuses: pure state, no I/O. Newest first (the server's order,
+// created_at where lists meet: see order.ts), one entry per id, bounded; deletes and edits
+// reach every place a status is shown, boosts and quotes included.
 import type { mastodon } from "masto";
-import { compareIds } from "./ids.js";
+import { createdAtMs, insertionIndex } from "./order.js";
 import { changedId, changedStatus, idsInside, type StatusChange } from "./status-change.js";
 
 export type Status = mastodon.v1.Status;
@@ -11,6 +12,8 @@ export interface GapMarker {
   kind: "gap";
   /** Newest id known below the hole; loading resumes with min_id = afterId. */
   afterId: string;
+  /** That status's created_at (ms): where the row stays if the status itself goes. */
+  afterTime: number;
   loading: boolean;
 }
 
@@ -122,10 +125,11 @@ export class TimelineStore {
     return touched;
   }
 
-  /** A REST page (any order). Returns how many statuses were new. */
+  /** A REST page, newest first as servers send it. Returns how many statuses were new. */
   applyPage(statuses: readonly Status[], direction: PageDirection): number {
     let added = 0;
-    for (const s of statuses) if (this.insert(s)) added++;
+    // Oldest first, so statuses of one second keep the page's (the server's) order.
+    for (let i = statuses.length - 1; i >= 0; i--) if (this.insert(statuses[i]!)) added++;
     // Older pages were asked for by the user scrolling down: don't drop them straight away.
     if (direction !== "older") this.trim();
     if (added > 0 || statuses.length > 0) this.changed();
@@ -135,7 +139,9 @@ export class TimelineStore {
   /** Marks a hole above `afterId` (newest id fetched below it). */
   insertGap(afterId: string): void {
     if (this.gaps.some((g) => g.afterId === afterId)) return;
-    this.gaps.push({ kind: "gap", afterId, loading: false });
+    const at = this.byId.get(afterId);
+    const afterTime = at ? createdAtMs(at) : Number.POSITIVE_INFINITY;
+    this.gaps.push({ kind: "gap", afterId, afterTime, loading: false });
     this.changed();
   }
 
@@ -146,6 +152,8 @@ export class TimelineStore {
     if (next === null) this.gaps = this.gaps.filter((g) => g !== gap);
     else {
       gap.afterId = next.afterId;
+      const at = this.byId.get(next.afterId);
+      if (at) gap.afterTime = createdAtMs(at);
       gap.loading = false;
     }
     this.changed();
@@ -165,16 +173,7 @@ export class TimelineStore {
       this.replace(status.id, status);
       return false;
     }
-    // Newest first: find the first index whose id is older than this one (binary search).
-    let lo = 0;
-    let hi = this.statuses.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.statuses[mid];
-      if (at && compareIds(at.id, status.id) > 0) lo = mid + 1;
-      else hi = mid;
-    }
-    this.statuses.splice(lo, 0, status);
+    this.statuses.splice(insertionIndex(this.statuses, status), 0, status);
     this.remember(status);
     return true;
   }
@@ -210,21 +209,33 @@ export class TimelineStore {
   private trim(): void {
     if (this.statuses.length <= this.maxSize) return;
     for (const s of this.statuses.splice(this.maxSize)) this.forget(s.id);
-    const oldest = this.oldestId();
+    const oldest = this.statuses[this.statuses.length - 1];
     // A gap below everything we still hold leads nowhere visible.
-    if (oldest) this.gaps = this.gaps.filter((g) => compareIds(g.afterId, oldest) >= 0);
+    if (oldest) {
+      const t = createdAtMs(oldest);
+      this.gaps = this.gaps.filter((g) => this.byId.has(g.afterId) || g.afterTime >= t);
+    }
   }
 
   private buildItems(): TimelineItem[] {
     const out: TimelineItem[] = [];
-    // Gaps sit immediately above their afterId: newest gap first.
-    const gaps = [...this.gaps].sort((a, b) => compareIds(b.afterId, a.afterId));
+    // A gap sits immediately above its afterId; one whose status is gone, by its time.
+    const byStatus = new Map<string, GapMarker>();
+    const loose: GapMarker[] = [];
+    for (const g of this.gaps) {
+      if (this.byId.has(g.afterId)) byStatus.set(g.afterId, g);
+      else loose.push(g);
+    }
+    loose.sort((a, b) => b.afterTime - a.afterTime);
     let g = 0;
     for (const s of this.statuses) {
-      while (g < gaps.length && compareIds(gaps[g]!.afterId, s.id) >= 0) out.push(gaps[g++]!);
+      const t = createdAtMs(s);
+      while (g < loose.length && loose[g]!.afterTime >= t) out.push(loose[g++]!);
+      const gap = byStatus.get(s.id);
+      if (gap) out.push(gap);
       out.push({ kind: "status", id: s.id, status: s });
     }
-    while (g < gaps.length) out.push(gaps[g++]!);
+    while (g < loose.length) out.push(loose[g++]!);
     return out;
   }
 

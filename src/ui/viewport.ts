@@ -42,16 +42,11 @@ export class Viewport<T extends ViewItem> {
   }
 
   /**
-   * Puts `id` at the top of the window and selects it; what is above counts as new. When `id`
-   * is not held, the newest item older than it is used (ids compare by length, then text).
+   * Puts `id` at the top of the window and selects it; what is above counts as new. An `id`
+   * not held reveals nothing: ids are opaque, so where it would fall is unknowable from it.
    */
   reveal(id: string): boolean {
-    let index = this.items.findIndex((item) => item.id === id);
-    if (index < 0) {
-      index = this.items.findIndex(
-        (item) => item.id.length < id.length || (item.id.length === id.length && item.id < id),
-      );
-    }
+    const index = this.items.findIndex((item) => item.id === id);
     if (index < 0) return false;
     this.topIndexHint = this.selectedIndexHint = index;
     this.topId = this.selectedId = this.items[index]!.id;

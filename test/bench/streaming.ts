@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { favourMemoryOverSpeed } from "../../src/cli/memory-mode.js";
-import { compareIds } from "../../src/timeline/ids.js";
+import { compareIds } from "../../src/demo/ids.js";
 import { openSession } from "../../src/timeline/session.js";
 
 export type Target = "home" | "local" | "federated";

@@ -2,8 +2,15 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type Status, TimelineStore } from "../../src/timeline/store.js";
 
+const EPOCH = Date.UTC(2026, 0, 1);
+/** A status created `id` seconds after the epoch, as a Mastodon server numbers them. */
 function status(id: string, extra: Partial<Status> = {}): Status {
-  return { id, content: `<p>${id}</p>`, reblog: null, ...extra } as unknown as Status;
+  const createdAt = new Date(EPOCH + Number(id) * 1000).toISOString();
+  return { id, createdAt, content: `<p>${id}</p>`, reblog: null, ...extra } as unknown as Status;
+}
+/** A status with an id of any server's kind, created at `at`. */
+function at(id: string, iso: string): Status {
+  return { id, createdAt: iso, content: "<p></p>", reblog: null } as unknown as Status;
 }
 function boost(id: string, of: Status): Status {
   return status(id, { reblog: of });
@@ -76,15 +83,27 @@ describe("TimelineStore", () => {
     assert.deepEqual(ids(store), ["91", "90", "5", "4", "3", "2", "1"]);
   });
 
-  test("orders 19-digit ids correctly", () => {
+  test("orders by created_at, never by the ids' length or spelling", () => {
     const store = new TimelineStore();
-    store.applyUpdate(status("1099511627776123456"));
-    store.applyUpdate(status("1099511627776123457"));
-    store.applyUpdate(status("999999999999999999"));
+    // Pleroma keeps old numeric ids next to newer base62 FlakeIds; a Hollo UUIDv7; a ULID.
+    store.applyUpdate(at("9zzzzzzzzzzzzzzzzz", "2026-01-01T10:00:00.000Z"));
+    store.applyUpdate(at("12345", "2026-01-01T10:00:01.000Z"));
+    store.applyUpdate(at("01a233ed-ee69-7000-a151-ba0043837000", "2026-01-01T09:00:00.000Z"));
+    store.applyUpdate(at("01HZX0000000000000000000AB", "2026-01-01T11:00:00.000Z"));
     assert.deepEqual(ids(store), [
-      "1099511627776123457",
-      "1099511627776123456",
-      "999999999999999999",
+      "01HZX0000000000000000000AB",
+      "12345",
+      "9zzzzzzzzzzzzzzzzz",
+      "01a233ed-ee69-7000-a151-ba0043837000",
     ]);
+  });
+
+  test("statuses of one moment keep the order the server sent them in", () => {
+    const store = new TimelineStore();
+    const t = "2026-01-01T10:00:00.000Z";
+    store.applyPage([at("b", t), at("c", t), at("a", t)], "initial");
+    assert.deepEqual(ids(store), ["b", "c", "a"]);
+    store.applyUpdate(at("z", t));
+    assert.equal(ids(store)[0], "z", "a streamed status is the newest arrival");
   });
 });

@@ -55,9 +55,11 @@ export function statusJson(
   id: string,
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
+  // Numeric test ids are seconds into 2026, so created_at agrees with the server's order.
+  const seconds = /^\d+$/.test(id) ? Number(id) : 0;
   return {
     id,
-    created_at: "2025-01-01T12:00:00.000Z",
+    created_at: new Date(Date.UTC(2026, 0, 1) + seconds * 1000).toISOString(),
     content: `<p>status ${id}</p>`,
     spoiler_text: "",
     reblog: null,

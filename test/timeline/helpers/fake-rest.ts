@@ -1,12 +1,14 @@
 // An in-memory timeline with Mastodon's id paging, standing in for RestClient in feed tests.
 import type { FakeClock } from "../../../src/api/clock.js";
 import type { PageParams, RestState, TimelineKind } from "../../../src/api/rest.js";
+import { compareIds } from "../../../src/demo/ids.js";
 import type { FeedRest } from "../../../src/timeline/feed.js";
-import { compareIds } from "../../../src/timeline/ids.js";
 import type { Status } from "../../../src/timeline/store.js";
 
+/** A status created `id` seconds into 2026, so created_at and the server's id order agree. */
 export function makeStatus(id: string): Status {
-  return { id, content: `<p>${id}</p>`, reblog: null } as unknown as Status;
+  const createdAt = new Date(Date.UTC(2026, 0, 1) + Number(id) * 1000).toISOString();
+  return { id, createdAt, content: `<p>${id}</p>`, reblog: null } as unknown as Status;
 }
 
 export class FakeRest implements FeedRest {

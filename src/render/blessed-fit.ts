@@ -55,7 +55,8 @@ const MOSTLY_ASCII = /^[\x00-\x7f]*$/;
 // (toTerminalSafe replaces any plane 16 code point in server text). A session meets a few
 // hundred emoji sequences; past the bound (hostile text), further ones show as U+FFFD.
 const FIRST_PLACEHOLDER = 0x100000;
-const PLACEHOLDERS = 0xfffe;
+// Below U+10EEEE, kitty's image placeholder, which pictures (src/images/kitty.ts) draw with.
+const PLACEHOLDERS = 0xee00;
 const placeholderOf = new Map<string, string>();
 const placeholderText: string[] = [];
 const placeholderWidth: number[] = [];
@@ -78,7 +79,9 @@ export function fromPlaceholders(s: string): string {
   PLACEHOLDER_RUN.lastIndex = 0;
   return s.replace(
     PLACEHOLDER_RUN,
-    (p) => placeholderText[p.codePointAt(0)! - FIRST_PLACEHOLDER] ?? "\ufffd",
+    // Any other plane 16 code point is tootty's own (server text loses them in toTerminalSafe):
+    // kitty's image placeholder U+10EEEE passes as it is.
+    (p) => placeholderText[p.codePointAt(0)! - FIRST_PLACEHOLDER] ?? p,
   );
 }
 

@@ -2,10 +2,13 @@
 // with `images: off`, no debris after scrolling past a picture and back, and broken pictures
 // from the network neither crash nor hang tootty.
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { DEMO_DOMAIN } from "../../src/demo/accounts.js";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
-import { e2eInstance } from "../helpers/e2e.js";
+import { e2eInstance, until } from "../helpers/e2e.js";
 import { cellsOf } from "../helpers/sgr-cells.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -165,4 +168,37 @@ test("broken pictures from the network say so and never crash or hang tootty", a
   await tui.waitFor((s) => s !== screen, "j to move");
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
+});
+
+test("kitty graphics where the terminal answers kitty's query: transmitted once, shown through placeholders, freed on quit", async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "tootty-kitty-")), "pty.out");
+  writeFileSync(out, "");
+  // xterm.js answers DA1 itself; kitty's graphics query is answered here, as kitty does.
+  const tui = e2e.start({
+    cols: 100,
+    rows: 34,
+    emulator: "xterm",
+    answer: (written) => (written.includes("\x1b_Gi=31,") ? "\x1b_Gi=31;OK\x1b\\" : undefined),
+  });
+  tui.recordOutput(out);
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const marker = `kitty${Date.now().toString(36)}`;
+  publishTestCard(marker);
+  const screen = await tui.waitFor((s) => s.includes("\u{10eeee}"), "placeholder cells");
+  // 8 rows of 21 placeholder cells, each with its row and column diacritics.
+  const rows = screen.split("\n").filter((l) => l.includes("\u{10eeee}"));
+  assert.equal(rows.length, 8);
+  for (const row of rows) assert.equal(row.split("\u{10eeee}").length - 1, 21);
+  await until("the picture's transmission", () =>
+    /\x1b_Ga=T,U=1,q=2,i=\d+,f=24,o=z,s=\d+,v=\d+,c=21,r=8,m=[01];/.test(readFileSync(out, "utf8")),
+  );
+  const sent = readFileSync(out, "utf8");
+  assert.equal((sent.match(/\x1b_Ga=T,/g) ?? []).length, 1, "transmitted once");
+  // The picture's own rows are placeholders only (other toots' blurhashes may still be loading).
+  for (const row of rows) assert.ok(!row.includes("▀"), row);
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+  assert.match(readFileSync(out, "utf8"), /\x1b_Ga=d,d=I,q=2,i=\d+\x1b\\/, "freed on quit");
 });

@@ -37,6 +37,8 @@ export interface TuiOptions {
   configDir?: string;
   /** The terminal to run in (default: xterm.js, or TOOTTY_TEST_TERMINAL). */
   emulator?: EmulatorName;
+  /** xterm.js only: extra answers to what tootty writes (see TerminalStartOptions). */
+  answer?: (output: string) => string | undefined;
 }
 
 export interface E2E {
@@ -92,6 +94,7 @@ export function e2eInstance(
             LANG: "C.UTF-8",
             ...opts.env,
           },
+          ...(opts.answer ? { answer: opts.answer } : {}),
         },
         opts.emulator,
       );

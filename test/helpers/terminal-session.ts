@@ -8,6 +8,11 @@ export interface TerminalStartOptions {
   cols?: number;
   rows?: number;
   env?: Record<string, string | undefined>;
+  /**
+   * xterm.js only: what the terminal answers to a chunk the program wrote, beside xterm.js's
+   * own answers — for the queries a terminal like kitty answers and xterm.js does not.
+   */
+  answer?: (output: string) => string | undefined;
 }
 
 export interface TerminalSession {

@@ -38,10 +38,14 @@ export class XtermSession implements TerminalSession {
     private readonly term: Terminal,
     private readonly proc: Pty,
     private readonly dir: string,
+    answer?: (output: string) => string | undefined,
   ) {
     proc.onData((data) => {
       if (this.disposed) return;
       if (this.recordTo) appendFileSync(this.recordTo, data);
+      // Before xterm.js parses the chunk, so this answer comes before xterm.js's own (DA1).
+      const reply = answer?.(data);
+      if (reply) this.write(reply);
       term.write(data);
     });
     term.onData((reply) => this.write(reply));
@@ -85,7 +89,7 @@ export class XtermSession implements TerminalSession {
       cwd: process.cwd(),
       env,
     });
-    return new XtermSession(term, proc, dir);
+    return new XtermSession(term, proc, dir, opts.answer);
   }
 
   private line(y: number, trim: boolean): string {

@@ -93,7 +93,9 @@ export class XtermSession implements TerminalSession {
   }
 
   private line(y: number, trim: boolean): string {
-    return this.term.buffer.active.getLine(y)?.translateToString(trim) ?? "";
+    // Only the columns the terminal has now: after a shrink xterm.js keeps each buffer line at
+    // its old length (for reflow), so a row read whole would still be the old width.
+    return this.term.buffer.active.getLine(y)?.translateToString(trim, 0, this.term.cols) ?? "";
   }
 
   capture(): string {

@@ -2,7 +2,7 @@
 // at 200×50, half blocks, counted with tmux's pipe-pane as in terminal.ts) against the same toot
 // without one, what kitty's transmission of a preview weighs, and the paint time of 1000 toots
 // with pictures (cold: resampled and painted; warm: from the caches).
-import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
@@ -13,30 +13,9 @@ import { fitCells, resample } from "../../src/images/scale.js";
 import { createTheme, RenderCache } from "../../src/render/index.js";
 import { makeStatus } from "../render/make-status.js";
 import { control, killAll, startTootty } from "../ui/terminal-harness.js";
+import { kb, median, settled } from "./terminal.js";
 
 const TOOTS = 9;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-async function settled(file: string, quietMs = 200, timeoutMs = 8000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let size = statSync(file).size;
-  let since = Date.now();
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 10));
-    const now = statSync(file).size;
-    if (now !== size) {
-      size = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return size;
-  }
-  return statSync(file).size;
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 function preview(seed: number): Buffer {
   const png = new PNG({ width: 320, height: 240 });

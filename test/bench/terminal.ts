@@ -10,13 +10,13 @@ import { control, killAll, startTootty } from "../ui/terminal-harness.js";
 const TOOTS = 21;
 const KEYS = 15;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Waits until the byte count has not grown for `quietMs` (the coalesced paint is out). */
-async function settled(file: string, quietMs = 150, timeoutMs = 5000): Promise<number> {
+export async function settled(file: string, quietMs = 150, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let size = statSync(file).size;
   let since = Date.now();
@@ -31,7 +31,7 @@ async function settled(file: string, quietMs = 150, timeoutMs = 5000): Promise<n
   return statSync(file).size;
 }
 
-function kb(bytes: number): string {
+export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`;
 }
 

@@ -17,13 +17,16 @@ export function createdAtMs(item: { createdAt?: unknown }): number {
 export function insertionIndex<T extends { createdAt?: unknown }>(
   newestFirst: readonly T[],
   item: T,
+  /** "below": among equal times it goes under them (a page older than what is held). */
+  ties: "above" | "below" = "above",
 ): number {
   const t = createdAtMs(item);
   let lo = 0;
   let hi = newestFirst.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (createdAtMs(newestFirst[mid]!) > t) lo = mid + 1;
+    const m = createdAtMs(newestFirst[mid]!);
+    if (m > t || (ties === "below" && m === t)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -128,8 +128,14 @@ export class TimelineStore {
   /** A REST page, newest first as servers send it. Returns how many statuses were new. */
   applyPage(statuses: readonly Status[], direction: PageDirection): number {
     let added = 0;
-    // Oldest first, so statuses of one second keep the page's (the server's) order.
-    for (let i = statuses.length - 1; i >= 0; i--) if (this.insert(statuses[i]!)) added++;
+    if (direction === "older") {
+      // Newest first, each under the held statuses of its own time: an older page is older
+      // than all that is held, so the bottom stays the oldest (the next max_id).
+      for (const s of statuses) if (this.insert(s, "below")) added++;
+    } else {
+      // Oldest first, so statuses of one second keep the page's (the server's) order.
+      for (let i = statuses.length - 1; i >= 0; i--) if (this.insert(statuses[i]!)) added++;
+    }
     // Older pages were asked for by the user scrolling down: don't drop them straight away.
     if (direction !== "older") this.trim();
     if (added > 0 || statuses.length > 0) this.changed();
@@ -167,13 +173,13 @@ export class TimelineStore {
     }
   }
 
-  private insert(status: Status): boolean {
+  private insert(status: Status, ties: "above" | "below" = "above"): boolean {
     const existing = this.byId.get(status.id);
     if (existing) {
       this.replace(status.id, status);
       return false;
     }
-    this.statuses.splice(insertionIndex(this.statuses, status), 0, status);
+    this.statuses.splice(insertionIndex(this.statuses, status, ties), 0, status);
     this.remember(status);
     return true;
   }

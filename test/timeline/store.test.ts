@@ -107,3 +107,19 @@ describe("TimelineStore", () => {
     assert.equal(ids(store)[0], "z", "a streamed status is the newest arrival");
   });
 });
+
+describe("an older page whose toots share a time with the oldest held", () => {
+  test("goes below them, in the server's order, so the bottom is still the oldest", () => {
+    const at = "2026-12-01T10:00:00.000Z";
+    const s = (id: string) => ({ id, createdAt: at }) as unknown as Status;
+    const store = new TimelineStore();
+    store.applyPage([s("h1"), s("h2"), s("h3")], "initial");
+    store.applyPage([s("o1"), s("o2")], "older");
+    assert.deepEqual(
+      store.items
+        .filter((i) => i.kind === "status")
+        .map((i) => (i as { status: Status }).status.id),
+      ["h1", "h2", "h3", "o1", "o2"],
+    );
+  });
+});

@@ -66,7 +66,7 @@ function pictureRows(coloured: string, marker: string): ReturnType<typeof cellsO
 }
 
 test("a toot's picture shows in half blocks, cell for cell as the picture is", async () => {
-  const tui = e2e.start({ cols: 100, rows: 34 });
+  const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
   await tui.waitForText("Home · live", 15_000);
   tui.send("2");
   await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
@@ -114,7 +114,7 @@ test("images: off leaves the alt-text line and draws no picture", async () => {
 });
 
 test("scrolling past a picture and back draws it again without debris", async () => {
-  const tui = e2e.start({ cols: 100, rows: 34 });
+  const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
   await tui.waitForText("Home · live", 15_000);
   tui.send("2");
   await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");

@@ -3,7 +3,7 @@
 // (`key.full`): "j", "G", "C-d", "S-tab", "enter", "space", "pagedown".
 
 export const ACTIONS = {
-  // The first block matches the UI's current actions (src/ui/keymap.ts) name for name.
+  // The first block matches the UI's current actions (src/ui/shell/keymap.ts) name for name.
   down: { keys: ["j", "down"], help: "next toot" },
   up: { keys: ["k", "up"], help: "previous toot" },
   top: { keys: ["g", "home"], help: "newest toot" },

@@ -1,7 +1,7 @@
 // iTerm2's inline images (OSC 1337 File=…; https://iterm2.com/documentation-images.html) and
 // sixel (DEC's bitmap graphics, through the `sixel` package's quantising encoder). Both paint
 // pixels at the cursor, outside the text grid: the UI reserves blank cells for them and draws
-// them after a frame only where their cells changed (see ui/picture-overlay.ts).
+// them after a frame only where their cells changed (see ui/shell/picture-overlay.ts).
 import { PNG } from "pngjs";
 import type { Rgb } from "./scale.js";
 

@@ -27,7 +27,7 @@ export type PictureProtocol = "kitty" | "iterm" | "sixel" | "blocks";
 /**
  * Pictures drawn over the text grid (iTerm2, sixel) reserve their cells with this mark at the
  * start of every row: two braille blanks whose colours name the picture's slot and the row, so
- * the shell can find where each picture landed after a frame (see ui/picture-overlay.ts).
+ * the shell can find where each picture landed after a frame (see ui/shell/picture-overlay.ts).
  */
 export const RESERVED_MARK = "\u2800";
 export type { PictureRows, PictureSource, PictureView };

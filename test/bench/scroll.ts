@@ -4,9 +4,9 @@
 import { PassThrough } from "node:stream";
 import { favourMemoryOverSpeed } from "../../src/cli/memory-mode.js";
 import { pickTheme, RenderCache } from "../../src/render/index.js";
-import { startApp } from "../../src/ui/app.js";
-import { renderPaneItem } from "../../src/ui/render-item.js";
-import type { PaneItem } from "../../src/ui/timeline-pane.js";
+import { renderPaneItem } from "../../src/ui/panes/render-item.js";
+import type { PaneItem } from "../../src/ui/panes/timeline-pane.js";
+import { startApp } from "../../src/ui/shell/app.js";
 import { variedToots } from "./render.js";
 
 // As tootty runs once its first toots are up: V8 favouring memory over peak speed.

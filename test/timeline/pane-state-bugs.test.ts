@@ -9,8 +9,8 @@ import { TimelineFeed } from "../../src/timeline/feed.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
 import { describePaneState } from "../../src/timeline/pane-state.js";
-import { connectionLabel } from "../../src/ui/connection-label.js";
-import { notificationsPane } from "../../src/ui/views/notifications-pane.js";
+import { notificationsPane } from "../../src/ui/panes/notifications-pane.js";
+import { connectionLabel } from "../../src/ui/shell/connection-label.js";
 import type { FakeRest } from "./helpers/fake-rest.js";
 import { feedSetup } from "./helpers/feed-setup.js";
 

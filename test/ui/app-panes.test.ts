@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { describe, test } from "node:test";
-import { type PaneSource, type RunningApp, startApp } from "../../src/ui/app.js";
+import { type PaneSource, type RunningApp, startApp } from "../../src/ui/shell/app.js";
 
 interface Item {
   id: string;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, test } from "node:test";
-import { makeBlessedStartFast } from "../../src/ui/blessed-startup.js";
+import { makeBlessedStartFast } from "../../src/ui/shell/blessed-startup.js";
 
 interface TputLike {
   info: { name: string };

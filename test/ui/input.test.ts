@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { isTerminalAnswer, splitAstral, splitEscapes } from "../../src/ui/input.js";
+import { isTerminalAnswer, splitAstral, splitEscapes } from "../../src/ui/shell/input.js";
 
 describe("splitEscapes keeps every Escape the user typed", () => {
   const cases: [string, string, string[]][] = [

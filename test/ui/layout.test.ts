@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { computeLayout, MIN_PANE_WIDTH, splitColumns } from "../../src/ui/layout.js";
+import { computeLayout, MIN_PANE_WIDTH, splitColumns } from "../../src/ui/shell/layout.js";
 
 describe("computeLayout", () => {
   test("three panes sit side by side at 160 columns and fill the width exactly", () => {

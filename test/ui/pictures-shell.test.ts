@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { RESERVED_MARK } from "../../src/images/pictures.js";
-import { findPlacements } from "../../src/ui/picture-overlay.js";
-import { chooseProtocol } from "../../src/ui/pictures.js";
+import { findPlacements } from "../../src/ui/shell/picture-overlay.js";
+import { chooseProtocol } from "../../src/ui/shell/pictures.js";
 import { parseGraphicsAnswers } from "../../src/ui/terminal/graphics-probe.js";
 
 const DEFAULT = (0x1ff << 9) | 0x1ff;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { Viewport } from "../../src/ui/viewport.js";
+import { Viewport } from "../../src/ui/panes/viewport.js";
 
 interface Item {
   id: string;

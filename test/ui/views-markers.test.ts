@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { FakeClock } from "../../src/api/clock.js";
 import { HttpError } from "../../src/api/errors.js";
 import type { RawRequest } from "../../src/api/rest.js";
-import { MarkerSaver } from "../../src/ui/views/read-markers.js";
+import { MarkerSaver } from "../../src/ui/features/read-markers.js";
 
 function setup(failFirst?: number) {
   const clock = new FakeClock();

@@ -4,13 +4,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { defaultKeymap } from "../../src/config/keymap.js";
 import { pickTheme, RenderCache, stripAnsi } from "../../src/render/index.js";
-import { actionFor, buildKeyLookup, DEFAULT_KEYMAP } from "../../src/ui/keymap.js";
-import { renderPaneItem } from "../../src/ui/render-item.js";
-import type { PaneItem } from "../../src/ui/timeline-pane.js";
-import { completeCommand, parseCommand } from "../../src/ui/views/command-parser.js";
-import { osc52Copy, safeUrl } from "../../src/ui/views/external.js";
-import { linksOf } from "../../src/ui/views/links.js";
-import { alertSequence } from "../../src/ui/views/mention-alerts.js";
+import { linksOf } from "../../src/ui/features/links.js";
+import { alertSequence } from "../../src/ui/features/mention-alerts.js";
+import { completeCommand, parseCommand } from "../../src/ui/overlays/command-parser.js";
+import { renderPaneItem } from "../../src/ui/panes/render-item.js";
+import type { PaneItem } from "../../src/ui/panes/timeline-pane.js";
+import { actionFor, buildKeyLookup, DEFAULT_KEYMAP } from "../../src/ui/shell/keymap.js";
+import { osc52Copy, safeUrl } from "../../src/ui/terminal/external.js";
 import { makeAccount, makeStatus } from "../render/make-status.js";
 
 describe("command line", () => {

@@ -8,10 +8,10 @@ import type { DraftStore } from "../../compose/drafts.js";
 import { editExternally } from "../../compose/external.js";
 import { defaultLanguage } from "../../compose/language.js";
 import type { ComposeDeps } from "../../compose/session.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { ViewItem } from "../viewport.js";
-import { osc52Copy } from "../views/external.js";
+import type { ViewItem } from "../panes/viewport.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+import { osc52Copy } from "../terminal/external.js";
 
 // Mastodon's defaults (configuration.polls): the instance info does not carry them.
 const POLL_MIN_EXPIRATION = 300;

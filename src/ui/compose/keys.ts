@@ -1,7 +1,7 @@
 // blessed's key events as the composer's Key: blessed names letters by their lower case
 // and puts the typed character in `ch`; the composer wants the same plus modifier flags.
 import type { Key } from "../../compose/keys.js";
-import type { KeyEvent } from "../keymap.js";
+import type { KeyEvent } from "../shell/keymap.js";
 
 /** The composer's key for a blessed key event, or null for events that carry no key. */
 export function composeKey(ch: string | undefined, key: KeyEvent | undefined): Key | null {

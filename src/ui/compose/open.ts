@@ -3,9 +3,9 @@
 import type { Draft, DraftStore } from "../../compose/drafts.js";
 import { languageChoices } from "../../compose/language.js";
 import { ComposeSession, type SessionOutcome } from "../../compose/session.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { ViewItem } from "../viewport.js";
+import type { ViewItem } from "../panes/viewport.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 import { buildComposeDeps } from "./deps.js";
 import { ComposeOverlay } from "./overlay.js";
 import { PickList } from "./pick-list.js";

@@ -4,8 +4,8 @@
 import blessed from "blessed";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
 import { sanitizeInline, truncateToWidth, visualRow } from "../../render/index.js";
-import type { Overlay } from "../app.js";
-import type { KeyEvent } from "../keymap.js";
+import type { Overlay } from "../shell/app.js";
+import type { KeyEvent } from "../shell/keymap.js";
 import { withCursor } from "./cursor.js";
 import { composeKey } from "./keys.js";
 

@@ -2,8 +2,8 @@
 // Every label is shown through the render room's sanitiser.
 import blessed from "blessed";
 import { padToWidth, sanitizeInline } from "../../render/index.js";
-import type { Overlay } from "../app.js";
-import type { KeyEvent } from "../keymap.js";
+import type { Overlay } from "../shell/app.js";
+import type { KeyEvent } from "../shell/keymap.js";
 
 export interface PickListOptions<T> {
   screen: blessed.Widgets.Screen;

@@ -7,11 +7,11 @@ import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
 import { t } from "../../i18n/index.js";
-import type { ActionContext, FeatureAction } from "../app.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
 import { openComposer, takeKeptDraft } from "../compose/open.js";
-import type { PaneItem } from "../timeline-pane.js";
-import type { FeatureDeps } from "./deps.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext, FeatureAction } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 
 /** Drafts with content, newest first; empty ones (a composer opened and killed) are dropped. */
 export function unsentDrafts(store: DraftStore): Draft[] {

@@ -4,14 +4,17 @@
 import { describeError } from "../../api/errors.js";
 import { fetchLists } from "../../api/lists.js";
 import { actionTarget } from "../../timeline/status-actions.js";
-import type { FeatureAction } from "../app.js";
-import { openPane, paneIndexOf } from "../panes.js";
-import type { PaneItem } from "../timeline-pane.js";
-import { openAccountPicker } from "../views/account-picker.js";
-import { CommandLine } from "../views/command-line.js";
-import type { Command, ListChoice } from "../views/command-parser.js";
-import { openLinksList } from "../views/link-actions.js";
-import { openListPicker } from "../views/list-picker.js";
+import { openAccountPicker } from "../overlays/account-picker.js";
+import { CommandLine } from "../overlays/command-line.js";
+import type { Command, ListChoice } from "../overlays/command-parser.js";
+import { openListPicker } from "../overlays/list-picker.js";
+import { openHelp, openInstance } from "../overlays/text-views.js";
+import { openPane, paneIndexOf } from "../panes/panes.js";
+import { statusOfItem } from "../panes/status-sync.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { FeatureAction } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+import { openLinksList } from "./link-actions.js";
 import {
   openCollection,
   openList,
@@ -19,10 +22,7 @@ import {
   openSearch,
   openTag,
   openThread,
-} from "../views/open-views.js";
-import { statusOfItem } from "../views/status-sync.js";
-import { openHelp, openInstance } from "../views/text-views.js";
-import type { FeatureDeps } from "./deps.js";
+} from "./open-views.js";
 
 type Ctx = Parameters<FeatureAction<PaneItem>>[0];
 

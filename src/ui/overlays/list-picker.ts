@@ -1,7 +1,7 @@
 // `:list` alone: the user's lists in a panel; a digit opens that list.
 import { sanitizeInline } from "../../render/index.js";
-import type { ActionContext } from "../app.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
 import type { ListChoice } from "./command-parser.js";
 import { Panel } from "./panel.js";
 

@@ -2,9 +2,9 @@
 // with Escape or q. Help, instance info, links, history, translation, confirmations and
 // pickers are all panels; `onKey` lets each add its own keys (digits, y/n…).
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
-import type { ActionContext } from "../app.js";
-import type { KeyEvent } from "../keymap.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { KeyEvent } from "../shell/keymap.js";
 import { FramedOverlay } from "./framed-overlay.js";
 
 export interface PanelOptions {

@@ -4,8 +4,8 @@ import {
   connectionFactsOf,
   deriveConnectionState,
   describePaneState,
-} from "../timeline/pane-state.js";
-import type { Session } from "../timeline/session.js";
+} from "../../timeline/pane-state.js";
+import type { Session } from "../../timeline/session.js";
 
 /** The parts of a session the words come from. */
 export interface ConnectionSource {

@@ -3,8 +3,8 @@ import { t } from "../../i18n/index.js";
 import { groupNotifications } from "../../timeline/notification-groups.js";
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
 import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
-import type { PaneSource } from "../app.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneSource } from "../shell/app.js";
+import type { PaneItem } from "./timeline-pane.js";
 
 export function notificationsPane(feed: NotificationFeed): PaneSource<PaneItem> {
   let version = -1;

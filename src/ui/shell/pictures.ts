@@ -2,14 +2,14 @@
 // the picture store that render/ asks for rows, and the writes that must reach the terminal
 // outside blessed's cell buffer (kitty transmissions before a frame; deletions on quit).
 import type blessed from "blessed";
-import { cacheDir } from "../config/paths.js";
-import type { ImageMode } from "../config/settings.js";
-import { DiskCache } from "../images/disk-cache.js";
-import { fetchPictureBytes } from "../images/fetch.js";
-import { loadSixelEncoder } from "../images/iterm.js";
-import { type PictureProtocol, Pictures } from "../images/pictures.js";
+import { cacheDir } from "../../config/paths.js";
+import type { ImageMode } from "../../config/settings.js";
+import { DiskCache } from "../../images/disk-cache.js";
+import { fetchPictureBytes } from "../../images/fetch.js";
+import { loadSixelEncoder } from "../../images/iterm.js";
+import { type PictureProtocol, Pictures } from "../../images/pictures.js";
+import type { GraphicsAnswers } from "../terminal/graphics-probe.js";
 import { attachPictureOverlay } from "./picture-overlay.js";
-import type { GraphicsAnswers } from "./terminal/graphics-probe.js";
 
 export type ChosenProtocol = PictureProtocol | "off";
 

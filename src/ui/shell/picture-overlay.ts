@@ -5,7 +5,7 @@
 // when a toot scrolls away or an overlay opens on top. A picture not wholly on screen shows
 // its blank cells until it is.
 import type blessed from "blessed";
-import { type Pictures, RESERVED_MARK } from "../images/pictures.js";
+import { type Pictures, RESERVED_MARK } from "../../images/pictures.js";
 
 interface Placement {
   x: number;

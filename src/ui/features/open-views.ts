@@ -13,11 +13,11 @@ import { collection, search } from "../../api/search.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { TimelineSpec } from "../../timeline/timeline-spec.js";
-import type { ActionContext, FeatureAction } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import { type PaneItem, timelinePane } from "../timeline-pane.js";
+import { type ListEntry, StatusListView } from "../overlays/status-list.js";
+import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
+import type { ActionContext, FeatureAction } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 import { htmlToText } from "./plain-text.js";
-import { type ListEntry, StatusListView } from "./status-list.js";
 
 type Ctx = ActionContext<PaneItem>;
 type Actions = () => Record<string, FeatureAction<PaneItem>>;

@@ -4,9 +4,9 @@ import { votePoll } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 import { Panel } from "./panel.js";
 
 export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status: Status): void {

@@ -2,7 +2,7 @@
 // its hashtags (those open inside tootty: a profile, a hashtag timeline).
 import { Parser } from "htmlparser2";
 import type { Status } from "../../timeline/store.js";
-import { safeUrl } from "./external.js";
+import { safeUrl } from "../terminal/external.js";
 
 export interface TootLink {
   kind: "link" | "media" | "mention" | "hashtag";

@@ -1,13 +1,13 @@
 // Adapts a TimelineFeed (the store's owner) to what a pane draws: items with ids, a state
 // word for the title, and the actions the pane may ask for.
 
-import type { RenderContext } from "../render/index.js";
-import type { TimelineFeed } from "../timeline/feed.js";
-import type { NotificationGroup } from "../timeline/notification-groups.js";
-import type { Notification } from "../timeline/notifications.js";
-import { describeEmptyPane, describePaneState } from "../timeline/pane-state.js";
-import type { GapMarker, Status, TimelineItem } from "../timeline/store.js";
-import type { PaneSource } from "./app.js";
+import type { RenderContext } from "../../render/index.js";
+import type { TimelineFeed } from "../../timeline/feed.js";
+import type { NotificationGroup } from "../../timeline/notification-groups.js";
+import type { Notification } from "../../timeline/notifications.js";
+import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
+import type { GapMarker, Status, TimelineItem } from "../../timeline/store.js";
+import type { PaneSource } from "../shell/app.js";
 
 export type PaneItem =
   | { kind: "status"; id: string; status: Status; context: RenderContext }

@@ -1,7 +1,7 @@
 // Which status a pane row is about, and which one an action on it targets. Changes to a status
 // travel on the session's status bus (src/timeline/status-bus.ts), not through the UI.
 import type { Status } from "../../timeline/store.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "./timeline-pane.js";
 
 /** The status a pane row is about: the toot itself, or the one a notification points at. */
 export function statusOfItem(item: PaneItem | undefined): Status | undefined {

@@ -6,7 +6,7 @@
 // an ESC that does not start a CSI (`ESC [`) or SS3 (`ESC O`) sequence as a key of its own,
 // and hand blessed every key as a separate chunk.
 import { PassThrough } from "node:stream";
-import { isLateProbeAnswer } from "./terminal/width-probe.js";
+import { isLateProbeAnswer } from "../terminal/width-probe.js";
 
 const ESC = "\x1b";
 

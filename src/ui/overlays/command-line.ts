@@ -1,9 +1,9 @@
 // `:` — a one-line prompt at the bottom with Tab completion; Enter runs the command.
 import blessed from "blessed";
 import { sanitizeInline } from "../../render/index.js";
-import type { ActionContext, Overlay } from "../app.js";
-import type { KeyEvent } from "../keymap.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext, Overlay } from "../shell/app.js";
+import type { KeyEvent } from "../shell/keymap.js";
 import { type Command, completeInput, type ListChoice, parseCommand } from "./command-parser.js";
 import { LineInput } from "./line-input.js";
 

@@ -2,16 +2,16 @@
 // and the status it is about), or a gap row.
 
 import type { mastodon } from "masto";
-import { t } from "../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import {
   type PictureRows,
   type RenderCache,
   renderGroupAccounts,
   renderNotificationSummary,
   type Theme,
-} from "../render/index.js";
+} from "../../render/index.js";
+import { answeredRequest } from "./follow-requests.js";
 import type { PaneItem } from "./timeline-pane.js";
-import { answeredRequest } from "./views/follow-requests.js";
 
 export interface RenderItemOptions {
   cache: RenderCache;

@@ -1,13 +1,13 @@
 // o (open in $BROWSER), O (numbered list of links and media), y (copy the URL with OSC 52).
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
-import { openUrl, osc52Copy, runTerminalBrowser, safeUrl } from "./external.js";
+import { Panel } from "../overlays/panel.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+import { openUrl, osc52Copy, runTerminalBrowser, safeUrl } from "../terminal/external.js";
 import { linksOf } from "./links.js";
 import { openMediaViewer } from "./media-viewer.js";
-import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
 

@@ -2,7 +2,7 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import blessed from "blessed";
-import { t } from "../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import {
   cellWidth,
   installBlessedWidthFix,
@@ -10,7 +10,10 @@ import {
   padToWidth,
   sanitizeInline,
   truncateToWidth,
-} from "../render/index.js";
+} from "../../render/index.js";
+import { type LinesOf, type ViewItem, Viewport } from "../panes/viewport.js";
+import { type AsciiTput, forceAsciiOutput } from "../terminal/ascii.js";
+import { type ColorLevel, detectColorLevel } from "../terminal/capabilities.js";
 import { withoutTmuxProbe } from "./blessed-startup.js";
 import { createSplitInput } from "./input.js";
 import {
@@ -22,9 +25,6 @@ import {
   type Keymap,
 } from "./keymap.js";
 import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
-import { type AsciiTput, forceAsciiOutput } from "./terminal/ascii.js";
-import { type ColorLevel, detectColorLevel } from "./terminal/capabilities.js";
-import { type LinesOf, type ViewItem, Viewport } from "./viewport.js";
 
 /** What a pane shows: a live list of items (newest first) and a one-word state for its title. */
 export interface PaneSource<T extends ViewItem> {

@@ -8,9 +8,9 @@ import { helpEntries, type Keymap } from "../../config/keymap.js";
 import { actionHelp, t } from "../../i18n/index.js";
 import { relativeTime, renderStatus, sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;

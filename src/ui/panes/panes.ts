@@ -1,19 +1,19 @@
 // The panes tootty opens: those of the config file's `panes` (default Home, Local, Federated,
 // Notifications), each with its own buffer size and relative width; and a pane for any timeline
 // opened later from the command line.
-import { fetchLists } from "../api/lists.js";
-import type { Settings } from "../config/settings.js";
-import { sanitizeInline } from "../render/index.js";
-import type { Session } from "../timeline/session.js";
+import { fetchLists } from "../../api/lists.js";
+import type { Settings } from "../../config/settings.js";
+import { sanitizeInline } from "../../render/index.js";
+import type { Session } from "../../timeline/session.js";
 import {
   listOf,
   parseTimelineSpec,
   type TimelineSpec,
   timelineTitle,
-} from "../timeline/timeline-spec.js";
-import type { PaneSource } from "./app.js";
+} from "../../timeline/timeline-spec.js";
+import type { PaneSource } from "../shell/app.js";
+import { notificationsPane } from "./notifications-pane.js";
 import { type PaneItem, timelinePane } from "./timeline-pane.js";
-import { notificationsPane } from "./views/notifications-pane.js";
 
 /** What the config file's panes are when it says nothing (settings' own default lacks Notifications). */
 export const DEFAULT_PANE_TIMELINES = ["home", "local", "federated", "notifications"] as const;

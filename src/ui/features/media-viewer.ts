@@ -4,12 +4,12 @@
 import type { mastodon } from "masto";
 import { sanitizeInline, truncateToWidth, wrapPlainText } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
-import { safeUrl } from "./external.js";
+import { Panel } from "../overlays/panel.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+import { safeUrl } from "../terminal/external.js";
 import { openAndTell } from "./link-actions.js";
-import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
 

@@ -1,8 +1,8 @@
 // `:account`: the stored accounts, the current one marked; a digit switches (each account has
 // its own session and streams: tootty closes this one and opens the other).
 import { sanitizeInline } from "../../render/index.js";
-import type { ActionContext } from "../app.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
 import { Panel } from "./panel.js";
 
 export function openAccountPicker(

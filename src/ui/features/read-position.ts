@@ -3,13 +3,13 @@
 //
 // "Read up to" is the item at the top of the pane's window: everything above it is what the
 // pane counts as new. That is also what Mastodon's web client stores (`last_read_id`).
-import { systemClock } from "../api/clock.js";
-import { describeError } from "../api/errors.js";
-import { fetchMarkers, type Marker, type MarkerTimeline } from "../api/markers.js";
-import type { Session } from "../timeline/session.js";
-import type { PaneSource, RunningApp } from "./app.js";
-import type { PaneItem } from "./timeline-pane.js";
-import { MarkerSaver } from "./views/read-markers.js";
+import { systemClock } from "../../api/clock.js";
+import { describeError } from "../../api/errors.js";
+import { fetchMarkers, type Marker, type MarkerTimeline } from "../../api/markers.js";
+import type { Session } from "../../timeline/session.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { PaneSource, RunningApp } from "../shell/app.js";
+import { MarkerSaver } from "./read-markers.js";
 
 const CHECK_MS = 2_000;
 

@@ -1,9 +1,9 @@
 // What every framed view on the stack shares: a bordered box on the screen, pushed with
 // open(), popped with close() (once), its box removed when the shell destroys it.
 import blessed from "blessed";
-import type { ActionContext, Overlay } from "../app.js";
-import type { KeyEvent } from "../keymap.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext, Overlay } from "../shell/app.js";
+import type { KeyEvent } from "../shell/keymap.js";
 
 export abstract class FramedOverlay implements Overlay {
   protected readonly box: blessed.Widgets.BoxElement;

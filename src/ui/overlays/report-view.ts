@@ -3,9 +3,9 @@ import { type ReportCategory, reportStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import type { PaneItem } from "../timeline-pane.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
 import { LineInput } from "./line-input.js";
 import { Panel } from "./panel.js";
 

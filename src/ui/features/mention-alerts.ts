@@ -3,7 +3,7 @@
 // and only with sanitised one-line text.
 import blessed from "blessed";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
-import type { FeatureDeps } from "../features/deps.js";
+import type { FeatureDeps } from "../shell/deps.js";
 
 export function alertSequence(
   settings: FeatureDeps["settings"]["notifications"],

@@ -1,11 +1,11 @@
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { changedStatus } from "../../timeline/status-change.js";
 import type { Status } from "../../timeline/store.js";
-import type { ActionContext, FeatureAction, PaneSource } from "../app.js";
-import type { FeatureDeps } from "../features/deps.js";
-import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../keymap.js";
-import type { PaneItem } from "../timeline-pane.js";
-import { Viewport } from "../viewport.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import { Viewport } from "../panes/viewport.js";
+import type { ActionContext, FeatureAction, PaneSource } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../shell/keymap.js";
 import { FramedOverlay } from "./framed-overlay.js";
 
 export interface ListEntry {

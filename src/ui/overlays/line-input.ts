@@ -1,5 +1,5 @@
 // A one-line text field for the command line and comments: printable keys, Backspace, C-u.
-import type { KeyEvent } from "../keymap.js";
+import type { KeyEvent } from "../shell/keymap.js";
 
 export class LineInput {
   text = "";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
@@ -75,6 +75,20 @@ describe("AccountStore", () => {
     chmodSync(join(dir, "accounts.json"), 0o640);
     store.remove(bob.acct);
     assert.deepEqual(modes(dir), { dir: 0o700, file: 0o600 });
+  });
+
+  test("a write replaces the file whole: another reader sees the accounts, no temporary file stays", () => {
+    const dir = tempConfigDir();
+    new AccountStore(dir).add(alice);
+    new AccountStore(dir).add(bob);
+    assert.deepEqual(readdirSync(dir), ["accounts.json"]);
+    assert.deepEqual(
+      new AccountStore(dir).list().map((a) => a.acct),
+      [alice.acct, bob.acct],
+    );
+    // Tab-indented JSON, as the files written by earlier versions (through conf) were.
+    const text = readFileSync(join(dir, "accounts.json"), "utf8");
+    assert.match(text, /^\{\n\t"/);
   });
 
   test("a loosened file is tightened as soon as tootty opens it", () => {

@@ -212,7 +212,11 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
             (a) =>
               a.account.acct.toLowerCase().startsWith(word) ||
               a.account.username.toLowerCase().startsWith(word) ||
-              a.account.display_name.toLowerCase().startsWith(word),
+              // Mastodon matches the start of any word of the display name (its tsvector).
+              a.account.display_name
+                .toLowerCase()
+                .split(/\s+/)
+                .some((w) => w.startsWith(word)),
           )
           .slice(0, limit)
           .map((a) => a.account)

@@ -32,9 +32,11 @@ const header = (text: string[]): ListEntry => ({
 
 export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, status: Status) {
   const target = status.reblog ?? status;
+  // The toot Enter was pressed on stays selected and marked, its ancestors above it.
+  const opened: ListEntry = { id: target.id, status: target, depth: 0, opened: true };
   const view = new StatusListView(deps, ctx, actions, {
     title: "Thread (loading…)",
-    entries: toEntries([target]),
+    entries: [opened],
     selectId: target.id,
   }).open();
   try {
@@ -47,11 +49,12 @@ export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       return { id: d.id, status: d, depth };
     });
     view.setEntries(
-      [...toEntries(ancestors), { id: target.id, status: target, depth: 0 }, ...below],
+      [...toEntries(ancestors), opened, ...below],
       `Thread · ${ancestors.length} above · ${descendants.length} replies`,
+      target.id,
     );
   } catch (err) {
-    view.setEntries(toEntries([target]), "Thread");
+    view.setEntries([opened], "Thread");
     ctx.flash(`Could not load the thread: ${describeError(err)}`);
   }
 }
@@ -209,40 +212,40 @@ export const openCollection = (
 export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, query: string) {
   try {
     const found = await search(deps.session.rest, query);
-    const accounts = found.accounts.map(
-      (a) => `  @${sanitizeInline(a.acct)} — ${sanitizeInline(a.displayName ?? "")}`,
-    );
-    const tags = found.hashtags.map((t) => `  #${sanitizeInline(t.name)}`);
+    // Each account and hashtag is a row of its own, so Enter opens whichever is selected.
+    const row = (id: string, text: string, open: () => void): ListEntry => ({
+      id,
+      open,
+      lines: (width) => [truncateToWidth(text, width)],
+    });
+    const accounts = found.accounts
+      .filter((a) => typeof a?.id === "string")
+      .map((a) =>
+        row(
+          `account:${a.id}`,
+          `@${sanitizeInline(a.acct ?? "")} — ${sanitizeInline(a.displayName ?? "")}`,
+          () => void openProfile(deps, ctx, actions, { id: a.id }),
+        ),
+      );
+    const tags = found.hashtags
+      .filter((t) => typeof t?.name === "string")
+      .map((t) =>
+        row(`tag:${t.name}`, `#${sanitizeInline(t.name)}`, () =>
+          openTag(deps, ctx, actions, t.name),
+        ),
+      );
     const entries: ListEntry[] = [
-      header([
-        `Accounts (${found.accounts.length}):`,
-        ...accounts,
-        `Hashtags (${found.hashtags.length}):`,
-        ...tags,
-        `Toots (${found.statuses.length}):`,
-      ]),
+      header([`Accounts (${accounts.length}):`]),
+      ...accounts,
+      header([`Hashtags (${tags.length}):`]),
+      ...tags,
+      header([`Toots (${found.statuses.length}):`]),
       ...toEntries(found.statuses),
     ];
-    const first = found.accounts[0];
-    const firstTag = found.hashtags[0];
-    const hints = [first ? "a first account" : "", firstTag ? "# first hashtag" : ""].filter(
-      Boolean,
-    );
     new StatusListView(deps, ctx, actions, {
       title: `Search: ${query}`,
-      footer: [...hints, "Enter thread", "Esc back"].join(" · "),
+      footer: "Enter opens · Esc back",
       entries,
-      onKey: (ch) => {
-        if (ch === "a" && first) {
-          void openProfile(deps, ctx, actions, { id: first.id });
-          return true;
-        }
-        if (ch === "#" && firstTag) {
-          void openTag(deps, ctx, actions, firstTag.name);
-          return true;
-        }
-        return false;
-      },
     }).open();
   } catch (err) {
     ctx.flash(`Search failed: ${describeError(err)}`);

@@ -12,6 +12,10 @@ export interface ListEntry {
   id: string;
   /** A gap row of a feed: Enter loads the toots missing there. */
   gap?: () => void;
+  /** A row Enter opens (a search's account or hashtag). */
+  open?: () => void;
+  /** The toot a thread was opened on: marked in the gutter wherever the selection is. */
+  opened?: boolean;
   /** Absent for header rows (a profile's bio, a section title). */
   status?: Status;
   /** Thread depth: descendants are indented by it. */
@@ -107,8 +111,10 @@ export class StatusListView extends FramedOverlay {
     this.closers.push(fn);
   }
 
-  setEntries(entries: ListEntry[], title?: string): void {
+  /** `selectId`: the entry to select once drawn (the toot a thread was opened on). */
+  setEntries(entries: ListEntry[], title?: string, selectId?: string): void {
     this.opts = { ...this.opts, entries, title: title ?? this.opts.title };
+    if (selectId !== undefined) this.pendingSelect = selectId;
     this.view.sync(this.allEntries());
     this.ctx.repaint();
   }
@@ -199,10 +205,16 @@ export class StatusListView extends FramedOverlay {
         );
         return;
       }
-      case "activate": {
+      // Enter: a gap row loads, a search's account or hashtag opens, a toot opens its thread.
+      case "activate":
+      case "thread": {
         const entry = this.view.selected;
         if (entry?.gap) {
           entry.gap();
+          return;
+        }
+        if (entry?.open) {
+          entry.open();
           return;
         }
         break;
@@ -234,15 +246,18 @@ export class StatusListView extends FramedOverlay {
     if (this.pendingSelect) {
       const index = this.allEntries().findIndex((e) => e.id === this.pendingSelect);
       this.pendingSelect = undefined;
-      if (index > 0) this.view.move(index, this.height(), this.linesOf);
+      if (index >= 0) this.view.move(index - this.view.selectedIndex, this.height(), this.linesOf);
     }
     const rows = this.view.window(this.height(), this.linesOf);
     const selected = this.view.selectedIndex;
     const content = rows.map((row) => {
       const entry = this.allEntries()[row.itemIndex];
-      const mark =
-        row.itemIndex === selected && (entry?.status !== undefined || entry?.gap !== undefined);
-      return (mark ? `\x1b[36m${this.deps.unicode ? "▌" : "|"}\x1b[39m ` : "  ") + row.line;
+      const selectable = entry?.status !== undefined || entry?.gap !== undefined || entry?.open;
+      if (row.itemIndex === selected && selectable)
+        return `\x1b[36m${this.deps.unicode ? "▌" : "|"}\x1b[39m ${row.line}`;
+      // The toot a thread is about keeps a mark of its own (yellow) while the selection moves.
+      if (entry?.opened) return `\x1b[33m${this.deps.unicode ? "┃" : "!"}\x1b[39m ${row.line}`;
+      return `  ${row.line}`;
     });
     if (this.allEntries().length === 0)
       content.push(this.opts.feed ? "  Loading…" : "  Nothing here.");

@@ -1,0 +1,158 @@
+// Views go where the user points, in a real terminal: Enter on a reply opens its thread with
+// that reply selected and marked; every account, hashtag and toot a search found can be opened.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { command, e2eInstance } from "../helpers/e2e.js";
+import type { TerminalSession } from "../helpers/terminal.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 20 });
+
+/** The gutter (the two cells before the text) of the screen line holding `text`. */
+function gutterOf(screen: string, text: string): string {
+  const line = screen.split("\n").find((l) => l.includes(text));
+  assert.ok(line, `"${text}" on screen:\n${screen}`);
+  // The view's frame: "│" then the gutter ("▌ ", "┃ " or two spaces) then the toot's lines.
+  const frame = line.indexOf("│");
+  return line.slice(frame + 1, frame + 3).trim();
+}
+
+/** Waits for the Home pane and goes to its newest toot (g until `text` is in view). */
+async function toNewest(tui: TerminalSession, text: string): Promise<void> {
+  await tui.waitForText("Home ·", 15_000);
+  for (let i = 0; ; i++) {
+    tui.send("g");
+    try {
+      await tui.waitForText(text, 500);
+      return;
+    } catch (err) {
+      if (i >= 20) throw err;
+    }
+  }
+}
+
+describe("Enter on a reply", () => {
+  test("opens the thread with that reply selected and marked: ancestors above, replies below", async () => {
+    const root = e2e.demo.control.publish("home", {
+      spoiler_text: "",
+      account: "yuki",
+      content: "<p>thr0root question</p>",
+    });
+    const middle = e2e.demo.control.publish("home", {
+      spoiler_text: "",
+      account: "farid",
+      content: "<p>thr1middle answer</p>",
+      in_reply_to_id: root.id,
+    });
+    e2e.demo.control.publish("home", {
+      spoiler_text: "",
+      account: "noa",
+      content: "<p>thr2below nested</p>",
+      in_reply_to_id: middle.id,
+    });
+    const tui = e2e.start({ cols: 100, rows: 40 });
+    await toNewest(tui, "thr2below nested");
+    // Newest first: the nested reply, then the middle one.
+    tui.send("j");
+    await tui.waitFor((s) => gutterOf(s, "thr1middle answer") === "▌", "the middle toot selected");
+    tui.send("Enter");
+    const thread = await tui.waitForText("Thread · 1 above · 1 replies");
+    const rows = thread.split("\n");
+    const row = (text: string) => rows.findIndex((l) => l.includes(text));
+    assert.ok(row("thr0root question") < row("thr1middle answer"), "the ancestor above");
+    assert.ok(row("thr1middle answer") < row("thr2below nested"), "the reply below");
+    assert.equal(
+      gutterOf(thread, "thr1middle answer"),
+      "▌",
+      `the opened toot selected:\n${thread}`,
+    );
+    assert.equal(gutterOf(thread, "thr0root question"), "", "the root not selected");
+    // Moved away from, the opened toot keeps a mark of its own.
+    tui.send("k");
+    const moved = await tui.waitFor(
+      (s) => gutterOf(s, "thr0root question") === "▌",
+      "the root selected after k",
+    );
+    assert.equal(gutterOf(moved, "thr1middle answer"), "┃", `the opened toot marked:\n${moved}`);
+    // Actions work on the selection: the reply's thread is where Enter was pressed.
+    tui.send("j");
+    await tui.waitFor((s) => gutterOf(s, "thr1middle answer") === "▌", "back on the opened toot");
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Thread ·"), "back to the panes");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});
+
+describe("search results", () => {
+  test("every account, every hashtag and every toot found can be opened", async () => {
+    // Five accounts whose names share "srchpal", two hashtags, two toots.
+    e2e.demo.control.publish("home", {
+      spoiler_text: "",
+      account: "alice",
+      content: "<p>srchtoot one #srchtaga</p>",
+      tags: ["srchtaga"],
+    });
+    e2e.demo.control.publish("home", {
+      spoiler_text: "",
+      account: "wei",
+      content: "<p>srchtoot two #srchtagb</p>",
+      tags: ["srchtagb"],
+    });
+    const tui = e2e.start({ cols: 100, rows: 40 });
+    await tui.waitForText("Home ·", 15_000);
+    await command(tui, "search srch");
+    const results = await tui.waitForText("Search: srch");
+    await tui.waitForText("Toots (2):");
+    assert.match(results, /Hashtags \(2\):/);
+    // Every hashtag: move onto it and Enter.
+    for (const tag of ["srchtaga", "srchtagb"]) {
+      await selectRow(tui, `#${tag}`);
+      tui.send("Enter");
+      await tui.waitForText(`#${tag} · live`);
+      tui.send("Escape");
+      await tui.waitFor((s) => !s.includes(`#${tag} · live`), `#${tag} closed`);
+    }
+    // Every toot: Enter opens its thread.
+    for (const text of ["srchtoot one", "srchtoot two"]) {
+      await selectRow(tui, text);
+      tui.send("Enter");
+      await tui.waitForText("Thread ·");
+      tui.send("Escape");
+      await tui.waitFor((s) => !s.includes("Thread ·"), "thread closed");
+    }
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Search: srch"), "search closed");
+
+    // Accounts: a search that finds several; each one opens its profile.
+    await command(tui, "search f");
+    await tui.waitForText("Search: f");
+    const found = await tui.waitForText("Hashtags (");
+    const accts = [...found.matchAll(/│[ ▌]\s+@([\w.@-]+) — /g)].map((m) => m[1]!);
+    assert.ok(accts.length >= 2, `several accounts found:\n${found}`);
+    for (const acct of accts) {
+      await selectRow(tui, `@${acct} — `);
+      tui.send("Enter");
+      await tui.waitFor((s) => s.includes(`Profile @${acct}`), `the profile of @${acct}`);
+      tui.send("Escape");
+      await tui.waitFor((s) => !s.includes("Profile @"), "profile closed");
+    }
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Search: f"), "search closed");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});
+
+/** Moves the selection (j, or k from below) until the row holding `text` is marked selected. */
+async function selectRow(tui: TerminalSession, text: string): Promise<void> {
+  tui.send("g");
+  for (let i = 0; i < 40; i++) {
+    const screen = tui.capture();
+    if (screen.includes(text) && gutterOf(screen, text) === "▌") return;
+    tui.send("j");
+    await tui
+      .waitFor((s) => s !== screen, `the selection moving towards ${text}`, 2_000)
+      .catch(() => {});
+  }
+  throw new Error(`could not select ${text}:\n${tui.capture()}`);
+}

@@ -7,24 +7,9 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { DEMO_DOMAIN } from "../../src/demo/accounts.js";
 import { hashtagHtml, mentionHtml } from "../../src/demo/html.js";
-import { e2eInstance, until } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
+import { e2eInstance, openNewest, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
-
-/** Goes to the newest toot of Home (past a saved read position) and waits for `text`. */
-async function openNewest(tui: TmuxSession, text: string): Promise<void> {
-  await tui.waitForText("Home ·", 15_000);
-  for (let i = 0; ; i++) {
-    tui.send("g");
-    try {
-      await tui.waitForText(text, 500);
-      return;
-    } catch (err) {
-      if (i >= 20) throw err;
-    }
-  }
-}
 
 test("o with $BROWSER and no display runs the browser in this terminal, then comes back", async () => {
   const dir = mkdtempSync(join(tmpdir(), "tootty-w3m-"));

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { e2eInstance, openNewest, until } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -17,21 +17,6 @@ const logLength = e2e.logLength;
 
 const relationshipLine = (screen: string) =>
   screen.split("\n").find((l) => l.includes("Relationship:")) ?? "";
-
-/** Waits for the Home pane, goes to its newest toot (past a saved read position) and waits for `text`. */
-async function openNewest(tui: TerminalSession, text: string): Promise<void> {
-  await tui.waitForText("Home ·", 15_000);
-  // g before the first page arrives would be lost: press again until the toot is in view.
-  for (let i = 0; ; i++) {
-    tui.send("g");
-    try {
-      await tui.waitForText(text, 500);
-      return;
-    } catch (err) {
-      if (i >= 20) throw err;
-    }
-  }
-}
 
 /** Presses `key` on the open profile and waits for the flash that answers it. */
 async function press(tui: TerminalSession, key: string, flash: RegExp): Promise<string> {

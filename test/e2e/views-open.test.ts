@@ -2,7 +2,7 @@
 // that reply selected and marked; every account, hashtag and toot a search found can be opened.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance, openNewest } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -14,20 +14,6 @@ function gutterOf(screen: string, text: string): string {
   // The view's frame: "│" then the gutter ("▌ ", "┃ " or two spaces) then the toot's lines.
   const frame = line.indexOf("│");
   return line.slice(frame + 1, frame + 3).trim();
-}
-
-/** Waits for the Home pane and goes to its newest toot (g until `text` is in view). */
-async function toNewest(tui: TerminalSession, text: string): Promise<void> {
-  await tui.waitForText("Home ·", 15_000);
-  for (let i = 0; ; i++) {
-    tui.send("g");
-    try {
-      await tui.waitForText(text, 500);
-      return;
-    } catch (err) {
-      if (i >= 20) throw err;
-    }
-  }
 }
 
 describe("Enter on a reply", () => {
@@ -50,7 +36,7 @@ describe("Enter on a reply", () => {
       in_reply_to_id: middle.id,
     });
     const tui = e2e.start({ cols: 100, rows: 40 });
-    await toNewest(tui, "thr2below nested");
+    await openNewest(tui, "thr2below nested");
     // Newest first: the nested reply, then the middle one.
     tui.send("j");
     await tui.waitFor((s) => gutterOf(s, "thr1middle answer") === "▌", "the middle toot selected");

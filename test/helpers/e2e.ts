@@ -150,6 +150,21 @@ export async function command(tui: TerminalSession, text: string): Promise<void>
   tui.send("Enter");
 }
 
+/** Waits for the Home pane, goes to its newest toot (past a saved read position) and waits for `text`. */
+export async function openNewest(tui: TerminalSession, text: string): Promise<void> {
+  await tui.waitForText("Home ·", 15_000);
+  // g before the first page arrives would be lost: press again until the toot is in view.
+  for (let i = 0; ; i++) {
+    tui.send("g");
+    try {
+      await tui.waitForText(text, 500);
+      return;
+    } catch (err) {
+      if (i >= 20) throw err;
+    }
+  }
+}
+
 /** Posts what the composer holds (:wq) and returns the contents of the newest home toots. */
 export async function postAndReadHome(e2e: E2E, tui: TerminalSession): Promise<string[]> {
   tui.send("Escape", ":wq", "Enter");

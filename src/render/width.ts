@@ -9,6 +9,7 @@
 // Everything that lays text out goes through `graphemes()` (the units the terminal draws,
 // each one glyph) and `cellWidth()`, so a line measured here is a line the terminal draws
 // at that width; blessed is made to place the same units in the same cells (blessed-fit.ts).
+import { AGE_RUNS, DISPUTED_RUNS } from "./terminal-ages.js";
 import { RUN_KINDS, RUN_STARTS } from "./width-table.js";
 
 /** Kind of a code point, see width-table.generate.mjs. */
@@ -41,6 +42,12 @@ export interface TerminalWidths {
    * longer sequence is split before it would overflow.
    */
   cellBytes?: number;
+  /**
+   * The Unicode version of the terminal's width table, where it is older than the C
+   * library's: two-cell characters added after it take one cell there (xterm.js answers
+   * 🥱, Unicode 12.0, with two cells and 🥲, 13.0, with one). Absent: wcwidth throughout.
+   */
+  unicodeVersion?: number;
 }
 
 /**
@@ -151,10 +158,12 @@ export function toTerminalSafe(s: string): string {
       }
       continue;
     }
-    const kind = isPlane16(cp) ? WidthKind.Replace : kindOf(cp);
+    const kind = isPlane16(cp) || disputed(cp) ? WidthKind.Replace : kindOf(cp);
     switch (kind) {
       case WidthKind.Zero:
-        if (++zeroRun <= MAX_ZERO_WIDTH_RUN) {
+        // With no base to sit on, terminals disagree: tmux draws nothing, xterm.js gives
+        // each one a cell of its own. Nothing is lost by dropping what no one would see.
+        if (prevBase !== "" && ++zeroRun <= MAX_ZERO_WIDTH_RUN) {
           out += ch;
           glyphBytes += utf8Length(ch);
         }
@@ -202,7 +211,36 @@ export function stripAnsi(s: string): string {
 export function codePointWidth(cp: number): number {
   if (cp >= 0x20 && cp < 0x7f) return 1;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
-  return KIND_WIDTH[kindOf(cp)]!;
+  const w = KIND_WIDTH[kindOf(cp)]!;
+  if (w === 2 && tooNew(cp)) return 1;
+  return w;
+}
+
+/** Whether the terminal's width table predates `cp` (terminal-ages.ts). */
+function tooNew(cp: number): boolean {
+  const known = widths.unicodeVersion;
+  return known !== undefined && cp >= 0x300 && (findRun(AGE_RUNS, cp)?.[2] ?? 0) > known;
+}
+
+/** Whether terminals draw `cp` in different widths (terminal-ages.ts). */
+function disputed(cp: number): boolean {
+  return cp >= 0x600 && findRun(DISPUTED_RUNS, cp) !== undefined;
+}
+
+function findRun<R extends readonly [number, number, ...number[]]>(
+  runs: readonly R[],
+  cp: number,
+): R | undefined {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid]!;
+    if (cp < run[0]) hi = mid - 1;
+    else if (cp > run[1]) lo = mid + 1;
+    else return run;
+  }
+  return undefined;
 }
 
 /** One glyph as the terminal draws it: its text and the cells it takes (0, 1 or 2). */

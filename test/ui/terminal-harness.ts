@@ -88,6 +88,9 @@ export const WIDE_AND_RTL_TOOTS = [
   "<p>שלום עולם, זהו טקסט בעברית עם מספרים 42 ומילים באנגלית English words</p>",
   "<p>混合 mixed 한국어 텍스트 와 emoji 🎉🎊 and العربية together 中文字符</p>",
   "<p>Ｆｕｌｌｗｉｄｔｈ ｌｅｔｔｅｒｓ and ﷽ ligature and e\u0301\u0301\u0301 accents</p>",
+  // Emoji of Unicode 12–14 (xterm.js draws those after 12.0 in one cell) and a character
+  // whose width terminals dispute (a Yijing hexagram).
+  "<p>newer emoji 🥱 🥲 🫠 🫶 and the hexagram ䷀ in one toot</p>",
 ];
 
 /** Publishes the wide/RTL toots into every pane, newest last, with the generator stopped. */

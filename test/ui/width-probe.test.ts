@@ -19,6 +19,13 @@ import {
 /** A terminal's answer: the cells it advances for a probe text. */
 type Advance = (text: string) => number;
 
+/** A terminal whose width table knows the emoji of Unicode 12 to 14 (glibc 2.36's does). */
+const NEW_EMOJI_WIDE = {
+  [PROBES.emoji12]: 2,
+  [PROBES.emoji13]: 2,
+  [PROBES.emoji14]: 2,
+};
+
 const TMUX_3_3: Advance = (t) =>
   ({
     [PROBES.family]: 2,
@@ -26,6 +33,7 @@ const TMUX_3_3: Advance = (t) =>
     [PROBES.vs16]: 1,
     [PROBES.flag]: 2,
     [PROBES.cjk]: 2,
+    ...NEW_EMOJI_WIDE,
   })[t]!;
 const JOINS_EVERYTHING: Advance = (t) => (t === PROBES.cjk ? 2 : 2);
 const WCWIDTH_PARTS: Advance = (t) =>
@@ -35,6 +43,19 @@ const WCWIDTH_PARTS: Advance = (t) =>
     [PROBES.vs16]: 1,
     [PROBES.flag]: 4,
     [PROBES.cjk]: 2,
+    ...NEW_EMOJI_WIDE,
+  })[t]!;
+/** As xterm.js 6 with its Unicode 11 provider answers (test/render/tmux-cellwidth). */
+const XTERM_JS: Advance = (t) =>
+  ({
+    [PROBES.family]: 6,
+    [PROBES.skinTone]: 4,
+    [PROBES.vs16]: 1,
+    [PROBES.flag]: 2,
+    [PROBES.cjk]: 2,
+    [PROBES.emoji12]: 2,
+    [PROBES.emoji13]: 1,
+    [PROBES.emoji14]: 1,
   })[t]!;
 const NO_WIDE_CHARS: Advance = () => 1;
 
@@ -113,6 +134,11 @@ describe("the width probe reads what the terminal answers", () => {
       WCWIDTH_PARTS,
       { zwjJoins: false, modifierJoins: false, vs16Wide: false, flagCells: 4 },
     ],
+    [
+      "a terminal whose width table stops at Unicode 12 (as xterm.js answers)",
+      XTERM_JS,
+      { zwjJoins: false, modifierJoins: false, vs16Wide: false, flagCells: 2, unicodeVersion: 12 },
+    ],
   ];
   for (const [what, advance, expected] of cases) {
     test(what, async () => {
@@ -167,6 +193,7 @@ describe("the layout follows the answer", () => {
     ["tmux 3.3a", TMUX_3_3],
     ["a terminal that joins everything", JOINS_EVERYTHING],
     ["a terminal that draws every part", WCWIDTH_PARTS],
+    ["xterm.js", XTERM_JS],
   ] as const) {
     test(name, async () => {
       const term = fakeTerminal(advance);
@@ -177,6 +204,19 @@ describe("the layout follows the answer", () => {
       }
     });
   }
+
+  test("an older width table: newer emoji take one cell", () => {
+    setTerminalWidths({ ...FALLBACK_WIDTHS, unicodeVersion: 12 });
+    // 🥱 (12.0) two cells, 🥲 (13.0) and 🫶 (14.0) one, as xterm.js draws them.
+    assert.equal(cellWidth(sanitizeText("\u{1f971}\u{1f972}\u{1faf6}")), 4);
+    setTerminalWidths(FALLBACK_WIDTHS);
+    assert.equal(cellWidth(sanitizeText("\u{1f971}\u{1f972}\u{1faf6}")), 6);
+  });
+
+  test("characters terminals draw in different widths are drawn as U+FFFD everywhere", () => {
+    // A Yijing hexagram: two cells for glibc's wcwidth, one for xterm.js.
+    assert.equal(sanitizeText("a\u4dc0b"), "a\ufffdb");
+  });
 
   test("joined where the terminal joins: the family is one 2-cell glyph, text kept whole", () => {
     setTerminalWidths({ zwjJoins: true, modifierJoins: true, vs16Wide: true, flagCells: 2 });

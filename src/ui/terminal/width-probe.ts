@@ -21,6 +21,12 @@ export const PROBES = {
   flag: "\u{1f1ef}\u{1f1f5}",
   /** a CJK ideograph: 2 in every terminal whose answers can be trusted. */
   cjk: "\u4e2d",
+  /** yawning face, Unicode 12.0: one cell where the terminal's width table is older. */
+  emoji12: "\u{1f971}",
+  /** smiling face with tear, Unicode 13.0. */
+  emoji13: "\u{1f972}",
+  /** melting face, Unicode 14.0. */
+  emoji14: "\u{1fae0}",
 } as const;
 export type ProbeName = keyof typeof PROBES;
 const NAMES = Object.keys(PROBES) as ProbeName[];
@@ -43,6 +49,8 @@ export function widthsFromAdvances(
   // answer is not about our line): guessing better than the fallback is not possible.
   if (advance.cjk !== 2) return null;
   const flag = advance.flag;
+  // The first new emoji drawn in one cell dates the terminal's width table (xterm.js: 12).
+  const newest = ([12, 13, 14] as const).find((v) => advance[`emoji${v}`] !== 2);
   return {
     // tmux joins a ZWJ family in its grid (the probe sees 2 cells), but when tootty then
     // rewrites only part of a row, cells next to such a glyph have been seen to end up where
@@ -53,6 +61,7 @@ export function widthsFromAdvances(
     vs16Wide: advance.vs16 === 2,
     flagCells: flag === 1 || flag === 2 || flag === 4 ? flag : 2,
     ...(inTmux ? { cellBytes: TMUX_CELL_BYTES } : {}),
+    ...(newest !== undefined ? { unicodeVersion: newest - 1 } : {}),
   };
 }
 

@@ -84,15 +84,59 @@ export function flattenText(text: string): string[] {
   return flatten(linesFromText(text));
 }
 
-/** Vim's character classes for word motions: 0 blank, 1 punctuation, 2 word. */
-export function charClass(g: string | undefined): 0 | 1 | 2 {
+/**
+ * Scripts vim's utf_class() (mbyte.c) gives a class of their own, so a word ends where one
+ * meets another: Hiragana, Katakana, CJK ideographs and Hangul; and the symbol and
+ * punctuation blocks it counts as punctuation (class 1).
+ */
+const SCRIPT_CLASSES: readonly [number, number, number][] = [
+  [0x2000, 0x200b, 0],
+  [0x200c, 0x2027, 1],
+  [0x2028, 0x2029, 0],
+  [0x202a, 0x202e, 1],
+  [0x202f, 0x202f, 0],
+  [0x2030, 0x205e, 1],
+  [0x205f, 0x205f, 0],
+  [0x2060, 0x206f, 1],
+  [0x2070, 0x207f, 0x2070],
+  [0x2080, 0x2094, 0x2080],
+  [0x20a0, 0x27ff, 1],
+  [0x2800, 0x28ff, 0x2800],
+  [0x2900, 0x2998, 1],
+  [0x2e00, 0x2e7f, 1],
+  [0x3000, 0x3000, 0],
+  [0x3001, 0x3020, 1],
+  [0x3040, 0x309f, 0x3040],
+  [0x30a0, 0x30ff, 0x30a0],
+  [0x3300, 0x9fff, 0x4e00],
+  [0xac00, 0xd7a3, 0xac00],
+  [0xf900, 0xfaff, 0x4e00],
+  [0xfe30, 0xfe6b, 1],
+  [0xff00, 0xff0f, 1],
+  [0xff1a, 0xff20, 1],
+  [0xff3b, 0xff40, 1],
+  [0xff5b, 0xff65, 1],
+  [0x1f000, 0x1f2ff, 1],
+  [0x20000, 0x2fa1f, 0x4e00],
+];
+
+/**
+ * Vim's character classes for word motions: 0 blank, 1 punctuation, 2 and above a word of
+ * that class (3 emoji, 0x4e00 CJK…): `w` stops where the class changes.
+ */
+export function charClass(g: string | undefined): number {
   if (g === undefined || g === "\n" || /^\s+$/u.test(g)) return 0;
+  const cp = g.codePointAt(0)!;
+  if (cp >= 0x100) {
+    if (/^\p{Extended_Pictographic}/u.test(g)) return 3;
+    for (const [first, last, cls] of SCRIPT_CLASSES) if (cp >= first && cp <= last) return cls;
+  }
   if (/^[\p{L}\p{N}\p{M}_]/u.test(g)) return 2;
-  return 1;
+  return cp >= 0x100 && !/^[\p{P}\p{S}]/u.test(g) ? 2 : 1;
 }
 
 /** WORD motions (W B E) only know blank and non-blank. */
-export function bigClass(g: string | undefined): 0 | 2 {
+export function bigClass(g: string | undefined): number {
   return charClass(g) === 0 ? 0 : 2;
 }
 

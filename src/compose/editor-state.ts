@@ -69,9 +69,16 @@ export interface InsertSession {
   /** `o`/`O` repeat on new lines. */
   newLineEach: boolean;
   undoBase: Snapshot;
+  /** Where typing began: Ctrl-w and Ctrl-u stop there once ('backspace' "start"). */
+  start?: Pos;
   /** Keys of the command that entered insert, for `.`; null while replaying. */
   recording: readonly string[] | null;
   changeCount: number | null;
+  /**
+   * Replace mode (R): what each key typed so far did, so Backspace can undo it: the
+   * grapheme it overwrote, null where it added one past the end, "\n" for a line break.
+   */
+  replaced?: readonly (string | null)[];
 }
 
 export interface FindSpec {
@@ -115,6 +122,8 @@ export interface EditorState {
   readonly insert: InsertSession | null;
   readonly lastFind: FindSpec | null;
   readonly visualAnchor: Pos;
+  /** Where undo puts the cursor back for the change just made, if not where it began. */
+  readonly undoCursor?: Pos;
 }
 
 export interface EditorOptions {

@@ -33,8 +33,20 @@ export function displayGrapheme(g: string): { text: string; cells: number } {
   return { text, cells: cells === 0 ? 1 : cells };
 }
 
+/** 'tabstop' as vim -u NONE has it: a tab reaches the next multiple of eight cells. */
+export const TAB_STOP = 8;
+
+/** The cells a grapheme takes `at` cells into its line: a tab's depend on where it starts. */
+export function cellsAt(g: string, at: number): number {
+  return g === "\t" ? TAB_STOP - (at % TAB_STOP) : displayGrapheme(g).cells;
+}
+
 export function cellsOf(graphemes: readonly string[], from = 0, to = graphemes.length): number {
   let n = 0;
-  for (let i = from; i < to; i++) n += displayGrapheme(graphemes[i]!).cells;
-  return n;
+  let before = 0;
+  for (let i = 0; i < to; i++) {
+    if (i === from) before = n;
+    n += cellsAt(graphemes[i]!, n);
+  }
+  return n - (from < to ? before : n);
 }

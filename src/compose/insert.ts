@@ -95,6 +95,7 @@ function moveInInsert(s: EditorState, line: number, col: number): EditorState {
       typed: [],
       newLineEach: false,
       undoBase: snapshot(committed),
+      start: committed.cursor,
       recording: ["i"],
       changeCount: null,
     },
@@ -133,7 +134,60 @@ function leaveInsert(s: EditorState): EditorState {
   return { ...state, wantCell: cellForCol(l, state.cursor.col) };
 }
 
+/** Ctrl-w and Ctrl-u go back to `from`, but stop once where typing began. */
+function backTo(s: EditorState, from: number): number {
+  const start = s.insert?.start;
+  if (!start || start.line !== s.cursor.line) return from;
+  return from < start.col && start.col < s.cursor.col ? start.col : from;
+}
+
+/** Replace mode's keys: each grapheme typed overwrites the one under the cursor. */
+function replaceToken(s: EditorState, token: string, replaced: readonly (string | null)[]) {
+  const { line: n, col } = s.cursor;
+  const line = lineAt(s.lines, n);
+  const keep = (t: EditorState, stack: readonly (string | null)[]): EditorState => ({
+    ...t,
+    insert: t.insert ? { ...t.insert, replaced: stack } : t.insert,
+  });
+  switch (token) {
+    case "<CR>":
+      return keep(splitLine(s), [...replaced, "\n"]);
+    case "<BS>": {
+      const last = replaced[replaced.length - 1];
+      const rest = replaced.slice(0, -1);
+      // Before where Replace began, Backspace only moves back.
+      if (last === undefined) return col > 0 ? { ...s, cursor: { line: n, col: col - 1 } } : s;
+      if (last === "\n") return keep(deleteBack(s, col), rest);
+      const back = { ...s, cursor: { line: n, col: col - 1 } };
+      const next =
+        last === null
+          ? [...line.slice(0, col - 1), ...line.slice(col)]
+          : [...line.slice(0, col - 1), last, ...line.slice(col)];
+      return keep(withLines(back, setLine(s.lines, n, next)), rest);
+    }
+    case "<C-w>":
+    case "<C-u>": {
+      const from = backTo(s, token === "<C-u>" ? 0 : wordStartBefore(line, col));
+      let t = s;
+      for (let i = from; i < col; i++) t = replaceToken(t, "<BS>", t.insert?.replaced ?? []);
+      return t;
+    }
+  }
+  if (isNamedToken(token) && token !== "<Tab>") return s;
+  const typed = token === "<Tab>" ? ["\t"] : splitGraphemes(token.replace(/\r\n?|\n/g, ""));
+  const next = [...line];
+  const stack = [...replaced];
+  typed.forEach((g, i) => {
+    stack.push(col + i < line.length ? line[col + i]! : null);
+    next[col + i] = g;
+  });
+  const moved = { ...s, cursor: { line: n, col: col + typed.length } };
+  return keep(withLines(moved, setLine(s.lines, n, next)), stack);
+}
+
 function handleInsertToken(s: EditorState, token: string): EditorState {
+  const replaced = s.insert?.replaced;
+  if (replaced) return replaceToken(s, token, replaced);
   const { line: n, col } = s.cursor;
   const line = lineAt(s.lines, n);
   switch (token) {
@@ -142,9 +196,9 @@ function handleInsertToken(s: EditorState, token: string): EditorState {
     case "<BS>":
       return deleteBack(s, col - 1);
     case "<C-w>":
-      return deleteBack(s, wordStartBefore(line, col));
+      return deleteBack(s, backTo(s, wordStartBefore(line, col)));
     case "<C-u>":
-      return deleteBack(s, 0);
+      return deleteBack(s, backTo(s, 0));
     case "<Del>": {
       if (col < line.length)
         return withLines(s, setLine(s.lines, n, [...line.slice(0, col), ...line.slice(col + 1)]));

@@ -10,7 +10,7 @@ import {
   toFlat,
 } from "./buffer.js";
 import type { FindSpec } from "./editor-state.js";
-import { cellsOf, displayGrapheme } from "./graphemes.js";
+import { cellsAt, cellsOf } from "./graphemes.js";
 
 export type MotionKind = "exclusive" | "inclusive" | "linewise";
 
@@ -232,7 +232,7 @@ function paragraphMotion(
 export function colForCell(line: readonly string[], cell: number, allowPastEnd: boolean): number {
   let used = 0;
   for (let i = 0; i < line.length; i++) {
-    const w = displayGrapheme(line[i]!).cells;
+    const w = cellsAt(line[i]!, used);
     if (used + w > cell) return i;
     used += w;
   }

@@ -23,9 +23,10 @@ import {
 } from "./editor-state.js";
 import { keysFromString, keyToken } from "./keys.js";
 import { cellForCol, resolveMotion } from "./motions.js";
-import { applyOperator, changeWordRegion, regionFromMotion, toggleCase } from "./operators.js";
-import { type Parsed, parseNormal } from "./parse.js";
+import { applyOperator, changeWordRegion, regionFromMotion } from "./operators.js";
+import { isTransform, type Parsed, parseNormal } from "./parse.js";
 import { resolveTextObject } from "./textobjects.js";
+import { addToNumber, toggleCase } from "./transform.js";
 
 type Snapshot = ReturnType<typeof snapshot>;
 
@@ -35,7 +36,7 @@ export function openInsert(
   before: Snapshot,
   count: number | null,
   body: readonly string[] | null,
-  how: { repeat?: boolean; newLineEach?: boolean } = {},
+  how: { repeat?: boolean; newLineEach?: boolean; replace?: boolean } = {},
 ): EditorState {
   return {
     ...s,
@@ -46,8 +47,10 @@ export function openInsert(
       typed: [],
       newLineEach: how.newLineEach ?? false,
       undoBase: before,
+      start: s.cursor,
       recording: body,
       changeCount: count,
+      ...(how.replace ? { replaced: [] } : {}),
     },
   };
 }
@@ -88,11 +91,14 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
     if (count > 1 && s.cursor.line === s.lines.length - 1) return { ...s, bell: true };
     // An empty text has no line to delete.
     if (op === "d" && s.lines.length === 1 && s.lines[0]!.length === 0) return { ...s, bell: true };
-    return applyOperator(s, op, {
-      kind: "line",
-      first: s.cursor.line,
-      last: Math.min(last, s.lines.length - 1),
-    });
+    return applyOperator(
+      s,
+      op,
+      { kind: "line", first: s.cursor.line, last: Math.min(last, s.lines.length - 1) },
+      // g~~ leaves the cursor at the line's start; 3g~~ moved down (vim's cursor_down()),
+      // so it keeps the column.
+      count > 1 ? s.cursor : { line: s.cursor.line, col: 0 },
+    );
   }
   if (target.type === "object") {
     const region = resolveTextObject(s.lines, s.cursor, target.scope, target.key, count);
@@ -108,7 +114,8 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   }
   const res = resolveMotion(motionContext(s, true), key, arg, parsed.count);
   if (!res) return { ...s, bell: true };
-  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res, op));
+  const start = toFlat(s.lines, res.pos) < toFlat(s.lines, s.cursor) ? res.pos : s.cursor;
+  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res, op), start);
   return { ...next, lastFind: res.lastFind ?? next.lastFind };
 }
 
@@ -195,6 +202,9 @@ const CHANGES = new Set([
   "o",
   "O",
   "<Insert>",
+  "R",
+  "<C-a>",
+  "<C-x>",
 ]);
 
 function command(
@@ -207,8 +217,10 @@ function command(
   const line = lineAt(s.lines, s.cursor.line);
   const op = (p: Omit<Extract<Parsed, { kind: "operator" }>, "kind" | "body">) =>
     operate(s, { kind: "operator", body: [], ...p });
-  const ins = (t: EditorState, how: { repeat?: boolean; newLineEach?: boolean } = {}) =>
-    openInsert(t, before, parsed.count, parsed.body, how);
+  const ins = (
+    t: EditorState,
+    how: { repeat?: boolean; newLineEach?: boolean; replace?: boolean } = {},
+  ) => openInsert(t, before, parsed.count, parsed.body, how);
   const typeIn = (t: EditorState, newLineEach = false) => ins(t, { repeat: true, newLineEach });
   switch (parsed.key) {
     case "x":
@@ -238,6 +250,11 @@ function command(
       return tilde(s, count);
     case "r":
       return replaceChars(s, parsed.arg!, count);
+    case "R":
+      return ins(s, { repeat: true, replace: true });
+    case "<C-a>":
+    case "<C-x>":
+      return addToNumber(s, BigInt(parsed.key === "<C-a>" ? count : -count));
     case "u":
       return undo(s, count);
     case "<C-r>":
@@ -377,8 +394,14 @@ export function handleNormal(
   const isChange =
     (parsed.kind === "operator" && parsed.op !== "y") ||
     (parsed.kind === "command" && CHANGES.has(parsed.key));
-  next = commitUndo(next, before);
-  if (isChange && next.text !== s.text) {
+  // Vim remembers these for `.` even when they changed nothing: ~ on a digit, guu on a
+  // lower-case line, Ctrl-a on a line without a number.
+  const repeatable =
+    (parsed.kind === "operator" && isTransform(parsed.op) && !next.bell) ||
+    (parsed.kind === "command" && ["~", "<C-a>", "<C-x>"].includes(parsed.key));
+  const { undoCursor, ...rest } = next;
+  next = commitUndo(rest, undoCursor ? { ...before, cursor: undoCursor } : before);
+  if (isChange && (next.text !== s.text || repeatable)) {
     next = { ...next, lastChange: { count: parsed.count, tokens: parsed.body } };
   }
   const l = lineAt(next.lines, next.cursor.line);

@@ -11,10 +11,10 @@ import {
   toFlat,
 } from "./buffer.js";
 import { clampNormal, type EditorState, storeRegister, withLines } from "./editor-state.js";
-import { splitGraphemes } from "./graphemes.js";
 import { type MotionResult, wordEnd } from "./motions.js";
-import type { Operator } from "./parse.js";
+import { isTransform, type Operator } from "./parse.js";
 import type { Region } from "./textobjects.js";
+import { applyTransform } from "./transform.js";
 
 /** Only blanks before `col` on the line: vim's inindent(). */
 function inIndent(lines: Lines, pos: Pos): boolean {
@@ -91,7 +91,13 @@ export function regionText(lines: Lines, region: Region): string {
  * d, c, y over a region. `c` leaves the state in insert mode; the caller opens the
  * insert session (it owns undo and `.` recording).
  */
-export function applyOperator(s: EditorState, op: Operator, region: Region): EditorState {
+export function applyOperator(
+  s: EditorState,
+  op: Operator,
+  region: Region,
+  start?: Pos,
+): EditorState {
+  if (isTransform(op)) return applyTransform(s, op, region, start);
   const taken = { text: regionText(s.lines, region), linewise: region.kind === "line" };
   const stored = storeRegister(s, taken, op === "y" ? "yank" : "delete");
   if (op === "y") {
@@ -124,10 +130,4 @@ export function applyOperator(s: EditorState, op: Operator, region: Region): Edi
 function yankMessage(text: string): string {
   const n = text.split("\n").length;
   return n > 2 ? `${n} lines yanked` : "";
-}
-
-export function toggleCase(g: string): string {
-  const flipped = g === g.toLowerCase() ? g.toUpperCase() : g.toLowerCase();
-  // ß → SS would change the text's length under the cursor: leave such letters alone.
-  return splitGraphemes(flipped).length === 1 ? flipped : g;
 }

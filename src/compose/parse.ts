@@ -6,7 +6,35 @@ export function isNamedToken(t: string): boolean {
   return t.length > 1 && t.startsWith("<") && t.endsWith(">");
 }
 
-export type Operator = "d" | "c" | "y";
+export type Operator = "d" | "c" | "y" | "g~" | "gu" | "gU" | ">" | "<" | "gq";
+
+/** Operators that change the text in place: they fill no register. */
+export type Transform = Exclude<Operator, "d" | "c" | "y">;
+
+export function isTransform(op: Operator): op is Transform {
+  return op !== "d" && op !== "c" && op !== "y";
+}
+
+/**
+ * The operator that starts at `i` and how many keys it takes: d c y > < and g~ gu gU gq.
+ * Its doubled form (dd, >>, g~~ or g~g~) works on lines.
+ */
+function readOperator(tokens: readonly string[], i: number): { op: Operator; next: number } | null {
+  const t = tokens[i];
+  if (t === "d" || t === "c" || t === "y" || t === ">" || t === "<") return { op: t, next: i + 1 };
+  const u = tokens[i + 1];
+  if (t === "g" && (u === "~" || u === "u" || u === "U" || u === "q")) {
+    return { op: `g${u}`, next: i + 2 };
+  }
+  return null;
+}
+
+function isDoubled(op: Operator, tokens: readonly string[], i: number): number {
+  if (op.length === 1) return tokens[i] === op ? 1 : 0;
+  if (tokens[i] === op[1]) return 1;
+  if (tokens[i] === "g" && tokens[i + 1] === op[1]) return 2;
+  return 0;
+}
 
 export interface MotionSpec {
   key: string;
@@ -66,6 +94,9 @@ const COMMANDS = new Set([
   "<C-e>",
   "<Del>",
   "<Insert>",
+  "R",
+  "<C-a>",
+  "<C-x>",
 ]);
 const COMMANDS_WITH_ARG = new Set(["r", "Z", "q", "@"]);
 /** Registers a `"x` prefix may name. */
@@ -137,12 +168,22 @@ function parseCommand(tokens: readonly string[]): Parsed {
   const t = tokens[next];
   if (t === undefined) return { kind: "incomplete" };
   const body = tokens.slice(next);
-  if (t === "d" || t === "c" || t === "y") {
-    const inner = readCount(tokens, next + 1);
+  // "g" alone waits: it may become gu, gg, ge…
+  if (t === "g" && tokens[next + 1] === undefined) return { kind: "incomplete" };
+  const operator = readOperator(tokens, next);
+  if (operator) {
+    const { op } = operator;
+    const inner = readCount(tokens, operator.next);
     const total = times(count, inner.count);
     const u = tokens[inner.next];
     if (u === undefined) return { kind: "incomplete" };
-    if (u === t) return { kind: "operator", count: total, op: t, target: { type: "line" }, body };
+    const doubled = isDoubled(op, tokens, inner.next);
+    if (doubled > 0) {
+      return { kind: "operator", count: total, op, target: { type: "line" }, body };
+    }
+    if (op.length === 2 && u === "g" && tokens[inner.next + 1] === undefined) {
+      return { kind: "incomplete" };
+    }
     if (u === "i" || u === "a") {
       const k = tokens[inner.next + 1];
       if (k === undefined) return { kind: "incomplete" };
@@ -150,7 +191,7 @@ function parseCommand(tokens: readonly string[]): Parsed {
       return {
         kind: "operator",
         count: total,
-        op: t,
+        op,
         target: { type: "object", scope: u, key: k },
         body,
       };
@@ -160,7 +201,7 @@ function parseCommand(tokens: readonly string[]): Parsed {
     return {
       kind: "operator",
       count: total,
-      op: t,
+      op,
       target: { type: "motion", motion: m.motion },
       body,
     };

@@ -6,7 +6,7 @@
  */
 import { countLikeMastodon } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
-import { displayGrapheme, splitGraphemes } from "./graphemes.js";
+import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
 
 export interface ViewOptions {
   maxCharacters: number;
@@ -68,16 +68,20 @@ function wrap(state: EditorState, width: number): Row[] {
   state.lines.forEach((line, n) => {
     let row: Row = { text: "", line: n, start: 0, widths: [] };
     let used = 0;
+    // Tab stops count from the start of the line, as in vim.
+    let inLine = 0;
     line.forEach((g, col) => {
       const d = displayGrapheme(g);
-      if (used + d.cells > width && row.widths.length > 0) {
+      const cells = Math.min(width, cellsAt(g, inLine));
+      if (used + cells > width && row.widths.length > 0) {
         rows.push(row);
         row = { text: "", line: n, start: col, widths: [] };
         used = 0;
       }
-      row.text += d.text;
-      row.widths.push(d.cells);
-      used += d.cells;
+      row.text += g === "\t" ? " ".repeat(cells) : d.text;
+      row.widths.push(cells);
+      used += cells;
+      inLine += cells;
     });
     rows.push(row);
   });
@@ -149,7 +153,8 @@ export function view(
         ? safe(state.message)
         : over
           ? `Too long by ${count - opts.maxCharacters}`
-          : MODE_LABEL[state.mode] || state.pending.join("");
+          : (state.insert?.replaced ? "-- REPLACE --" : MODE_LABEL[state.mode]) ||
+            state.pending.join("");
   const status = fit(`${fit(left, Math.max(0, w - right.length - 1))} ${right}`, w);
   return {
     rows: shown,

@@ -9,9 +9,10 @@ import {
 } from "./editor-state.js";
 import { cellForCol, resolveMotion } from "./motions.js";
 import { openInsert } from "./normal.js";
-import { applyOperator, toggleCase } from "./operators.js";
+import { applyOperator } from "./operators.js";
 import { parseMotion, readCount } from "./parse.js";
 import { type Region, resolveTextObject } from "./textobjects.js";
+import { applyTransform, shiftLines } from "./transform.js";
 
 /** The selection: charwise includes both ends; linewise covers whole lines. */
 export function visualRegion(s: EditorState): Region {
@@ -38,41 +39,38 @@ function toNormal(s: EditorState): EditorState {
   return clampNormal({ ...s, mode: "normal", pending: [] });
 }
 
-function caseSelection(s: EditorState): EditorState {
-  const r = visualRegion(s);
-  const first = r.kind === "line" ? r.first : Math.min(s.visualAnchor.line, s.cursor.line);
-  const last = r.kind === "line" ? r.last : Math.max(s.visualAnchor.line, s.cursor.line);
-  const lines = s.lines.map((line, n) => {
-    if (n < first || n > last) return line;
-    return line.map((g, col) => {
-      const at = toFlat(s.lines, { line: n, col });
-      const inside = r.kind === "line" || (at >= r.from && at < r.to);
-      return inside ? toggleCase(g) : g;
-    });
-  });
-  const start =
-    r.kind === "line"
-      ? { line: first, col: 0 }
-      : s.visualAnchor.line < s.cursor.line ||
-          (s.visualAnchor.line === s.cursor.line && s.visualAnchor.col < s.cursor.col)
-        ? s.visualAnchor
-        : s.cursor;
-  return withLines({ ...s, cursor: start }, lines);
-}
-
 /**
  * How `.` repeats a visual change: as the normal command covering as much text from
  * the cursor (N lines, or N graphemes on one line). Other shapes are not repeated.
  */
-function repeatOf(s: EditorState, region: Region, op: "d" | "c" | "~"): RecordedChange | null {
+function repeatOf(
+  s: EditorState,
+  region: Region,
+  op: "d" | "c" | "g~" | "gu" | "gU",
+): RecordedChange | null {
+  const keys = op.split("");
   if (region.kind === "line") {
-    return op === "~" ? null : { count: region.last - region.first + 1, tokens: [op, op] };
+    return { count: region.last - region.first + 1, tokens: [...keys, keys[keys.length - 1]!] };
   }
   const a = s.visualAnchor;
   const b = s.cursor;
   if (a.line !== b.line) return null;
   const n = region.to - region.from;
-  return { count: n, tokens: op === "~" ? ["~"] : [op, "l"] };
+  return { count: n, tokens: [...keys, "l"] };
+}
+
+/** `.` after a visual shift: as many lines, shifted as many times. */
+function shiftRepeat(region: Extract<Region, { kind: "line" }>, op: ">" | "<", times: number) {
+  const down = region.last - region.first;
+  return {
+    count: null,
+    tokens: [
+      "V",
+      ...(down > 0 ? [...String(down).split(""), "j"] : []),
+      ...(times > 1 ? String(times).split("") : []),
+      op,
+    ],
+  };
 }
 
 function remember(s: EditorState, change: RecordedChange | null): EditorState {
@@ -88,7 +86,10 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   const s = { ...s0, pending: [] };
   // Undo brings the cursor back to where the change began, the selection's start.
   const before = { ...snapshot(s), cursor: startOf(s) };
-  const finish = (after: EditorState) => commitUndo(toNormal(after), before);
+  const finish = (after: EditorState) => {
+    const { undoCursor, ...rest } = after;
+    return commitUndo(toNormal(rest), undoCursor ? { ...before, cursor: undoCursor } : before);
+  };
   switch (t) {
     case "<Esc>":
       return toNormal(s);
@@ -119,7 +120,19 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
       return openInsert(changed, before, change?.count ?? null, change?.tokens ?? null);
     }
     case "~":
-      return remember(finish(caseSelection(s)), repeatOf(s, visualRegion(s), "~"));
+    case "u":
+    case "U": {
+      const op = t === "~" ? "g~" : t === "u" ? "gu" : "gU";
+      const region = visualRegion(s);
+      return remember(finish(applyTransform(s, op, region)), repeatOf(s, region, op));
+    }
+    case ">":
+    case "<": {
+      const region = asLines(s);
+      const times = count ?? 1;
+      const changed = shiftLines(s, t, region.first, region.last, times);
+      return remember(finish(changed), shiftRepeat(region, t, times));
+    }
     case "J": {
       const r = asLines(s);
       const joined = Array.from({ length: Math.max(1, r.last - r.first) }).reduce<EditorState>(

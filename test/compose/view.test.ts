@@ -90,3 +90,20 @@ describe("compose view", () => {
     assert.equal(view(s, 30, 1, opts).count, 7);
   });
 });
+
+describe("compose view: shifts and Replace mode", () => {
+  test("a tab from >> is drawn to the next tab stop, eight cells, and the cursor after it", () => {
+    const s = applyKeys(
+      createEditor("ab\ncd", { cursor: { line: 0, col: 0 } }),
+      keysFromString(">>"),
+    );
+    const v = view(s, 20, 3, opts);
+    assert.equal(v.rows[0], `${" ".repeat(8)}ab`);
+    assert.deepEqual(v.cursor, { row: 0, col: 8 });
+  });
+
+  test("R says REPLACE on the status line", () => {
+    const s = applyKeys(createEditor("abc", { cursor: { line: 0, col: 0 } }), keysFromString("Rx"));
+    assert.match(view(s, 30, 2, opts).status, /^-- REPLACE --/);
+  });
+});

@@ -3,6 +3,7 @@
  * composer, whose text, cursor and unnamed register must agree. `expect.json` keeps what vim
  * did, so the table runs where vim is not installed; `record.ts` writes it again.
  */
+import { changeCases } from "./cases-change.js";
 import type { VimCase } from "./run-vim.js";
 
 const PROSE = "The quick brown fox, jumps over\nthe lazy dog.\n\nA second paragraph\nends here.";
@@ -347,4 +348,4 @@ function brackets(): VimCase[] {
   return out;
 }
 
-export const CASES: VimCase[] = [...generic(), ...targeted()];
+export const CASES: VimCase[] = [...generic(), ...targeted(), ...changeCases()];

@@ -29,13 +29,14 @@ export interface VimResult {
 }
 
 /**
- * The composer's settings, in vim's words. Vim's defaults, except: one space after a
- * sentence when joining (Vim 9's 'joinspaces' adds two); shifting by two spaces, as a toot
- * has no tab stops; and numbers with leading zeros are decimal for Ctrl-a (defaults.vim's
- * choice). 'textwidth' 0 makes gq wrap at 79 columns.
+ * The composer's settings, in vim's words: vim -u NONE's own, except one space after a
+ * sentence when joining (Vim 9's 'joinspaces' adds two) and a Backspace that crosses line
+ * breaks and the start of the insert (defaults.vim's 'backspace'). So shifts are by a tab
+ * ('shiftwidth' 8, 'noexpandtab'), Ctrl-a reads 0x, 0b and leading-zero octal numbers
+ * ('nrformats' bin,octal,hex), and 'textwidth' 0 makes gq wrap at 79 columns.
  */
 export const VIM_SETTINGS =
-  "set encoding=utf-8 nojoinspaces shiftwidth=2 expandtab nrformats=bin,hex textwidth=0";
+  "set encoding=utf-8 nojoinspaces backspace=indent,eol,start textwidth=0";
 
 export const CASE_ID = (c: VimCase): string => JSON.stringify([c.text, c.at, c.keys]);
 

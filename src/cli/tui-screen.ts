@@ -6,7 +6,13 @@ import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import type { BidiSetting, Settings } from "../config/settings.js";
 import { chooseLocale, setLocale, t } from "../i18n/index.js";
-import { pickTheme, RenderCache, setVisualBidi, warmUpCodeHighlighting } from "../render/index.js";
+import {
+  pickTheme,
+  RenderCache,
+  setTerminalWidths,
+  setVisualBidi,
+  warmUpCodeHighlighting,
+} from "../render/index.js";
 import type { Session } from "../timeline/session.js";
 import { offerDrafts } from "../ui/features/compose.js";
 import { type FeatureDeps, featureActions } from "../ui/features/index.js";
@@ -22,9 +28,9 @@ import { connectionLabel } from "../ui/shell/connection-label.js";
 import { chooseProtocol, type ShellPictures, startPictures } from "../ui/shell/pictures.js";
 import { type BidiChoice, chooseBidi } from "../ui/terminal/bidi.js";
 import { detectTerminal } from "../ui/terminal/capabilities.js";
-import { type GraphicsAnswers, probeGraphics } from "../ui/terminal/graphics-probe.js";
+import type { GraphicsAnswers } from "../ui/terminal/graphics-probe.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
-import { learnTerminalWidths } from "../ui/terminal/width-probe.js";
+import { probeTerminal } from "../ui/terminal/start-probe.js";
 import { favourMemoryOverSpeed } from "./memory-mode.js";
 import { openOtherAccount, type Target } from "./target.js";
 import { traceMark, whenDrawn } from "./trace.js";
@@ -59,19 +65,21 @@ export async function runScreens({
   /** Told once the first screen's first frame has been written. */
   onFirstFrame: () => void;
 }): Promise<number> {
+  traceMark("screens-loaded");
   silenceConsole(env);
   const terminal = detectTerminal(env);
-  // Before the first paint: how this terminal draws emoji sequences (src/ui/terminal/width-probe.ts).
-  if (terminal.unicode) await learnTerminalWidths();
+  // Before the first paint, in one round trip: how this terminal draws emoji sequences and
+  // which picture protocol it speaks (src/ui/terminal/start-probe.ts).
+  const answers = await probeTerminal(process.stdin, process.stdout, {
+    widths: terminal.unicode,
+    graphics: settings.images === "auto" && terminal.colorLevel > 0,
+  });
+  if (answers.widths) setTerminalWidths(answers.widths);
+  traceMark("terminal-probed");
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const bidi = chooseBidi(bidiSetting ?? settings.bidi, env);
   setVisualBidi(bidi.reorder);
   setLocale(chooseLocale(env, settings.interfaceLanguage));
-  // Which picture protocol the terminal speaks (ends at its DA1 answer: one round trip).
-  const graphics =
-    settings.images === "auto" && terminal.colorLevel > 0
-      ? await probeGraphics(process.stdin, process.stdout)
-      : { kitty: false, sixel: false, answered: false };
   const shared: ScreenShared = {
     settings,
     env,
@@ -79,7 +87,7 @@ export async function runScreens({
     theme,
     bidi,
     cache: new RenderCache(4000),
-    graphics,
+    graphics: answers.graphics,
     onFirstFrame,
   };
 

@@ -14,7 +14,15 @@ import { cpuTicks, rssMb, soleChild, untilIdle } from "./proc.js";
 import { type Demo, startDemoChild } from "./streaming.js";
 
 const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-const MARKS = ["tui-loaded", "connected", "session-open", "screen-started", "first-toots-painted"];
+const MARKS = [
+  "tui-loaded",
+  "connected",
+  "session-open",
+  "screens-loaded",
+  "terminal-probed",
+  "screen-started",
+  "first-toots-painted",
+];
 const COLS = 160;
 const ROWS = 45;
 

@@ -10,11 +10,8 @@ import {
   setTerminalWidths,
   type TerminalWidths,
 } from "../../src/render/index.js";
-import {
-  isLateProbeAnswer,
-  PROBES,
-  probeTerminalWidths,
-} from "../../src/ui/terminal/width-probe.js";
+import { probeTerminalWidths } from "../../src/ui/terminal/start-probe.js";
+import { isLateProbeAnswer, PROBES } from "../../src/ui/terminal/width-probe.js";
 
 /** A terminal's answer: the cells it advances for a probe text. */
 type Advance = (text: string) => number;

@@ -1,7 +1,8 @@
 // Which picture protocol the terminal speaks, asked of the terminal itself (never guessed from
 // TERM): kitty's graphics query, then Primary Device Attributes (DA1), which every terminal
 // answers — so the wait ends at DA1's answer, not at a timeout, and a kitty answer can only
-// come before it. DA1's attribute 4 means sixel graphics.
+// come before it. DA1's attribute 4 means sixel graphics. Asked together with the width
+// probe, in one write (start-probe.ts).
 import { KITTY_QUERY } from "../../images/kitty.js";
 
 export interface GraphicsAnswers {
@@ -18,6 +19,17 @@ const CELL_SIZE_QUERY = "\x1b[16t";
 const CELL_SIZE_ANSWER = /\x1b\[6;(\d{1,4});(\d{1,4})t/;
 const DA1_ANSWER = /\x1b\[\?([0-9;]*)c/;
 
+/** The questions, DA1 last: its answer ends the wait. */
+export const GRAPHICS_QUERIES = KITTY_QUERY + CELL_SIZE_QUERY + DA1_QUERY;
+/** DA1 can take a slow link's round trip; a terminal that answers nothing costs this once. */
+export const GRAPHICS_TIMEOUT_MS = 400;
+export const NO_GRAPHICS: GraphicsAnswers = { kitty: false, sixel: false, answered: false };
+
+/** Whether `bytes` hold the answer to DA1, the last question. */
+export function hasDa1Answer(bytes: string): boolean {
+  return DA1_ANSWER.test(bytes);
+}
+
 /** Pure: what the bytes the terminal sent back say. */
 export function parseGraphicsAnswers(bytes: string): GraphicsAnswers {
   const da1 = DA1_ANSWER.exec(bytes);
@@ -31,55 +43,4 @@ export function parseGraphicsAnswers(bytes: string): GraphicsAnswers {
     sixel: attributes.slice(1).includes("4"),
     answered: da1 !== null,
   };
-}
-
-interface ProbeInput {
-  isTTY?: boolean;
-  setRawMode?(mode: boolean): unknown;
-  isRaw?: boolean;
-  on(event: "data", fn: (chunk: Buffer) => void): unknown;
-  off(event: "data", fn: (chunk: Buffer) => void): unknown;
-  pause(): unknown;
-  resume(): unknown;
-}
-
-interface ProbeOutput {
-  isTTY?: boolean;
-  write(s: string): unknown;
-}
-
-/** Asks the terminal; resolves within `timeoutMs` whatever happens. Never throws. */
-export function probeGraphics(
-  input: ProbeInput,
-  output: ProbeOutput,
-  timeoutMs = 400,
-): Promise<GraphicsAnswers> {
-  const none: GraphicsAnswers = { kitty: false, sixel: false, answered: false };
-  if (!input.isTTY || !output.isTTY || !input.setRawMode) return Promise.resolve(none);
-  return new Promise((resolve) => {
-    let got = "";
-    const wasRaw = input.isRaw === true;
-    const done = () => {
-      clearTimeout(timer);
-      input.off("data", onData);
-      try {
-        input.setRawMode?.(wasRaw);
-      } catch {}
-      input.pause();
-      resolve(parseGraphicsAnswers(got));
-    };
-    const onData = (chunk: Buffer) => {
-      got += chunk.toString("latin1");
-      if (DA1_ANSWER.test(got)) done();
-    };
-    const timer = setTimeout(done, timeoutMs);
-    try {
-      input.setRawMode?.(true);
-      input.on("data", onData);
-      input.resume();
-      output.write(KITTY_QUERY + CELL_SIZE_QUERY + DA1_QUERY);
-    } catch {
-      done();
-    }
-  });
 }

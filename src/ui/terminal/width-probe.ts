@@ -6,8 +6,9 @@
 // request (DSR, `CSI 6 n`; the answer is `CSI row ; col R`), and lays out by the columns the
 // terminal reports. A terminal that does not answer within the timeout gets wcwidth per
 // code point (FALLBACK_WIDTHS). The probe line is erased afterwards; blessed then switches to
-// the alternate screen.
-import { setTerminalWidths, type TerminalWidths } from "../../render/index.js";
+// the alternate screen. The questions go out with the graphics probe's, in one write
+// (start-probe.ts).
+import type { TerminalWidths } from "../../render/index.js";
 
 /** What is asked, and what each answer tells (see `widthsFromAdvances`). */
 export const PROBES = {
@@ -65,27 +66,33 @@ export function widthsFromAdvances(
   };
 }
 
-export interface ProbeInput {
-  isTTY?: boolean;
-  isRaw?: boolean;
-  setRawMode?(raw: boolean): unknown;
-  on(event: "data", listener: (chunk: Buffer | string) => void): unknown;
-  removeListener(event: "data", listener: (chunk: Buffer | string) => void): unknown;
-  resume(): unknown;
-  pause(): unknown;
-  unshift(chunk: Buffer): unknown;
-}
+/** The questions, each at the start of the line, then the line erased (it is asked before blessed's alternate screen). */
+export const WIDTH_QUERIES = `${NAMES.map((n) => `\r${PROBES[n]}\x1b[6n`).join("")}\r\x1b[2K`;
+/** How many cursor position reports WIDTH_QUERIES brings back. */
+export const WIDTH_ANSWERS = NAMES.length;
 
-export interface ProbeOutput {
-  isTTY?: boolean;
-  write(s: string): unknown;
+/** The layout rules the reported columns imply (`columns` in the order asked), or null. */
+export function widthsFromColumns(
+  columns: readonly number[],
+  inTmux: boolean,
+): TerminalWidths | null {
+  if (columns.length < NAMES.length) return null;
+  const advance = Object.fromEntries(NAMES.map((n, i) => [n, columns[i]!])) as Record<
+    ProbeName,
+    number
+  >;
+  return widthsFromAdvances(advance, inTmux);
 }
-
-const CPR = /\x1b\[(\d+);(\d+)R/;
 
 // Answers that come after the timeout (a slow link) must not reach blessed as key presses.
 let lateAnswers = 0;
 let lateUntil = 0;
+
+/** `count` reports did not come in time: swallow that many in the next few seconds. */
+export function expectLateAnswers(count: number, now = Date.now()): void {
+  lateAnswers = count;
+  lateUntil = now + 5000;
+}
 
 /**
  * Whether an input piece is a cursor position report the probe gave up waiting for; each
@@ -95,69 +102,4 @@ export function isLateProbeAnswer(piece: string, now = Date.now()): boolean {
   if (lateAnswers === 0 || now > lateUntil || !/^\x1b\[\d+;\d+R$/.test(piece)) return false;
   lateAnswers--;
   return true;
-}
-
-/**
- * Asks the terminal how it draws the probe sequences. Resolves with the widths to lay out
- * by, or null (not a terminal, no answer in time, or an answer that cannot be trusted).
- * Bytes typed meanwhile are put back on the input for the UI.
- */
-export function probeTerminalWidths(
-  input: ProbeInput,
-  output: ProbeOutput,
-  timeoutMs = PROBE_TIMEOUT_MS,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<TerminalWidths | null> {
-  if (!input.isTTY || !output.isTTY || typeof input.setRawMode !== "function")
-    return Promise.resolve(null);
-  const wasRaw = input.isRaw === true;
-  input.setRawMode(true);
-  const columns: number[] = [];
-  let pending = "";
-  let typed = "";
-  return new Promise((resolve) => {
-    const finish = () => {
-      clearTimeout(timer);
-      input.removeListener("data", onData);
-      input.pause();
-      if (!wasRaw) input.setRawMode?.(false);
-      output.write("\r\x1b[2K");
-      if (columns.length < NAMES.length) {
-        lateAnswers = NAMES.length - columns.length;
-        lateUntil = Date.now() + 5000;
-      }
-      const rest = typed + pending;
-      if (rest) input.unshift(Buffer.from(rest, "latin1"));
-      if (columns.length < NAMES.length) {
-        resolve(null);
-        return;
-      }
-      const advance = Object.fromEntries(NAMES.map((n, i) => [n, columns[i]!])) as Record<
-        ProbeName,
-        number
-      >;
-      // Inside tmux the answer is tmux's (it keeps its own grid), whatever is outside it.
-      resolve(widthsFromAdvances(advance, Boolean(env.TMUX)));
-    };
-    const onData = (chunk: Buffer | string) => {
-      pending += typeof chunk === "string" ? chunk : chunk.toString("latin1");
-      for (let m = CPR.exec(pending); m; m = CPR.exec(pending)) {
-        typed += pending.slice(0, m.index);
-        // Each probe starts at column 1 (after CR): the report's column minus one is its width.
-        columns.push(Number(m[2]) - 1);
-        pending = pending.slice(m.index + m[0].length);
-      }
-      if (columns.length >= NAMES.length) finish();
-    };
-    const timer = setTimeout(finish, timeoutMs);
-    input.on("data", onData);
-    input.resume();
-    output.write(NAMES.map((n) => `\r${PROBES[n]}\x1b[6n`).join(""));
-  });
-}
-
-/** Probes the process's terminal and lays out by the answer (wcwidth if none). */
-export async function learnTerminalWidths(): Promise<void> {
-  const widths = await probeTerminalWidths(process.stdin, process.stdout);
-  if (widths) setTerminalWidths(widths);
 }

@@ -1,5 +1,6 @@
 // Typed failures of the API room, and the ONE place they become words for the status line.
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from "masto";
+import { tl } from "../i18n/index.js";
 
 /** The server said 429: nothing may be sent to this account until `until`. */
 export class RateLimitedError extends Error {
@@ -82,25 +83,29 @@ export function formatClockTime(at: Date): string {
   return `${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
 }
 
-/** One line for the status bar. Every error shown to the user goes through here. */
+/**
+ * One line for the status bar, in the interface language (logical order: the shell puts what
+ * it draws in display order). Every error shown to the user goes through here.
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof RateLimitedError) return `rate-limited until ${formatClockTime(err.until)}`;
-  if (err instanceof UnauthorizedError) return "token rejected — run tootty login";
+  if (err instanceof RateLimitedError)
+    return tl("error.rateLimited", { time: formatClockTime(err.until) });
+  if (err instanceof UnauthorizedError) return tl("error.tokenRejected");
   if (err instanceof ServerUnavailableError)
     return err.status
-      ? `server unavailable (HTTP ${err.status}) — it may be overloaded`
-      : "server unavailable — it may be overloaded";
+      ? tl("error.unavailableStatus", { status: String(err.status) })
+      : tl("error.unavailable");
   if (err instanceof NetworkError)
     return err.detail
-      ? `cannot reach the server (${clean(err.detail, 60)})`
-      : "cannot reach the server";
+      ? tl("error.unreachableDetail", { detail: clean(err.detail, 60) })
+      : tl("error.unreachable");
   if (err instanceof RequestTimeoutError)
-    return `the server did not answer in ${Math.round(err.afterMs / 1000)} s`;
+    return tl("error.timeout", { count: Math.round(err.afterMs / 1000) });
   if (err instanceof HttpError)
-    return `server refused (HTTP ${err.status}): ${clean(err.serverMessage)}`;
-  if (err instanceof RequestAbortedError) return "cancelled";
-  if (err instanceof Error) return `unexpected error: ${clean(err.message)}`;
-  return "unexpected error";
+    return tl("error.refused", { status: String(err.status), message: clean(err.serverMessage) });
+  if (err instanceof RequestAbortedError) return tl("error.cancelled");
+  if (err instanceof Error) return tl("error.unexpectedDetail", { message: clean(err.message) });
+  return tl("error.unexpected");
 }
 
 /** Reads X-RateLimit-Reset (ISO 8601, or seconds as some servers send); undefined if unusable. */

@@ -1,7 +1,9 @@
 // login / logout / accounts / config: thin dispatch to the config room.
 import type { Command } from "./args.js";
+import { useInterfaceLanguage } from "./language.js";
 
 export async function runAccountCommand(command: Command): Promise<number> {
+  useInterfaceLanguage(process.env);
   const io = {
     input: process.stdin,
     output: process.stdout,

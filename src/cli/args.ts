@@ -1,6 +1,7 @@
 // argv → a command. Pure: tested without spawning anything.
 import { parseArgs } from "node:util";
 import { BIDI_SETTINGS, type BidiSetting } from "../config/settings.js";
+import type { MessageKey, Params } from "../i18n/index.js";
 
 export type Command =
   | { kind: "tui"; demo: boolean; account?: string; bidi?: BidiSetting; demoFlavour?: string }
@@ -10,32 +11,16 @@ export type Command =
   | { kind: "logout"; account?: string }
   | { kind: "accounts"; args: string[] }
   | { kind: "config"; args: string[] }
-  | { kind: "usage-error"; message: string };
+  | { kind: "usage-error"; message: string | UsageWords };
 
-export const USAGE = `tootty — a terminal Mastodon client
-
-Usage:
-  tootty                     open the timelines of the default account
-  tootty --demo              open on the embedded demo instance (no account, no network)
-  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo
-                             the demo instance plays that server (its ids, limits, streaming)
-  tootty --account ACCT      use the stored account ACCT (user@host)
-  tootty --bidi MODE         who orders Arabic/Hebrew: auto, visual (tootty), terminal
-  tootty login HOST          log in to a Mastodon-API server (e.g. mastodon.social)
-  tootty logout [ACCT]       revoke and forget an account's token
-  tootty accounts            list stored accounts (default marked)
-  tootty config [path|edit]  show where the config file is, or edit it
-  tootty --help | --version
-
-Environment:
-  TOOTTY_INSTANCE=URL TOOTTY_ACCESS_TOKEN=TOKEN   use that server and token, no stored login
-  TOOTTY_CONFIG_DIR=DIR                           keep config, accounts and drafts in DIR
-  TOOTTY_DEMO_FLAVOUR=NAME                        the demo's server, as --demo-flavour
-
-Keys: j/k move, g/G top/bottom, Ctrl-d/Ctrl-u half page, h/l or Tab between panes,
-1 2 3 pick a pane, s show/hide a content warning, q quit.
-In tmux, set 'set -sg escape-time 10' so Escape reaches tootty at once.
-`;
+/**
+ * A usage problem as a catalogue key: main.ts says it in the interface language, so this
+ * stays pure and `--version` loads no catalogue. (Node's own parse errors are its words.)
+ */
+export interface UsageWords {
+  key: MessageKey;
+  params?: Params;
+}
 
 export function parseCommand(argv: string[]): Command {
   // Sub-commands with options of their own get their arguments untouched
@@ -56,10 +41,13 @@ export function parseCommand(argv: string[]): Command {
     case undefined: {
       const bidi = values.bidi;
       if (bidi !== undefined && !(BIDI_SETTINGS as readonly string[]).includes(bidi)) {
-        return { kind: "usage-error", message: `--bidi takes ${BIDI_SETTINGS.join(", ")}` };
+        return {
+          kind: "usage-error",
+          message: { key: "cli.bidiTakes", params: { choices: BIDI_SETTINGS.join(", ") } },
+        };
       }
       if (values["demo-flavour"] !== undefined && !values.demo)
-        return { kind: "usage-error", message: "--demo-flavour goes with --demo" };
+        return { kind: "usage-error", message: { key: "cli.flavourWithDemo" } };
       return {
         kind: "tui",
         demo: Boolean(values.demo),
@@ -69,10 +57,10 @@ export function parseCommand(argv: string[]): Command {
       };
     }
     case "login":
-      if (rest.length > 1) return { kind: "usage-error", message: "login takes one HOST" };
+      if (rest.length > 1) return { kind: "usage-error", message: { key: "cli.loginTakesOne" } };
       return { kind: "login", ...(rest[0] ? { host: rest[0] } : {}) };
     case "logout":
-      if (rest.length > 1) return { kind: "usage-error", message: "logout takes one ACCT" };
+      if (rest.length > 1) return { kind: "usage-error", message: { key: "cli.logoutTakesOne" } };
       return {
         kind: "logout",
         ...(rest[0] ? { account: rest[0] } : values.account ? { account: values.account } : {}),
@@ -84,7 +72,10 @@ export function parseCommand(argv: string[]): Command {
     case "demo":
       return { kind: "tui", demo: true };
     default:
-      return { kind: "usage-error", message: `unknown command '${sub}'` };
+      return {
+        kind: "usage-error",
+        message: { key: "cli.unknownCommand", params: { command: sub } },
+      };
   }
 }
 

@@ -1,9 +1,11 @@
 // `tootty config`: where the settings file is, editing it, and checking it.
+
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { configDir, settingsFile } from "../config/paths.js";
 import { loadSettings, writeDefaultSettings } from "../config/settings.js";
 import { configHelp } from "../config/settings-doc.js";
+import { tl } from "../i18n/index.js";
 import { type CliIo, reportError } from "./login.js";
 
 function runEditor(editor: string, path: string, env: NodeJS.ProcessEnv): Promise<number> {
@@ -28,7 +30,7 @@ export async function runConfig(
     const dir = args.configDir ?? configDir(io.env);
     const path = settingsFile(dir);
     if (rest.length > 0) {
-      io.err.write("tootty: config takes one of: path, edit, check, --help\n");
+      io.err.write(`${tl("cli.configTakes")}\n`);
       return 2;
     }
     switch (sub) {
@@ -44,7 +46,7 @@ export async function runConfig(
       case "check": {
         const { warnings } = loadSettings(io.env, dir);
         printWarnings(io, warnings);
-        if (warnings.length === 0) io.output.write(`${path}: ok\n`);
+        if (warnings.length === 0) io.output.write(`${tl("cli.configOk", { path })}\n`);
         return warnings.length === 0 ? 0 : 1;
       }
       case "edit": {
@@ -52,20 +54,19 @@ export async function runConfig(
         const editor = io.env.VISUAL || io.env.EDITOR || "vi";
         const status = await runEditor(editor, path, io.env);
         if (status !== 0) {
-          io.err.write(`tootty: the editor exited with status ${status}\n`);
+          io.err.write(`${tl("cli.editorStatus", { status: String(status) })}\n`);
           return 1;
         }
         const { warnings } = loadSettings(io.env, dir);
         printWarnings(io, warnings);
+        const count = warnings.length;
         io.output.write(
-          warnings.length === 0
-            ? `${path}: ok\n`
-            : `${path}: ${warnings.length} problem(s); those keys use their defaults\n`,
+          `${count === 0 ? tl("cli.configOk", { path }) : tl("cli.configProblems", { path, count })}\n`,
         );
         return 0;
       }
       default:
-        io.err.write("tootty: config takes one of: path, edit, check, --help\n");
+        io.err.write(`${tl("cli.configTakes")}\n`);
         return 2;
     }
   } catch (error) {

@@ -1,10 +1,12 @@
 // `tootty login [HOST]`: the OAuth code flow with a pasted code, so it works over SSH with
 // nothing listening locally. Ends with the account stored and the server's rules shown.
+
 import { AccountStore } from "../config/accounts.js";
 import { AppStore } from "../config/apps.js";
 import { InstanceUrlError, instanceKey, normaliseInstanceUrl } from "../config/instance-url.js";
 import { oneLine } from "../config/one-line.js";
 import { configDir } from "../config/paths.js";
+import { tl } from "../i18n/index.js";
 import { type Launcher, openInBrowser } from "./oauth/browser.js";
 import {
   authorizeUrl,
@@ -53,10 +55,12 @@ function sameOrigin(stored: string, key: string): boolean {
 }
 
 function showRulesOnce(io: CliIo, facts: InstanceFacts): void {
-  io.output.write(`\nEvery server sets its own rules. ${facts.domain}'s:\n`);
-  if (facts.rules.length === 0) io.output.write("  (none published)\n");
+  io.output.write(`\n${tl("login.rules", { domain: facts.domain })}\n`);
+  if (facts.rules.length === 0) io.output.write(`  ${tl("login.noRules")}\n`);
   for (const [i, rule] of facts.rules.entries()) io.output.write(`  ${i + 1}. ${rule}\n`);
-  io.output.write(`Toots on ${facts.domain} may be up to ${facts.maxCharacters} characters.\n`);
+  io.output.write(
+    `${tl("login.maxCharacters", { domain: facts.domain, max: facts.maxCharacters })}\n`,
+  );
 }
 
 export async function runLogin(
@@ -67,10 +71,9 @@ export async function runLogin(
   const fetchImpl = deps.fetch ?? fetch;
   const reader = new LineReader(io.input);
   try {
-    const host =
-      args.host ?? (await reader.ask("Instance (for example mastodon.social): ", io.output));
+    const host = args.host ?? (await reader.ask(tl("login.askInstance"), io.output));
     if (!host) {
-      io.err.write("tootty: no instance given; usage: tootty login HOST\n");
+      io.err.write(`${tl("login.noInstance")}\n`);
       return 2;
     }
     const origin = normaliseInstanceUrl(host);
@@ -79,9 +82,8 @@ export async function runLogin(
     const accounts = new AccountStore(dir, { env: io.env });
 
     const facts = await checkInstance(fetchImpl, origin);
-    io.output.write(
-      `Logging in to ${facts.title} (${origin.host}${facts.version ? `, ${facts.version}` : ""})\n`,
-    );
+    const where = `${origin.host}${facts.version ? `, ${facts.version}` : ""}`;
+    io.output.write(`${tl("login.loggingIn", { title: facts.title, host: where })}\n`);
 
     const key = instanceKey(origin);
     let app = apps.get(key);
@@ -92,12 +94,11 @@ export async function runLogin(
     const pkce = facts.pkce ? createPkce() : undefined;
     const forceLogin = accounts.list().some((a) => sameOrigin(a.instance_url, key));
     const url = authorizeUrl(origin, app, { challenge: pkce?.challenge, forceLogin }).href;
-    io.output.write(`\nOpen this address in a browser, sign in and allow tootty:\n\n  ${url}\n\n`);
-    if (openInBrowser(url, io.env, deps.launchBrowser))
-      io.output.write("(opened in your browser)\n");
+    io.output.write(`\n${tl("login.openAddress")}\n\n  ${url}\n\n`);
+    if (openInBrowser(url, io.env, deps.launchBrowser)) io.output.write(`${tl("login.opened")}\n`);
 
-    const code = await reader.ask("Paste the code the server shows you: ", io.output);
-    if (!code) throw new LoginError("cancelled", "no code entered; login cancelled");
+    const code = await reader.ask(tl("login.askCode"), io.output);
+    if (!code) throw new LoginError("cancelled", tl("login.noCode"));
 
     let token: string;
     try {
@@ -111,7 +112,7 @@ export async function runLogin(
     const acct = `${me.username}@${facts.domain}`;
     accounts.add({ acct, instance_url: key, access_token: token });
     const isDefault = accounts.default()?.acct === acct;
-    io.output.write(`\nLogged in as @${acct}${isDefault ? " (the default account)" : ""}.\n`);
+    io.output.write(`\n${tl(isDefault ? "login.loggedInDefault" : "login.loggedIn", { acct })}\n`);
 
     if (!app.rules_shown_at) {
       showRulesOnce(io, facts);

@@ -1,11 +1,14 @@
 // `tootty logout [ACCT]`: revoke the token on the server (/oauth/revoke), then forget it.
 // If the server cannot be reached the token is still forgotten here, and the user is told
 // where to revoke it by hand; exit 1 so a script notices.
+
 import { AccountStore } from "../config/accounts.js";
 import { AppStore } from "../config/apps.js";
 import { instanceKey, normaliseInstanceUrl } from "../config/instance-url.js";
 import { oneLine } from "../config/one-line.js";
 import { configDir } from "../config/paths.js";
+import { tl } from "../i18n/index.js";
+import { noSuchAccount } from "./accounts.js";
 import { type CliIo, type LoginDeps, reportError } from "./login.js";
 import { revokeToken } from "./oauth/client.js";
 
@@ -19,10 +22,7 @@ export async function runLogout(
     const accounts = new AccountStore(dir, { env: io.env });
     const account = args.account ? accounts.find(args.account) : accounts.default();
     if (!account) {
-      const which = args.account
-        ? `no account ${oneLine(args.account, 80)}`
-        : "no account to log out";
-      io.err.write(`tootty: ${which}; \`tootty accounts\` lists them\n`);
+      io.err.write(`${noSuchAccount(args.account)}\n`);
       return 1;
     }
     const origin = normaliseInstanceUrl(account.instance_url);
@@ -37,14 +37,13 @@ export async function runLogout(
     accounts.remove(account.acct);
     const next = accounts.default();
     if (problem) {
-      io.err.write(
-        `tootty: forgot ${account.acct} here, but its token was not revoked (${oneLine(problem, 160)}); revoke it in the web interface under Preferences > Account > Authorized apps\n`,
-      );
+      io.err.write(`${tl("cli.notRevoked", { acct: account.acct, why: oneLine(problem, 160) })}\n`);
       return 1;
     }
-    io.output.write(
-      `Logged out of ${account.acct}: token revoked and forgotten.${next ? ` Default account: ${next.acct}.` : ""}\n`,
-    );
+    const done = next
+      ? tl("cli.loggedOutNext", { acct: account.acct, next: next.acct })
+      : tl("cli.loggedOut", { acct: account.acct });
+    io.output.write(`${done}\n`);
     return 0;
   } catch (error) {
     return reportError(io, error);

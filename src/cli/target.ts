@@ -1,9 +1,11 @@
 // Where a TUI session connects (the demo or a resolved account) and the options it opens with.
 // Kept apart from the screen so that start-up can open the session before the UI is loaded.
+
 import { writeFileSync } from "node:fs";
 import { describeError } from "../api/errors.js";
 import { resolveAccount } from "../config/resolve-account.js";
 import type { BidiSetting, Settings } from "../config/settings.js";
+import { tl } from "../i18n/index.js";
 import { openSession, type Session, type SessionOptions } from "../timeline/session.js";
 
 export interface TuiCommand {
@@ -33,7 +35,7 @@ export async function connect(
     );
     const flavour = command.demoFlavour ?? env.TOOTTY_DEMO_FLAVOUR ?? "mastodon";
     if (!isDemoFlavour(flavour))
-      return { error: `unknown demo flavour '${flavour}' (one of ${DEMO_FLAVOURS.join(", ")})` };
+      return { error: tl("cli.unknownFlavour", { flavour, choices: DEMO_FLAVOURS.join(", ") }) };
     const demo = await startDemoInstance({ flavour });
     // Tests reach the embedded instance's fault controls through this file.
     if (env.TOOTTY_DEMO_ANNOUNCE)
@@ -78,6 +80,6 @@ export async function openOtherAccount(
   try {
     return { target, session: await openSession(sessionOptions(target, settings)) };
   } catch (err) {
-    return { error: `Could not switch to ${acct}: ${describeError(err)}` };
+    return { error: tl("cli.couldNotSwitch", { acct, why: describeError(err) }) };
   }
 }

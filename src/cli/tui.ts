@@ -3,9 +3,13 @@
 // first; the screen's modules load while they travel; a slow server gets a waiting screen
 // at once instead of a blank terminal (waiting-screen.ts). Everything that fails before the
 // screen proper fails here with one line on stderr and exit code 1, the terminal given back.
+
 import { describeError } from "../api/errors.js";
 import { loadSettings } from "../config/settings.js";
+import { chooseLocale, setLocale, tl } from "../i18n/index.js";
+import { setVisualBidi } from "../render/bidi.js";
 import { openSession, type Session } from "../timeline/session.js";
+import { chooseBidi } from "../ui/terminal/bidi.js";
 import { connect, sessionOptions, type TuiCommand } from "./target.js";
 import { traceMark } from "./trace.js";
 import {
@@ -16,21 +20,26 @@ import {
 
 export type { TuiCommand } from "./target.js";
 
-/** The words of the waiting screen for the two answers a session opens with. */
-const AWAITED = { instance: "server information", account: "your account" } as const;
-
 export async function runTui(
   command: TuiCommand,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const { settings, warnings } = loadSettings(env);
   for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
+  // The language, and who orders right-to-left text, before anything is said: the waiting
+  // screen and the errors below speak it too. A terminal switched to explicit mode only by
+  // the screen proper (VTE) still reorders by itself until then.
+  setLocale(chooseLocale(env, settings.interfaceLanguage));
+  const bidi = chooseBidi(command.bidi ?? settings.bidi, env);
+  setVisualBidi(bidi.reorder && bidi.enter === "");
+  /** The words of the waiting screen for the two answers a session opens with. */
+  const AWAITED = { instance: tl("waiting.instance"), account: tl("waiting.account") } as const;
 
   traceMark("tui-loaded");
   const target = await connect(command, env);
   traceMark("connected");
   if ("error" in target) {
-    process.stderr.write(`tootty: ${target.error}\n`);
+    process.stderr.write(`${tl("cli.error", { message: target.error })}\n`);
     return 1;
   }
 
@@ -85,7 +94,7 @@ export async function runTui(
   } catch (err) {
     waiting?.restore();
     await target.cleanup();
-    process.stderr.write(`tootty: ${describeError(err)}\n`);
+    process.stderr.write(`${tl("cli.error", { message: describeError(err) })}\n`);
     return 1;
   } finally {
     clearTimeout(showLater);

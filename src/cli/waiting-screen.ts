@@ -3,6 +3,7 @@
 // (seconds per answer) would otherwise leave the terminal blank. Written with a few plain
 // escape sequences, not the UI toolkit, so it costs nothing to load: the screen proper is
 // loaded meanwhile and, drawn on the same alternate screen, replaces this one.
+import { shown, tl } from "../i18n/index.js";
 import { RESTORE_SEQUENCE } from "../ui/terminal/restore.js";
 
 /** A fast server never sees this screen: the panes come first (no flash of text). */
@@ -70,16 +71,19 @@ export function showWaitingScreen(opts: WaitingScreenOptions): WaitingScreen {
     if (stopped) return;
     const columns = Math.max(10, (stdout.columns ?? 80) - 4);
     const seconds = Math.floor((now() - started) / 1000);
+    const what = awaiting.join(tl("waiting.separator"));
     const lines = [
       "tootty",
       "",
-      `Connecting to ${host}`,
+      tl("waiting.connecting", { host }),
       awaiting.length
-        ? `Waiting for ${awaiting.join(", ")}${seconds > 0 ? ` (${seconds} s)` : ""}`
-        : "Starting…",
+        ? seconds > 0
+          ? tl("waiting.forSeconds", { what, count: seconds })
+          : tl("waiting.for", { what })
+        : tl("waiting.starting"),
       "",
-      "q quits",
-    ];
+      tl("waiting.quits"),
+    ].map(shown);
     // Home, clear, then each line at column 3 of its own row.
     let out = "\x1b[H\x1b[2J";
     lines.forEach((line, i) => {

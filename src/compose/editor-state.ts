@@ -1,3 +1,4 @@
+import { tl } from "../i18n/index.js";
 import { type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
 import { cellsOf } from "./graphemes.js";
 
@@ -289,7 +290,7 @@ export function undo(s: EditorState, count: number): EditorState {
   let state = s;
   for (let i = 0; i < count; i++) {
     const prev = state.undoStack[state.undoStack.length - 1];
-    if (!prev) return i === 0 ? withMessage(state, "Already at oldest change") : state;
+    if (!prev) return i === 0 ? withMessage(state, tl("compose.oldestChange")) : state;
     state = withLines(
       {
         ...state,
@@ -307,7 +308,7 @@ export function redo(s: EditorState, count: number): EditorState {
   let state = s;
   for (let i = 0; i < count; i++) {
     const next = state.redoStack[state.redoStack.length - 1];
-    if (!next) return i === 0 ? withMessage(state, "Already at newest change") : state;
+    if (!next) return i === 0 ? withMessage(state, tl("compose.newestChange")) : state;
     state = withLines(
       {
         ...state,

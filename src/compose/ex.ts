@@ -1,3 +1,4 @@
+import { tl } from "../i18n/index.js";
 import { firstNonBlank, lineAt } from "./buffer.js";
 import {
   addEffect,
@@ -34,7 +35,7 @@ export function parsePollCommand(args: string, multiple: boolean): PollSpec | st
     .split("|")
     .map((o) => o.trim())
     .filter((o) => o !== "");
-  if (options.length < 2) return "A poll needs at least two options: :poll 1d yes | no";
+  if (options.length < 2) return tl("compose.pollNeedsTwo");
   return { options, expiresIn, multiple };
 }
 
@@ -43,11 +44,11 @@ export function parseScheduleCommand(args: string): string | null | { error: str
   const a = args.trim();
   if (a === "" || a === "off" || a === "none") return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(a);
-  if (!m) return { error: "Use :schedule YYYY-MM-DD HH:MM" };
+  if (!m) return { error: tl("compose.scheduleUsage") };
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4] ?? "9", m[5] ?? "0"].map(Number) as number[];
   const date = new Date(y!, mo! - 1, d!, h!, mi!);
   if (date.getMonth() !== mo! - 1 || date.getDate() !== d! || h! > 23 || mi! > 59) {
-    return { error: `No such time: ${a}` };
+    return { error: tl("compose.noSuchTime", { time: a }) };
   }
   return date.toISOString();
 }
@@ -61,7 +62,10 @@ export function runEx(s0: EditorState, line: string): EditorState {
   const s = clampNormal({ ...s0, mode: "normal", commandLine: "" });
   const trimmed = line.trim();
   const m = /^([a-zA-Z]+!?|\d+)\s*(.*)$/s.exec(trimmed);
-  if (!m) return trimmed === "" ? s : withMessage(s, `Not an editor command: ${trimmed}`, true);
+  if (!m)
+    return trimmed === ""
+      ? s
+      : withMessage(s, tl("compose.notACommand", { command: trimmed }), true);
   const name = m[1]!;
   const args = m[2]!;
   if (/^\d+$/.test(name)) {
@@ -70,7 +74,10 @@ export function runEx(s0: EditorState, line: string): EditorState {
   }
   switch (name) {
     case "w":
-      return withMessage(addEffect({ ...s, dirty: false }, { kind: "save-draft" }), "Draft saved");
+      return withMessage(
+        addEffect({ ...s, dirty: false }, { kind: "save-draft" }),
+        tl("compose.draftSaved"),
+      );
     case "wq":
     case "x":
     case "wq!":
@@ -78,12 +85,7 @@ export function runEx(s0: EditorState, line: string): EditorState {
       return addEffect(s, { kind: "post" });
     case "q":
       // An emptied composer has nothing to lose.
-      if (s.dirty && s.text.trim() !== "")
-        return withMessage(
-          s,
-          "No write since last change (:w saves the draft, :q! discards)",
-          true,
-        );
+      if (s.dirty && s.text.trim() !== "") return withMessage(s, tl("compose.noWrite"), true);
       return addEffect(s, { kind: "close" });
     case "q!":
       return addEffect(s, { kind: "discard" });
@@ -92,13 +94,12 @@ export function runEx(s0: EditorState, line: string): EditorState {
       return addEffect(s, { kind: "external-editor" });
     case "attach": {
       const path = args.trim();
-      if (path === "") return withMessage(s, "Usage: :attach PATH", true);
+      if (path === "") return withMessage(s, tl("compose.attachUsage"), true);
       return addEffect(s, { kind: "attach", path });
     }
     case "alt": {
       const alt = /^(\d+)\s+(.+)$/s.exec(args.trim());
-      if (!alt)
-        return withMessage(s, "Usage: :alt N DESCRIPTION (N counts attachments from 1)", true);
+      if (!alt) return withMessage(s, tl("compose.altUsage"), true);
       return addEffect(s, {
         kind: "describe-media",
         index: Number(alt[1]) - 1,
@@ -125,21 +126,20 @@ export function runEx(s0: EditorState, line: string): EditorState {
     case "vis":
     case "visibility": {
       const v = VISIBILITIES[args.trim().toLowerCase()];
-      if (!v) return withMessage(s, "Visibility: public, unlisted, followers or direct", true);
+      if (!v) return withMessage(s, tl("compose.visibilityUsage"), true);
       return setFields(s, { visibility: v });
     }
     case "lang":
     case "language": {
       const code = args.trim().toLowerCase();
       if (code === "") return addEffect(s, { kind: "pick-language" });
-      if (!/^[a-z]{2,3}$/.test(code))
-        return withMessage(s, "Language: an ISO 639 code like en, de, ja", true);
+      if (!/^[a-z]{2,3}$/.test(code)) return withMessage(s, tl("compose.languageUsage"), true);
       return setFields(s, { language: code });
     }
     case "sensitive":
       return setFields(s, { sensitive: !s.fields.sensitive });
   }
-  return withMessage(s, `Not an editor command: ${name}`, true);
+  return withMessage(s, tl("compose.notACommand", { command: name }), true);
 }
 
 /** One key while typing an ex command after ":". */

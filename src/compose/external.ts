@@ -3,10 +3,12 @@
  * $EDITOR (else vi) edits it on the real terminal, and the result comes back. The UI
  * suspends blessed around this call.
  */
+
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tl } from "../i18n/index.js";
 
 export class ExternalEditorError extends Error {
   override readonly name = "ExternalEditorError";
@@ -37,7 +39,9 @@ export async function editExternally(
     });
     if (code !== 0) {
       throw new ExternalEditorError(
-        `${editorCommand(env)} exited with ${code === null ? "a signal" : `code ${code}`}; text unchanged`,
+        code === null
+          ? tl("compose.editorSignal", { editor: editorCommand(env) })
+          : tl("compose.editorFailed", { editor: editorCommand(env), code: String(code) }),
       );
     }
     // Editors end files with a newline; the toot should not.

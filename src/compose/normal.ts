@@ -1,3 +1,4 @@
+import { tl } from "../i18n/index.js";
 import {
   charClass,
   firstNonBlank,
@@ -305,7 +306,7 @@ function command(
       if (parsed.arg === "Q") return addEffect(s, { kind: "discard" });
       return s;
   }
-  return withMessage(s, `Unknown command ${parsed.key}`, true);
+  return withMessage(s, tl("compose.unknownKey", { key: parsed.key }), true);
 }
 
 function startRecording(s: EditorState, name: string): EditorState {
@@ -339,7 +340,7 @@ function playMacro(
   replay: (s: EditorState, tokens: readonly string[]) => EditorState,
 ): EditorState {
   const reg = name === "@" ? s.lastMacro : name;
-  if (reg === null) return withMessage(s, "No previous macro", true);
+  if (reg === null) return withMessage(s, tl("compose.noMacro"), true);
   const text = readRegister(s, reg)?.text ?? "";
   const tokens = keysFromString(text).map(keyToken);
   let next: EditorState = { ...s, lastMacro: reg, activeRegister: null };

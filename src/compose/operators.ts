@@ -1,3 +1,4 @@
+import { tl } from "../i18n/index.js";
 import {
   charClass,
   deleteFlat,
@@ -129,5 +130,5 @@ export function applyOperator(
 
 function yankMessage(text: string): string {
   const n = text.split("\n").length;
-  return n > 2 ? `${n} lines yanked` : "";
+  return n > 2 ? tl("compose.linesYanked", { count: n }) : "";
 }

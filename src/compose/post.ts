@@ -3,7 +3,9 @@
  * the answer to a POST is lost (the server stored the toot, the connection dropped),
  * the retry returns the same toot instead of posting it twice.
  */
+
 import { oneLine } from "../config/one-line.js";
+import { tl } from "../i18n/index.js";
 import { countLikeMastodon } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
@@ -63,14 +65,17 @@ export interface SubmitOptions {
 
 export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
   if (poll.options.length > limits.maxOptions) {
-    return `A poll may have at most ${limits.maxOptions} options here`;
+    return tl("compose.pollTooManyOptions", { count: limits.maxOptions });
   }
   const long = poll.options.find((o) => countLikeMastodon(o, "") > limits.maxCharactersPerOption);
   if (long !== undefined) {
-    return `Poll options may be ${limits.maxCharactersPerOption} characters at most`;
+    return tl("compose.pollOptionTooLong", { count: limits.maxCharactersPerOption });
   }
   if (poll.expiresIn < limits.minExpiration || poll.expiresIn > limits.maxExpiration) {
-    return `A poll must run between ${limits.minExpiration / 60} minutes and ${limits.maxExpiration / 86400} days`;
+    return tl("compose.pollDuration", {
+      min: tl("compose.minutes", { count: limits.minExpiration / 60 }),
+      max: tl("compose.days", { count: limits.maxExpiration / 86400 }),
+    });
   }
   return null;
 }
@@ -82,7 +87,7 @@ export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOpti
     return {
       ok: false as const,
       kind: "too-long" as const,
-      message: `Too long: ${used}/${maxCharacters} characters — not posted`,
+      message: tl("compose.tooLong", { used, max: maxCharacters }),
       retryable: false,
     };
   }
@@ -90,7 +95,7 @@ export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOpti
     return {
       ok: false as const,
       kind: "empty" as const,
-      message: "Nothing to post",
+      message: tl("compose.nothingToPost"),
       retryable: false,
     };
   }
@@ -173,12 +178,17 @@ export async function submitDraft(
     // 4xx (but a 429) means the server read the toot and said no: the same request
     // would be refused again. Anything else may not have reached it.
     if (status !== undefined && status >= 400 && status < 500 && status !== 429 && status !== 408) {
-      return { ok: false, kind: "rejected", message: `Not posted: ${text}`, retryable: false };
+      return {
+        ok: false,
+        kind: "rejected",
+        message: tl("compose.rejected", { why: text }),
+        retryable: false,
+      };
     }
     return {
       ok: false,
       kind: "failed",
-      message: `Not posted (${text}). The draft is kept; :wq again is safe.`,
+      message: tl("compose.failed", { why: text }),
       retryable: true,
     };
   }

@@ -3,7 +3,9 @@
  * Everything outside the process (disk, network, $EDITOR) comes in as `deps`, so the
  * UI only forwards keys and paints `view()`, and tests drive it without a terminal.
  */
+
 import { oneLine } from "../config/one-line.js";
+import { tl } from "../i18n/index.js";
 import { type Draft, hasContent, newDraft } from "./drafts.js";
 import {
   applyCompletion,
@@ -43,21 +45,17 @@ export interface ComposeDeps {
 // Mastodon's POST /api/v1/statuses: scheduled_at "must be at least 5 minutes in the future".
 const SCHEDULE_LEAD_MS = 5 * 60 * 1000;
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-
 /** "poll: 3 options, multiple choice, ends in 1 day" */
 export function pollLabel(poll: PollSpec): string {
   const s = poll.expiresIn;
   const ends =
     s % 86_400 === 0
-      ? plural(s / 86_400, "day")
+      ? tl("compose.days", { count: s / 86_400 })
       : s % 3600 === 0
-        ? plural(s / 3600, "hour")
-        : plural(Math.round(s / 60), "minute");
-  const kind = poll.multiple ? ", multiple choice" : "";
-  return `poll: ${plural(poll.options.length, "option")}${kind}, ends in ${ends}`;
+        ? tl("compose.hours", { count: s / 3600 })
+        : tl("compose.minutes", { count: Math.round(s / 60) });
+  const options = tl("compose.pollOptions", { count: poll.options.length });
+  return tl(poll.multiple ? "compose.pollLabelMultiple" : "compose.pollLabel", { options, ends });
 }
 
 /** A local time as :schedule takes it: "2026-12-01 09:00". */
@@ -123,10 +121,12 @@ export class ComposeSession {
     const extras = [
       // Plain text, not 📎: an emoji's width is where terminals and blessed disagree most,
       // and the field line is redrawn in place as alt text is added.
-      ...this.draft.media.map((m, i) => `media ${i + 1}${m.description ? "" : " (no alt text)"}`),
+      ...this.draft.media.map((m, i) =>
+        tl(m.description ? "compose.media" : "compose.mediaNoAlt", { n: String(i + 1) }),
+      ),
       ...(this.draft.poll ? [pollLabel(this.draft.poll)] : []),
-      ...(this.draft.scheduledAt ? [`scheduled ${this.draft.scheduledAt}`] : []),
-      ...(this.draft.editingStatusId ? ["editing"] : []),
+      ...(this.draft.scheduledAt ? [tl("compose.scheduled", { at: this.draft.scheduledAt })] : []),
+      ...(this.draft.editingStatusId ? [tl("compose.editing")] : []),
     ];
     const v = view(this.state, width, height, {
       maxCharacters: this.deps.maxCharacters,
@@ -206,7 +206,11 @@ export class ComposeSession {
       case "describe-media": {
         const media = this.draft.media[effect.index];
         if (!media) {
-          this.state = setMessage(this.state, `No attachment ${effect.index + 1}`, true);
+          this.state = setMessage(
+            this.state,
+            tl("compose.noAttachment", { n: String(effect.index + 1) }),
+            true,
+          );
           return open;
         }
         try {
@@ -219,7 +223,7 @@ export class ComposeSession {
         } catch (err) {
           this.state = setMessage(
             this.state,
-            `Alt text not saved: ${oneLine((err as Error).message)}`,
+            tl("compose.altNotSaved", { why: oneLine((err as Error).message) }),
             true,
           );
         }
@@ -244,11 +248,15 @@ export class ComposeSession {
           const at = new Date(effect.at);
           const now = (this.deps.now ?? (() => new Date()))();
           if (at.getTime() <= now.getTime()) {
-            this.state = setMessage(this.state, `${localStamp(at)} is in the past`, true);
+            this.state = setMessage(
+              this.state,
+              tl("compose.inThePast", { time: localStamp(at) }),
+              true,
+            );
             return open;
           }
           if (at.getTime() < now.getTime() + SCHEDULE_LEAD_MS) {
-            this.state = setMessage(this.state, "Schedule at least 5 minutes ahead", true);
+            this.state = setMessage(this.state, tl("compose.scheduleAhead"), true);
             return open;
           }
         }
@@ -256,7 +264,7 @@ export class ComposeSession {
         this.save();
         this.state = setMessage(
           this.state,
-          effect.at ? `Will be posted at ${effect.at}` : "Not scheduled",
+          effect.at ? tl("compose.willBePosted", { time: effect.at }) : tl("compose.notScheduled"),
         );
         return open;
       }
@@ -268,7 +276,7 @@ export class ComposeSession {
         return this.complete(effect.prefix);
       case "clipboard":
         if (this.deps.copyToClipboard) this.deps.copyToClipboard(effect.text);
-        else this.state = setMessage(this.state, "No clipboard here", true);
+        else this.state = setMessage(this.state, tl("compose.noClipboard"), true);
         return open;
     }
   }
@@ -277,11 +285,11 @@ export class ComposeSession {
     const open = { kind: "open" } as const;
     const max = this.deps.maxMediaAttachments ?? 4;
     if (!this.deps.uploadMedia) {
-      this.state = setMessage(this.state, "Attachments are not available here", true);
+      this.state = setMessage(this.state, tl("compose.noAttachments"), true);
       return open;
     }
     if (this.draft.media.length >= max) {
-      this.state = setMessage(this.state, `At most ${max} attachments`, true);
+      this.state = setMessage(this.state, tl("compose.atMostAttachments", { count: max }), true);
       return open;
     }
     try {
@@ -298,7 +306,7 @@ export class ComposeSession {
     } catch (err) {
       this.state = setMessage(
         this.state,
-        `Upload failed: ${oneLine((err as Error).message)}`,
+        tl("compose.uploadFailed", { why: oneLine((err as Error).message) }),
         true,
       );
     }
@@ -310,7 +318,7 @@ export class ComposeSession {
     // One word, nothing that could drive the terminal: anything else from the server is dropped.
     const safe = candidates.map((c) => c.trim()).filter((c) => c !== "" && !UNSAFE_WORD.test(c));
     if (safe.length === 0) {
-      this.state = setMessage(this.state, `No match for ${prefix}`);
+      this.state = setMessage(this.state, tl("compose.noMatch", { prefix }));
       return { kind: "open" };
     }
     const before = this.state.text;

@@ -4,6 +4,7 @@
  * shell only paints these strings (they hold no escape sequences) and colours the
  * count red when `over` is true.
  */
+import { tl } from "../i18n/index.js";
 import { countLikeMastodon } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
 import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
@@ -33,19 +34,19 @@ export interface ComposeView {
   isError: boolean;
 }
 
-const MODE_LABEL: Record<EditorState["mode"], string> = {
-  normal: "",
-  insert: "-- INSERT --",
-  visual: "-- VISUAL --",
-  "visual-line": "-- VISUAL LINE --",
-  command: "",
+const MODE_LABEL: Record<EditorState["mode"], () => string> = {
+  normal: () => "",
+  insert: () => tl("compose.modeInsert"),
+  visual: () => tl("compose.modeVisual"),
+  "visual-line": () => tl("compose.modeVisualLine"),
+  command: () => "",
 };
 
 const VISIBILITY_LABEL = {
-  public: "public",
-  unlisted: "unlisted",
-  private: "followers",
-  direct: "direct",
+  public: () => tl("compose.public"),
+  unlisted: () => tl("compose.unlisted"),
+  private: () => tl("compose.followers"),
+  direct: () => tl("compose.direct"),
 };
 
 function safe(text: string): string {
@@ -107,10 +108,10 @@ function cursorIn(rows: Row[], state: EditorState, width: number) {
 function fieldsLine(state: EditorState, extras: string[]): string {
   const f = state.fields;
   const parts = [
-    f.spoiler ? `CW: ${safe(f.spoiler)}` : "no CW",
-    VISIBILITY_LABEL[f.visibility],
-    f.language ?? "language: auto",
-    ...(f.sensitive ? ["sensitive"] : []),
+    f.spoiler ? tl("compose.cw", { text: safe(f.spoiler) }) : tl("compose.noCw"),
+    VISIBILITY_LABEL[f.visibility](),
+    f.language ?? tl("compose.languageAuto"),
+    ...(f.sensitive ? [tl("compose.sensitive")] : []),
     ...extras.map(safe),
   ];
   return parts.join(" · ");
@@ -152,8 +153,8 @@ export function view(
       : state.message
         ? safe(state.message)
         : over
-          ? `Too long by ${count - opts.maxCharacters}`
-          : (state.insert?.replaced ? "-- REPLACE --" : MODE_LABEL[state.mode]) ||
+          ? tl("compose.tooLongBy", { count: count - opts.maxCharacters })
+          : (state.insert?.replaced ? tl("compose.modeReplace") : MODE_LABEL[state.mode]()) ||
             state.pending.join("");
   const status = fit(`${fit(left, Math.max(0, w - right.length - 1))} ${right}`, w);
   return {

@@ -1,5 +1,6 @@
 // The logged-in accounts (accounts.json, 0600): several per user, one of them the default.
 // Each holds either an access token or a token_command that prints one.
+import { tl } from "../i18n/index.js";
 import { ACCOUNTS_NAME } from "./paths.js";
 import { PrivateJsonStore } from "./private-store.js";
 import { runTokenCommand, TokenCommandError, type TokenCommandRunner } from "./token-command.js";
@@ -129,7 +130,7 @@ export class AccountStore {
       }
     }
     if (account.access_token) return account.access_token;
-    throw new TokenCommandError(`${account.acct}: no token stored; run tootty login again`);
+    throw new TokenCommandError(tl("account.noToken", { acct: account.acct }));
   }
 
   #save(file: AccountsFile): void {

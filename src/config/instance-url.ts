@@ -1,6 +1,7 @@
 // Turns what a user types ("mastodon.social", "@me@mastodon.social", a pasted profile URL)
 // into the instance's origin. Plain http is allowed only to this machine: a token sent
 // over http anywhere else can be read by anyone on the path.
+import { tl } from "../i18n/index.js";
 import { oneLine } from "./one-line.js";
 
 export class InstanceUrlError extends Error {
@@ -22,7 +23,7 @@ function isIpLiteral(hostname: string): boolean {
 export function normaliseInstanceUrl(input: string): URL {
   const shown = oneLine(input, 80);
   let text = input.trim();
-  if (text === "") throw new InstanceUrlError("no instance given (for example: mastodon.social)");
+  if (text === "") throw new InstanceUrlError(tl("url.none"));
   // An account handle: @user@host or user@host, but not a URL with credentials in it.
   const handle = /^@?[A-Za-z0-9_.-]+@([^\s/@:]+(?::\d+)?)$/.exec(text);
   if (handle?.[1]) text = handle[1];
@@ -31,26 +32,20 @@ export function normaliseInstanceUrl(input: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new InstanceUrlError(
-      `"${shown}" is not an instance address (for example: mastodon.social)`,
-    );
+    throw new InstanceUrlError(tl("url.notInstance", { input: shown }));
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new InstanceUrlError(`"${shown}" is not an https:// address`);
+    throw new InstanceUrlError(tl("url.notHttps", { input: shown }));
   }
   if (url.username || url.password) {
-    throw new InstanceUrlError(`"${shown}" contains a user name or password; give just the host`);
+    throw new InstanceUrlError(tl("url.credentials", { input: shown }));
   }
   const host = url.hostname;
   if (host === "" || (!host.includes(".") && !isLoopback(host) && !isIpLiteral(host))) {
-    throw new InstanceUrlError(
-      `"${shown}" is not an instance address (for example: mastodon.social)`,
-    );
+    throw new InstanceUrlError(tl("url.notInstance", { input: shown }));
   }
   if (url.protocol === "http:" && !isLoopback(host)) {
-    throw new InstanceUrlError(
-      `plain http is only allowed to this machine (localhost, 127.0.0.0/8, ::1); use https://${url.host}`,
-    );
+    throw new InstanceUrlError(tl("url.plainHttp", { host: url.host }));
   }
   return new URL(url.origin);
 }

@@ -1,5 +1,6 @@
 // Decides which server and token the TUI uses: TOOTTY_INSTANCE + TOOTTY_ACCESS_TOKEN (for
 // scripts and tests, nothing stored), else --account ACCT, else the default account.
+import { tl } from "../i18n/index.js";
 import { AccountStore } from "./accounts.js";
 import { InstanceUrlError, normaliseInstanceUrl } from "./instance-url.js";
 import { oneLine } from "./one-line.js";
@@ -14,8 +15,8 @@ export interface ResolvedAccount {
   source: "environment" | "stored";
 }
 
-export const NO_ACCOUNT_MESSAGE =
-  "no account yet: run `tootty login HOST` (for example `tootty login mastodon.social`), or try `tootty --demo`";
+/** What a first run without an account is told, in the interface language. */
+export const noAccountMessage = (): string => tl("account.none");
 
 export async function resolveAccount(
   env: NodeJS.ProcessEnv,
@@ -26,7 +27,7 @@ export async function resolveAccount(
   const token = env.TOOTTY_ACCESS_TOKEN;
   if (instance || token) {
     if (!instance || !token) {
-      return { error: "TOOTTY_INSTANCE and TOOTTY_ACCESS_TOKEN must be set together" };
+      return { error: tl("account.envPair") };
     }
     try {
       const instanceUrl = normaliseInstanceUrl(instance);
@@ -47,8 +48,8 @@ export async function resolveAccount(
     const store = new AccountStore(options.configDir ?? configDir(env), storeOptions);
     const account = accountFlag ? store.find(accountFlag) : store.default();
     if (!account) {
-      if (!accountFlag) return { error: NO_ACCOUNT_MESSAGE };
-      return { error: `no account ${oneLine(accountFlag, 80)}: \`tootty accounts\` lists them` };
+      if (!accountFlag) return { error: noAccountMessage() };
+      return { error: tl("account.noSuch", { acct: oneLine(accountFlag, 80) }) };
     }
     const instanceUrl = normaliseInstanceUrl(account.instance_url);
     const accessToken = await store.resolveToken(account);

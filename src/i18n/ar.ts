@@ -1,11 +1,19 @@
 // tootty's own words in Arabic. Plurals use all six of Arabic's categories
 // (Intl.PluralRules("ar"): zero, one, two, few, many, other). An LRM (U+200E) before a
 // command that starts with punctuation keeps the ":" on its left in right-to-left text.
+import { arActionWords } from "./ar-actions.js";
+import { arCli } from "./ar-cli.js";
+import { arCompose } from "./ar-compose.js";
+import { arRender } from "./ar-render.js";
 import type { Catalogue } from "./en.js";
 
 const DRAFTS_HINT = "c للمتابعة، \u200e:drafts في المحرر";
 
 export const ar: Catalogue = {
+  ...arRender,
+  ...arCompose,
+  ...arActionWords,
+  ...arCli,
   "timeline.home": "الرئيسية",
   "timeline.local": "المحلي",
   "timeline.federated": "الموحَّد",

@@ -1,7 +1,17 @@
 // tootty's own words in English: the source catalogue. Every other catalogue has exactly
 // these keys (its type says so, and a test checks the placeholders and plural forms).
 // `{name}` is a placeholder; an object is a plural, keyed by Intl.PluralRules categories.
+// Each room's words are in a file of their own (en-render.ts…), spread in here.
+import { enActions } from "./en-actions.js";
+import { enCli } from "./en-cli.js";
+import { enCompose } from "./en-compose.js";
+import { enRender } from "./en-render.js";
+
 export const en = {
+  ...enRender,
+  ...enCompose,
+  ...enActions,
+  ...enCli,
   "timeline.home": "Home",
   "timeline.local": "Local",
   "timeline.federated": "Federated",
@@ -63,6 +73,8 @@ export type MessageKey = keyof typeof en;
 /** A plural message: one text per Intl.PluralRules category the language uses. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
-export type Catalogue = {
-  readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralMessage;
+/** A catalogue for `source`'s keys: a string for each string, a plural for each plural. */
+export type Translation<Source> = {
+  readonly [K in keyof Source]: Source[K] extends string ? string : PluralMessage;
 };
+export type Catalogue = Translation<typeof en>;

@@ -107,12 +107,24 @@ export function tl(key: MessageKey, params?: Params): string {
 }
 
 /**
- * A message of tootty's own as the terminal must get it: in a right-to-left language, where
- * tootty does the bidi, in visual order — each message one right-to-left run inside
- * tootty's left-to-right layout. Never apply it twice (compose with `tl`).
+ * `tl` with the placeholder `slot` left open: the text before it and after it, for what is
+ * drawn in its place as pieces of its own (a name with its custom emoji, a mention).
+ */
+export function tlAround(key: MessageKey, slot: string, params?: Params): [string, string] {
+  const text = tl(key, params);
+  const at = text.indexOf(`{${slot}}`);
+  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + slot.length + 2)];
+}
+
+/**
+ * A message as the terminal must get it, where tootty does the bidi: in visual order, one
+ * paragraph per line — right to left in a right-to-left language, else left to right with
+ * any right-to-left text in it (a server's name, an Arabic list title) reordered in place.
+ * Unchanged where the terminal reorders. Never apply it twice (compose with `tl`).
  */
 export function shown(text: string): string {
-  return now().rtl && visualBidi() ? visualText(text) : text;
+  if (!visualBidi()) return text;
+  return visualText(text, now().rtl ? "rtl" : "ltr");
 }
 
 /** `tl`, ready to draw. */

@@ -2,6 +2,7 @@
 // timeout, and a byte cap enforced while reading, so a huge or endless body is cut off
 // instead of filling memory.
 import { isLoopback } from "../config/instance-url.js";
+import { tl } from "../i18n/index.js";
 import { MAX_BYTES } from "./decode.js";
 
 export class PictureFetchError extends Error {}
@@ -18,7 +19,7 @@ export async function fetchPictureBytes(
     throw new PictureFetchError("not a link");
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
-    throw new PictureFetchError("not an https link");
+    throw new PictureFetchError(tl("picture.notHttps"));
   const timeout = AbortSignal.timeout(timeoutMs);
   const res = await fetch(url, {
     signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
@@ -27,12 +28,12 @@ export async function fetchPictureBytes(
   });
   if (!res.ok || !res.body) {
     await res.body?.cancel().catch(() => {});
-    throw new PictureFetchError(`the server answered ${res.status}`);
+    throw new PictureFetchError(tl("picture.serverAnswered", { status: String(res.status) }));
   }
   const declared = Number(res.headers.get("content-length") ?? "0");
   if (declared > MAX_BYTES) {
     await res.body.cancel().catch(() => {});
-    throw new PictureFetchError("too large");
+    throw new PictureFetchError(tl("picture.tooLarge"));
   }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -43,7 +44,7 @@ export async function fetchPictureBytes(
     total += value.byteLength;
     if (total > MAX_BYTES) {
       await reader.cancel().catch(() => {});
-      throw new PictureFetchError("too large");
+      throw new PictureFetchError(tl("picture.tooLarge"));
     }
     chunks.push(value);
   }

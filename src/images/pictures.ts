@@ -3,10 +3,12 @@
 // render/ asks for rows through the `PictureRows` interface; this class owns every piece of
 // picture state (what is loading, ready or failed, which kitty image id shows what).
 import { decode as decodeBlurhash, isBlurhashValid } from "blurhash";
+import { tl } from "../i18n/index.js";
 import type { PictureRows, PictureSource, PictureView } from "../render/options.js";
 import { halfBlockLines } from "./blocks.js";
 import { type Decoded, decodePicture } from "./decode.js";
 import type { DiskCache } from "./disk-cache.js";
+import { PictureFetchError } from "./fetch.js";
 import { itermImage, type SixelEncoder } from "./iterm.js";
 import { kittyDelete, kittyPlaceholderLines, kittyTransmit, MAX_KITTY_CELLS } from "./kitty.js";
 import { fitCells, resample } from "./scale.js";
@@ -282,10 +284,13 @@ export class Pictures implements PictureRows {
         if (!cached) this.opts.cache?.write(url, bytes);
         entry = { state: "ready", width: pixels.width, height: pixels.height, pixels };
       } else {
-        entry = { state: "failed", reason: "not a picture tootty can decode" };
+        entry = { state: "failed", reason: tl("picture.notDecodable") };
       }
     } catch (err) {
-      entry = { state: "failed", reason: err instanceof Error ? err.message : "could not load" };
+      // Our own refusals say why; a network failure's text (undici's "fetch failed") is not
+      // the reader's language.
+      const reason = err instanceof PictureFetchError ? err.message : tl("picture.couldNotLoad");
+      entry = { state: "failed", reason };
     }
     this.loading.delete(url);
     if (this.closed) return;

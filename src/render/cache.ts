@@ -1,6 +1,7 @@
 // Rendered lines cached per status and everything that changes how it looks, so scrolling
 // and redraws never re-parse HTML. Bounded: the least recently used entries go first.
 import type { mastodon } from "masto";
+import { locale } from "../i18n/index.js";
 import { visualBidi } from "./bidi.js";
 import { codeHighlightingReady } from "./highlight.js";
 import type { RenderOptions } from "./options.js";
@@ -60,6 +61,7 @@ function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
     opts.theme.key,
     opts.unicode === false ? 0 : 1,
     visualBidi() ? 1 : 0,
+    locale(),
     // Code blocks are drawn plain until the highlighter has loaded, highlighted after.
     codeHighlightingReady() && hasCode(s) ? 1 : 0,
     opts.showMedia === false ? 0 : 1,

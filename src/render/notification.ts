@@ -1,5 +1,6 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
+import { type MessageKey, tl } from "../i18n/index.js";
 import { glyphsFor } from "./glyphs.js";
 import { type Block, parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
@@ -10,22 +11,23 @@ import { acctText, namePieces } from "./status-parts.js";
 import type { Role } from "./theme.js";
 import { relativeTime } from "./time.js";
 
-const VERBS: Record<string, string> = {
-  mention: "mentioned you",
-  status: "posted",
-  reblog: "boosted your post",
-  follow: "followed you",
-  follow_request: "requested to follow you",
-  favourite: "favourited your post",
-  poll: "'s poll has ended",
-  update: "edited a post",
-  "admin.sign_up": "signed up",
-  "admin.report": "filed a report",
-  severed_relationships: "— some of your follow relationships were severed",
-  moderation_warning: "— you received a moderation warning",
-  quote: "quoted your post",
-  quoted_update: "edited a post that quotes you",
-};
+/** The notification types Mastodon documents, each with its words in the catalogue. */
+const VERBS: ReadonlySet<string> = new Set([
+  "mention",
+  "status",
+  "reblog",
+  "follow",
+  "follow_request",
+  "favourite",
+  "poll",
+  "update",
+  "admin.sign_up",
+  "admin.report",
+  "severed_relationships",
+  "moderation_warning",
+  "quote",
+  "quoted_update",
+]);
 
 function blockText(blocks: readonly Block[]): string {
   return blocks
@@ -48,7 +50,7 @@ function blockText(blocks: readonly Block[]): string {
 function excerpt(status: mastodon.v1.Status | null | undefined): string {
   if (!status) return "";
   const spoiler = status.spoilerText?.trim();
-  if (spoiler) return `CW: ${sanitizeInline(spoiler)}`;
+  if (spoiler) return `${tl("status.cw")}${sanitizeInline(spoiler)}`;
   const text = blockText(parseStatusHtml(typeof status.content === "string" ? status.content : ""));
   return sanitizeInline(text).replace(/\s+/g, " ").trim();
 }
@@ -68,7 +70,7 @@ export function renderNotificationSummary(
     // A shape that breaks a part (an account that is a number, a createdAt that is an object)
     // is shown as a notice: nothing a server sends may end the program.
     const g = glyphsFor(opts.unicode);
-    const notice: Piece = { text: "[a notification the server sent malformed]", roles: ["notice"] };
+    const notice: Piece = { text: tl("notification.malformed"), roles: ["notice"] };
     return paintFitted([notice], Math.max(1, opts.width), g, opts.theme, false);
   }
 }
@@ -80,9 +82,11 @@ function summaryOf(
 ): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
-  // Own keys only: a type of "constructor" must not find Object's.
-  const known = Object.hasOwn(VERBS, type) ? VERBS[type] : undefined;
-  const verb = known ?? `sent a notification (${sanitizeInline(type) || "unknown"})`;
+  const verb = VERBS.has(type)
+    ? tl(`notification.${type}` as MessageKey)
+    : tl("notification.unknown", {
+        type: sanitizeInline(type) || tl("notification.unknownType"),
+      });
   const account = (n as { account?: mastodon.v1.Account | null }).account;
   const status = (n as { status?: mastodon.v1.Status | null }).status;
   const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta")];
@@ -90,9 +94,9 @@ function summaryOf(
     const [first, second] = accounts as [mastodon.v1.Account, mastodon.v1.Account];
     const others = accounts.length - 2;
     line.push(...namePieces(first, "displayName"));
-    line.push(p(others > 0 ? ", " : " and "));
+    line.push(p(others > 0 ? tl("notification.listComma") : tl("notification.and")));
     line.push(...namePieces(second, "displayName"));
-    if (others > 0) line.push(p(` and ${others} ${others === 1 ? "other" : "others"}`));
+    if (others > 0) line.push(p(tl("notification.andOthers", { count: others })));
   } else if (account)
     line.push(
       ...namePieces(account, "displayName"),

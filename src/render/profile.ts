@@ -1,6 +1,7 @@
 // An account's profile as lines: name, acct, marks, bio (the same HTML pipeline as toots),
 // profile fields (values are HTML too; a verified link gets a ✓), and counts.
 import type { mastodon } from "masto";
+import { tl } from "../i18n/index.js";
 import { layoutBlocks } from "./blocks.js";
 import { glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
@@ -21,7 +22,7 @@ export function renderProfile(account: mastodon.v1.Account, opts: ProfileOptions
   } catch {
     // As for statuses: a malformed account is a notice, never the end of the program.
     const notice = wrapItems(
-      [{ text: "[a profile the server sent malformed]", roles: ["notice"] }],
+      [{ text: tl("profile.malformed"), roles: ["notice"] }],
       Math.max(1, Math.floor(opts.width)),
     );
     return notice.map((l) =>
@@ -89,7 +90,11 @@ function profileLines(account: mastodon.v1.Account, opts: ProfileOptions): strin
     [],
     [
       {
-        text: `${countText(account.statusesCount)} posts${g.dot}${countText(account.followingCount)} following${g.dot}${countText(account.followersCount)} followers`,
+        text: [
+          tl("profile.posts", { count: Number(countText(account.statusesCount)) }),
+          tl("profile.following", { count: Number(countText(account.followingCount)) }),
+          tl("profile.followers", { count: Number(countText(account.followersCount)) }),
+        ].join(g.dot),
         roles: ["counts"],
       },
     ],

@@ -2,18 +2,19 @@
 // saying why it is not shown. Every state Mastodon documents has its own words; states
 // added later read as "unavailable".
 import type { mastodon } from "masto";
+import { type MessageKey, tl } from "../i18n/index.js";
 
 type QuoteLike = { state?: unknown; quotedStatus?: unknown; quotedStatusId?: unknown };
 
-const WHY_NOT_SHOWN: Record<string, string> = {
-  pending: "quote pending the quoted author's approval",
-  rejected: "the quoted author declined this quote",
-  revoked: "the quoted author removed this quote",
-  deleted: "the quoted post was deleted",
-  unauthorized: "you cannot see the quoted post",
-  blocked_account: "quoted post hidden: you blocked its author",
-  blocked_domain: "quoted post hidden: you blocked its server",
-  muted_account: "quoted post hidden: you muted its author",
+const WHY_NOT_SHOWN: Record<string, MessageKey> = {
+  pending: "quote.pending",
+  rejected: "quote.rejected",
+  revoked: "quote.revoked",
+  deleted: "quote.deleted",
+  unauthorized: "quote.unauthorized",
+  blocked_account: "quote.blockedAccount",
+  blocked_domain: "quote.blockedDomain",
+  muted_account: "quote.mutedAccount",
 };
 
 export type QuoteView =
@@ -30,7 +31,7 @@ export function quoteView(s: mastodon.v1.Status): QuoteView {
   if (state === "accepted" && quoted && typeof quoted === "object" && quoted.account)
     return { kind: "status", status: quoted };
   // Streaming sends a "shallow" quote (an id only): the status itself comes with the thread.
-  if (state === "accepted") return { kind: "notice", text: "quotes a post (open it to see)" };
+  if (state === "accepted") return { kind: "notice", text: tl("quote.shallow") };
   const why = Object.hasOwn(WHY_NOT_SHOWN, state) ? WHY_NOT_SHOWN[state] : undefined;
-  return { kind: "notice", text: why ?? "quoted post unavailable" };
+  return { kind: "notice", text: tl(why ?? "quote.unavailable") };
 }

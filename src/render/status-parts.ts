@@ -1,5 +1,6 @@
 // The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
 import type { mastodon } from "masto";
+import { tl, tlAround } from "../i18n/index.js";
 import type { Glyphs } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
 import type { PictureRows } from "./options.js";
@@ -44,16 +45,16 @@ export function authorPieces(account: mastodon.v1.Account, expanded: boolean): P
     ...namePieces(account, "displayName"),
     p(` ${acctText(account, expanded)}`, "acct"),
   ];
-  if (account.bot) head.push(p(" [bot]", "meta"));
-  if (account.locked) head.push(p(" [locked]", "meta"));
+  if (account.bot) head.push(p(` ${tl("status.bot")}`, "meta"));
+  if (account.locked) head.push(p(` ${tl("status.locked")}`, "meta"));
   return head;
 }
 
-const VISIBILITY: Record<string, string> = {
-  public: "",
-  unlisted: "unlisted",
-  private: "followers",
-  direct: "direct",
+const VISIBILITY: Record<string, () => string> = {
+  public: () => "",
+  unlisted: () => tl("status.unlisted"),
+  private: () => tl("status.followersOnly"),
+  direct: () => tl("status.direct"),
 };
 
 export function headerLine(
@@ -65,12 +66,12 @@ export function headerLine(
 ): Line {
   const tail: Piece[] = [p(`${g.dot}${relativeTime(s.createdAt, now)}`, "meta")];
   const vis = Object.hasOwn(VISIBILITY, s.visibility)
-    ? VISIBILITY[s.visibility]!
+    ? VISIBILITY[s.visibility]!()
     : sanitizeInline(String(s.visibility ?? ""));
   if (vis) tail.push(p(`${g.dot}${vis}`, "meta"));
-  if (s.editedAt) tail.push(p(`${g.dot}edited`, "meta"));
+  if (s.editedAt) tail.push(p(`${g.dot}${tl("status.edited")}`, "meta"));
   // Mastodon sends `pinned` only on the reader's own toots (and tootty marks a profile's pinned ones).
-  if (s.pinned === true) tail.push(p(`${g.dot}pinned`, "meta"));
+  if (s.pinned === true) tail.push(p(`${g.dot}${tl("status.pinned")}`, "meta"));
   const head = authorPieces(s.account, expanded);
   const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
   // The name gives way first: time and marks are what a scanning eye needs.
@@ -79,11 +80,10 @@ export function headerLine(
 }
 
 export function boostLine(wrapper: mastodon.v1.Status, width: number, g: Glyphs): Line {
-  return clipLine(
-    [p(g.boosted, "boost"), ...namePieces(wrapper.account, "boost"), p(" boosted", "boost")],
-    width,
-    g.ellipsis,
-  );
+  const [before, after] = tlAround("status.boostedBy", "name");
+  const line = [p(g.boosted + before, "boost"), ...namePieces(wrapper.account, "boost")];
+  if (after) line.push(p(after, "boost"));
+  return clipLine(line, width, g.ellipsis);
 }
 
 export function replyLine(
@@ -94,46 +94,44 @@ export function replyLine(
 ): Line | null {
   if (!s.inReplyToId) return null;
   if (s.inReplyToAccountId && s.inReplyToAccountId === s.account.id) {
-    return [p(`${g.replyTo}continues a thread`, "reply")];
+    return [p(`${g.replyTo}${tl("status.continuesThread")}`, "reply")];
   }
   const target = (s.mentions ?? []).find((m) => m.id === s.inReplyToAccountId);
-  if (!target) return [p(`${g.replyTo}in reply`, "reply")];
+  if (!target) return [p(`${g.replyTo}${tl("status.inReply")}`, "reply")];
   const acct = sanitizeInline(target.acct);
   const shown = expanded || !acct.includes("@") ? acct : acct.split("@")[0];
-  return clipLine(
-    [p(`${g.replyTo}replying to `, "reply"), p(`@${shown}`, "mention")],
-    width,
-    g.ellipsis,
-  );
+  const [before, after] = tlAround("status.replyingTo", "acct");
+  const line = [p(`${g.replyTo}${before}`, "reply"), p(`@${shown}`, "mention")];
+  if (after) line.push(p(after, "reply"));
+  return clipLine(line, width, g.ellipsis);
 }
 
 export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
   const text = sanitizeInline(s.spoilerText);
   return wrapItems(
-    [p("CW: ", "cw", "bold"), ...withEmoji(text, ["cw"], emojiSet(s.emojis))],
+    [p(tl("status.cw"), "cw", "bold"), ...withEmoji(text, ["cw"], emojiSet(s.emojis))],
     width,
   );
 }
 
 export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number, g: Glyphs): Line[] {
-  const what: string[] = ["text"];
+  const what: string[] = [tl("status.hiddenText")];
   const media = s.mediaAttachments?.length ?? 0;
-  if (media) what.push(`${media} media`);
-  if (s.poll) what.push("poll");
-  return wrapItems(
-    [p(`[${why}: ${what.join(", ")} hidden ${g.dash} expand to show]`, "notice")],
-    width,
-  );
+  if (media) what.push(tl("status.hiddenMedia", { count: media }));
+  if (s.poll) what.push(tl("status.hiddenPoll"));
+  const list = what.join(tl("status.listSeparator"));
+  return wrapItems([p(tl("status.hidden", { why, what: list, dash: g.dash }), "notice")], width);
 }
 
 function untilText(iso: string | null | undefined, now: number): string {
   const t = iso ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(t)) return "";
   const left = t - now;
-  if (left <= 0) return "closed";
-  if (left < 3_600_000) return `ends in ${Math.max(1, Math.floor(left / 60_000))}m`;
-  if (left < 86_400_000) return `ends in ${Math.floor(left / 3_600_000)}h`;
-  return `ends in ${Math.floor(left / 86_400_000)}d`;
+  if (left <= 0) return tl("poll.closed");
+  if (left < 3_600_000)
+    return tl("poll.endsMinutes", { count: Math.max(1, Math.floor(left / 60_000)) });
+  if (left < 86_400_000) return tl("poll.endsHours", { count: Math.floor(left / 3_600_000) });
+  return tl("poll.endsDays", { count: Math.floor(left / 86_400_000) });
 }
 
 export function pollLines(
@@ -178,10 +176,10 @@ export function pollLines(
       p(percent, mine ? "pollOwn" : "meta"),
     ]);
   });
-  const facts = [`${countText(poll.votesCount)} votes`];
-  if (poll.multiple) facts.push("multiple choice");
-  facts.push(poll.expired ? "closed" : untilText(poll.expiresAt, now));
-  if (poll.voted) facts.push("you voted");
+  const facts = [tl("poll.votes", { count: Number(countText(poll.votesCount)) })];
+  if (poll.multiple) facts.push(tl("poll.multiple"));
+  facts.push(poll.expired ? tl("poll.closed") : untilText(poll.expiresAt, now));
+  if (poll.voted) facts.push(tl("poll.youVoted"));
   lines.push(clipLine([p(facts.filter(Boolean).join(g.dot), "meta")], width, g.ellipsis));
   return lines;
 }
@@ -208,16 +206,21 @@ export function mediaLines(
   const hidden = !opts.expanded && (s.sensitive === true || opts.blurredBy !== null);
   const lines: Line[] = [];
   if (hidden) {
+    const count = media.length;
     const why =
       opts.blurredBy !== null
-        ? `${media.length} media hidden by filter: ${opts.blurredBy}`
-        : `${media.length} sensitive media`;
+        ? tl("media.hiddenByFilter", { count, filter: opts.blurredBy })
+        : tl("media.sensitiveCount", { count });
     lines.push(
-      clipLine([p(`${g.media}${why}`, "media"), p(`${g.dot}s shows`, "notice")], width, g.ellipsis),
+      clipLine(
+        [p(`${g.media}${why}`, "media"), p(`${g.dot}${tl("media.sShows")}`, "notice")],
+        width,
+        g.ellipsis,
+      ),
     );
   }
   for (const m of media) {
-    const type = sanitizeInline(String(m.type ?? "media"));
+    const type = mediaTypeWord(m.type);
     const view =
       opts.pictures && PICTURE_TYPES.has(String(m.type))
         ? opts.pictures.rows(m, width, opts.pictureRows ?? 8, hidden)
@@ -227,15 +230,31 @@ export function mediaLines(
     if (hidden) continue;
     const alt = m.description ? sanitizeInline(m.description) : "";
     const line: Piece[] = [p(`${g.media}${type}`, "media")];
-    if (view?.kind === "picture" && type !== "image") line.push(p(`${g.dot}first frame`, "meta"));
-    if (s.sensitive) line.push(p(`${g.dot}sensitive`, "sensitive"));
+    if (view?.kind === "picture" && m.type !== "image")
+      line.push(p(`${g.dot}${tl("media.firstFrame")}`, "meta"));
+    if (s.sensitive) line.push(p(`${g.dot}${tl("media.sensitive")}`, "sensitive"));
     // Before the alt text, which is long and cut at the pane's edge.
     if (view?.kind === "failed" && view.reason)
-      line.push(p(`${g.dot}not shown: ${view.reason}`, "notice"));
-    line.push(alt ? p(`${g.dot}${alt}`) : p(`${g.dot}no description`, "notice"));
+      line.push(p(`${g.dot}${tl("media.notShown", { reason: view.reason })}`, "notice"));
+    line.push(alt ? p(`${g.dot}${alt}`) : p(`${g.dot}${tl("media.noDescription")}`, "notice"));
     lines.push(clipLine(line, width, g.ellipsis));
   }
   return lines;
+}
+
+const MEDIA_TYPES: Record<string, () => string> = {
+  image: () => tl("media.image"),
+  gifv: () => tl("media.gifv"),
+  video: () => tl("media.video"),
+  audio: () => tl("media.audio"),
+  unknown: () => tl("media.unknown"),
+};
+
+/** The documented attachment types in the reader's words; another is shown as the server sent it. */
+function mediaTypeWord(type: unknown): string {
+  if (type === null || type === undefined) return tl("media.generic");
+  const name = String(type);
+  return Object.hasOwn(MEDIA_TYPES, name) ? MEDIA_TYPES[name]!() : sanitizeInline(name);
 }
 
 export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs): Line | null {
@@ -272,9 +291,9 @@ export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Lin
     ),
   ];
   const mine: string[] = [];
-  if (s.reblogged) mine.push("boosted");
-  if (s.favourited) mine.push("favourited");
-  if (s.bookmarked) mine.push("bookmarked");
+  if (s.reblogged) mine.push(tl("status.youBoosted"));
+  if (s.favourited) mine.push(tl("status.youFavourited"));
+  if (s.bookmarked) mine.push(tl("status.youBookmarked"));
   if (mine.length) line.push(p(`  ${mine.join(g.dot)}`, "active"));
   return clipLine(line, width, g.ellipsis);
 }

@@ -1,5 +1,6 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
+import { tl } from "../i18n/index.js";
 import { markArranged } from "./bidi.js";
 import { layoutBlocks } from "./blocks.js";
 import { type Glyphs, glyphsFor } from "./glyphs.js";
@@ -58,10 +59,7 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
     // A shape that breaks a part (no account, a number where text belongs) is shown as one
     // notice: nothing a server sends may end the program.
     const width = Math.max(1, Math.floor(opts.width));
-    const notice = wrapItems(
-      [{ text: "[a post the server sent malformed]", roles: ["notice"] }],
-      width,
-    );
+    const notice = wrapItems([{ text: tl("status.malformed"), roles: ["notice"] }], width);
     return finish(notice, width, opts, glyphsFor(opts.unicode));
   }
 }
@@ -86,8 +84,8 @@ function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boole
     lines.push(
       ...wrapItems(
         [
-          { text: `Filtered: ${verdict.title}`, roles: ["filtered"] },
-          { text: ` ${g.dash} expand to show`, roles: ["notice"] },
+          { text: tl("status.filtered", { title: verdict.title }), roles: ["filtered"] },
+          { text: tl("status.expandToShow", { dash: g.dash }), roles: ["notice"] },
         ],
         width,
       ),
@@ -98,12 +96,12 @@ function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boole
   push(headerLine(s, width, opts.now, expanded, g));
   push(replyLine(s, width, expanded, g));
   if (verdict?.action === "warn")
-    push([{ text: `Filtered: ${verdict.title} (shown)`, roles: ["filtered"] }]);
+    push([{ text: tl("status.filteredShown", { title: verdict.title }), roles: ["filtered"] }]);
 
   const hasCw = typeof s.spoilerText === "string" && s.spoilerText.trim() !== "";
   if (hasCw) lines.push(...spoilerLines(s, width));
   if (hasCw && !expanded) {
-    lines.push(...hiddenNotice(s, "CW", width, g));
+    lines.push(...hiddenNotice(s, tl("status.cwShort"), width, g));
   } else {
     const ctx: InlineContext = {
       theme: opts.theme,
@@ -156,9 +154,9 @@ function quoteLines(
   if (quote.kind === "none") return [];
   const notice = (text: string) => wrapItems([{ text: `[${text}]`, roles: ["notice"] }], width);
   if (quote.kind === "notice") return notice(quote.text);
-  if (nested || width < MIN_QUOTE_WIDTH) return notice("quotes another post");
+  if (nested || width < MIN_QUOTE_WIDTH) return notice(tl("quote.nested"));
   const inner = renderAt(quote.status, { ...opts, width: width - 2 }, true);
-  if (inner.length === 0) return notice("quoted post hidden by a filter");
+  if (inner.length === 0) return notice(tl("quote.filtered"));
   // The inner lines are painted already: each becomes one piece behind the bar.
   const bar = paintLine(
     [{ text: opts.theme.markers ? "> " : g.quoteBar, roles: ["quoteBar"] }],

@@ -1,18 +1,35 @@
 // Short relative timestamps for toot headers. `now` is injected so tests use a fixed clock.
+import { locale, tl } from "../i18n/index.js";
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "now", "5m", "3h", "2d" (under a week), then the date (YYYY-MM-DD, UTC). */
+/**
+ * "now", "5m", "3h", "2d" (under a week; the catalogue's words), then the date: YYYY-MM-DD
+ * in English, the interface language's own short date otherwise (UTC either way).
+ */
 export function relativeTime(iso: string | null | undefined, now: number): string {
   const t = iso ? Date.parse(iso) : Number.NaN;
   if (Number.isNaN(t)) return "?";
   const age = now - t;
-  if (age < MINUTE) return "now";
-  if (age < HOUR) return `${Math.floor(age / MINUTE)}m`;
-  if (age < DAY) return `${Math.floor(age / HOUR)}h`;
-  if (age < 7 * DAY) return `${Math.floor(age / DAY)}d`;
-  return new Date(t).toISOString().slice(0, 10);
+  if (age < MINUTE) return tl("time.now");
+  if (age < HOUR) return tl("time.minutes", { count: Math.floor(age / MINUTE) });
+  if (age < DAY) return tl("time.hours", { count: Math.floor(age / HOUR) });
+  if (age < 7 * DAY) return tl("time.days", { count: Math.floor(age / DAY) });
+  return dateText(t);
+}
+
+let dates: { tag: string; format: Intl.DateTimeFormat } | null = null;
+
+function dateText(t: number): string {
+  const tag = locale();
+  if (tag.split("-")[0] === "en") return new Date(t).toISOString().slice(0, 10);
+  if (dates?.tag !== tag) {
+    const options = { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" } as const;
+    dates = { tag, format: new Intl.DateTimeFormat(tag, options) };
+  }
+  return dates.format.format(t);
 }
 
 /**

@@ -1,10 +1,12 @@
 // One pane's timeline (home, local, federated, a hashtag, a list, direct): the first page over REST, live events from the stream, gap-fill over REST
 // after every reconnect, slow polling while the socket is down, and a state for the pane title.
+
 import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
 import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
 import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
+import { tl } from "../i18n/index.js";
 import {
   connectionFactsOf,
   derivePaneState,
@@ -169,7 +171,7 @@ export class TimelineFeed {
     return this.enqueue(async () => {
       await this.repair(this.store.newestId());
       if (this.lastRest?.ok === false)
-        throw new Error(`Could not refresh: ${describeError(this.lastFailure)}`);
+        throw new Error(tl("error.couldNotRefresh", { why: describeError(this.lastFailure) }));
     }).then(() => {});
   }
 

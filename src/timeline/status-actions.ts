@@ -5,6 +5,7 @@
 import { deleteStatus, type StatusToggle, toggleStatus } from "../api/actions.js";
 import { describeError } from "../api/errors.js";
 import type { RestClient } from "../api/rest.js";
+import { type MessageKey, tl } from "../i18n/index.js";
 import type { StatusBus } from "./status-bus.js";
 import type { CountField, ToggleField } from "./status-change.js";
 import type { Status } from "./store.js";
@@ -21,8 +22,9 @@ interface ToggleRule {
   field: ToggleField;
   count?: CountField;
   verbs: [on: StatusToggle, off: StatusToggle];
-  done: [on: string, off: string];
-  words: [on: string, off: string];
+  /** What the status line says once the server agreed, and when it did not. */
+  done: [on: MessageKey, off: MessageKey];
+  failed: [on: MessageKey, off: MessageKey];
   /** Mastodon pins only the user's own toots. */
   ownOnly?: boolean;
 }
@@ -32,27 +34,27 @@ const RULES: Record<ToggleAction, ToggleRule> = {
     field: "favourited",
     count: "favouritesCount",
     verbs: ["favourite", "unfavourite"],
-    done: ["Favourited", "Unfavourited"],
-    words: ["favourite", "unfavourite"],
+    done: ["action.favourited", "action.unfavourited"],
+    failed: ["action.couldNotFavourite", "action.couldNotUnfavourite"],
   },
   boost: {
     field: "reblogged",
     count: "reblogsCount",
     verbs: ["reblog", "unreblog"],
-    done: ["Boosted", "Unboosted"],
-    words: ["boost", "unboost"],
+    done: ["action.boosted", "action.unboosted"],
+    failed: ["action.couldNotBoost", "action.couldNotUnboost"],
   },
   bookmark: {
     field: "bookmarked",
     verbs: ["bookmark", "unbookmark"],
-    done: ["Bookmarked", "Removed the bookmark"],
-    words: ["bookmark", "remove the bookmark"],
+    done: ["action.bookmarked", "action.unbookmarked"],
+    failed: ["action.couldNotBookmark", "action.couldNotUnbookmark"],
   },
   pin: {
     field: "pinned",
     verbs: ["pin", "unpin"],
-    done: ["Pinned to your profile", "Unpinned"],
-    words: ["pin", "unpin"],
+    done: ["action.pinned", "action.unpinned"],
+    failed: ["action.couldNotPin", "action.couldNotUnpin"],
     ownOnly: true,
   },
 };
@@ -83,8 +85,8 @@ export class StatusActions {
   /** Why `action` cannot be done on `status`, or undefined when it can. */
   refusal(status: Status, action: ToggleAction | "delete"): string | undefined {
     const own = actionTarget(status).account?.id === this.deps.accountId;
-    if (action === "delete") return own ? undefined : "Only your own toots can be deleted";
-    return RULES[action].ownOnly && !own ? "Only your own toots can be pinned" : undefined;
+    if (action === "delete") return own ? undefined : tl("action.onlyOwnDelete");
+    return RULES[action].ownOnly && !own ? tl("action.onlyOwnPin") : undefined;
   }
 
   toggle(status: Status, action: ToggleAction): Promise<ActionOutcome> {
@@ -113,7 +115,7 @@ export class StatusActions {
             : {};
         // What the server now holds: the toggle as asked, its count as counted there.
         changes.publish({ kind: "patch", id: target.id, set: { [rule.field]: on, ...counted } });
-        return { ok: true, message: rule.done[on ? 0 : 1] };
+        return { ok: true, message: tl(rule.done[on ? 0 : 1]) };
       } catch (err) {
         changes.publish({
           kind: "patch",
@@ -121,7 +123,7 @@ export class StatusActions {
           set: { [rule.field]: !on },
           ...(rule.count ? { adjust: { [rule.count]: -step } } : {}),
         });
-        return { ok: false, message: `Could not ${rule.words[on ? 0 : 1]}: ${describeError(err)}` };
+        return { ok: false, message: tl(rule.failed[on ? 0 : 1], { why: describeError(err) }) };
       }
     });
   }
@@ -135,9 +137,9 @@ export class StatusActions {
       try {
         await deleteStatus(this.deps.rest, target.id);
         this.deps.changes.publish({ kind: "delete", id: target.id });
-        return { ok: true, message: "Deleted" };
+        return { ok: true, message: tl("action.deleted") };
       } catch (err) {
-        return { ok: false, message: `Could not delete: ${describeError(err)}` };
+        return { ok: false, message: tl("action.couldNotDelete", { why: describeError(err) }) };
       }
     });
   }

@@ -75,7 +75,7 @@ describe("tootty login against a 4.3 server (PKCE)", () => {
       !first.out.text.includes("\u001b"),
       "no escape sequence from the server reaches the terminal",
     );
-    assert.match(first.out.text, /up to 1000 characters/);
+    assert.match(first.out.text, /up to 1,000 characters/);
     const second = await loginAs(stub, dir);
     assert.equal(second.code, 0);
     assert.doesNotMatch(second.out.text, /No spam/);

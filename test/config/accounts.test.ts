@@ -3,7 +3,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
-import { NO_ACCOUNT_MESSAGE, resolveAccount } from "../../src/config/resolve-account.js";
+import { noAccountMessage, resolveAccount } from "../../src/config/resolve-account.js";
 import { tempConfigDir } from "./temp-dir.js";
 
 const alice = {
@@ -187,9 +187,9 @@ describe("resolveAccount", () => {
 
   test("no account: the message names tootty login HOST and tootty --demo", async () => {
     const result = await resolveAccount({ TOOTTY_CONFIG_DIR: tempConfigDir() }, undefined);
-    assert.deepEqual(result, { error: NO_ACCOUNT_MESSAGE });
-    assert.match(NO_ACCOUNT_MESSAGE, /tootty login HOST/);
-    assert.match(NO_ACCOUNT_MESSAGE, /tootty --demo/);
+    assert.deepEqual(result, { error: noAccountMessage() });
+    assert.match(noAccountMessage(), /tootty login HOST/);
+    assert.match(noAccountMessage(), /tootty --demo/);
   });
 
   test("the default account, or the one --account names, with token_command run", async () => {

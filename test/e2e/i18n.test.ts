@@ -1,6 +1,10 @@
 // With LANG=ar_EG.UTF-8 tootty speaks Arabic: pane titles, the status bar's hints, the
 // quit question, in visual order with joined letters (tmux does no bidi).
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { e2eInstance } from "../helpers/e2e.js";
 
@@ -47,4 +51,41 @@ test("with LANG=ar_EG.UTF-8 the interface is Arabic", async () => {
   await tui.waitFor((s) => seen(s).includes(rtl("الخروج من")), "the quit question in Arabic");
   tui.send("y");
   assert.equal(await tui.waitForExit(), 0);
+});
+
+const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+
+/** `tootty ARGS` under `lang`, without a terminal: what it prints, in logical order. */
+function run(args: string[], lang: string) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        LANG: lang,
+        TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-cfg-")),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test("with LANG=ar_EG.UTF-8 the command line is Arabic: errors, --help, accounts", async () => {
+  const usage = await run(["frobnicate"], "ar_EG.UTF-8");
+  assert.equal(usage.code, 2);
+  assert.equal(usage.stderr, "tootty: أمر غير معروف 'frobnicate' (انظر tootty --help)\n");
+  const noAccount = await run([], "ar_EG.UTF-8");
+  assert.equal(noAccount.code, 1);
+  assert.match(noAccount.stderr, /^tootty: لا حساب بعد: شغّل `tootty login HOST`/);
+  const help = await run(["--help"], "ar_EG.UTF-8");
+  assert.match(help.stdout, /^tootty — عميل ماستودون في الطرفية\n\nالاستخدام:\n/);
+  const accounts = await run(["accounts"], "ar_EG.UTF-8");
+  assert.match(accounts.stdout, /^لا حسابات بعد\./);
+  // English is as it was.
+  const english = await run(["frobnicate"], "en_GB.UTF-8");
+  assert.equal(english.stderr, "tootty: unknown command 'frobnicate' (see tootty --help)\n");
 });

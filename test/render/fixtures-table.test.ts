@@ -20,7 +20,7 @@ const EXPECTED: Record<string, string[]> = {
     "infinite love ⴳ @trwnh · 2019-12-05",
     "○ test 1                           ██████████ 100%",
     "○ test 2                           ░░░░░░░░░░   0%",
-    "1 votes · closed · you voted",
+    "1 vote · closed · you voted",
     "↩ 0  ↻ 0  ☆ 0",
   ],
   "status-entity-example-card.json": [

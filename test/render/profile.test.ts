@@ -16,7 +16,7 @@ describe("profiles", () => {
     assert.equal(lines[0], "infinite love ⴳ @trwnh@mastodon.social");
     assert.ok(lines.includes("trwnh.com"), "link shown without its invisible https:// prefix");
     assert.ok(lines.some((l) => l.startsWith("help me live: liberapay.com/trwnh or paypal")));
-    assert.match(lines.at(-1)!, /^\d+ posts · \d+ following · \d+ followers$/);
+    assert.match(lines.at(-1)!, /^[\d,]+ posts · [\d,]+ following · [\d,]+ followers$/);
     for (const l of lines) assert.ok(cellWidth(l) <= 60);
   });
 
@@ -45,7 +45,7 @@ describe("profiles", () => {
       "Site      eve.example ✓",
       "Pronouns  she/her",
       "",
-      "3 posts · 2 following · 1 followers",
+      "3 posts · 2 following · 1 follower",
     ]);
   });
 });

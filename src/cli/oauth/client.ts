@@ -1,6 +1,8 @@
 // The OAuth code flow for a terminal: register an app (once per instance), send the user to
 // the authorise page, exchange the code they paste, check the token, and revoke it at logout.
+
 import type { RegisteredApp } from "../../config/apps.js";
+import { tl } from "../../i18n/index.js";
 import { LoginError } from "./errors.js";
 import { type FetchLike, requestJson, serverErrorText } from "./http.js";
 
@@ -35,7 +37,7 @@ export async function registerApp(fetchImpl: FetchLike, origin: URL): Promise<Re
     const why = serverErrorText(body);
     throw new LoginError(
       "server",
-      `${origin.host} refused to register tootty (HTTP ${reply.status}${why ? `: ${why}` : ""})`,
+      tl("login.refusedRegister", httpWords(origin, reply.status, why)),
     );
   }
   return {
@@ -97,22 +99,18 @@ export async function exchangeCode(
   }
   const error = isObject(body) ? body.error : undefined;
   if (error === "invalid_grant") {
-    throw new LoginError(
-      "bad-code",
-      `${origin.host} did not accept that code (wrong or expired): run tootty login ${origin.host} again for a new one`,
-    );
+    throw new LoginError("bad-code", tl("login.badCode", { host: origin.host }));
   }
   if (error === "invalid_client") {
-    throw new LoginError(
-      "unknown-client",
-      `${origin.host} no longer knows tootty's app registration; run tootty login ${origin.host} again`,
-    );
+    throw new LoginError("unknown-client", tl("login.unknownClient", { host: origin.host }));
   }
   const why = serverErrorText(body);
-  throw new LoginError(
-    "server",
-    `${origin.host} refused the code exchange (HTTP ${reply.status}${why ? `: ${why}` : ""})`,
-  );
+  throw new LoginError("server", tl("login.refusedExchange", httpWords(origin, reply.status, why)));
+}
+
+/** The host, the status and the server's own words (if any) for a refusal's message. */
+function httpWords(origin: URL, status: number, why: string | undefined) {
+  return { host: origin.host, status: String(status), why: why ? `: ${why}` : "" };
 }
 
 export interface VerifiedAccount {
@@ -141,7 +139,7 @@ export async function verifyCredentials(
   const why = serverErrorText(body);
   throw new LoginError(
     "server",
-    `${origin.host} did not accept the new token (HTTP ${reply.status}${why ? `: ${why}` : ""})`,
+    tl("login.tokenNotAccepted", httpWords(origin, reply.status, why)),
   );
 }
 
@@ -163,8 +161,5 @@ export async function revokeToken(
   });
   if (reply.status === 200) return;
   const why = serverErrorText(reply.body);
-  throw new LoginError(
-    "server",
-    `${origin.host} did not revoke the token (HTTP ${reply.status}${why ? `: ${why}` : ""})`,
-  );
+  throw new LoginError("server", tl("login.notRevoked", httpWords(origin, reply.status, why)));
 }

@@ -3,6 +3,7 @@
 // and nowhere else.
 
 import { oneLine } from "../../config/one-line.js";
+import { tl } from "../../i18n/index.js";
 
 export type LoginErrorKind =
   | "unknown-host"
@@ -38,7 +39,7 @@ function innermostMessage(error: unknown): string {
   let current: unknown = error;
   while ((current as { cause?: unknown })?.cause) current = (current as { cause: unknown }).cause;
   const message = (current as { message?: unknown })?.message;
-  return typeof message === "string" ? oneLine(message, 60) : "unknown error";
+  return typeof message === "string" ? oneLine(message, 60) : tl("login.unknownError");
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|EPROTO/;
@@ -47,26 +48,14 @@ const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|EPROTO/;
 export function networkFailure(error: unknown, host: string): LoginError {
   const name = (error as { name?: unknown })?.name;
   if (name === "TimeoutError" || name === "AbortError") {
-    return new LoginError(
-      "network",
-      `cannot reach ${host}: no answer in time (network down or server overloaded)`,
-    );
+    return new LoginError("network", tl("login.noAnswer", { host }));
   }
   const code = causeCode(error) ?? innermostMessage(error);
   if (code === "ENOTFOUND") {
-    return new LoginError(
-      "unknown-host",
-      `unknown host ${host}: no such name in DNS (check the spelling)`,
-    );
+    return new LoginError("unknown-host", tl("login.unknownHost", { host }));
   }
   if (TLS_CODE.test(code)) {
-    return new LoginError(
-      "tls",
-      `TLS failure talking to ${host} (${code}): certificate not trusted; stopping`,
-    );
+    return new LoginError("tls", tl("login.tls", { host, code }));
   }
-  return new LoginError(
-    "network",
-    `cannot reach ${host} (${code}): network down or server not answering`,
-  );
+  return new LoginError("network", tl("login.network", { host, code }));
 }

@@ -1,7 +1,9 @@
 // The few HTTP calls a login needs, with plain fetch. masto.js has no helpers worth using
 // for the OAuth code flow (no PKCE, no token exchange, no revoke), and we need the raw
 // status codes to tell "wrong code" from "server broken" anyway.
+
 import { oneLine } from "../../config/one-line.js";
+import { tl } from "../../i18n/index.js";
 import { LoginError, networkFailure } from "./errors.js";
 
 export type FetchLike = typeof fetch;
@@ -51,11 +53,11 @@ export async function requestJson(
     const location = oneLine(response.headers.get("location") ?? "elsewhere", 100);
     throw new LoginError(
       "server",
-      `${url.host} redirects ${url.pathname} to ${location}; try logging in to that host`,
+      tl("login.redirects", { host: url.host, path: url.pathname, location }),
     );
   }
   if (text.length > MAX_BODY) {
-    throw new LoginError("server", `${url.host} sent an oversized reply to ${url.pathname}`);
+    throw new LoginError("server", tl("login.oversized", { host: url.host, path: url.pathname }));
   }
   let body: unknown;
   try {

@@ -1,6 +1,8 @@
 // Is this a Mastodon-API server, and what does a new user need to know about it? Tries
 // /api/v2/instance (4.0+) then /api/v1/instance (older Mastodon, Pleroma, GoToSocial…).
+
 import { oneLine } from "../../config/one-line.js";
+import { tl } from "../../i18n/index.js";
 import { LoginError } from "./errors.js";
 import { type FetchLike, requestJson } from "./http.js";
 
@@ -76,10 +78,7 @@ export async function checkInstance(fetchImpl: FetchLike, origin: URL): Promise<
     }
   }
   if (!body) {
-    throw new LoginError(
-      "not-mastodon",
-      `${origin.host} does not look like a Mastodon-API server (no /api/v2/instance or /api/v1/instance)`,
-    );
+    throw new LoginError("not-mastodon", tl("login.notMastodon", { host: origin.host }));
   }
   const version = oneLine(str(body.version) ?? "", 60);
   let rules = ruleTexts(body.rules);

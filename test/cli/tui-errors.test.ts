@@ -1,33 +1,11 @@
 // Everything that stops tootty before the first paint: one line on stderr, exit code 1 (2 for
 // bad usage), and nothing written to the terminal.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import { runCli } from "../helpers/run-cli.js";
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-
-function run(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        LANG: "C.UTF-8",
-        TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-cfg-")),
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runCli;
 
 function assertOneLine(stderr: string) {
   assert.equal(stderr.trim().split("\n").length, 1, `one line on stderr, got:\n${stderr}`);

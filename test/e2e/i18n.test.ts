@@ -1,12 +1,9 @@
 // With LANG=ar_EG.UTF-8 tootty speaks Arabic: pane titles, the status bar's hints, the
 // quit question, in visual order with joined letters (tmux does no bidi).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 import { e2eInstance } from "../helpers/e2e.js";
+import { runCli } from "../helpers/run-cli.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
 /**
@@ -53,26 +50,8 @@ test("with LANG=ar_EG.UTF-8 the interface is Arabic", async () => {
   assert.equal(await tui.waitForExit(), 0);
 });
 
-const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
-
 /** `tootty ARGS` under `lang`, without a terminal: what it prints, in logical order. */
-function run(args: string[], lang: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        LANG: lang,
-        TOOTTY_CONFIG_DIR: mkdtempSync(join(tmpdir(), "tootty-cfg-")),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], lang: string) => runCli(args, { LANG: lang });
 
 test("with LANG=ar_EG.UTF-8 the command line is Arabic: errors, --help, accounts", async () => {
   const usage = await run(["frobnicate"], "ar_EG.UTF-8");

@@ -2,6 +2,7 @@
 // report) and its thread. Thin typed wrappers over `rest.request`, so every call shares the
 // account's queue: rate limits, retries and timeouts apply as everywhere else.
 import type { mastodon } from "masto";
+import { type AsyncRefreshHint, asyncRefreshOf } from "./async-refresh.js";
 import type { RestClient } from "./rest.js";
 
 type Rest = Pick<RestClient, "request">;
@@ -47,6 +48,27 @@ export async function fetchContext(rest: Rest, id: string): Promise<ThreadContex
   return {
     ancestors: Array.isArray(data?.ancestors) ? data.ancestors : [],
     descendants: Array.isArray(data?.descendants) ? data.descendants : [],
+  };
+}
+
+/**
+ * The thread, and the server's word that more replies are being fetched from other servers
+ * (Mastodon 4.5's Mastodon-Async-Refresh on this endpoint): ask again after its `retry`.
+ */
+export async function fetchContextWithRefresh(
+  rest: Pick<RestClient, "requestWithResponse">,
+  id: string,
+): Promise<ThreadContext & { refresh?: AsyncRefreshHint }> {
+  const answer = await rest.requestWithResponse<Partial<ThreadContext> | null>({
+    method: "GET",
+    path: statusPath(id, "context"),
+  });
+  const data = answer.data;
+  const refresh = asyncRefreshOf(answer.headers);
+  return {
+    ancestors: Array.isArray(data?.ancestors) ? data.ancestors : [],
+    descendants: Array.isArray(data?.descendants) ? data.descendants : [],
+    ...(refresh ? { refresh } : {}),
   };
 }
 

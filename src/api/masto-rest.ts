@@ -7,12 +7,18 @@
 // - masto reads an error page that is text/html (nginx's 502/503/504) as `undefined`, then
 //   destructures it and throws a bare TypeError, losing the HTTP status. Here an HTML body
 //   reads as an empty object, so the error keeps its status (MastoHttpError, statusCode 503).
+// - masto's `$raw` answers only the body and the headers; a 206 from the home timeline ("the
+//   feed is being regenerated", methods/timelines.md) reads as a 200. The HTTP adapter here
+//   also answers the status code.
 
 import { HttpActionDispatcherHookMastodon } from "masto/adapters/action/dispatcher-http-hook-mastodon.js";
 import { createActionProxy, HttpActionDispatcher } from "masto/adapters/action/index.js";
 import { HttpConfigImpl } from "masto/adapters/config/index.js";
+import { MastoUnexpectedError } from "masto/adapters/errors/index.js";
+import { getEncoding } from "masto/adapters/http/get-encoding.js";
 import { HttpNativeImpl } from "masto/adapters/http/index.js";
 import { SerializerNativeImpl } from "masto/adapters/serializers/index.js";
+import type { HttpRequestParams } from "masto/interfaces/index.js";
 import { cutDeeperThan, jsonTextDepth, MAX_JSON_DEPTH } from "./server-json.js";
 
 type Encoding = Parameters<SerializerNativeImpl["deserialize"]>[0];
@@ -34,12 +40,53 @@ export class BoundedSerializer extends SerializerNativeImpl {
   }
 }
 
+/** masto's HttpNativeImpl internals the status-keeping request needs (private in its types). */
+interface NativeInternals {
+  createRequest(params: HttpRequestParams): Request;
+  createError(error: unknown): Promise<Error>;
+}
+
+/** One exchange's answer, with its HTTP status (what `$raw` resolves to on this client). */
+export interface RawAnswer<T = unknown> {
+  data: T;
+  headers: Headers;
+  status: number;
+}
+
+/** masto's native HTTP adapter, answering the status code with the body and headers. */
+export class StatusKeepingHttp extends HttpNativeImpl {
+  constructor(
+    private readonly deserializer: BoundedSerializer,
+    config: HttpConfigImpl,
+  ) {
+    super(deserializer, config);
+  }
+
+  override async request<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
+    const own = this as unknown as NativeInternals;
+    const request = own.createRequest(params);
+    let response: Response;
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      throw await own.createError(error);
+    }
+    if (!response.ok) throw await own.createError(response);
+    const text = await response.text();
+    const encoding = getEncoding(response.headers);
+    if (!encoding)
+      throw new MastoUnexpectedError("The server returned data with an unknown encoding.");
+    const data = this.deserializer.deserialize<T>(encoding, text);
+    return { headers: response.headers, data, status: response.status };
+  }
+}
+
 /** As masto's createRestAPIClient({ url, accessToken }), with the BoundedSerializer. */
 export function createBoundedRestClient(props: { url: string; accessToken: string }): unknown {
   const serializer = new BoundedSerializer();
   const config = new HttpConfigImpl(props, serializer);
   // No logger: masto's console logger would write over the screen.
-  const http = new HttpNativeImpl(serializer, config);
+  const http = new StatusKeepingHttp(serializer, config);
   const dispatcher = new HttpActionDispatcher(http, new HttpActionDispatcherHookMastodon(http));
   return createActionProxy(dispatcher, { context: ["api"] });
 }

@@ -1,13 +1,15 @@
 // The REST client every other room uses. Built on masto's client (masto-rest.ts); every call goes
 // through `$raw` (so X-RateLimit-* headers are readable) and through the account's RequestQueue.
 import type { mastodon } from "masto";
+import { asyncRefreshOf } from "./async-refresh.js";
 import { type Clock, systemClock } from "./clock.js";
 import { HttpError } from "./errors.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
-import { createBoundedRestClient } from "./masto-rest.js";
+import { createBoundedRestClient, type RawAnswer } from "./masto-rest.js";
 import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
 
 export type { InstanceInfo } from "./instance-info.js";
+export type { RawAnswer } from "./masto-rest.js";
 export type { RateLimitInfo, RestState } from "./request-queue.js";
 
 export type TimelineKind = "home" | "local" | "federated";
@@ -51,6 +53,8 @@ export interface RestClient {
   filters(): Promise<mastodon.v2.Filter[]>;
   /** Any endpoint without a typed function, still queued, rate-limited and retried. */
   request<T>(req: RawRequest): Promise<T>;
+  /** `request`, answering the HTTP status and headers too (a 206, Link, Mastodon-Async-Refresh). */
+  requestWithResponse<T>(req: RawRequest): Promise<RawAnswer<T>>;
   readonly state: RestState;
   readonly rateLimit: RateLimitInfo;
   /** Requests not settled yet (in flight, queued, or waiting to retry). */
@@ -61,10 +65,7 @@ export interface RestClient {
 }
 
 /** masto's action proxy, typed only as far as we use it: `$select(...segments)[verb].$raw()`. */
-type RawVerb = (
-  params: unknown,
-  meta: { requestInit: RequestInit },
-) => Promise<{ data: unknown; headers: Headers }>;
+type RawVerb = (params: unknown, meta: { requestInit: RequestInit }) => Promise<RawAnswer>;
 type SelectableProxy = {
   $select(...segments: string[]): Record<string, { $raw: RawVerb }>;
 };
@@ -100,6 +101,23 @@ export function withStringIds<T>(data: unknown): T[] {
   );
 }
 
+/** Home pages answered 206: Mastodon is regenerating the feed (methods/timelines.md). */
+const regenerating = new WeakMap<object, { retryMs?: number }>();
+
+function markRegenerating(page: object, headers: Headers): void {
+  const refresh = asyncRefreshOf(headers);
+  regenerating.set(page, refresh ? { retryMs: refresh.retrySeconds * 1000 } : {});
+}
+
+/**
+ * Whether this page of `timeline("home")` came with a 206 ("the feed is being regenerated"):
+ * the statuses are what the server had so far; ask again later. `retryMs` is the wait the
+ * server asked for in Mastodon-Async-Refresh (4.4+), when it sent one.
+ */
+export function regeneratingPage(page: object): { retryMs?: number } | undefined {
+  return regenerating.get(page);
+}
+
 export function createRestClient(opts: RestClientOptions): RestClient {
   const clock = opts.clock ?? systemClock;
   const masto = createBoundedRestClient({
@@ -114,7 +132,11 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     random: opts.random,
   });
 
-  function request<T>(req: RawRequest): Promise<T> {
+  async function request<T>(req: RawRequest): Promise<T> {
+    return (await requestWithResponse<T>(req)).data;
+  }
+
+  function requestWithResponse<T>(req: RawRequest): Promise<RawAnswer<T>> {
     if (!req.path.startsWith("/api/"))
       return Promise.reject(new Error(`not an API path: ${req.path}`));
     // $select keeps segments verbatim (masto would snake_case property names, mangling ids).
@@ -122,13 +144,14 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     const headers: Record<string, string> = {};
     if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
     const verb = VERB[req.method];
-    return queue.run<T>({
+    return queue.run<RawAnswer<T>>({
       idempotent: req.method === "GET" || req.idempotencyKey !== undefined,
       send: async (signal) => {
         const endpoint = masto.$select(...segments)[verb];
         if (!endpoint) throw new Error("masto proxy: no verb");
         const res = await endpoint.$raw(req.params ?? {}, { requestInit: { signal, headers } });
-        return { data: res.data as T, headers: res.headers };
+        const answer = { data: res.data as T, headers: res.headers, status: res.status ?? 200 };
+        return { data: answer, headers: res.headers };
       },
     });
   }
@@ -160,12 +183,14 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     },
     async timeline(kind, page) {
       const { path, params } = timelinePath(kind);
-      const data = await request<unknown>({
+      const answer = await requestWithResponse<unknown>({
         method: "GET",
         path,
         params: { ...params, ...pageParams(page) },
       });
-      return withStringIds<mastodon.v1.Status>(data);
+      const statuses = withStringIds<mastodon.v1.Status>(answer.data);
+      if (kind === "home" && answer.status === 206) markRegenerating(statuses, answer.headers);
+      return statuses;
     },
     async notifications(page) {
       const data = await request<unknown>({
@@ -181,6 +206,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       );
     },
     request,
+    requestWithResponse,
     get state() {
       return queue.state;
     },

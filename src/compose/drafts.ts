@@ -20,10 +20,17 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { asVisibility, type PollSpec, type Visibility } from "./editor-state.js";
+import { isQuotePolicy, type QuotePolicy } from "./quote.js";
 
 export interface DraftMedia {
   id: string;
   description: string;
+}
+
+export interface DraftQuote {
+  statusId: string;
+  /** Plain, sanitised: "@sara: the first words…". */
+  label: string;
 }
 
 export interface Draft {
@@ -39,6 +46,10 @@ export interface Draft {
   media: DraftMedia[];
   poll: PollSpec | null;
   scheduledAt: string | null;
+  /** The toot this one quotes (Mastodon 4.5), with the line the composer shows for it. */
+  quote: DraftQuote | null;
+  /** Who may quote this toot (`quote_approval_policy`); null leaves it to the account's default. */
+  quotePolicy: QuotePolicy | null;
   /** Created once with the draft and kept across retries: the server posts it at most once. */
   idempotencyKey: string;
   createdAt: string;
@@ -64,6 +75,8 @@ export function newDraft(
     media: [],
     poll: null,
     scheduledAt: null,
+    quote: null,
+    quotePolicy: null,
     createdAt: now,
     updatedAt: now,
     ...fields,
@@ -79,6 +92,12 @@ export function hasContent(d: Draft): boolean {
 
 const str = (v: unknown): v is string => typeof v === "string";
 const strOrNull = (v: unknown): v is string | null => v === null || typeof v === "string";
+
+function parseQuote(v: unknown): DraftQuote | null {
+  const q = v as Partial<DraftQuote> | null | undefined;
+  if (!q || !str(q.statusId) || !ID.test(q.statusId)) return null;
+  return { statusId: q.statusId, label: str(q.label) ? q.label : q.statusId };
+}
 
 /** A file may be from an older version or damaged: accept only a well-formed draft. */
 export function parseDraft(json: string): Draft | null {
@@ -114,6 +133,8 @@ export function parseDraft(json: string): Draft | null {
     media,
     poll: validPoll,
     scheduledAt: strOrNull(d.scheduledAt) ? d.scheduledAt : null,
+    quote: parseQuote(d.quote),
+    quotePolicy: str(d.quotePolicy) && isQuotePolicy(d.quotePolicy) ? d.quotePolicy : null,
     idempotencyKey: d.idempotencyKey,
     createdAt: str(d.createdAt) ? d.createdAt : new Date(0).toISOString(),
     updatedAt: str(d.updatedAt) ? d.updatedAt : new Date(0).toISOString(),

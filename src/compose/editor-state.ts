@@ -1,6 +1,7 @@
 import { tl } from "../i18n/index.js";
 import { type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
 import { cellsOf } from "./graphemes.js";
+import type { QuotePolicy } from "./quote.js";
 
 export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
 export type Visibility = "public" | "unlisted" | "private" | "direct";
@@ -41,6 +42,9 @@ export type EditorEffect =
   | { kind: "poll"; poll: PollSpec }
   | { kind: "remove-poll" }
   | { kind: "schedule"; at: string | null } // ISO time, null to unschedule
+  | { kind: "quote"; statusId: string | null } // :quote ID, :noquote; null with :quote alone
+  | { kind: "unquote" }
+  | { kind: "quote-policy"; policy: QuotePolicy }
   | { kind: "list-drafts" }
   | { kind: "pick-language" }
   | { kind: "complete"; prefix: string; direction: "next" | "prev" }

@@ -9,6 +9,7 @@ import {
   withMessage,
 } from "./editor-state.js";
 import { isNamedToken } from "./parse.js";
+import { isQuotePolicy } from "./quote.js";
 
 const VISIBILITIES: Record<string, Visibility> = {
   public: "public",
@@ -118,6 +119,19 @@ export function runEx(s0: EditorState, line: string): EditorState {
       const at = parseScheduleCommand(args);
       if (at !== null && typeof at === "object") return withMessage(s, at.error, true);
       return addEffect(s, { kind: "schedule", at });
+    }
+    case "quote": {
+      const id = args.trim();
+      if (id !== "" && !/^[A-Za-z0-9_-]{1,64}$/.test(id))
+        return withMessage(s, tl("compose.quoteUsage"), true);
+      return addEffect(s, { kind: "quote", statusId: id === "" ? null : id });
+    }
+    case "noquote":
+      return addEffect(s, { kind: "unquote" });
+    case "quotepolicy": {
+      const policy = args.trim().toLowerCase();
+      if (!isQuotePolicy(policy)) return withMessage(s, tl("compose.quotePolicyUsage"), true);
+      return addEffect(s, { kind: "quote-policy", policy });
     }
     case "drafts":
       return addEffect(s, { kind: "list-drafts" });

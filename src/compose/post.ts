@@ -9,6 +9,7 @@ import { tl } from "../i18n/index.js";
 import { countLikeMastodon } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
+import type { QuotePolicy } from "./quote.js";
 
 /** masto's camelCase parameters for POST /api/v1/statuses. */
 export interface PostParams {
@@ -21,6 +22,9 @@ export interface PostParams {
   mediaIds?: string[];
   poll?: PollSpec;
   scheduledAt?: string;
+  /** The toot this one quotes (Mastodon 4.5, API version 7). */
+  quotedStatusId?: string;
+  quoteApprovalPolicy?: QuotePolicy;
 }
 
 /** PUT /api/v1/statuses/:id: visibility and the reply target cannot change. */
@@ -123,6 +127,8 @@ function postParams(d: Draft): PostParams {
     ...(d.media.length ? { mediaIds: d.media.map((m) => m.id) } : {}),
     ...(d.poll ? { poll: d.poll } : {}),
     ...(d.scheduledAt ? { scheduledAt: d.scheduledAt } : {}),
+    ...(d.quote ? { quotedStatusId: d.quote.statusId } : {}),
+    ...(d.quotePolicy ? { quoteApprovalPolicy: d.quotePolicy } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from "./editor.js";
 import type { Key } from "./keys.js";
 import { checkPoll, type PollLimits, type PostingApi, submitDraft } from "./post.js";
+import { quotePolicyWords } from "./quote.js";
 import { type ComposeView, view } from "./view.js";
 
 export interface ComposeDeps {
@@ -40,6 +41,8 @@ export interface ComposeDeps {
   copyToClipboard?(text: string): void;
   /** The clock :schedule checks against. */
   now?: () => Date;
+  /** The server takes quote posts (Mastodon API version 7): :quote and :quotepolicy work. */
+  quotes?: { supported: boolean; apiVersion: number };
 }
 
 // Mastodon's POST /api/v1/statuses: scheduled_at "must be at least 5 minutes in the future".
@@ -127,6 +130,10 @@ export class ComposeSession {
       ...(this.draft.poll ? [pollLabel(this.draft.poll)] : []),
       ...(this.draft.scheduledAt ? [tl("compose.scheduled", { at: this.draft.scheduledAt })] : []),
       ...(this.draft.editingStatusId ? [tl("compose.editing")] : []),
+      ...(this.draft.quote ? [tl("compose.quoting", { label: this.draft.quote.label })] : []),
+      ...(this.draft.quotePolicy
+        ? [tl("compose.quotePolicy", { policy: quotePolicyWords(this.draft.quotePolicy) })]
+        : []),
     ];
     const v = view(this.state, width, height, {
       maxCharacters: this.deps.maxCharacters,
@@ -268,6 +275,10 @@ export class ComposeSession {
         );
         return open;
       }
+      case "quote":
+      case "unquote":
+      case "quote-policy":
+        return this.quote(effect);
       case "list-drafts":
         return { kind: "list-drafts" };
       case "pick-language":
@@ -279,6 +290,49 @@ export class ComposeSession {
         else this.state = setMessage(this.state, tl("compose.noClipboard"), true);
         return open;
     }
+  }
+
+  /** :quote ID, :noquote, :quotepolicy — on a server that takes quote posts. */
+  private quote(
+    effect: Extract<EditorEffect, { kind: "quote" | "unquote" | "quote-policy" }>,
+  ): SessionOutcome {
+    const open = { kind: "open" } as const;
+    const quotes = this.deps.quotes;
+    if (!quotes?.supported && effect.kind !== "unquote") {
+      this.state = setMessage(
+        this.state,
+        tl("quote.unsupported", { version: quotes?.apiVersion ?? 0 }),
+        true,
+      );
+      return open;
+    }
+    if (effect.kind === "quote-policy") {
+      this.draft = { ...this.draft, quotePolicy: effect.policy };
+      this.save();
+      return open;
+    }
+    if (effect.kind === "unquote") {
+      this.draft = { ...this.draft, quote: null };
+      this.save();
+      this.state = setMessage(this.state, tl("compose.unquoted"));
+      return open;
+    }
+    if (effect.statusId === null) {
+      const label = this.draft.quote?.label;
+      this.state = setMessage(
+        this.state,
+        label ? tl("compose.quoting", { label }) : tl("compose.quoteUsage"),
+        !label,
+      );
+      return open;
+    }
+    const keep = this.draft.quote?.statusId === effect.statusId ? this.draft.quote : undefined;
+    this.draft = {
+      ...this.draft,
+      quote: keep ?? { statusId: effect.statusId, label: effect.statusId },
+    };
+    this.save();
+    return open;
   }
 
   private async attach(path: string): Promise<SessionOutcome> {

@@ -30,6 +30,7 @@ export const ACTIONS = {
   back: { keys: ["escape", "backspace"], help: "close the thread or overlay" },
   loadMore: { keys: ["L"], help: "load older toots" },
   reply: { keys: ["r"], help: "reply" },
+  quote: { keys: ["Q"], help: "quote the toot in a new one" },
   compose: { keys: ["c"], help: "write a new toot" },
   boost: { keys: ["b"], help: "boost or unboost" },
   favourite: { keys: ["f"], help: "favourite or unfavourite" },

@@ -5,6 +5,13 @@ import type { PostFaults } from "./compose-routes.js";
 import type { FailRule, HttpFaults, SlowRule } from "./faults.js";
 import type { LiveGenerator } from "./generator.js";
 import { json, type Reply, str } from "./http-kit.js";
+import type { DemoQuotePolicy, DemoQuotes } from "./quotes.js";
+import type { DemoRefreshes, ThreadRefreshOptions } from "./refresh.js";
+import {
+  type DemoServerSettings,
+  setTimelinesAccess,
+  type TimelinesAccessInput,
+} from "./server-settings.js";
 import type { StreamingServer } from "./streaming.js";
 import type { TokenRegistry } from "./tokens.js";
 import type { ApiNotification, ApiStatus, DemoNotifyOptions, DemoStatusInput } from "./types.js";
@@ -45,10 +52,23 @@ export interface DemoControl {
   filtersChanged(): void;
   /** The next `count` POST /api/v1/statuses are stored, announced, then their connection is destroyed unanswered. */
   dropPostAfterStore(count?: number): void;
+  /** Who may quote status `id` (the demo user's `quote_approval.current_user` follows). */
+  setQuotePolicy(id: string, policy: DemoQuotePolicy): ApiStatus;
+  /** `account` posts a toot quoting status `id` (accepted), on the timeline its author is on. */
+  quoteStatus(id: string, account: string, content?: string): ApiStatus;
+  /** The next thread request of `id` starts an async refresh (Mastodon-Async-Refresh) that finds replies; returns its id. */
+  refreshThread(id: string, opts?: ThreadRefreshOptions): string;
+  /** The next `count` home timeline requests answer 206 (the feed is being regenerated). */
+  regenerateHome(count: number, retrySeconds?: number): void;
+  /** Changes configuration.timelines_access (the admin's feed settings) from now on. */
+  setTimelinesAccess(access: TimelinesAccessInput): void;
 }
 
 export interface ControlDeps {
   world: DemoWorld;
+  quotes: DemoQuotes;
+  refreshes: DemoRefreshes;
+  settings: DemoServerSettings;
   streaming: StreamingServer;
   faults: HttpFaults;
   postFaults: PostFaults;
@@ -70,6 +90,7 @@ export function createControl(d: ControlDeps): DemoControl {
       d.faults.clear();
       d.postFaults.clear();
       d.streaming.clearFaults();
+      d.refreshes.clear();
     },
     // Copies: the caller gets a snapshot, as a client would, not the server's live record.
     publish: (target, status) => structuredClone(d.world.publish(target, status).status),
@@ -88,6 +109,21 @@ export function createControl(d: ControlDeps): DemoControl {
     streamClientCount: () => d.streaming.clientCount,
     filtersChanged: () => d.world.announce({ type: "filters_changed" }),
     dropPostAfterStore: (count) => d.postFaults.dropAfterStore(count ?? 1),
+    setQuotePolicy: (id, policy) => structuredClone(d.quotes.setPolicy(id, policy)),
+    refreshThread: (id, opts) => d.refreshes.refreshThread(id, opts),
+    regenerateHome: (count, retrySeconds) => d.refreshes.regenerateHome(count, retrySeconds),
+    setTimelinesAccess: (access) => setTimelinesAccess(d.settings, access),
+    quoteStatus: (id, account, content) => {
+      const quoted = d.world.get(id);
+      if (!quoted) throw new Error(`unknown status: ${id}`);
+      const link = quoted.status.url ?? quoted.status.uri;
+      const text = content ?? "This, exactly.";
+      const html = `<p>${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</p><p class="quote-inline">RE: <a href="${link}">${link.replace(/^https:\/\//, "")}</a></p>`;
+      const stored = d.world.publish("federated", { account, content: html }, d.world.now(), false);
+      d.quotes.record(stored, quoted.status);
+      d.world.announce({ type: "update", stored });
+      return structuredClone(stored.status);
+    },
   };
 }
 
@@ -172,6 +208,32 @@ export function runControlOp(
         return json(200, { ok: true });
       case "clients":
         return json(200, { count: control.streamClientCount() });
+      case "quotePolicy":
+        return json(
+          200,
+          control.setQuotePolicy(
+            str(body.id) ?? "",
+            (str(body.policy) ?? "public") as DemoQuotePolicy,
+          ),
+        );
+      case "refreshThread":
+        return json(200, {
+          id: control.refreshThread(str(body.id) ?? "", body as ThreadRefreshOptions),
+        });
+      case "regenerateHome":
+        control.regenerateHome(
+          Number(body.count ?? 1),
+          body.retrySeconds === undefined ? undefined : Number(body.retrySeconds),
+        );
+        return json(200, { ok: true });
+      case "timelinesAccess":
+        control.setTimelinesAccess(body as TimelinesAccessInput);
+        return json(200, { ok: true });
+      case "quote":
+        return json(
+          200,
+          control.quoteStatus(str(body.id) ?? "", str(body.account) ?? "", str(body.content)),
+        );
       default:
         return null;
     }

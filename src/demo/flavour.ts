@@ -143,8 +143,8 @@ function drop(status: Record<string, unknown>, ...keys: string[]): void {
 
 const mastodon: DemoFlavour = {
   name: "mastodon",
-  software: { name: "mastodon", version: "4.3.0" },
-  instanceVersion: "4.3.0",
+  software: { name: "mastodon", version: "4.5.0" },
+  instanceVersion: "4.5.0",
   hasInstanceV2: true,
   hasApiVersions: true,
   maxCharacters: 500,

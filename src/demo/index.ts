@@ -11,10 +11,18 @@ import { type DemoFlavourName, demoFlavour } from "./flavour.js";
 import { LiveGenerator } from "./generator.js";
 import { createHttpServer } from "./http-server.js";
 import { OAuthProvider } from "./oauth.js";
+import { DemoQuotes } from "./quotes.js";
 import { RateLimiter } from "./rate-limit.js";
+import { DemoRefreshes } from "./refresh.js";
 import { readRoutes } from "./rest-read.js";
 import { writeRoutes } from "./rest-write.js";
 import { seedHistory } from "./seed.js";
+import {
+  defaultServerSettings,
+  liveFeedScope,
+  setTimelinesAccess,
+  type TimelinesAccessInput,
+} from "./server-settings.js";
 import { socialRoutes } from "./social.js";
 import { StreamingServer } from "./streaming.js";
 import { TokenRegistry } from "./tokens.js";
@@ -24,6 +32,9 @@ export type { DemoControl, RequestLogEntry } from "./control.js";
 export type { FailRule } from "./faults.js";
 export { DEMO_FLAVOURS, type DemoFlavourName, isDemoFlavour } from "./flavour.js";
 export { compareIds } from "./ids.js";
+export type { DemoQuotePolicy } from "./quotes.js";
+export type { ThreadRefreshOptions } from "./refresh.js";
+export type { TimelinesAccessInput } from "./server-settings.js";
 export type {
   ApiAccount,
   ApiCard,
@@ -54,6 +65,10 @@ export interface DemoInstanceOptions {
   now?: () => number;
   /** The server to play (see flavour.ts): its ids, limits, streaming and missing endpoints. */
   flavour?: DemoFlavourName;
+  /** `api_versions.mastodon` (default 7, Mastodon 4.5: quote posts). */
+  apiVersion?: number;
+  /** `configuration.timelines_access` (default: every feed public). */
+  timelinesAccess?: TimelinesAccessInput;
 }
 
 export interface DemoInstance {
@@ -76,6 +91,8 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const flavour = demoFlavour(opts.flavour ?? "mastodon");
   const world = new DemoWorld(opts.seed ?? DEFAULT_SEED, now, flavour);
   seedHistory(world, opts.seedCount ?? 150);
+  const settings = defaultServerSettings(opts.apiVersion);
+  if (opts.timelinesAccess) setTimelinesAccess(settings, opts.timelinesAccess);
 
   const tokens = new TokenRegistry();
   const token = tokens.issue(["read", "write", "push"], null, now());
@@ -92,13 +109,19 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
     now,
     mode: flavour.streaming,
+    liveFeeds: () => liveFeedScope(settings, "all"),
   });
   const generator = new LiveGenerator(
     world,
     opts.generate === false ? 3_000 : (opts.generate?.intervalMs ?? 3_000),
   );
   const log: RequestLogEntry[] = [];
+  const quotes = new DemoQuotes(world);
+  const refreshes = new DemoRefreshes(world, now);
   const control = createControl({
+    quotes,
+    refreshes,
+    settings,
     world,
     streaming,
     faults,
@@ -114,12 +137,16 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const server = createHttpServer({
     routes: [
       ...socialRoutes({ world }),
-      ...readRoutes({
-        world,
-        baseUrl: () => baseUrl,
-        streamingUrl: () => baseUrl.replace(/^http/, "ws"),
-      }),
-      ...composeRoutes({ world, faults: postFaults }, writeRoutes({ world })),
+      ...refreshes.wrap(
+        readRoutes({
+          world,
+          server: settings,
+          baseUrl: () => baseUrl,
+          streamingUrl: () => baseUrl.replace(/^http/, "ws"),
+        }),
+      ),
+      ...quotes.routes(() => baseUrl),
+      ...composeRoutes({ world, faults: postFaults }, writeRoutes({ world, quotes })),
       ...oauth.routes(),
     ],
     tokens,

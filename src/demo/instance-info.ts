@@ -2,6 +2,7 @@
 
 import { DEMO_DOMAIN } from "./accounts.js";
 import type { DemoFlavour } from "./flavour.js";
+import type { DemoServerSettings } from "./server-settings.js";
 import type { ApiAccount } from "./types.js";
 
 const TITLE = "tootty demo";
@@ -47,7 +48,12 @@ export const RULES = [
   },
 ];
 
-export function instanceV2(streamingUrl: string, contact: ApiAccount, f: DemoFlavour) {
+export function instanceV2(
+  streamingUrl: string,
+  contact: ApiAccount,
+  f: DemoFlavour,
+  server: DemoServerSettings,
+) {
   return {
     domain: DEMO_DOMAIN,
     title: TITLE,
@@ -79,9 +85,11 @@ export function instanceV2(streamingUrl: string, contact: ApiAccount, f: DemoFla
       accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
       ...configuration(f),
       translation: { enabled: false },
+      // Mastodon 4.5; the other servers do not send it.
+      ...(f.hasApiVersions ? { timelines_access: structuredClone(server.timelinesAccess) } : {}),
     },
     registrations: { enabled: false, approval_required: false, message: null, url: null },
-    ...(f.hasApiVersions ? { api_versions: { mastodon: 2 } } : {}),
+    ...(f.hasApiVersions ? { api_versions: { mastodon: server.apiVersion } } : {}),
     contact: { email: `admin@${DEMO_DOMAIN}`, account: contact },
     rules: RULES,
   };

@@ -14,11 +14,14 @@ import {
 import { instanceV1, instanceV2, nodeinfo, nodeinfoIndex, RULES } from "./instance-info.js";
 import { linkHeader, pageById, parseLimit } from "./paging.js";
 import { viewFor } from "./present.js";
+import { type DemoServerSettings, liveFeedScope } from "./server-settings.js";
 import type { ApiAccount } from "./types.js";
 import type { DemoWorld, StoredStatus } from "./world.js";
 
 export interface RestDeps {
   world: DemoWorld;
+  /** The admin's settings: API version, timelines_access. */
+  server: DemoServerSettings;
   baseUrl: () => string;
   streamingUrl: () => string;
 }
@@ -89,7 +92,7 @@ export function readRoutes(deps: RestDeps): Route[] {
       json(200, instanceV1(deps.streamingUrl(), world.me.account, counts(), world.flavour)),
     ),
     route("GET", "/api/v2/instance", () =>
-      json(200, instanceV2(deps.streamingUrl(), world.me.account, world.flavour)),
+      json(200, instanceV2(deps.streamingUrl(), world.me.account, world.flavour, deps.server)),
     ),
     route("GET", "/api/v1/instance/rules", () => json(200, RULES)),
     route("GET", "/api/v1/custom_emojis", () => json(200, LOCAL_EMOJIS)),
@@ -108,12 +111,18 @@ export function readRoutes(deps: RestDeps): Route[] {
     }),
     route("GET", "/api/v1/timelines/public", (ctx) => {
       const q = ctx.url.searchParams;
-      const kind = truthy(q.get("local"))
-        ? "public:local"
-        : truthy(q.get("remote"))
-          ? "public:remote"
-          : "public";
-      const items = world.timeline(kind, truthy(q.get("only_media")));
+      const asked = truthy(q.get("local")) ? "local" : truthy(q.get("remote")) ? "remote" : "all";
+      // timelines_access: a disabled side is left out (an empty page when only it was asked).
+      const scope = liveFeedScope(deps.server, asked);
+      const kind =
+        scope.local && scope.remote
+          ? "public"
+          : scope.local
+            ? "public:local"
+            : scope.remote
+              ? "public:remote"
+              : null;
+      const items = kind ? world.timeline(kind, truthy(q.get("only_media"))) : [];
       return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
     }),
     route("GET", "/api/v1/timelines/tag/:tag", (ctx) => {

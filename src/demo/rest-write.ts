@@ -13,12 +13,15 @@ import {
   route,
   str,
 } from "./http-kit.js";
+import type { DemoQuotes } from "./quotes.js";
 import { buildReblog } from "./status-factory.js";
 import type { ApiPoll, ApiStatus } from "./types.js";
 import type { DemoWorld } from "./world.js";
 
 export interface WriteDeps {
   world: DemoWorld;
+  /** Quote posts (quoted_status_id, quote_approval_policy) on POST /api/v1/statuses. */
+  quotes?: DemoQuotes;
 }
 
 const IDEMPOTENCY_MS = 60 * 60_000;
@@ -39,7 +42,7 @@ function requireWrite(ctx: RequestContext): Reply | null {
     : json(403, { error: "This action is outside the authorized scopes" });
 }
 
-export function writeRoutes({ world }: WriteDeps): Route[] {
+export function writeRoutes({ world, quotes }: WriteDeps): Route[] {
   const sources = new Map<string, { text: string; spoiler_text: string }>();
   const idempotent = new Map<string, { id: string; at: number }>();
   const markers = new Map<string, { last_read_id: string; version: number; updated_at: string }>();
@@ -97,7 +100,7 @@ export function writeRoutes({ world }: WriteDeps): Route[] {
       const spoiler = str(ctx.body.spoiler_text) ?? "";
       const poll = pollFrom(ctx.body.poll, ctx.now);
       if (poll && "status" in poll) return poll;
-      const problem = validate(text, spoiler, poll !== null);
+      const problem = validate(text, spoiler, poll !== null) ?? quotes?.checkPost(ctx);
       if (problem) return problem;
       const visibility = str(ctx.body.visibility) ?? "public";
       if (!VISIBILITIES.has(visibility)) return invalid("Visibility is not included in the list");
@@ -121,6 +124,7 @@ export function writeRoutes({ world }: WriteDeps): Route[] {
       );
       stored.status.poll = poll;
       stored.status.application = { name: "tootty", website: null };
+      quotes?.attachToPost(stored.status, ctx);
       sources.set(stored.id, { text, spoiler_text: spoiler });
       if (idemKey) idempotent.set(idemKey, { id: stored.id, at: ctx.now });
       world.announce({ type: "update", stored });

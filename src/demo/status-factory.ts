@@ -4,6 +4,7 @@ import { customEmoji, DEMO_DOMAIN, type DemoAccount, LOCAL_EMOJIS } from "./acco
 import { DEMO_FILTERS, type Draft } from "./content.js";
 import { makeMedia, makePoll } from "./media.js";
 import type { Prng } from "./prng.js";
+import { defaultPolicy, quoteApproval } from "./quotes.js";
 import type { ApiFilterResult, ApiStatus } from "./types.js";
 
 export interface StatusShape {
@@ -16,6 +17,8 @@ export interface StatusShape {
   nextMediaId: () => string;
   nextPollId: () => string;
   rng: Prng;
+  /** By the demo user (who may always quote their own posts). */
+  mine?: boolean;
 }
 
 function statusUrls(author: DemoAccount, id: string): { uri: string; url: string } {
@@ -117,6 +120,11 @@ export function buildStatus(shape: StatusShape): ApiStatus {
     poll: draft.poll
       ? makePoll(rng, shape.nextPollId(), shape.at, draft.poll.options, draft.poll)
       : null,
+    quotes_count: 0,
+    quote_approval: quoteApproval(defaultPolicy(shape.visibility), {
+      mine: shape.mine === true,
+      following: author.followed,
+    }),
   };
 }
 

@@ -55,6 +55,8 @@ export interface StreamingOptions {
   now: () => number;
   /** How this server streams (flavour.ts); Mastodon's multiplexed socket by default. */
   mode?: StreamingMode;
+  /** timelines_access of the live feeds: a disabled side streams nothing on public streams. */
+  liveFeeds?: () => { local: boolean; remote: boolean };
 }
 
 export class StreamingServer {
@@ -265,6 +267,9 @@ export class StreamingServer {
       );
     }
     const wanted = streamKeysFor(e.stored);
+    const open = this.opts.liveFeeds?.() ?? { local: true, remote: true };
+    if (!(e.stored.local ? open.local : open.remote))
+      for (const key of [...wanted]) if (key.startsWith("public")) wanted.delete(key);
     if (this.isFriend(e.stored)) wanted.add(`list\u0000${FRIENDS_LIST_ID}`);
     const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
     const publicPayload =

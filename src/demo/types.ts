@@ -139,6 +139,16 @@ export interface ApiStatus {
   poll: ApiPoll | null;
   /** Mastodon 4.5 quote posts: the quoted status, or why it is not shown (Quote entity). */
   quote?: ApiQuote | null;
+  /** How many accepted quotes it has (4.5). */
+  quotes_count?: number;
+  /** Who may quote it, and whether the viewer may (QuoteApproval entity, 4.5). */
+  quote_approval?: ApiQuoteApproval;
+}
+
+export interface ApiQuoteApproval {
+  automatic: string[];
+  manual: string[];
+  current_user: "automatic" | "manual" | "denied" | "unknown";
 }
 
 export interface ApiQuote {

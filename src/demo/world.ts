@@ -136,6 +136,7 @@ export class DemoWorld {
       nextMediaId: () => this.ids.other?.(at) ?? this.mediaIds.next(),
       nextPollId: () => this.nextPollId(at),
       rng: this.rng,
+      mine: author === this.me,
     });
   }
 

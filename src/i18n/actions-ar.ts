@@ -27,6 +27,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   back: "إغلاق الخيط أو النافذة",
   loadMore: "تحميل منشورات أقدم",
   reply: "رد",
+  quote: "اقتباس المنشور في منشور جديد",
   compose: "كتابة منشور جديد",
   boost: "إعادة النشر أو إلغاؤها",
   favourite: "الإعجاب أو إلغاؤه",

@@ -94,7 +94,6 @@ export const arRender: Translation<typeof enRender> = {
   "quote.blockedDomain": "المنشور المقتبَس مخفي: حظرتَ خادمه",
   "quote.mutedAccount": "المنشور المقتبَس مخفي: كتمتَ كاتبه",
   "quote.shallow": "يقتبس منشورًا (افتحه لتراه)",
-  "quote.unavailable": "المنشور المقتبَس غير متاح",
   "quote.nested": "يقتبس منشورًا آخر",
   "quote.filtered": "المنشور المقتبَس مخفي بعامل تصفية",
   "notification.malformed": "[إشعار أرسله الخادم مشوَّهًا]",

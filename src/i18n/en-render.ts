@@ -68,7 +68,6 @@ export const enRender = {
   "quote.blockedDomain": "quoted post hidden: you blocked its server",
   "quote.mutedAccount": "quoted post hidden: you muted its author",
   "quote.shallow": "quotes a post (open it to see)",
-  "quote.unavailable": "quoted post unavailable",
   "quote.nested": "quotes another post",
   "quote.filtered": "quoted post hidden by a filter",
   "notification.malformed": "[a notification the server sent malformed]",

@@ -1,6 +1,6 @@
 // Quote posts (Mastodon 4.5): the quoted status drawn inside the quoting one, or one line
-// saying why it is not shown. Every state Mastodon documents has its own words; states
-// added later read as "unavailable".
+// saying why it is not shown. Every state Mastodon documents has its own words; a state added
+// later reads as `unauthorized`, as entities/Quote.md says unknown values must.
 import type { mastodon } from "masto";
 import { type MessageKey, tl } from "../i18n/index.js";
 
@@ -33,5 +33,5 @@ export function quoteView(s: mastodon.v1.Status): QuoteView {
   // Streaming sends a "shallow" quote (an id only): the status itself comes with the thread.
   if (state === "accepted") return { kind: "notice", text: tl("quote.shallow") };
   const why = Object.hasOwn(WHY_NOT_SHOWN, state) ? WHY_NOT_SHOWN[state] : undefined;
-  return { kind: "notice", text: tl(why ?? "quote.unavailable") };
+  return { kind: "notice", text: tl(why ?? WHY_NOT_SHOWN.unauthorized!) };
 }

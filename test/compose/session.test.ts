@@ -218,3 +218,52 @@ describe("compose session", () => {
     assert.equal(session.draft.scheduledAt, new Date(2026, 5, 1, 13, 0).toISOString());
   });
 });
+
+describe("compose session: quote posts", () => {
+  const quotes = { supported: true, apiVersion: 7 };
+
+  test("a quote opened from a toot posts quoted_status_id; :quotepolicy sends who may quote it", async () => {
+    const server = instance();
+    const session = ComposeSession.fresh(deps(server.api, { quotes }), {
+      quote: { statusId: "109", label: "@alice: hello" },
+    });
+    assert.ok(session.view(80, 4).fields.includes("quoting @alice: hello"));
+    await type(session, "so true<Esc>:quotepolicy followers<CR>");
+    assert.ok(session.view(80, 4).fields.includes("quotes: followers only"));
+    assert.deepEqual(await type(session, ":wq<CR>"), { kind: "posted", id: "1" });
+    assert.equal(server.posted[0]!.quotedStatusId, "109");
+    assert.equal(server.posted[0]!.quoteApprovalPolicy, "followers");
+  });
+
+  test(":noquote drops the quote, :quote ID adds one, and a restored draft keeps both", async () => {
+    const server = instance();
+    const session = ComposeSession.fresh(deps(server.api, { quotes }), {
+      quote: { statusId: "109", label: "@alice: hello" },
+    });
+    await type(session, "text<Esc>:noquote<CR>");
+    assert.ok(!session.view(80, 4).fields.includes("quoting"));
+    await type(session, ":quote 110<CR>:quotepolicy nobody<CR>");
+    const saved = new DraftStore(dir).load(session.draft.id);
+    assert.deepEqual(saved?.quote, { statusId: "110", label: "110" });
+    assert.equal(saved?.quotePolicy, "nobody");
+    await type(session, ":wq<CR>");
+    assert.equal(server.posted[0]!.quotedStatusId, "110");
+  });
+
+  test("on a server without quote posts :quote says so and nothing is sent", async () => {
+    const server = instance();
+    const session = ComposeSession.fresh(
+      deps(server.api, { quotes: { supported: false, apiVersion: 2 } }),
+    );
+    await type(session, "hi<Esc>:quote 110<CR>");
+    assert.match(
+      session.view(80, 4).status,
+      /no quote posts \(Mastodon API level 2; quotes need 7\)/,
+    );
+    await type(session, ":quotepolicy everyone<CR>");
+    assert.match(session.view(80, 4).status, /:quotepolicy public, followers or nobody/);
+    await type(session, ":wq<CR>");
+    assert.equal(server.posted[0]!.quotedStatusId, undefined);
+    assert.equal(server.posted[0]!.quoteApprovalPolicy, undefined);
+  });
+});

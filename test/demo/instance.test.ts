@@ -28,13 +28,18 @@ describe("demo instance: metadata, credentials and rate limits", () => {
     );
     assert.equal(status, 200);
     assert.equal(body.domain, "demo.tootty.example");
-    assert.match(body.version, /^4\.3\.\d+$/);
+    assert.match(body.version, /^4\.5\.\d+$/);
     assert.equal(body.configuration.urls?.streaming, demo.url.replace("http://", "ws://"));
     assert.equal(body.configuration.statuses.max_characters, 500);
     assert.equal(body.configuration.statuses.characters_reserved_per_url, 23);
     assert.equal(typeof body.configuration.statuses.max_media_attachments, "number");
     assert.equal(typeof body.configuration.polls.max_options, "number");
-    assert.equal(typeof body.api_versions?.mastodon, "number");
+    // Mastodon 4.5: API version 7 (quote posts), and who may read the live feeds.
+    assert.equal(body.api_versions?.mastodon, 7);
+    assert.deepEqual(body.configuration.timelines_access?.live_feeds, {
+      local: "public",
+      remote: "public",
+    });
   });
 
   test("v1 instance carries the streaming URL under urls.streaming_api", async () => {

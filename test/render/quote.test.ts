@@ -61,7 +61,8 @@ describe("quote posts", () => {
       ["blocked_account", /you blocked its author/],
       ["blocked_domain", /you blocked its server/],
       ["muted_account", /you muted its author/],
-      ["some_future_state", /quoted post unavailable/],
+      // "Unknown values should be treated as `unauthorized`" (entities/Quote.md).
+      ["some_future_state", /cannot see the quoted post/],
     ];
     for (const [state, why] of cases) {
       const body = text(quoting({ state, quotedStatus: null }), { width: 80 }).join("\n");
@@ -70,6 +71,38 @@ describe("quote posts", () => {
     }
     const shallow = text(quoting({ state: "accepted", quotedStatusId: "9" }), { width: 80 });
     assert.ok(shallow.includes("[quotes a post (open it to see)]"), shallow.join("\n"));
+  });
+
+  test("the reader's filters apply to the quoted post: warn folds it, hide hides it", () => {
+    const filteredAs = (filterAction: string, context = ["home"]) =>
+      ({
+        ...quoted,
+        filtered: [
+          { filter: { title: "spoilers", context, filterAction }, keywordMatches: ["original"] },
+        ],
+      }) as unknown as mastodon.v1.Status;
+    const warned = text(quoting({ state: "accepted", quotedStatus: filteredAs("warn") }), {
+      width: 70,
+      context: "home",
+    });
+    assert.ok(warned.includes("so true"), warned.join("\n"));
+    assert.ok(!warned.some((l) => l.includes("original words")), warned.join("\n"));
+    assert.ok(
+      warned.some((l) => /^│ Filtered: spoilers/.test(l)),
+      warned.join("\n"),
+    );
+    const hidden = text(quoting({ state: "accepted", quotedStatus: filteredAs("hide") }), {
+      width: 70,
+      context: "home",
+    });
+    assert.ok(hidden.includes("[quoted post hidden by a filter]"), hidden.join("\n"));
+    assert.ok(!hidden.some((l) => l.includes("original words") || l.includes("RE:")));
+    // A filter for another context leaves the quoted post as it is.
+    const elsewhere = text(
+      quoting({ state: "accepted", quotedStatus: filteredAs("hide", ["notifications"]) }),
+      { width: 70, context: "home" },
+    );
+    assert.ok(elsewhere.includes("│ original words here"), elsewhere.join("\n"));
   });
 
   test("a quote inside a quote is only named, and a CW on the quoted post stays closed", () => {

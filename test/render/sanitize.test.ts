@@ -263,7 +263,7 @@ describe("hostile server strings (property)", () => {
       const out = renderStatus(status, { width: 80, theme, now: NOW }).join("\n");
       assert.doesNotMatch(out, /native code|\[object/, out);
       assert.match(out, new RegExp(`· ${word}\\n`));
-      assert.match(out, /\[quoted post unavailable\]/);
+      assert.match(out, /\[you cannot see the quoted post\]/);
     }
   });
 

@@ -2,6 +2,7 @@
 // (with the screen suspended) and the instance's limits.
 import { completer } from "../../api/completion.js";
 import { describeMedia, expandHome, uploadMedia } from "../../api/media.js";
+import { QUOTES_API_VERSION } from "../../api/quotes.js";
 import type { RestClient } from "../../api/rest.js";
 import { postingApi } from "../../api/statuses.js";
 import type { DraftStore } from "../../compose/drafts.js";
@@ -52,5 +53,9 @@ export function buildComposeDeps<T extends ViewItem>(
     describeMedia: (id, description) => describeMedia(rest, id, description),
     complete,
     copyToClipboard: (text) => ctx.screen.program.write(osc52Copy(text)),
+    quotes: {
+      supported: instance.mastodonApiVersion >= QUOTES_API_VERSION,
+      apiVersion: instance.mastodonApiVersion,
+    },
   };
 }

@@ -1,17 +1,21 @@
 // Composing: `c` new toot (or the unsent draft offered at start), `r` reply, `e` edit own.
 // The composer overlay lives in src/ui/compose/; the editor itself in src/compose/.
 import { describeError } from "../../api/errors.js";
+import { QUOTES_API_VERSION, quoteRightOf } from "../../api/quotes.js";
 import { statusSource } from "../../api/statuses.js";
 import { type Draft, DraftStore, hasContent, newDraft } from "../../compose/drafts.js";
+import { setMessage } from "../../compose/editor.js";
 import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
 import { t } from "../../i18n/index.js";
+import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
 import { openComposer, takeKeptDraft } from "../compose/open.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { htmlToText } from "./plain-text.js";
 
 /** Drafts with content, newest first; empty ones (a composer opened and killed) are dropped. */
 export function unsentDrafts(store: DraftStore): Draft[] {
@@ -69,6 +73,31 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
         language: prefill.language ?? defaultLanguageFor(deps),
       });
       open(ctx, session, `Reply to @${parent.account.acct}`);
+    },
+    // Q: a new toot quoting the selected one (Mastodon 4.5), where its author allows it.
+    quote(ctx) {
+      const status = selectedStatus(ctx);
+      if (!status) return ctx.flash(t("quote.selectToot"));
+      const level = deps.session.instance.mastodonApiVersion;
+      if (level < QUOTES_API_VERSION) return ctx.flash(t("quote.unsupported", { version: level }));
+      const target = status.reblog ?? status;
+      const acct = sanitizeInline(target.account.acct);
+      const right = quoteRightOf(target);
+      if (right === "denied") return ctx.flash(t("quote.denied", { acct }));
+      const text = sanitizeInline(
+        htmlToText(target.content ?? "", { withoutQuoteFallback: true })
+          .replace(/\s+/g, " ")
+          .trim(),
+      );
+      const session = ComposeSession.fresh(composeDepsFor(ctx), {
+        visibility: deps.settings.defaultVisibility,
+        language: defaultLanguageFor(deps),
+        quote: { statusId: target.id, label: truncateToWidth(`@${acct}: ${text}`, 60) },
+      });
+      // Manual approval: the quote is posted, and shown once its author accepts it.
+      if (right === "manual")
+        session.state = setMessage(session.state, t("quote.manual", { acct }));
+      open(ctx, session, t("quote.title", { acct }));
     },
     async edit(ctx) {
       const status = selectedStatus(ctx);

@@ -23,6 +23,7 @@ import {
   openTag,
   openThread,
 } from "./open-views.js";
+import { changeQuotePolicy, openQuotes } from "./quotes-view.js";
 
 type Ctx = Parameters<FeatureAction<PaneItem>>[0];
 
@@ -119,6 +120,10 @@ export function viewActions(
         else accounts.switchTo(found);
         return;
       }
+      case "quotes":
+        return openQuotes(deps, ctx, actions, statusOfItem(ctx.selected));
+      case "quotePolicy":
+        return changeQuotePolicy(deps, ctx, statusOfItem(ctx.selected), command.policy);
       case "help":
         return openHelp(ctx, deps.settings.keymap);
       case "quit":

@@ -1,4 +1,5 @@
 // The `:` command line: parsing and Tab completion, pure so they can be tested alone.
+import { isQuotePolicy, type QuotePolicy } from "../../compose/quote.js";
 import { parseTimelineSpec } from "../../timeline/timeline-spec.js";
 
 export type Command =
@@ -15,7 +16,11 @@ export type Command =
   /** `:account` lists the stored accounts; `:account ACCT` switches to one. */
   | { kind: "account"; acct?: string }
   | { kind: "help" }
-  | { kind: "quit" };
+  | { kind: "quit" }
+  /** Who quoted the selected toot. */
+  | { kind: "quotes" }
+  /** Who may quote the user's selected toot. */
+  | { kind: "quotePolicy"; policy: QuotePolicy };
 
 export type Parsed = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -31,6 +36,8 @@ export const COMMAND_NAMES = [
   "direct",
   "instance",
   "account",
+  "quotes",
+  "quotepolicy",
   "help",
   "quit",
 ] as const;
@@ -99,6 +106,14 @@ export function parseCommand(input: string): Parsed {
       const m = ACCT.exec(arg);
       if (!m?.[2]) return bad(`not an account: ${arg} (user@server, see :account)`);
       return { ok: true, command: { kind: "account", acct: `${m[1]}@${m[2]}` } };
+    }
+    case "quotes":
+      return { ok: true, command: { kind: "quotes" } };
+    case "quotepolicy": {
+      const policy = arg.toLowerCase();
+      return isQuotePolicy(policy)
+        ? { ok: true, command: { kind: "quotePolicy", policy } }
+        : bad(":quotepolicy public, followers or nobody (on your selected toot)");
     }
     case "help":
       return { ok: true, command: { kind: "help" } };

@@ -1,0 +1,137 @@
+// Quote posts from the selected toot (Mastodon 4.5, API version 7): `:quotes` lists who quoted
+// it, a page at a time (L, or moving to the bottom, asks for the next); on the user's own toot
+// `x` revokes the selected quote after a question. `:quotepolicy` sets who may quote it.
+import { describeError } from "../../api/errors.js";
+import {
+  QUOTES_API_VERSION,
+  type QuotePolicy,
+  quotesOf,
+  revokeQuote,
+  setQuotePolicy,
+} from "../../api/quotes.js";
+import { quotePolicyWords } from "../../compose/quote.js";
+import { t } from "../../i18n/index.js";
+import { sanitizeInline } from "../../render/index.js";
+import { actionTarget } from "../../timeline/status-actions.js";
+import type { Status } from "../../timeline/store.js";
+import { confirm } from "../overlays/panel.js";
+import { type ListEntry, StatusListView } from "../overlays/status-list.js";
+import type { PaneItem } from "../panes/timeline-pane.js";
+import type { ActionContext, FeatureAction } from "../shell/app.js";
+import type { FeatureDeps } from "../shell/deps.js";
+
+type Ctx = ActionContext<PaneItem>;
+type Actions = () => Record<string, FeatureAction<PaneItem>>;
+
+/** The server's API level, or a flashed reason why quotes are not there. */
+function quotesAvailable(deps: FeatureDeps, ctx: Ctx): boolean {
+  const level = deps.session.instance.mastodonApiVersion;
+  if (level >= QUOTES_API_VERSION) return true;
+  ctx.flash(t("quote.unsupported", { version: level }));
+  return false;
+}
+
+export async function openQuotes(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  actions: Actions,
+  shown: Status | undefined,
+): Promise<void> {
+  if (!shown) return ctx.flash(t("quote.selectToot"));
+  if (!quotesAvailable(deps, ctx)) return;
+  const target = actionTarget(shown);
+  const rest = deps.session.rest;
+  const mine = target.account.id === deps.session.account.id;
+  const acct = sanitizeInline(target.account.acct);
+  const title = (count: number) => t("quotes.title", { acct, count });
+  let next: string | undefined;
+  let loading = false;
+  let ended = false;
+  const loadKeys = deps.settings.keymap.loadMore ?? ["L"];
+
+  const entriesOf = (statuses: readonly Status[]): ListEntry[] =>
+    statuses.map((s) => ({ id: s.id, status: s }));
+
+  const view = new StatusListView(deps, ctx, actions, {
+    title: t("quotes.loading", { acct }),
+    footer: mine ? t("quotes.footerOwn") : t("quotes.footer"),
+    entries: [],
+    // Not awaited: keys are handled one after another, and the question needs the next key.
+    onKey: (ch, key, v) => {
+      if (ch && loadKeys.includes(ch)) {
+        void more(v);
+        return true;
+      }
+      if (mine && ch === "x") {
+        void revoke(v);
+        return true;
+      }
+      if (key.name === "end" || ch === "G") void more(v);
+      return false;
+    },
+  }).open();
+
+  async function more(v: StatusListView): Promise<void> {
+    if (loading) return;
+    if (ended) {
+      ctx.flash(t("quotes.end"));
+      return;
+    }
+    loading = true;
+    try {
+      const page = await quotesOf(rest, target.id, next ? { maxId: next } : {});
+      next = page.nextMaxId;
+      ended = next === undefined;
+      const held = new Set(v.currentStatuses().map((e) => e.id));
+      const added = page.statuses.filter((s) => !held.has(s.id));
+      const all = [...v.currentStatuses(), ...entriesOf(added)];
+      v.setEntries(all, title(all.length));
+    } catch (err) {
+      ctx.flash(t("quotes.failed", { problem: describeError(err) }));
+    } finally {
+      loading = false;
+    }
+  }
+
+  async function revoke(v: StatusListView): Promise<void> {
+    const quoting = v.selected?.status;
+    if (!quoting) return;
+    const who = sanitizeInline(quoting.account.acct);
+    if (!(await confirm(ctx, t("quotes.revokeConfirm", { acct: who })))) {
+      ctx.flash(t("quotes.notRevoked"));
+      return;
+    }
+    try {
+      const answered = await revokeQuote(rest, target.id, quoting.id);
+      // Everywhere the quoting toot is shown it now says the quote was removed.
+      if (answered && typeof answered.id === "string")
+        deps.session.statusChanges.publish({ kind: "edit", status: answered });
+      ctx.flash(t("quotes.revoked", { acct: who }));
+    } catch (err) {
+      ctx.flash(t("quotes.revokeFailed", { problem: describeError(err) }));
+    }
+  }
+
+  await more(view);
+}
+
+/** `:quotepolicy public|followers|nobody` on the user's own selected toot. */
+export async function changeQuotePolicy(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  shown: Status | undefined,
+  policy: QuotePolicy,
+): Promise<void> {
+  if (!shown) return ctx.flash(t("quote.selectToot"));
+  if (!quotesAvailable(deps, ctx)) return;
+  const target = actionTarget(shown);
+  if (target.account.id !== deps.session.account.id) return ctx.flash(t("quotePolicy.notOwn"));
+  try {
+    const answered = await setQuotePolicy(deps.session.rest, target.id, policy);
+    if (answered && typeof answered.id === "string")
+      deps.session.statusChanges.publish({ kind: "edit", status: answered });
+    ctx.flash(t("quotePolicy.set", { policy: quotePolicyWords(policy) }));
+  } catch (err) {
+    ctx.flash(t("quotePolicy.failed", { problem: describeError(err) }));
+  }
+}

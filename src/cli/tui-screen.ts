@@ -170,6 +170,7 @@ async function startScreen(
     onChange: () => app?.repaintSoon(),
   });
   const pictures = shellPictures?.pictures;
+  const avatars = settings.avatars ? shellPictures?.avatars : undefined;
   const markers = requestMarkers(session);
   const panes = buildPanes(session, settings);
   // The feeds take their prefetched first pages in a few promise hops: let them, so the
@@ -184,6 +185,7 @@ async function startScreen(
     cache,
     unicode,
     pictures,
+    ...(avatars ? { avatars } : {}),
     ...(target.storedAcct
       ? {
           accounts: {
@@ -208,6 +210,7 @@ async function startScreen(
         now: Date.now(),
         pictures,
         pictureRows: settings.pictureRows,
+        ...(avatars ? { avatars } : {}),
       }),
     accountLabel: `${session.account.acct}@${session.instance.domain}`,
     connectionState: () => connectionLabel(session),

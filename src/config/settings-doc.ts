@@ -66,6 +66,8 @@ ${theme.join("\n")}
   images             ${IMAGE_MODES.join(" | ")}; default "${DEFAULTS.images}": auto asks the
                      terminal (kitty graphics, sixel, iTerm2) and falls back to half blocks
   pictureRows        the most rows one picture takes in a timeline (2–40); default ${DEFAULTS.pictureRows}
+  avatars            true: the author's avatar, 4×2 cells, beside each toot (with images not
+                     "off"); default ${DEFAULTS.avatars}
 
 Example:
   {

@@ -60,6 +60,8 @@ export interface Settings {
   images: ImageMode;
   /** The most rows one picture takes in a timeline. */
   pictureRows: number;
+  /** The author's avatar beside each toot (needs pictures: `images` not off). */
+  avatars: boolean;
 }
 
 export const DEFAULTS = {
@@ -75,6 +77,7 @@ export const DEFAULTS = {
   interfaceLanguage: null,
   images: "auto" as ImageMode,
   pictureRows: 8,
+  avatars: false,
 } as const;
 
 export const SETTINGS_KEYS = [
@@ -93,6 +96,7 @@ export const SETTINGS_KEYS = [
   "interfaceLanguage",
   "images",
   "pictureRows",
+  "avatars",
 ] as const;
 
 function validateInterfaceLanguage(raw: unknown, warn: Warn): string | null {
@@ -214,6 +218,7 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
     interfaceLanguage: validateInterfaceLanguage(user.interfaceLanguage, warn),
     images: oneOf("images", user.images, IMAGE_MODES, DEFAULTS.images, warn),
     pictureRows: integerIn("pictureRows", user.pictureRows, 2, 40, DEFAULTS.pictureRows, warn),
+    avatars: boolean("avatars", user.avatars, DEFAULTS.avatars, warn),
   };
   return { settings, warnings };
 }

@@ -2,10 +2,10 @@
 // and redraws never re-parse HTML. Bounded: the least recently used entries go first.
 import type { mastodon } from "masto";
 import { locale } from "../i18n/index.js";
+import { avatarKey, renderWithAvatar } from "./avatar.js";
 import { visualBidi } from "./bidi.js";
 import { codeHighlightingReady } from "./highlight.js";
 import type { RenderOptions } from "./options.js";
-import { renderStatus } from "./status.js";
 import { labelExpiry } from "./time.js";
 
 /** Everything about a status that changes its lines without changing its id or edit time. */
@@ -66,6 +66,7 @@ function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
     codeHighlightingReady() && hasCode(s) ? 1 : 0,
     opts.showMedia === false ? 0 : 1,
     opts.pictures ? pictureKey(s, opts) : "",
+    avatarKey(status, opts),
     opts.hyperlinks ? 1 : 0,
     opts.context ?? "",
     stateKey(s),
@@ -93,7 +94,7 @@ export class RenderCache {
     } catch {
       // A field of the wrong type broke the key (a `filtered` that is not a list): such a
       // status is drawn uncached; renderStatus itself never throws.
-      return renderStatus(status, opts);
+      return renderWithAvatar(status, opts);
     }
   }
 
@@ -108,7 +109,7 @@ export class RenderCache {
       return found.lines;
     }
     this.misses++;
-    const lines = renderStatus(status, opts);
+    const lines = renderWithAvatar(status, opts);
     const shown = status.reblog ?? status;
     let [since, until] = labelExpiry(shown.createdAt, opts.now);
     // A quoted post shows its own "5m": the entry also goes stale when that label changes.

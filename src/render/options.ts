@@ -45,6 +45,8 @@ export interface RenderOptions {
   pictures?: PictureRows;
   /** The most rows one picture takes (default 8). */
   pictureRows?: number;
+  /** Draw the author's avatar in a column at the left, through this source (none: no avatars). */
+  avatars?: PictureRows;
   /** Emit OSC 8 hyperlinks (only where the terminal supports them; blessed cannot pass them). */
   hyperlinks?: boolean;
   /** Where the status is shown: decides which filters apply (all of them if absent). */

@@ -202,3 +202,87 @@ test("kitty graphics where the terminal answers kitty's query: transmitted once,
   assert.equal(await tui.waitForExit(), 0);
   assert.match(readFileSync(out, "utf8"), /\x1b_Ga=d,d=I,q=2,i=\d+\x1b\\/, "freed on quit");
 });
+
+/** The cells left of the toot's text on the marker's row and the row above (its header). */
+function avatarCells(coloured: string, marker: string): ReturnType<typeof cellsOf>[] {
+  const rows = coloured.split("\n").map(cellsOf);
+  const y = rows.findIndex((r) =>
+    r
+      .map((c) => c.ch)
+      .join("")
+      .includes(marker),
+  );
+  if (y < 1) return [];
+  return [rows[y - 1]!, rows[y]!].map((r) => {
+    const text = r.map((c) => c.ch).join("");
+    // The pane's left border and the selection gutter (two cells), then the avatar's four.
+    const x = text.indexOf("│") + 3;
+    return r.slice(x, x + 4);
+  });
+}
+
+test("avatars are off by default: the toot's text starts at the border and none is fetched", async () => {
+  const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const from = e2e.logLength();
+  const marker = `avoff${Date.now().toString(36)}`;
+  e2e.demo.control.publish("local", {
+    account: "lou",
+    spoiler_text: "",
+    sensitive: false,
+    content: `<p>${marker}</p>`,
+  });
+  const screen = await tui.waitForText(marker);
+  const row = screen.split("\n").find((r) => r.includes(marker))!;
+  assert.match(row, new RegExp(`│. ${marker}`), `the text after the gutter:\n${screen}`);
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+  assert.ok(
+    !e2e.demo.control
+      .requestLog()
+      .slice(from)
+      .some((e) => e.path.includes("/avatars/")),
+    "no avatar was fetched",
+  );
+});
+
+test("avatars: true draws each author's avatar in four by two cells beside the toot", async () => {
+  const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm", config: { avatars: true } });
+  await tui.waitForText("Home · live", 15_000);
+  tui.send("2");
+  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  const stamp = Date.now().toString(36);
+  const [a, b, c] = [`ava${stamp}`, `avb${stamp}`, `avc${stamp}`];
+  const plain = { spoiler_text: "", sensitive: false, quote: null };
+  e2e.demo.control.publish("local", { ...plain, account: "lou", content: `<p>${a}</p>` });
+  e2e.demo.control.publish("local", { ...plain, account: "mina", content: `<p>${b}</p>` });
+  e2e.demo.control.publish("local", { ...plain, account: "lou", content: `<p>${c}</p>` });
+  const painted = (cells: ReturnType<typeof cellsOf>[]) =>
+    cells.length === 2 &&
+    cells.every((r) => r.length === 4 && r.every((x) => x.ch === "▀" && x.fg !== undefined));
+  let cells: Record<string, ReturnType<typeof cellsOf>[]> = {};
+  await tui.waitFor(() => {
+    const coloured = tui.captureWithColours();
+    cells = {
+      a: avatarCells(coloured, a),
+      b: avatarCells(coloured, b),
+      c: avatarCells(coloured, c),
+    };
+    return painted(cells.a!) && painted(cells.b!) && painted(cells.c!);
+  }, "three avatars drawn");
+  const colours = (rows: ReturnType<typeof cellsOf>[]) =>
+    JSON.stringify(rows.map((r) => r.map((x) => [x.fg, x.bg])));
+  // The same author's picture on both of her toots; another author's is another picture.
+  assert.equal(colours(cells.a!), colours(cells.c!));
+  assert.notEqual(colours(cells.a!), colours(cells.b!));
+  // The text starts after the avatar's column.
+  const row = tui
+    .capture()
+    .split("\n")
+    .find((r) => r.includes(a))!;
+  assert.match(row, new RegExp(`│. ▀▀▀▀ ${a}`), row);
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -150,6 +150,7 @@ export class StatusListView extends FramedOverlay {
       // A thread is read closely: its pictures get twice the timeline's rows.
       pictures: this.deps.pictures,
       pictureRows: this.deps.settings.pictureRows * 2,
+      ...(this.deps.avatars ? { avatars: this.deps.avatars } : {}),
     });
     return depth ? lines.map((l) => pad + l) : lines;
   };

@@ -22,6 +22,7 @@ export interface RenderItemOptions {
   now: number;
   pictures?: PictureRows;
   pictureRows?: number;
+  avatars?: PictureRows;
 }
 
 export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonly string[] {
@@ -43,6 +44,7 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     context: item.context,
     pictures: opts.pictures,
     pictureRows: opts.pictureRows,
+    ...(opts.avatars ? { avatars: opts.avatars } : {}),
   });
 }
 

@@ -15,6 +15,8 @@ export interface FeatureDeps {
   unicode: boolean;
   /** Pictures of media attachments, where the terminal can show them. */
   pictures?: PictureRows;
+  /** Authors' avatars beside toots, where the `avatars` setting asks and pictures are on. */
+  avatars?: PictureRows;
   /**
    * Stored accounts and a way to switch to one (closes this session, opens that one). Absent
    * when this run uses TOOTTY_INSTANCE/TOOTTY_ACCESS_TOKEN or the demo.

@@ -42,6 +42,12 @@ export function chooseProtocol(
 
 export interface ShellPictures {
   pictures: Pictures;
+  /**
+   * Where avatars come from (the `avatars` setting): the same pictures, except that iTerm2
+   * and sixel draw avatars as half blocks — a 4×2-cell picture gains nothing from pixels, and
+   * their overlay draws each picture at one place, while an author's avatar is on many toots.
+   */
+  avatars: Pictures;
   /** Writes pending terminal sequences around every frame of `screen`. */
   attach(screen: blessed.Widgets.Screen): void;
   /** What to write before the terminal is handed back (frees kitty's copies). */
@@ -58,19 +64,25 @@ export async function startPictures(opts: {
 }): Promise<ShellPictures | undefined> {
   if (opts.protocol === "off" || opts.colorLevel === 0) return undefined;
   const sixel = opts.protocol === "sixel" ? await loadSixelEncoder() : undefined;
-  const pictures = new Pictures({
-    ...(sixel ? { sixel } : {}),
-    protocol: opts.protocol,
+  const cache = new DiskCache(`${cacheDir(opts.env)}/pictures`);
+  const common = {
     level: Math.min(3, Math.max(1, opts.colorLevel)) as 1 | 2 | 3,
     unicode: opts.unicode,
     tmux: Boolean(opts.env.TMUX),
-    ...(opts.cellPixels ? { cellPixels: opts.cellPixels } : {}),
-    fetchBytes: (url) => fetchPictureBytes(url),
-    cache: new DiskCache(`${cacheDir(opts.env)}/pictures`),
+    fetchBytes: (url: string) => fetchPictureBytes(url),
+    cache,
     onChange: opts.onChange,
+  };
+  const pictures = new Pictures({
+    ...common,
+    ...(sixel ? { sixel } : {}),
+    protocol: opts.protocol,
+    ...(opts.cellPixels ? { cellPixels: opts.cellPixels } : {}),
   });
+  const overDrawn = opts.protocol === "iterm" || opts.protocol === "sixel";
   return {
     pictures,
+    avatars: overDrawn ? new Pictures({ ...common, protocol: "blocks" }) : pictures,
     attach(screen) {
       const flush = () => {
         const writes = pictures.takeTerminalWrites();

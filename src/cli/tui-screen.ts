@@ -7,6 +7,7 @@ import { configDir } from "../config/paths.js";
 import type { BidiSetting, Settings } from "../config/settings.js";
 import { chooseLocale, setLocale, t } from "../i18n/index.js";
 import {
+  onCodeHighlightingWanted,
   pickTheme,
   RenderCache,
   setTerminalWidths,
@@ -244,15 +245,27 @@ async function startScreen(
       favourMemoryOverSpeed();
     },
   );
+  // Loading the highlighter blocks for a few hundred ms and holds ~2 MB of grammars: only
+  // once a code block has been drawn, and not before the toots have been up a second. Code
+  // blocks are highlighted from the next paint on.
+  let tootsUpAt: number | undefined;
+  let codeShown = false;
+  const highlightSoon = () => {
+    const wait = Math.max(0, tootsUpAt! + 1_000 - Date.now());
+    setTimeout(() => {
+      void warmUpCodeHighlighting().then(() => app.repaintSoon());
+    }, wait).unref();
+  };
+  onCodeHighlightingWanted(() => {
+    codeShown = true;
+    if (tootsUpAt !== undefined) highlightSoon();
+  });
   const offFirst = panes.map((pane) =>
     pane.onChange(() => {
       if (pane.items().length === 0) return;
       for (const off of offFirst) off();
-      // Loading the highlighter blocks for a few hundred ms: only once the toots are up.
-      // Code blocks are highlighted from the next paint on.
-      setTimeout(() => {
-        void warmUpCodeHighlighting().then(() => app.repaintSoon());
-      }, 1_000).unref();
+      tootsUpAt = Date.now();
+      if (codeShown) highlightSoon();
     }),
   );
 

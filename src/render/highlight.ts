@@ -1,7 +1,8 @@
 // Syntax highlighting for code blocks through marked + marked-terminal (cli-highlight).
-// Importing marked-terminal loads every highlight.js grammar (~200–290 ms), so it never sits
-// on the start-up path: the CLI calls warmUpCodeHighlighting() once the screen is up, code
-// blocks are drawn plain until it resolves, and the render cache key changes when it has.
+// Importing marked-terminal loads every highlight.js grammar (~200–290 ms, ~2 MB of code), so
+// it never sits on the start-up path: the CLI calls warmUpCodeHighlighting() once the screen
+// is up and a code block has been drawn (onCodeHighlightingWanted), code blocks are drawn
+// plain until it resolves, and the render cache key changes when it has.
 import { Chalk, type ChalkInstance } from "chalk";
 import type { ColorLevel, ThemeName } from "./theme.js";
 
@@ -41,6 +42,16 @@ const MAX_HIGHLIGHTED = 4000;
 let loaded: Loaded | null = null;
 let loading: Promise<void> | null = null;
 const parsers = new Map<string, Parse>();
+
+let wanted: (() => void) | undefined;
+
+/**
+ * Calls `listener` once, the first time a code block is drawn plain that the highlighter
+ * would have coloured: a screen that never shows code never loads the grammars.
+ */
+export function onCodeHighlightingWanted(listener: () => void): void {
+  wanted = listener;
+}
 
 /** True once marked + marked-terminal are loaded: code blocks are then highlighted. */
 export function codeHighlightingReady(): boolean {
@@ -157,7 +168,13 @@ export function highlightCode(
   name: ThemeName,
   level: ColorLevel,
 ): string[] | null {
-  if (!loaded || level === 0 || name === "mono" || code.length > MAX_HIGHLIGHTED) return null;
+  if (level === 0 || name === "mono" || code.length > MAX_HIGHLIGHTED) return null;
+  if (!loaded) {
+    const listener = wanted;
+    wanted = undefined;
+    listener?.();
+    return null;
+  }
   const key = `${name}/${level}`;
   let parse = parsers.get(key);
   if (!parse) {

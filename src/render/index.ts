@@ -4,7 +4,11 @@ export { setVisualBidi, visualBidi, visualRow } from "./bidi.js";
 export { installBlessedWidthFix, installCellModel } from "./blessed-fit.js";
 export { RenderCache } from "./cache.js";
 export { foldToAscii } from "./glyphs.js";
-export { codeHighlightingReady, warmUpCodeHighlighting } from "./highlight.js";
+export {
+  codeHighlightingReady,
+  onCodeHighlightingWanted,
+  warmUpCodeHighlighting,
+} from "./highlight.js";
 export { renderGroupAccounts, renderNotificationSummary } from "./notification.js";
 export type {
   PictureRows,

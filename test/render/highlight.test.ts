@@ -4,6 +4,7 @@ import fc from "fast-check";
 import {
   cellWidth,
   codeHighlightingReady,
+  onCodeHighlightingWanted,
   pickTheme,
   RenderCache,
   type RenderOptions,
@@ -37,6 +38,19 @@ const codeLines = (lines: string[]) => lines.filter((l) => stripAnsi(l).startsWi
 describe("code blocks: plain until the highlighter has loaded, highlighted after", () => {
   const cache = new RenderCache();
   let plain: readonly string[] = [];
+
+  test("a code block drawn plain asks for the highlighter, once; without colour it never asks", () => {
+    let asked = 0;
+    onCodeHighlightingWanted(() => asked++);
+    new RenderCache().get(makeStatus({ content: "<p>no code here</p>" }), opts());
+    for (const theme of [pickTheme("dark", 0), pickTheme("mono", 3)])
+      new RenderCache().get(codeToot, opts({ theme }));
+    assert.equal(asked, 0, "nothing it would colour was drawn");
+    new RenderCache().get(codeToot, opts());
+    new RenderCache().get(codeToot, opts({ width: 40 }));
+    assert.equal(asked, 1);
+    assert.equal(codeHighlightingReady(), false, "asking loads nothing by itself");
+  });
 
   test("before the warm-up a code block is drawn plain, in the code colour", () => {
     assert.equal(codeHighlightingReady(), false);

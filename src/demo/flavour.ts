@@ -176,6 +176,9 @@ function gotosocial(): DemoFlavour {
     ids: { status: ulid, notification: (at) => ulid(at), other: ulid },
     missing: [
       path("GET", "/api/v2/filters"),
+      // Grouped notifications, the policy and requests are Mastodon 4.3's.
+      path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
+      path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
       path("GET", "/api/v1/conversations"),
       path("GET", `/api/v1/statuses/${ID}/history`),
       path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
@@ -206,6 +209,9 @@ function pleroma(): DemoFlavour {
     missing: [
       path("GET", "/api/v2/instance"),
       path("GET", "/api/v2/filters"),
+      // Grouped notifications, the policy and requests are Mastodon 4.3's.
+      path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
+      path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
       path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
     ],
     reshapeStatus(status) {
@@ -241,6 +247,9 @@ function hollo(): DemoFlavour {
     missing: [
       path("GET", "/api/v1/streaming(/.*)?"),
       path("GET", "/api/v2/filters"),
+      // Grouped notifications, the policy and requests are Mastodon 4.3's.
+      path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
+      path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
       path("GET", "/api/v1/conversations"),
       path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
       path("GET", "/api/v1/notifications/unread_count"),

@@ -10,6 +10,7 @@ import { HttpFaults } from "./faults.js";
 import { type DemoFlavourName, demoFlavour } from "./flavour.js";
 import { LiveGenerator } from "./generator.js";
 import { createHttpServer } from "./http-server.js";
+import { notificationRoutes } from "./notification-routes.js";
 import { OAuthProvider } from "./oauth.js";
 import { DemoQuotes } from "./quotes.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -137,6 +138,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const server = createHttpServer({
     routes: [
       ...socialRoutes({ world }),
+      ...notificationRoutes({ world, baseUrl: () => baseUrl }),
       ...refreshes.wrap(
         readRoutes({
           world,

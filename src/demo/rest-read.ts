@@ -27,7 +27,16 @@ export interface RestDeps {
 }
 
 /** The query parameters Mastodon carries over into Link header URLs. */
-const KEPT_PARAMS = ["local", "remote", "only_media", "limit", "types[]", "exclude_types[]"];
+const KEPT_PARAMS = [
+  "local",
+  "remote",
+  "only_media",
+  "limit",
+  "types[]",
+  "exclude_types[]",
+  "account_id",
+  "include_filtered",
+];
 
 function pagedReply<T extends { id: string }>(
   deps: RestDeps,
@@ -138,8 +147,16 @@ export function readRoutes(deps: RestDeps): Route[] {
       const q = ctx.url.searchParams;
       const types = q.getAll("types[]");
       const excluded = q.getAll("exclude_types[]");
+      // Filtered notifications (the notification policy) only with include_filtered, or when
+      // asking for one account's (a notification request's) — Notification.browserable.
+      const from = q.get("account_id");
+      const withFiltered = truthy(q.get("include_filtered")) || Boolean(from);
       const items = world.notifications.filter(
-        (n) => (types.length === 0 || types.includes(n.type)) && !excluded.includes(n.type),
+        (n) =>
+          (withFiltered || !world.inbox.filtered.has(n.id)) &&
+          (!from || n.account.id === from) &&
+          (types.length === 0 || types.includes(n.type)) &&
+          !excluded.includes(n.type),
       );
       return pagedReply(deps, ctx, items, (n) => n, 40, 80);
     }),

@@ -45,7 +45,7 @@ function requireWrite(ctx: RequestContext): Reply | null {
 export function writeRoutes({ world, quotes }: WriteDeps): Route[] {
   const sources = new Map<string, { text: string; spoiler_text: string }>();
   const idempotent = new Map<string, { id: string; at: number }>();
-  const markers = new Map<string, { last_read_id: string; version: number; updated_at: string }>();
+  const markers = world.markers;
 
   const ownStatus = (ctx: RequestContext) => {
     const found = world.get(ctx.params.id ?? "");

@@ -154,12 +154,19 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
     }),
     accountToggle("follow", (r, id) => {
       // Locked accounts get a request, not a follow.
-      if (accountById(id)?.account.locked) r.requested = true;
-      else r.following = true;
+      const account = accountById(id);
+      if (account?.account.locked) r.requested = true;
+      else {
+        r.following = true;
+        // The notification policy's "not following" reads the world's.
+        if (account) account.followed = true;
+      }
     }),
-    accountToggle("unfollow", (r) => {
+    accountToggle("unfollow", (r, id) => {
       r.following = false;
       r.requested = false;
+      const account = accountById(id);
+      if (account) account.followed = false;
     }),
     accountToggle("mute", (r) => {
       r.muting = true;

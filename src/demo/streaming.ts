@@ -246,6 +246,15 @@ export class StreamingServer {
       );
       return;
     }
+    if (e.type === "notifications_merged") {
+      // UnfilterNotificationsWorker publishes it on the notifications channel, payload "1".
+      this.broadcast(
+        (sub) => sub.key === "user" || sub.key === "user:notification",
+        "notifications_merged",
+        "1",
+      );
+      return;
+    }
     if (e.type === "filters_changed") {
       // The one event without a payload key at all.
       for (const c of this.clients) {

@@ -6,6 +6,7 @@ import { type Draft, maybeDropLanguage, REPLY_LINES, randomDraft } from "./conte
 import { type DemoFlavour, demoFlavour, type IdScheme } from "./flavour.js";
 import { mentionHtml, paragraphsHtml } from "./html.js";
 import { compareIds, SequentialIds, SnowflakeIds } from "./ids.js";
+import { NotificationInbox } from "./notification-inbox.js";
 import { Prng } from "./prng.js";
 import { buildReblog, buildStatus } from "./status-factory.js";
 import type { ApiNotification, ApiStatus, DemoNotifyOptions, DemoStatusInput } from "./types.js";
@@ -24,7 +25,9 @@ export interface StoredStatus {
 export type WorldEvent =
   | { type: "update" | "status.update" | "delete"; stored: StoredStatus }
   | { type: "notification"; notification: ApiNotification }
-  | { type: "filters_changed" };
+  | { type: "filters_changed" }
+  /** Accepted notification requests were merged back (streamed on `user`, payload "1"). */
+  | { type: "notifications_merged" };
 
 export const NOTIFICATION_TYPES = [
   "mention",
@@ -62,6 +65,13 @@ export class DemoWorld {
   readonly notifications: ApiNotification[] = [];
   /** Mastodon's open notification groups: group prefix → the hour bucket the group began in. */
   private readonly groupBuckets = new Map<string, number>();
+  /** The notification policy, filtered notifications and notification requests. */
+  readonly inbox: NotificationInbox;
+  /** Read markers by timeline ("home", "notifications"), as POST /api/v1/markers saved them. */
+  readonly markers = new Map<
+    string,
+    { last_read_id: string; version: number; updated_at: string }
+  >();
   private readonly listeners = new Set<(e: WorldEvent) => void>();
 
   constructor(
@@ -74,6 +84,12 @@ export class DemoWorld {
     this.rng = new Prng(seed);
     this.accounts = buildAccounts(now());
     this.me = this.accounts[0]!;
+    this.inbox = new NotificationInbox({
+      notifications: this.notifications,
+      status: (id) => this.byId.get(id)?.status,
+      following: (id) => this.accounts.find((a) => a.account.id === id)?.followed ?? false,
+      meId: this.me.account.id,
+    });
   }
 
   /** The next notification gets id `start + 1`. */
@@ -333,14 +349,39 @@ export class DemoWorld {
       id,
       type,
       created_at: new Date(at).toISOString(),
-      group_key: this.groupKey(type, status?.id, at) ?? `ungrouped-${id}`,
       account: actor.account,
       status,
     };
+    // group_key came with api_versions in Mastodon 4.3: a server without one has neither.
+    if (this.flavour.hasApiVersions)
+      notification.group_key = this.groupKey(type, status?.id, at) ?? `ungrouped-${id}`;
     if (type === "follow" || type === "follow_request") delete notification.status;
+    // The follow happens whatever the policy does with its notification.
+    if (type === "follow") this.inbox.follower(actor.account.id, at);
+    const decision = this.inbox.decide(type, actor.account, status, at);
+    // Dropped: no notification at all (the caller still gets what it would have been).
+    if (decision === "drop") return notification;
     this.notifications.push(notification);
-    if (emit) this.emit({ type: "notification", notification });
+    if (decision === "filter") this.inbox.filter(notification, at);
+    else if (emit) this.emit({ type: "notification", notification });
     return notification;
+  }
+
+  /** Every notification with this group key (v2 grouped notifications read them). */
+  groupMembers(key: string): ApiNotification[] {
+    return this.notifications.filter((n) => (n.group_key ?? `ungrouped-${n.id}`) === key);
+  }
+
+  /** Deletes notifications (dismissed); returns how many went. */
+  dismissNotifications(pred: (n: ApiNotification) => boolean): number {
+    let gone = 0;
+    for (let i = this.notifications.length - 1; i >= 0; i--) {
+      if (!pred(this.notifications[i]!)) continue;
+      this.inbox.filtered.delete(this.notifications[i]!.id);
+      this.notifications.splice(i, 1);
+      gone++;
+    }
+    return gone;
   }
 
   /**

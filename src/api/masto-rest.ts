@@ -83,10 +83,22 @@ export class StatusKeepingHttp extends HttpNativeImpl {
 
 /** As masto's createRestAPIClient({ url, accessToken }), with the BoundedSerializer. */
 export function createBoundedRestClient(props: { url: string; accessToken: string }): unknown {
+  return createBoundedMasto(props).proxy;
+}
+
+/**
+ * The action proxy and the HTTP layer under it. masto's proxy sends PATCH only for
+ * update_credentials (its verbs map update to PUT), so the few PATCH endpoints
+ * (/api/v2/notifications/policy) go through `http` directly, with the same serializer.
+ */
+export function createBoundedMasto(props: { url: string; accessToken: string }): {
+  proxy: unknown;
+  http: StatusKeepingHttp;
+} {
   const serializer = new BoundedSerializer();
   const config = new HttpConfigImpl(props, serializer);
   // No logger: masto's console logger would write over the screen.
   const http = new StatusKeepingHttp(serializer, config);
   const dispatcher = new HttpActionDispatcher(http, new HttpActionDispatcherHookMastodon(http));
-  return createActionProxy(dispatcher, { context: ["api"] });
+  return { proxy: createActionProxy(dispatcher, { context: ["api"] }), http };
 }

@@ -5,10 +5,12 @@ import { asyncRefreshOf } from "./async-refresh.js";
 import { type Clock, systemClock } from "./clock.js";
 import { HttpError } from "./errors.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
-import { createBoundedRestClient, type RawAnswer } from "./masto-rest.js";
+import { type PageLinks, parseLinkHeader } from "./link-header.js";
+import { createBoundedMasto, type RawAnswer } from "./masto-rest.js";
 import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
 
 export type { InstanceInfo } from "./instance-info.js";
+export type { PageLinks } from "./link-header.js";
 export type { RawAnswer } from "./masto-rest.js";
 export type { RateLimitInfo, RestState } from "./request-queue.js";
 
@@ -21,7 +23,7 @@ export interface PageParams {
   limit?: number;
 }
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RawRequest {
   method: HttpMethod;
@@ -55,6 +57,8 @@ export interface RestClient {
   request<T>(req: RawRequest): Promise<T>;
   /** `request`, answering the HTTP status and headers too (a 206, Link, Mastodon-Async-Refresh). */
   requestWithResponse<T>(req: RawRequest): Promise<RawAnswer<T>>;
+  /** As `request`, with the cursors of the `Link` header's next and prev pages. */
+  requestPage<T>(req: RawRequest): Promise<{ data: T; links: PageLinks }>;
   readonly state: RestState;
   readonly rateLimit: RateLimitInfo;
   /** Requests not settled yet (in flight, queued, or waiting to retry). */
@@ -70,7 +74,7 @@ type SelectableProxy = {
   $select(...segments: string[]): Record<string, { $raw: RawVerb }>;
 };
 
-const VERB: Record<HttpMethod, string> = {
+const VERB: Record<Exclude<HttpMethod, "PATCH">, string> = {
   GET: "fetch",
   POST: "create",
   PUT: "update",
@@ -120,10 +124,11 @@ export function regeneratingPage(page: object): { retryMs?: number } | undefined
 
 export function createRestClient(opts: RestClientOptions): RestClient {
   const clock = opts.clock ?? systemClock;
-  const masto = createBoundedRestClient({
+  const { proxy, http } = createBoundedMasto({
     url: opts.instanceUrl,
     accessToken: opts.accessToken,
-  }) as SelectableProxy;
+  });
+  const masto = proxy as SelectableProxy;
   const queue = new RequestQueue({
     clock,
     timeoutMs: opts.timeoutMs ?? 15_000,
@@ -136,6 +141,11 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     return (await requestWithResponse<T>(req)).data;
   }
 
+  async function requestPage<T>(req: RawRequest): Promise<{ data: T; links: PageLinks }> {
+    const answer = await requestWithResponse<T>(req);
+    return { data: answer.data, links: parseLinkHeader(answer.headers.get("link")) };
+  }
+
   function requestWithResponse<T>(req: RawRequest): Promise<RawAnswer<T>> {
     if (!req.path.startsWith("/api/"))
       return Promise.reject(new Error(`not an API path: ${req.path}`));
@@ -143,13 +153,20 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     const segments = req.path.slice("/api/".length).split("/").filter(Boolean);
     const headers: Record<string, string> = {};
     if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
-    const verb = VERB[req.method];
+    const method = req.method;
     return queue.run<RawAnswer<T>>({
-      idempotent: req.method === "GET" || req.idempotencyKey !== undefined,
+      // PATCH sets fields to the values sent: repeating it changes nothing more.
+      idempotent: method === "GET" || method === "PATCH" || req.idempotencyKey !== undefined,
       send: async (signal) => {
-        const endpoint = masto.$select(...segments)[verb];
-        if (!endpoint) throw new Error("masto proxy: no verb");
-        const res = await endpoint.$raw(req.params ?? {}, { requestInit: { signal, headers } });
+        const meta = { requestInit: { signal, headers } };
+        let res: { data: unknown; headers: Headers; status?: number };
+        if (method === "PATCH") {
+          res = await http.patch(req.path, req.params ?? {}, meta);
+        } else {
+          const endpoint = masto.$select(...segments)[VERB[method]];
+          if (!endpoint) throw new Error("masto proxy: no verb");
+          res = await endpoint.$raw(req.params ?? {}, meta);
+        }
         const answer = { data: res.data as T, headers: res.headers, status: res.status ?? 200 };
         return { data: answer, headers: res.headers };
       },
@@ -207,6 +224,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     },
     request,
     requestWithResponse,
+    requestPage,
     get state() {
       return queue.state;
     },

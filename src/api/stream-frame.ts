@@ -12,6 +12,8 @@ export type StreamEvent =
   | { kind: "delete"; stream: string[]; id: string }
   | { kind: "notification"; stream: string[]; notification: mastodon.v1.Notification }
   | { kind: "filters_changed"; stream: string[] }
+  /** Accepted notification requests are merged back: refetch (4.3; its payload means nothing). */
+  | { kind: "notifications_merged"; stream: string[] }
   | { kind: "conversation"; stream: string[]; conversation: mastodon.v1.Conversation };
 
 /** An `{"error": ...}` frame: the server refused one subscription; the socket stays open. */
@@ -115,6 +117,8 @@ export function parseStreamFrame(raw: string | Buffer): StreamEvent | StreamErro
     }
     case "filters_changed":
       return { kind: "filters_changed", stream };
+    case "notifications_merged":
+      return { kind: "notifications_merged", stream };
     case "conversation": {
       // The `direct` stream: a Conversation whose last_status is the new direct message.
       const conversation = parseEntity(frame.payload);
@@ -127,7 +131,7 @@ export function parseStreamFrame(raw: string | Buffer): StreamEvent | StreamErro
       };
     }
     default:
-      // announcement*, notifications_merged and future events: not used yet.
+      // announcement* and future events: not used yet.
       return null;
   }
 }

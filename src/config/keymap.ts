@@ -34,7 +34,7 @@ export const ACTIONS = {
   boost: { keys: ["b"], help: "boost or unboost" },
   favourite: { keys: ["f"], help: "favourite or unfavourite" },
   bookmark: { keys: ["B"], help: "bookmark or unbookmark" },
-  delete: { keys: ["d"], help: "delete your toot" },
+  delete: { keys: ["d"], help: "delete your toot (on a notification: dismiss it)" },
   edit: { keys: ["e"], help: "edit your toot" },
   quote: { keys: ["Q"], help: "quote the toot in a new one" },
   openLinks: { keys: ["O"], help: "list the toot's links and media" },

@@ -32,7 +32,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   boost: "إعادة النشر أو إلغاؤها",
   favourite: "الإعجاب أو إلغاؤه",
   bookmark: "حفظ في العلامات أو إزالته",
-  delete: "حذف منشورك",
+  delete: "حذف منشورك (على إشعار: إزالته)",
   edit: "تعديل منشورك",
   openLinks: "روابط المنشور ووسائطه",
   openInBrowser: "فتح المنشور في المتصفح",

@@ -57,15 +57,17 @@ function excerpt(status: mastodon.v1.Status | null | undefined): string {
 
 /**
  * `accounts`: everyone in the notification's group, newest first ("Sara, Taro and 3 others
- * favourited your post"); absent or one, the notification's own account.
+ * favourited your post"); absent or one, the notification's own account. `count`: how many
+ * the group holds, where the server samples fewer accounts than it counts.
  */
 export function renderNotificationSummary(
   n: mastodon.v1.Notification,
   opts: RenderOptions,
   accounts?: readonly mastodon.v1.Account[],
+  count?: number,
 ): string {
   try {
-    return summaryOf(n, opts, accounts);
+    return summaryOf(n, opts, accounts, count);
   } catch {
     // A shape that breaks a part (an account that is a number, a createdAt that is an object)
     // is shown as a notice: nothing a server sends may end the program.
@@ -79,6 +81,7 @@ function summaryOf(
   n: mastodon.v1.Notification,
   opts: RenderOptions,
   accounts?: readonly mastodon.v1.Account[],
+  count?: number,
 ): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
@@ -92,7 +95,7 @@ function summaryOf(
   const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta")];
   if (accounts && accounts.length > 1) {
     const [first, second] = accounts as [mastodon.v1.Account, mastodon.v1.Account];
-    const others = accounts.length - 2;
+    const others = Math.max(accounts.length, count ?? 0) - 2;
     line.push(...namePieces(first, "displayName"));
     line.push(p(others > 0 ? tl("notification.listComma") : tl("notification.and")));
     line.push(...namePieces(second, "displayName"));

@@ -23,8 +23,12 @@ export interface NotificationGroup {
   latest: Notification;
   /** Newest first. */
   notifications: Notification[];
-  /** Who did it, newest first, each once. */
+  /** Who did it, newest first, each once (a server group: its most recent ones, up to 8). */
   accounts: mastodon.v1.Account[];
+  /** How many notifications the group holds (a server group counts more than it samples). */
+  count: number;
+  /** Everyone in the group, once fetched (`s` on a server group asks for them). */
+  allAccounts?: mastodon.v1.Account[];
 }
 
 const typeOf = (n: Notification) => String((n as { type?: unknown }).type ?? "");
@@ -74,10 +78,11 @@ export function groupNotifications(list: readonly Notification[]): NotificationG
     const key = keys.get(n)!;
     let group = groups.get(key);
     if (!group) {
-      group = { key, type: typeOf(n), latest: n, notifications: [], accounts: [] };
+      group = { key, type: typeOf(n), latest: n, notifications: [], accounts: [], count: 0 };
       groups.set(key, group);
     }
     group.notifications.push(n);
+    group.count++;
     const account = (n as { account?: mastodon.v1.Account | null }).account;
     if (
       account &&

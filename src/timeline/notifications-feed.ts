@@ -3,12 +3,17 @@
 // where the server has no streaming. Its state comes from the same facts and the same function
 // as every timeline pane's (pane-state.ts).
 
+import type { mastodon } from "masto";
 import { jitteredBetween } from "../api/backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "../api/clock.js";
 import { RequestAbortedError } from "../api/errors.js";
+import type { PageLinks } from "../api/link-header.js";
+import type { GroupedPage, NotificationPolicy } from "../api/notifications.js";
 import type { PageParams, RestState } from "../api/rest.js";
 import type { ConnectionState } from "../api/stream.js";
 import type { FeedStream } from "./feed.js";
+import { GroupStore } from "./grouped-store.js";
+import { groupNotifications, type NotificationGroup } from "./notification-groups.js";
 import { type Notification, NotificationStore } from "./notifications.js";
 import {
   connectionFactsOf,
@@ -21,8 +26,36 @@ import type { StatusChanges } from "./status-bus.js";
 
 export interface NotificationsRest {
   notifications(page?: PageParams): Promise<Notification[]>;
+  /** POST /api/v1/notifications/:id/dismiss; absent: the client cannot dismiss. */
+  dismissNotification?(id: string): Promise<void>;
   readonly state: RestState;
 }
+
+/** A server with grouped notifications (api_versions.mastodon >= 2): the v2 endpoints. */
+export interface GroupedNotificationsRest {
+  page(page: PageParams): Promise<GroupedPage>;
+  accounts(
+    groupKey: string,
+    page: PageParams,
+  ): Promise<{ accounts: mastodon.v1.Account[]; links: PageLinks }>;
+  dismiss(groupKey: string): Promise<void>;
+  unreadCount(): Promise<number>;
+  policy(): Promise<NotificationPolicy>;
+}
+
+/** What the pane title counts (a server without grouped notifications has neither). */
+export interface NotificationCounts {
+  /** Groups newer than the notifications marker (the server's unread_count). */
+  unread?: number;
+  /** Pending notification requests (the policy's summary). */
+  requests?: number;
+}
+
+/** How often the unread and requests counts are asked for again. */
+const COUNTS_EVERY_MS = 120_000;
+
+/** Everyone in a group is asked for in pages of 40, at most this many. */
+const MAX_ACCOUNT_PAGES = 10;
 
 export interface NotificationPolling {
   clock?: Clock;
@@ -32,7 +65,13 @@ export interface NotificationPolling {
 }
 
 export class NotificationFeed {
+  /** v1: every notification held. v2: each group's latest notification (mention alerts read it). */
   readonly store = new NotificationStore();
+  /** v2 only: the server's groups. */
+  private readonly groupStore = new GroupStore();
+  private olderCursor: PageParams | undefined;
+  private groupedMemo: { version: number; groups: NotificationGroup[] } | undefined;
+  private countsNow: NotificationCounts = {};
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
   private loaded = false;
@@ -51,13 +90,90 @@ export class NotificationFeed {
     private readonly changes: StatusChanges,
     private readonly maxPages = 5,
     private readonly polling: NotificationPolling = {},
+    /** Present where the server groups notifications itself (Mastodon 4.3+). */
+    private readonly grouped?: GroupedNotificationsRest,
   ) {}
+
+  /** Whether the server groups (v2) or the client does (over v1, notification-groups.ts). */
+  get serverGrouped(): boolean {
+    return this.grouped !== undefined;
+  }
+
+  /** Changes whenever groups() does. */
+  get version(): number {
+    return this.grouped ? this.groupStore.version : this.store.version;
+  }
+
+  /** One entry per group, newest first: the server's, or the client's over v1. */
+  groups(): readonly NotificationGroup[] {
+    if (this.grouped) return this.groupStore.groups;
+    if (this.groupedMemo?.version !== this.store.version)
+      this.groupedMemo = {
+        version: this.store.version,
+        groups: groupNotifications(this.store.items),
+      };
+    return this.groupedMemo.groups;
+  }
+
+  get counts(): NotificationCounts {
+    return this.countsNow;
+  }
+
+  /** Asks the server for the unread and requests counts again (v2 servers). */
+  async refreshCounts(): Promise<void> {
+    const grouped = this.grouped;
+    if (!grouped || this.closed) return;
+    const [unread, policy] = await Promise.allSettled([grouped.unreadCount(), grouped.policy()]);
+    const next: NotificationCounts = { ...this.countsNow };
+    if (unread.status === "fulfilled") next.unread = unread.value;
+    if (policy.status === "fulfilled") next.requests = policy.value.pendingRequestsCount;
+    if (next.unread !== this.countsNow.unread || next.requests !== this.countsNow.requests) {
+      this.countsNow = next;
+      this.emit();
+    }
+  }
+
+  /**
+   * Removes a group on the server and here: v2 dismisses the group key, v1 each notification
+   * of the client's group. Rejects (and keeps the group) when the server refuses.
+   */
+  async dismiss(group: NotificationGroup): Promise<void> {
+    if (this.grouped) {
+      await this.grouped.dismiss(group.key);
+      this.groupStore.remove(group.key);
+      this.store.remove(new Set([group.latest.id]));
+    } else {
+      const dismiss = this.rest.dismissNotification?.bind(this.rest);
+      if (!dismiss) throw new Error("dismissing is not supported here");
+      for (const n of group.notifications) await dismiss(n.id);
+      this.store.remove(new Set(group.notifications.map((n) => n.id)));
+    }
+    this.emit();
+    void this.refreshCounts().catch(() => {});
+  }
+
+  /** Everyone in a group: v2 asks the server (a group samples 8); v1 has them all already. */
+  async loadGroupAccounts(key: string): Promise<void> {
+    const grouped = this.grouped;
+    if (!grouped || !this.groupStore.get(key)) return;
+    const accounts: mastodon.v1.Account[] = [];
+    let page: PageParams = { limit: 40 };
+    for (let i = 0; i < MAX_ACCOUNT_PAGES; i++) {
+      const res = await grouped.accounts(key, page);
+      for (const a of res.accounts) if (!accounts.some((b) => b.id === a.id)) accounts.push(a);
+      const next = res.links.next;
+      if (!next || res.accounts.length === 0) break;
+      page = { ...next, limit: 40 };
+    }
+    this.groupStore.setAllAccounts(key, accounts);
+    this.emit();
+  }
 
   /** What is true of the notifications, for pane-state.ts to put into words. */
   facts(): FeedFacts {
     return {
       loaded: this.loaded,
-      empty: this.store.items.length === 0,
+      empty: this.groups().length === 0,
       // Polled only where the server has no streaming; otherwise they catch up when it is back.
       polled: this.polled,
       ...(this.lastRest ? { lastRest: this.lastRest } : {}),
@@ -77,14 +193,30 @@ export class NotificationFeed {
   start(): Promise<void> {
     this.cleanup.push(
       this.changes.subscribe((change) => {
-        if (this.store.applyChange(change)) this.emit();
+        const a = this.store.applyChange(change);
+        const b = this.groupStore.applyChange(change);
+        if (a || b) this.emit();
       }),
       this.stream.subscribe({ stream: "user" }, (ev) => {
         if (ev.kind === "error") {
           this.subscriptionRefused = ev.error;
           this.emit();
         }
+        if (ev.kind === "notifications_merged") {
+          // Accepted requests were merged back in, anywhere in time: the newest page again.
+          void this.load({})
+            .then(() => this.refreshCounts())
+            .catch((err) => this.noteFailure(err));
+          return;
+        }
         if (ev.kind !== "notification") return;
+        if (this.grouped) {
+          if (!this.groupStore.addLive(ev.notification)) return;
+          this.store.add([ev.notification]);
+          this.emit();
+          this.refreshCountsSoon();
+          return;
+        }
         if (this.store.add([ev.notification]) > 0) this.emit();
       }),
       this.stream.onStateChange((s) => {
@@ -95,23 +227,42 @@ export class NotificationFeed {
       // On every live — the first one too: anything notified between the first page and
       // the subscription taking effect (the server subscribes asynchronously) is fetched.
       this.stream.onLive(() => {
-        const from = this.store.newestId();
+        const from = this.newestId();
         if (from) void this.catchUp(from).catch((err) => this.noteFailure(err));
       }),
     );
+    this.scheduleCounts();
     return this.load({})
       .then(() => {
         // The first page may have been cut before the socket went live: close that gap too.
-        const from = this.store.newestId();
+        const from = this.newestId();
         if (from && this.stream.state.kind === "live")
           void this.catchUp(from).catch((err) => this.noteFailure(err));
       })
       .catch((err) => this.noteFailure(err));
   }
 
+  /** R: what is newer than the newest held, and the counts again. */
+  async refresh(): Promise<void> {
+    const from = this.newestId();
+    await (from ? this.catchUp(from) : this.load({}));
+    await this.refreshCounts();
+  }
+
   /** Older notifications below the bottom. */
   async loadOlder(): Promise<void> {
     if (this.exhausted) return;
+    if (this.grouped) {
+      // The Link header's next page (max_id = the oldest notification the page stood for).
+      const cursor = this.olderCursor;
+      if (!cursor) {
+        if (this.loaded) this.exhausted = true;
+        return;
+      }
+      const added = await this.loadGrouped({ ...cursor, limit: 40 }, "older");
+      if (added === 0) this.exhausted = true;
+      return;
+    }
     const oldest = this.store.oldestId();
     const added = await this.load(oldest ? { maxId: oldest } : {});
     if (oldest && added === 0) this.exhausted = true;
@@ -120,6 +271,8 @@ export class NotificationFeed {
   close(): void {
     this.closed = true;
     this.stopPolling();
+    for (const timer of [this.countsTimer, this.countsEvery])
+      if (timer !== undefined) (this.polling.clock ?? systemClock).clearTimeout(timer);
     for (const c of this.cleanup.splice(0)) c();
     this.listeners.clear();
   }
@@ -138,7 +291,7 @@ export class NotificationFeed {
       this.polling.random ?? Math.random,
     );
     this.pollTimer = clock.setTimeout(() => {
-      const from = this.store.newestId();
+      const from = this.newestId();
       void (from ? this.catchUp(from) : this.load({})).finally(() => {
         this.pollTimer = undefined;
         if (this.lastRest?.ok) this.polled = true;
@@ -155,7 +308,77 @@ export class NotificationFeed {
     this.polled = false;
   }
 
+  private newestId(): string | undefined {
+    return this.grouped ? this.groupStore.newestId() : this.store.newestId();
+  }
+
+  private countsTimer: TimerHandle | undefined;
+  private countsEvery: TimerHandle | undefined;
+
+  /**
+   * Counts now and then every few minutes: a filtered notification is not streamed, so a new
+   * notification request is only known by asking (R asks at once).
+   */
+  private scheduleCounts(): void {
+    if (!this.grouped || this.closed) return;
+    void this.refreshCounts().catch(() => {});
+    const clock = this.polling.clock ?? systemClock;
+    this.countsEvery = clock.setTimeout(() => this.scheduleCounts(), COUNTS_EVERY_MS);
+  }
+
+  /** After a live notification: one count request for a burst, not one per notification. */
+  private refreshCountsSoon(): void {
+    if (this.countsTimer !== undefined || this.closed) return;
+    const clock = this.polling.clock ?? systemClock;
+    this.countsTimer = clock.setTimeout(() => {
+      this.countsTimer = undefined;
+      void this.refreshCounts().catch(() => {});
+    }, 2_000);
+  }
+
+  /** A v2 page into the group store; how many groups were new, undefined if it failed. */
+  private async loadGrouped(
+    page: PageParams,
+    direction: "newer" | "older",
+  ): Promise<number | undefined> {
+    return (await this.loadGroupedPage(page, direction))?.added;
+  }
+
+  private async loadGroupedPage(
+    page: PageParams,
+    direction: "newer" | "older",
+  ): Promise<{ added: number; size: number } | undefined> {
+    const grouped = this.grouped!;
+    let res: GroupedPage;
+    try {
+      res = await grouped.page(page);
+      this.lastRest = { ok: true };
+    } catch (err) {
+      if (!(err instanceof RequestAbortedError)) this.noteFailure(err);
+      return undefined;
+    }
+    const added = this.groupStore.addPage(res.groups, direction);
+    if (direction === "older" || !this.loaded) this.olderCursor = res.links.next;
+    this.store.add(
+      res.groups.map((g) => this.groupStore.get(g.key)?.latest).filter((n) => n !== undefined),
+    );
+    this.loaded = true;
+    this.emit();
+    return { added, size: res.groups.length };
+  }
+
   private async catchUp(from: string): Promise<void> {
+    if (this.grouped) {
+      let cursor = from;
+      for (let i = 0; i < this.maxPages; i++) {
+        const res = await this.loadGroupedPage({ minId: cursor, limit: 40 }, "newer");
+        if (!res || res.size < 40) return;
+        const next = this.groupStore.newestId();
+        if (!next || next === cursor) return;
+        cursor = next;
+      }
+      return;
+    }
     let cursor = from;
     for (let i = 0; i < this.maxPages; i++) {
       const page = await this.fetch({ minId: cursor, limit: 40 });
@@ -169,6 +392,7 @@ export class NotificationFeed {
 
   /** How many notifications it added; undefined when the request failed (try again later). */
   private async load(page: PageParams): Promise<number | undefined> {
+    if (this.grouped) return this.loadGrouped({ ...page, limit: 40 }, "newer");
     const list = await this.fetch({ ...page, limit: 40 });
     if (!list) return undefined;
     const added = this.store.add(list);

@@ -46,6 +46,16 @@ export class NotificationStore {
     return added;
   }
 
+  /** Removes these notifications (dismissed); true if any was held. */
+  remove(ids: ReadonlySet<string>): boolean {
+    const before = this.list.length;
+    this.list = this.list.filter((n) => !ids.has(n.id));
+    for (const id of ids) this.ids.delete(id);
+    if (this.list.length === before) return false;
+    this.version++;
+    return true;
+  }
+
   /**
    * A change from the session's status bus. A deleted status takes the notifications about it
    * (favourites, mentions…) with it; an edited one, or one quoting it, is replaced in them.

@@ -3,8 +3,18 @@ import type { mastodon } from "masto";
 import type { Clock } from "../api/clock.js";
 import { systemClock } from "../api/clock.js";
 import {
+  dismissGroup,
+  dismissNotification,
+  fetchPolicy,
+  groupAccountsPage,
+  groupedNotificationsPage,
+  hasGroupedNotifications,
+  unreadGroupCount,
+} from "../api/notifications.js";
+import {
   createRestClient,
   type InstanceInfo,
+  type PageParams,
   type RestClient,
   type TimelineKind,
 } from "../api/rest.js";
@@ -140,12 +150,35 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const feeds = new Map<TimelineKind, TimelineFeed>();
   /** Feeds opened for panes and views by openFeed (any timeline, closed with their owner). */
   const paneFeeds = new Set<TimelineFeed>();
-  const notifications = new NotificationFeed(rest, stream, statusChanges, undefined, {
-    clock,
-    pollMinMs: opts.feed?.pollMinMs,
-    pollMaxMs: opts.feed?.pollMaxMs,
-    random: opts.random,
-  });
+  // Grouped by the server where it can (api_versions.mastodon >= 2), by the client otherwise.
+  const grouped = hasGroupedNotifications(instance)
+    ? {
+        page: (page: PageParams) => groupedNotificationsPage(rest, page),
+        accounts: (key: string, page: PageParams) => groupAccountsPage(rest, key, page),
+        dismiss: (key: string) => dismissGroup(rest, key),
+        unreadCount: () => unreadGroupCount(rest),
+        policy: () => fetchPolicy(rest),
+      }
+    : undefined;
+  const notifications = new NotificationFeed(
+    {
+      notifications: (page) => rest.notifications(page),
+      dismissNotification: (id) => dismissNotification(rest, id),
+      get state() {
+        return rest.state;
+      },
+    },
+    stream,
+    statusChanges,
+    undefined,
+    {
+      clock,
+      pollMinMs: opts.feed?.pollMinMs,
+      pollMaxMs: opts.feed?.pollMaxMs,
+      random: opts.random,
+    },
+    grouped,
+  );
   let filters: readonly mastodon.v2.Filter[] = [];
   const filterListeners = new Set<(f: readonly mastodon.v2.Filter[]) => void>();
 

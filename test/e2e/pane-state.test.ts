@@ -17,7 +17,9 @@ afterEach(() => e2e.demo.control.clearFaults());
 /** The state word in pane `title`'s border label (` Home · live `), or undefined if not drawn. */
 function paneState(screen: string, title: string): string | undefined {
   const m = new RegExp(`${title} · (.+?) ─`).exec(screen);
-  return m?.[1]?.trim();
+  // Notifications counts what is unread after its state ("live · 20 unread", cut short in a
+  // narrow pane): not the state.
+  return m?.[1]?.replace(/ · \d.*$/, "").trim();
 }
 
 /** The status line's state: after "acct@domain · " on the last row. */

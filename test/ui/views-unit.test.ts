@@ -30,6 +30,8 @@ describe("command line", () => {
     ["pane add notifications", { kind: "paneAdd", timeline: "notifications" }],
     ["list", { kind: "listPicker" }],
     ["instance", { kind: "instance" }],
+    ["policy", { kind: "policy" }],
+    ["requests", { kind: "requests" }],
     ["account", { kind: "account" }],
     [":account @me@mastodon.social", { kind: "account", acct: "me@mastodon.social" }],
     ["bookmarks", { kind: "collection", which: "bookmarks" }],

@@ -19,6 +19,8 @@ export interface MarkerSaverOptions {
   /** Quiet time before saving (default 10 s): a busy timeline is saved once, not per toot. */
   debounceMs?: number;
   onError?: (message: string) => void;
+  /** After a save (the server's unread counts changed with it). */
+  onSaved?: () => void;
 }
 
 export class MarkerSaver {
@@ -52,6 +54,7 @@ export class MarkerSaver {
       try {
         await saveMarkers(this.opts.rest, changed);
         this.saved = { ...this.saved, ...changed };
+        this.opts.onSaved?.();
       } catch (err) {
         this.opts.onError?.(`Could not save the read position: ${describeError(err)}`);
       }

@@ -117,6 +117,8 @@ export function trackReadPosition(
       },
     },
     onError: (message) => app.flash(message),
+    // The notifications marker moved: the title's unread count is the server's again.
+    onSaved: () => void session.notifications.refreshCounts().catch(() => {}),
   });
 
   return {

@@ -5,6 +5,7 @@
 import type { mastodon } from "masto";
 import { answerFollowRequest } from "../../api/accounts.js";
 import { describeError } from "../../api/errors.js";
+import { t } from "../../i18n/index.js";
 import { actionTarget, type ToggleAction } from "../../timeline/status-actions.js";
 import type { Status } from "../../timeline/store.js";
 import { confirm } from "../overlays/panel.js";
@@ -72,6 +73,26 @@ async function deleteOwn(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   ctx.flash((await actions.delete(target)).message);
 }
 
+/** d on a notification row dismisses it (the whole group) on the server. */
+async function dismissNotification(deps: FeatureDeps, ctx: Ctx): Promise<void> {
+  const item = ctx.selected;
+  if (item?.kind !== "notification") return;
+  const group = item.group ?? {
+    key: `ungrouped-${item.notification.id}`,
+    type: String((item.notification as { type?: unknown }).type ?? ""),
+    latest: item.notification,
+    notifications: [item.notification],
+    accounts: [],
+    count: 1,
+  };
+  try {
+    await deps.session.notifications.dismiss(group);
+    ctx.flash(t("notifications.dismissed"));
+  } catch (err) {
+    ctx.flash(t("notifications.dismissFailed", { problem: describeError(err) }));
+  }
+}
+
 async function answerRequest(deps: FeatureDeps, ctx: Ctx, accept: boolean): Promise<void> {
   const item = ctx.selected;
   const n = item?.kind === "notification" ? item.notification : undefined;
@@ -93,7 +114,8 @@ async function answerRequest(deps: FeatureDeps, ctx: Ctx, accept: boolean): Prom
 export function tootActions(deps: FeatureDeps): Record<string, FeatureAction<PaneItem>> {
   startMentionAlerts(deps);
   const actions: Record<string, FeatureAction<PaneItem>> = {
-    delete: (ctx) => deleteOwn(deps, ctx),
+    delete: (ctx) =>
+      ctx.selected?.kind === "notification" ? dismissNotification(deps, ctx) : deleteOwn(deps, ctx),
     vote: (ctx) => {
       const t = targetOf(ctx);
       if (t) openVote(deps, ctx, t);

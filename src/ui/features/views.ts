@@ -8,6 +8,7 @@ import { openAccountPicker } from "../overlays/account-picker.js";
 import { CommandLine } from "../overlays/command-line.js";
 import type { Command, ListChoice } from "../overlays/command-parser.js";
 import { openListPicker } from "../overlays/list-picker.js";
+import { openPolicy, openRequests } from "../overlays/notification-inbox.js";
 import { openHelp, openInstance } from "../overlays/text-views.js";
 import { openPane, paneIndexOf } from "../panes/panes.js";
 import { statusOfItem } from "../panes/status-sync.js";
@@ -124,6 +125,10 @@ export function viewActions(
         return openQuotes(deps, ctx, actions, statusOfItem(ctx.selected));
       case "quotePolicy":
         return changeQuotePolicy(deps, ctx, statusOfItem(ctx.selected), command.policy);
+      case "policy":
+        return openPolicy(deps, ctx);
+      case "requests":
+        return openRequests(deps, ctx);
       case "help":
         return openHelp(ctx, deps.settings.keymap);
       case "quit":

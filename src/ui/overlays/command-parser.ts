@@ -13,6 +13,9 @@ export type Command =
   | { kind: "paneClose" }
   | { kind: "collection"; which: "bookmarks" | "favourites" | "direct" }
   | { kind: "instance" }
+  /** `:policy`: the notification policy; `:requests`: the notification requests inbox. */
+  | { kind: "policy" }
+  | { kind: "requests" }
   /** `:account` lists the stored accounts; `:account ACCT` switches to one. */
   | { kind: "account"; acct?: string }
   | { kind: "help" }
@@ -35,6 +38,8 @@ export const COMMAND_NAMES = [
   "favourites",
   "direct",
   "instance",
+  "policy",
+  "requests",
   "account",
   "quotes",
   "quotepolicy",
@@ -101,6 +106,9 @@ export function parseCommand(input: string): Parsed {
       return { ok: true, command: { kind: "collection", which: name } };
     case "instance":
       return { ok: true, command: { kind: "instance" } };
+    case "policy":
+    case "requests":
+      return { ok: true, command: { kind: name } };
     case "account": {
       if (!arg) return { ok: true, command: { kind: "account" } };
       const m = ACCT.exec(arg);

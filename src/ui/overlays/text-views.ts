@@ -115,7 +115,7 @@ export function openHelp(ctx: Ctx, keymap: Keymap): void {
       "",
       `${t("help.commands")} — :tag NAME · :list ID · :profile @user@server · :search TEXT`,
       "  :pane add tag:NAME|list:ID|direct · :pane close · :bookmarks · :favourites",
-      "  :instance · :help · :quit",
+      "  :instance · :policy · :requests · :help · :quit",
     ],
   }).open();
 }

@@ -48,11 +48,10 @@ export function buildPanes(
 export function openPane(session: Session, spec: PaneSpec): PaneSource<PaneItem> | undefined {
   if (spec.timeline === "notifications") {
     // One notification feed per session: a closed Notifications pane leaves it running.
-    return {
-      ...notificationsPane(session.notifications),
+    return notificationsPane(session.notifications, {
       timeline: "notifications",
       width: spec.width,
-    };
+    });
   }
   const timeline = parseTimelineSpec(spec.timeline);
   if (!timeline) return undefined;

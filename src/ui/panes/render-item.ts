@@ -1,7 +1,6 @@
 // One pane row's lines: a toot through the render cache, a notification (a one-line summary
 // and the status it is about), or a gap row.
 
-import type { mastodon } from "masto";
 import { t } from "../../i18n/index.js";
 import {
   type PictureRows,
@@ -10,6 +9,7 @@ import {
   renderNotificationSummary,
   type Theme,
 } from "../../render/index.js";
+import type { NotificationGroup } from "../../timeline/notification-groups.js";
 import { answeredRequest } from "./follow-requests.js";
 import type { PaneItem } from "./timeline-pane.js";
 
@@ -34,7 +34,7 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
     return [opts.theme.paint.notice ? opts.theme.paint.notice(line) : line];
   }
   if (item.kind === "notification")
-    return renderNotificationItem(item.notification, opts, item.group?.accounts);
+    return renderNotificationItem(item.notification, opts, item.group);
   return opts.cache.get(item.status, {
     width: opts.width,
     theme: opts.theme,
@@ -51,18 +51,20 @@ export function renderPaneItem(item: PaneItem, opts: RenderItemOptions): readonl
 function renderNotificationItem(
   n: Extract<PaneItem, { kind: "notification" }>["notification"],
   opts: RenderItemOptions,
-  accounts?: readonly mastodon.v1.Account[],
+  group?: NotificationGroup,
 ): readonly string[] {
+  const accounts = group?.accounts;
   const summaryOpts = {
     width: opts.width,
     theme: opts.theme,
     now: opts.now,
     unicode: opts.unicode,
   };
-  const lines = [renderNotificationSummary(n, summaryOpts, accounts)];
-  // A group row opened with s lists everyone in it.
-  if (opts.expanded && accounts && accounts.length > 1)
-    lines.push(...renderGroupAccounts(accounts, summaryOpts));
+  const lines = [renderNotificationSummary(n, summaryOpts, accounts, group?.count)];
+  // A group row opened with s lists everyone in it (a server group: once they are fetched).
+  const everyone = group?.allAccounts ?? accounts;
+  if (opts.expanded && everyone && (everyone.length > 1 || (group?.count ?? 0) > 1))
+    lines.push(...renderGroupAccounts(everyone, summaryOpts));
   const type = String((n as { type?: unknown }).type ?? "");
   if (type === "follow_request") {
     const answer = answeredRequest(n.id);

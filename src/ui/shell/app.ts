@@ -32,6 +32,8 @@ export interface PaneSource<T extends ViewItem> {
   items(): readonly T[];
   /** e.g. "live", "reconnecting (next try in 4s)", "polling", "rate-limited until 12:00:01". */
   state(): string;
+  /** Counts shown after the state in the title ("3 unread, 1 request"); empty for none. */
+  counts?(): string;
   /** What the body says while there are no items (default "Loading…"). */
   placeholder?(): string;
   onChange(listener: () => void): () => void;
@@ -41,6 +43,8 @@ export interface PaneSource<T extends ViewItem> {
   refresh?(): Promise<void>;
   /** Enter on an item (e.g. expand a gap row). */
   activate?(item: T): void;
+  /** s opened an item (a notification group asks for everyone in it). */
+  expand?(item: T): void;
   /** What it shows, e.g. "home", "notifications", "tag:rust" (read position finds panes by it). */
   readonly timeline?: string;
   /** Relative share of the width in columns mode (default 1). */
@@ -338,7 +342,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     // A pane's state may carry server text (an error line): sanitised here, for every source.
     // Cut to the top border (corners and a cell each side kept): blessed wraps a longer label
     // into the pane's first row.
-    const label = `${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${newMark}`;
+    const counts = source.counts?.() ?? "";
+    const countMark = counts ? `${glyphs.sep}${sanitizeInline(counts)}` : "";
+    const label = `${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${countMark}${newMark}`;
     box.setLabel(` ${truncateToWidth(label, Math.max(1, rect.width - 6), glyphs.ellipsis)} `);
     (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
       isActive ? "cyan" : "gray",
@@ -497,7 +503,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         const item = view.selected;
         if (item) {
           if (expanded.has(item.id)) expanded.delete(item.id);
-          else expanded.add(item.id);
+          else {
+            expanded.add(item.id);
+            source.expand?.(item);
+          }
         }
         break;
       }

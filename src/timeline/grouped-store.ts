@@ -1,0 +1,155 @@
+// The notification groups a server with grouped notifications (Mastodon 4.3+, /api/v2) sends,
+// held newest first. A group's numbers (notifications_count, sample_account_ids) are the
+// server's for everything up to the end of the page it came on (NotificationGroup.
+// from_notifications counts `id <= pagination_range.end`), so:
+// - a group on a newer page (the first page, a catch-up, a refetch) replaces the one held;
+// - a group on an older page that is already held adds nothing (the held one counted it);
+// - a live `notification` joins the group its `group_key` names: one more, its account first.
+import type { mastodon } from "masto";
+import type { ServerGroup } from "../api/notifications.js";
+import type { NotificationGroup } from "./notification-groups.js";
+import type { Notification } from "./notifications.js";
+import { createdAtMs } from "./order.js";
+import { changedStatus, type StatusChange } from "./status-change.js";
+
+/** Mastodon's NotificationGroup::SAMPLE_ACCOUNTS_SIZE. */
+const SAMPLE_ACCOUNTS = 8;
+
+function fromServer(g: ServerGroup): NotificationGroup {
+  const latest = {
+    ...g.extra,
+    id: g.mostRecentNotificationId,
+    type: g.type,
+    createdAt: g.latestAt,
+    groupKey: g.key,
+    account: g.accounts[0] ?? null,
+    status: g.status ?? null,
+  } as unknown as Notification;
+  return {
+    key: g.key,
+    type: g.type,
+    latest,
+    notifications: [latest],
+    accounts: g.accounts,
+    count: g.count,
+  };
+}
+
+export class GroupStore {
+  private list: NotificationGroup[] = [];
+  /** Notification ids already counted: a live one that a page brought too is not counted twice. */
+  private readonly seen = new Set<string>();
+  version = 0;
+
+  constructor(private readonly maxSize = 500) {}
+
+  get groups(): readonly NotificationGroup[] {
+    return this.list;
+  }
+
+  /** The newest notification id held: where a catch-up (min_id) starts. */
+  newestId(): string | undefined {
+    return this.list[0]?.latest.id;
+  }
+
+  /** Latest notification of each group, newest first. */
+  latestNotifications(): Notification[] {
+    return this.list.map((g) => g.latest);
+  }
+
+  /** Returns how many groups were new. */
+  addPage(groups: readonly ServerGroup[], direction: "newer" | "older"): number {
+    let added = 0;
+    const byKey = new Map(this.list.map((g, i) => [g.key, i] as const));
+    for (const g of groups) {
+      this.seen.add(g.mostRecentNotificationId);
+      const at = byKey.get(g.key);
+      if (at === undefined) {
+        byKey.set(g.key, this.list.length);
+        this.list.push(fromServer(g));
+        added++;
+      } else if (direction === "newer") this.list[at] = fromServer(g);
+    }
+    this.settle();
+    return added;
+  }
+
+  /** A live notification: joins its group (or begins one). False if it was already counted. */
+  addLive(n: Notification): boolean {
+    if (this.seen.has(n.id)) return false;
+    this.seen.add(n.id);
+    const given = (n as { groupKey?: unknown }).groupKey;
+    const key = typeof given === "string" && given !== "" ? given : `ungrouped-${n.id}`;
+    const account = (n as { account?: mastodon.v1.Account | null }).account;
+    const held = this.list.find((g) => g.key === key);
+    if (!held) {
+      this.list.push({
+        key,
+        type: String((n as { type?: unknown }).type ?? ""),
+        latest: n,
+        notifications: [n],
+        accounts: account ? [account] : [],
+        count: 1,
+      });
+    } else {
+      const others = held.accounts.filter((a) => a.id !== account?.id);
+      Object.assign(held, {
+        latest: n,
+        notifications: [n, ...held.notifications].slice(0, SAMPLE_ACCOUNTS),
+        accounts: (account ? [account, ...others] : others).slice(0, SAMPLE_ACCOUNTS),
+        count: held.count + 1,
+        allAccounts: undefined,
+      });
+    }
+    this.settle();
+    return true;
+  }
+
+  get(key: string): NotificationGroup | undefined {
+    return this.list.find((g) => g.key === key);
+  }
+
+  remove(key: string): boolean {
+    const before = this.list.length;
+    this.list = this.list.filter((g) => g.key !== key);
+    if (this.list.length === before) return false;
+    this.version++;
+    return true;
+  }
+
+  setAllAccounts(key: string, accounts: mastodon.v1.Account[]): void {
+    const g = this.get(key);
+    if (!g) return;
+    g.allAccounts = accounts;
+    this.version++;
+  }
+
+  /** A change from the session's status bus: the status a group is about, edited or deleted. */
+  applyChange(change: StatusChange): boolean {
+    let touched = false;
+    const kept: NotificationGroup[] = [];
+    for (const g of this.list) {
+      const status = (g.latest as { status?: mastodon.v1.Status | null }).status;
+      const next = status && typeof status === "object" ? changedStatus(status, change) : status;
+      if (next === status) kept.push(g);
+      else if (next === null) touched = true;
+      else {
+        const latest = { ...g.latest, status: next } as Notification;
+        kept.push({ ...g, latest, notifications: [latest, ...g.notifications.slice(1)] });
+        touched = true;
+      }
+    }
+    if (touched) {
+      this.list = kept;
+      this.version++;
+    }
+    return touched;
+  }
+
+  private settle(): void {
+    // Newest first by the group's latest notification; stable, so a page keeps its order.
+    this.list.sort((a, b) => createdAtMs(b.latest) - createdAtMs(a.latest));
+    this.list.splice(this.maxSize);
+    this.version++;
+  }
+}

@@ -2,6 +2,7 @@ import { tl } from "../i18n/index.js";
 import { type Lines, linesFromText, type Pos, textFromLines } from "./buffer.js";
 import { cellsOf } from "./graphemes.js";
 import type { QuotePolicy } from "./quote.js";
+import type { SearchSpec } from "./search.js";
 
 export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
 export type Visibility = "public" | "unlisted" | "private" | "direct";
@@ -126,6 +127,8 @@ export interface EditorState {
   readonly lastChange: RecordedChange | null;
   readonly insert: InsertSession | null;
   readonly lastFind: FindSpec | null;
+  /** The last `/`, `?`, `*` or `#`, for `n` and `N`. */
+  readonly lastSearch: SearchSpec | null;
   readonly visualAnchor: Pos;
   /** Where undo puts the cursor back for the change just made, if not where it began. */
   readonly undoCursor?: Pos;
@@ -187,6 +190,7 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
           }
         : null,
     lastFind: null,
+    lastSearch: null,
     visualAnchor: cursor,
   };
 }

@@ -1,3 +1,4 @@
+import { tl } from "../i18n/index.js";
 import {
   bigClass,
   charClass,
@@ -11,6 +12,7 @@ import {
 } from "./buffer.js";
 import type { FindSpec } from "./editor-state.js";
 import { cellsAt, cellsOf } from "./graphemes.js";
+import { type SearchSpec, search, splitOffset, wordUnderCursor } from "./search.js";
 
 export type MotionKind = "exclusive" | "inclusive" | "linewise";
 
@@ -20,6 +22,9 @@ export interface MotionResult {
   /** The display column j/k aim for afterwards (Infinity after `$`). */
   wantCell?: number;
   lastFind?: FindSpec;
+  lastSearch?: SearchSpec;
+  /** Said on the status line: "search hit BOTTOM, continuing at TOP". */
+  message?: string;
 }
 
 export interface MotionContext {
@@ -27,6 +32,7 @@ export interface MotionContext {
   cursor: Pos;
   wantCell: number;
   lastFind: FindSpec | null;
+  lastSearch: SearchSpec | null;
   /** Operators may reach one past the last grapheme (dl on the last char). */
   forOperator: boolean;
 }
@@ -66,6 +72,12 @@ export const MOTION_KEYS = new Set([
   "%",
   "{",
   "}",
+  "n",
+  "N",
+  "*",
+  "#",
+  "g*",
+  "g#",
 ]);
 export const FIND_KEYS = new Set(["f", "F", "t", "T"]);
 
@@ -396,6 +408,43 @@ export function resolveMotion(
     case "{":
     case "}":
       return paragraphMotion(lines, cursor, key === "}" ? 1 : -1, count);
+    case "/":
+    case "?": {
+      const typed = splitOffset(arg ?? "", key);
+      const last = ctx.lastSearch;
+      // An empty pattern searches for the last one again (with its offset if none is given).
+      if (typed.pattern === "" && !last) return null;
+      const spec: SearchSpec = {
+        pattern: typed.pattern === "" ? last!.pattern : typed.pattern,
+        forward: key === "/",
+        offset:
+          typed.pattern === "" && typed.offset === "" && !(arg ?? "").includes(key)
+            ? last!.offset
+            : typed.offset,
+      };
+      return searchMotion(lines, cursor, spec, count);
+    }
+    case "n":
+    case "N": {
+      const last = ctx.lastSearch;
+      if (!last) return null;
+      const res = searchMotion(
+        lines,
+        cursor,
+        { ...last, forward: key === "n" ? last.forward : !last.forward },
+        count,
+      );
+      return res ? { ...res, lastSearch: last } : null;
+    }
+    case "*":
+    case "#":
+    case "g*":
+    case "g#": {
+      const word = wordUnderCursor(lines, cursor, key.length === 1);
+      if (!word) return null;
+      const spec = { pattern: word.pattern, forward: key.endsWith("*"), offset: "" };
+      return searchMotion(lines, word.start, spec, count);
+    }
     case "f":
     case "F":
     case "t":
@@ -427,4 +476,28 @@ export function resolveMotion(
     }
   }
   return null;
+}
+
+function searchMotion(
+  lines: Lines,
+  from: Pos,
+  spec: SearchSpec,
+  count: number,
+): MotionResult | null {
+  const found = search(lines, from, spec, count);
+  if ("error" in found) return null;
+  const { pos, wrapped } = found.hit;
+  return {
+    pos,
+    kind: found.linewise ? "linewise" : found.inclusive ? "inclusive" : "exclusive",
+    wantCell: cellForCol(lineAt(lines, pos.line), pos.col),
+    lastSearch: spec,
+    ...(wrapped
+      ? {
+          message: spec.forward
+            ? "search hit BOTTOM, continuing at TOP"
+            : "search hit TOP, continuing at BOTTOM",
+        }
+      : {}),
+  };
 }

@@ -26,6 +26,7 @@ import { keysFromString, keyToken } from "./keys.js";
 import { cellForCol, resolveMotion } from "./motions.js";
 import { applyOperator, changeWordRegion, regionFromMotion } from "./operators.js";
 import { isTransform, type Parsed, parseNormal } from "./parse.js";
+import { splitOffset, wordUnderCursor } from "./search.js";
 import { resolveTextObject } from "./textobjects.js";
 import { addToNumber, toggleCase } from "./transform.js";
 
@@ -62,6 +63,7 @@ function motionContext(s: EditorState, forOperator: boolean) {
     cursor: s.cursor,
     wantCell: s.wantCell,
     lastFind: s.lastFind,
+    lastSearch: s.lastSearch,
     forOperator,
   };
 }
@@ -73,14 +75,34 @@ function moveTo(s: EditorState, parsed: Extract<Parsed, { kind: "motion" }>): Ed
     parsed.motion.arg,
     parsed.count,
   );
-  if (!res) return { ...s, bell: true };
+  if (!res) return failedMotion(s, parsed.motion.key, parsed.motion.arg);
   const wantCell = res.wantCell ?? s.wantCell;
-  return clampNormal({
+  const moved = clampNormal({
     ...s,
     cursor: res.pos,
     wantCell,
     lastFind: res.lastFind ?? s.lastFind,
+    lastSearch: res.lastSearch ?? s.lastSearch,
   });
+  return res.message ? withMessage(moved, res.message) : moved;
+}
+
+const SEARCH_KEYS = new Set(["/", "?", "n", "N", "*", "#", "g*", "g#"]);
+
+/** A motion that cannot go: vim beeps; a search says why. */
+export function failedMotion(s: EditorState, key: string, arg?: string): EditorState {
+  if (!SEARCH_KEYS.has(key)) return { ...s, bell: true };
+  const typed = key === "/" || key === "?" ? splitOffset(arg ?? "", key).pattern : "";
+  const pattern =
+    typed ||
+    (key.endsWith("*") || key.endsWith("#")
+      ? wordUnderCursor(s.lines, s.cursor, key.length === 1)?.pattern
+      : s.lastSearch?.pattern);
+  const message =
+    pattern === undefined
+      ? tl("compose.noPreviousPattern")
+      : tl("compose.patternNotFound", { pattern });
+  return { ...withMessage(s, message, true), bell: true };
 }
 
 function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>): EditorState {
@@ -114,10 +136,18 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
     return applyOperator(s, op, changeWordRegion(s.lines, s.cursor, key === "W", count));
   }
   const res = resolveMotion(motionContext(s, true), key, arg, parsed.count);
-  if (!res) return { ...s, bell: true };
+  if (!res) return failedMotion(s, key, arg);
   const start = toFlat(s.lines, res.pos) < toFlat(s.lines, s.cursor) ? res.pos : s.cursor;
-  const next = applyOperator(s, op, regionFromMotion(s.lines, s.cursor, res, op), start);
-  return { ...next, lastFind: res.lastFind ?? next.lastFind };
+  const region = regionFromMotion(s.lines, s.cursor, res, op);
+  // An empty region (a search that found only where the cursor is) deletes nothing and
+  // leaves the registers as they were.
+  if (region.kind === "char" && region.from === region.to && op !== "c") return s;
+  const next = applyOperator(s, op, region, start);
+  return {
+    ...next,
+    lastFind: res.lastFind ?? next.lastFind,
+    lastSearch: res.lastSearch ?? next.lastSearch,
+  };
 }
 
 function put(s: EditorState, after: boolean, count: number): EditorState {

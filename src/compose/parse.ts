@@ -1,9 +1,17 @@
 import { FIND_KEYS, MOTION_KEYS } from "./motions.js";
+import { typedPattern } from "./search.js";
 import { TEXT_OBJECT_KEYS } from "./textobjects.js";
 
 /** Names like "<Esc>" are one token; everything else is text typed or pasted. */
 export function isNamedToken(t: string): boolean {
   return t.length > 1 && t.startsWith("<") && t.endsWith(">");
+}
+
+/** The search being typed after `/` or `?` in pending keys ("d/fo" → "/fo"), or null. */
+export function pendingSearch(tokens: readonly string[]): string | null {
+  const at = tokens.findIndex((t) => t === "/" || t === "?");
+  if (at === -1 || tokens.includes("<CR>")) return null;
+  return tokens[at] + typedPattern(tokens.slice(at + 1));
 }
 
 export type Operator = "d" | "c" | "y" | "g~" | "gu" | "gU" | ">" | "<" | "gq";
@@ -127,6 +135,21 @@ export function parseMotion(
     const t2 = tokens[i + 1];
     if (t2 === undefined) return "incomplete";
     return MOTION_KEYS.has(`g${t2}`) ? { motion: { key: `g${t2}` }, next: i + 2 } : "invalid";
+  }
+  if (t === "/" || t === "?") {
+    // A search runs to Enter; Backspace on an empty pattern gives it up, as in vim.
+    let length = 0;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const u = tokens[j]!;
+      if (u === "<CR>") {
+        return { motion: { key: t, arg: typedPattern(tokens.slice(i + 1, j)) }, next: j + 1 };
+      }
+      if (u === "<BS>") {
+        if (length === 0) return "invalid";
+        length--;
+      } else if (!isNamedToken(u) || u === "<Tab>") length++;
+    }
+    return "incomplete";
   }
   if (FIND_KEYS.has(t)) {
     const arg = tokens[i + 1];

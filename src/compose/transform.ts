@@ -2,6 +2,7 @@
  * The operators that change text in place: g~ gu gU (case), > < (indent) and the number
  * under the cursor (Ctrl-a, Ctrl-x). Each works on a region and fills no register.
  */
+import { tl } from "../i18n/index.js";
 import {
   firstNonBlank,
   flatten,
@@ -127,8 +128,7 @@ export function shiftLines(
   const count = last - first + 1;
   // Vim reports a shift of more lines than 'report' (2).
   if (count <= 2) return moved;
-  const what = `${count} lines ${dir}ed ${times} time${times === 1 ? "" : "s"}`;
-  return withMessage(moved, what);
+  return withMessage(moved, tl("compose.shifted", { lines: count, dir, count: times }));
 }
 
 /** An operator that changes text in place, over the region a motion or object gave. */

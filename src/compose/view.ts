@@ -8,6 +8,7 @@ import { tl } from "../i18n/index.js";
 import { countLikeMastodon } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
 import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
+import { pendingSearch } from "./parse.js";
 
 export interface ViewOptions {
   maxCharacters: number;
@@ -147,15 +148,18 @@ export function view(
   const count = countLikeMastodon(state.text, state.fields.spoiler, { urlLength: opts.urlLength });
   const over = count > opts.maxCharacters;
   const right = `${count}/${opts.maxCharacters}`;
+  const searching = pendingSearch(state.pending);
   const left =
-    state.mode === "command"
-      ? `:${safe(state.commandLine)}`
-      : state.message
-        ? safe(state.message)
-        : over
-          ? tl("compose.tooLongBy", { count: count - opts.maxCharacters })
-          : (state.insert?.replaced ? tl("compose.modeReplace") : MODE_LABEL[state.mode]()) ||
-            state.pending.join("");
+    searching !== null
+      ? safe(searching)
+      : state.mode === "command"
+        ? `:${safe(state.commandLine)}`
+        : state.message
+          ? safe(state.message)
+          : over
+            ? tl("compose.tooLongBy", { count: count - opts.maxCharacters })
+            : (state.insert?.replaced ? tl("compose.modeReplace") : MODE_LABEL[state.mode]()) ||
+              state.pending.join("");
   const status = fit(`${fit(left, Math.max(0, w - right.length - 1))} ${right}`, w);
   return {
     rows: shown,

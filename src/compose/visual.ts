@@ -8,7 +8,7 @@ import {
   withLines,
 } from "./editor-state.js";
 import { cellForCol, resolveMotion } from "./motions.js";
-import { openInsert } from "./normal.js";
+import { failedMotion, openInsert } from "./normal.js";
 import { applyOperator } from "./operators.js";
 import { parseMotion, readCount } from "./parse.js";
 import { type Region, resolveTextObject } from "./textobjects.js";
@@ -158,6 +158,7 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     cursor: s.cursor,
     wantCell: s.wantCell,
     lastFind: s.lastFind,
+    lastSearch: s.lastSearch,
     forOperator: false,
   };
   const key = m.motion.key;
@@ -170,12 +171,14 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     return { ...s, cursor: { ...s.cursor, col }, wantCell: cellForCol(line, col) };
   }
   const res = resolveMotion(ctx, key, m.motion.arg, count);
-  if (!res) return { ...s, bell: true };
+  if (!res) return failedMotion(s, key, m.motion.arg);
   return clampNormal({
     ...s,
     cursor: res.pos,
     wantCell: res.wantCell ?? s.wantCell,
     lastFind: res.lastFind ?? s.lastFind,
+    lastSearch: res.lastSearch ?? s.lastSearch,
+    message: res.message ?? s.message,
   });
 }
 

@@ -118,4 +118,16 @@ export const arCompose: Translation<typeof enCompose> = {
   },
   "compose.editorFailed": "خرج {editor} بالرمز {code}، ولم يتغير النص",
   "compose.editorSignal": "أُنهي {editor} بإشارة، ولم يتغير النص",
+  "compose.shifted": {
+    zero: "أُزيحت {lines} أسطر {dir} {count} مرة",
+    one: "أُزيحت {lines} أسطر {dir} مرة واحدة",
+    two: "أُزيحت {lines} أسطر {dir} مرتين",
+    few: "أُزيحت {lines} أسطر {dir} {count} مرات",
+    many: "أُزيحت {lines} أسطر {dir} {count} مرة",
+    other: "أُزيحت {lines} أسطر {dir} {count} مرة",
+  },
+  "compose.searchWrappedBottom": "بلغ البحث النهاية، ويتابع من البداية",
+  "compose.searchWrappedTop": "بلغ البحث البداية، ويتابع من النهاية",
+  "compose.patternNotFound": "لم يُعثر على النمط: {pattern}",
+  "compose.noPreviousPattern": "لا نمط بحث سابق",
 };

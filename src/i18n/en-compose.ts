@@ -67,4 +67,12 @@ export const enCompose = {
   "compose.linesYanked": { one: "{count} line yanked", other: "{count} lines yanked" },
   "compose.editorFailed": "{editor} exited with code {code}; text unchanged",
   "compose.editorSignal": "{editor} exited with a signal; text unchanged",
+  "compose.shifted": {
+    one: "{lines} lines {dir}ed {count} time",
+    other: "{lines} lines {dir}ed {count} times",
+  },
+  "compose.searchWrappedBottom": "search hit BOTTOM, continuing at TOP",
+  "compose.searchWrappedTop": "search hit TOP, continuing at BOTTOM",
+  "compose.patternNotFound": "Pattern not found: {pattern}",
+  "compose.noPreviousPattern": "No previous search pattern",
 } as const;

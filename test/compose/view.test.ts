@@ -107,3 +107,26 @@ describe("compose view: shifts and Replace mode", () => {
     assert.match(view(s, 30, 2, opts).status, /^-- REPLACE --/);
   });
 });
+
+describe("compose view: search", () => {
+  test("the pattern being typed shows on the status line, Backspace included", () => {
+    const s = applyKeys(
+      createEditor("one two", { cursor: { line: 0, col: 0 } }),
+      keysFromString("d/twx<BS>"),
+    );
+    assert.match(view(s, 30, 2, opts).status, /^\/tw /);
+  });
+
+  test("a search that wraps says so, and one that finds nothing says so in red", () => {
+    const wrapped = applyKeys(
+      createEditor("foo\nbar", { cursor: { line: 1, col: 0 } }),
+      keysFromString("/foo<CR>"),
+    );
+    assert.deepEqual(wrapped.cursor, { line: 0, col: 0 });
+    assert.match(view(wrapped, 60, 2, opts).status, /search hit BOTTOM, continuing at TOP/);
+    const missing = applyKeys(createEditor("foo"), keysFromString("/zzz<CR>"));
+    const v = view(missing, 40, 2, opts);
+    assert.match(v.status, /Pattern not found/);
+    assert.equal(v.isError, true);
+  });
+});

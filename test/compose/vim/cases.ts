@@ -4,6 +4,7 @@
  * did, so the table runs where vim is not installed; `record.ts` writes it again.
  */
 import { changeCases } from "./cases-change.js";
+import { searchCases } from "./cases-search.js";
 import type { VimCase } from "./run-vim.js";
 
 const PROSE = "The quick brown fox, jumps over\nthe lazy dog.\n\nA second paragraph\nends here.";
@@ -348,4 +349,4 @@ function brackets(): VimCase[] {
   return out;
 }
 
-export const CASES: VimCase[] = [...generic(), ...targeted(), ...changeCases()];
+export const CASES: VimCase[] = [...generic(), ...targeted(), ...changeCases(), ...searchCases()];

@@ -4,6 +4,8 @@
 import { AccountStore } from "../config/accounts.js";
 import { oneLine } from "../config/one-line.js";
 import { configDir } from "../config/paths.js";
+// Stored accounts and app registrations change only here: through conf (private-store.ts).
+import "../config/conf-writer.js";
 import { tl } from "../i18n/index.js";
 import { type CliIo, reportError } from "./login.js";
 

@@ -7,6 +7,8 @@ import { AppStore } from "../config/apps.js";
 import { instanceKey, normaliseInstanceUrl } from "../config/instance-url.js";
 import { oneLine } from "../config/one-line.js";
 import { configDir } from "../config/paths.js";
+// Stored accounts and app registrations change only here: through conf (private-store.ts).
+import "../config/conf-writer.js";
 import { tl } from "../i18n/index.js";
 import { noSuchAccount } from "./accounts.js";
 import { type CliIo, type LoginDeps, reportError } from "./login.js";

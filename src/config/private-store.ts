@@ -1,22 +1,22 @@
 // A JSON file kept private (0600 in a 0700 folder) and checked after every write. Used for
-// accounts.json and apps.json, the two files that hold secrets. Plain node:fs: the `conf`
-// library did the same for these two small files but brought ajv, semver and fast-uri with
-// it (~440 KB bundled), which cost ~45 ms of CPU at every start of the TUI, before the first
-// paint, just to read accounts.json (`npm run bench start-up`). The file format is conf's
-// (tab-indented JSON), so files written before read the same.
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+// accounts.json and apps.json, the two files that hold secrets. Written through `conf` (see
+// conf-writer.ts), read here with node:fs: every start of the TUI reads accounts.json before
+// its first paint, and loading conf (with ajv, semver and fast-uri, ~440 KB bundled) for that
+// read cost ~45 ms of CPU (`npm run bench -- start-up`). Only `tootty login`, `logout` and
+// `accounts` change these files; they load the writer. The format is conf's own
+// (tab-indented JSON).
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { oneLine } from "./one-line.js";
 import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from "./private-files.js";
+
+/** Writes `value` as `<dir>/<name>.json`, created 0600; installed by conf-writer.ts. */
+export type PrivateWriter = (dir: string, name: string, value: Record<string, unknown>) => void;
+let writer: PrivateWriter | undefined;
+
+export function installPrivateWriter(next: PrivateWriter): void {
+  writer = next;
+}
 
 export class ConfigFileError extends Error {
   override name = "ConfigFileError";
@@ -30,9 +30,11 @@ function invalidJson(path: string, error: unknown): ConfigFileError {
 export class PrivateJsonStore<T extends Record<string, unknown>> {
   readonly path: string;
   readonly #dir: string;
+  readonly #name: string;
 
   constructor(dir: string, configName: string) {
     this.#dir = dir;
+    this.#name = configName;
     ensurePrivateDir(dir);
     this.path = join(dir, `${configName}.json`);
     ensurePrivateFile(this.path);
@@ -61,25 +63,11 @@ export class PrivateJsonStore<T extends Record<string, unknown>> {
       : {};
   }
 
-  /** Replaces the file atomically (a new file renamed over it), created 0600. */
+  /** Replaces the file's contents through the installed writer; the file stays 0600. */
   write(value: T): void {
+    if (!writer) throw new Error(`${this.path} is read-only here: the writer was not loaded`);
     ensurePrivateDir(this.#dir);
-    const temp = `${this.path}.tmp-${randomBytes(6).toString("hex")}`;
-    try {
-      // Flushed before the rename: a crash must leave the old file or the new one, never an
-      // empty one (rename(2) orders nothing about the data on every filesystem).
-      const fd = openSync(temp, "wx", PRIVATE_FILE_MODE);
-      try {
-        writeSync(fd, `${JSON.stringify(value, undefined, "\t")}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writer(this.#dir, this.#name, value);
     ensurePrivateFile(this.path);
   }
 }

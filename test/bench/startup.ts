@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AccountStore } from "../../src/config/accounts.js";
+// Writing stored accounts goes through conf, as `tootty login` does.
+import "../../src/config/conf-writer.js";
 import { TmuxSession } from "../helpers/tmux.js";
 import { cpuTicks, rssMb, soleChild, untilIdle } from "./proc.js";
 import { type Demo, startDemoChild } from "./streaming.js";

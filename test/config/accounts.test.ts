@@ -3,6 +3,8 @@ import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
+// Writing stored accounts goes through conf, as `tootty login` does.
+import "../../src/config/conf-writer.js";
 import { noAccountMessage, resolveAccount } from "../../src/config/resolve-account.js";
 import { tempConfigDir } from "./temp-dir.js";
 
@@ -86,9 +88,18 @@ describe("AccountStore", () => {
       new AccountStore(dir).list().map((a) => a.acct),
       [alice.acct, bob.acct],
     );
-    // Tab-indented JSON, as the files written by earlier versions (through conf) were.
+    // conf's tab-indented JSON.
     const text = readFileSync(join(dir, "accounts.json"), "utf8");
     assert.match(text, /^\{\n\t"/);
+  });
+
+  test("without the writer loaded (the TUI's start), the store reads but refuses to write", async () => {
+    const dir = tempConfigDir();
+    new AccountStore(dir).add(alice);
+    const fresh = await import(`../../src/config/private-store.js?fresh=${Date.now()}`);
+    const store = new fresh.PrivateJsonStore(dir, "accounts");
+    assert.equal(store.read().accounts?.[0]?.acct, alice.acct);
+    assert.throws(() => store.write({}), /read-only here/);
   });
 
   test("a loosened file is tightened as soon as tootty opens it", () => {

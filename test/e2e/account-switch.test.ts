@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
+// Writing stored accounts goes through conf, as `tootty login` does.
+import "../../src/config/conf-writer.js";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
 import { BIN, newConfigDir, until } from "../helpers/e2e.js";
 import { startTerminal, type TerminalSession } from "../helpers/terminal.js";

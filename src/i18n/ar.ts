@@ -89,6 +89,7 @@ export const ar: Catalogue = {
     other: "وصل {count} رد آخر",
   },
   "thread.noNewReplies": "لم يُعثر على ردود أخرى",
+  "thread.refreshFailed": "تعذّر جلب الردود الجديدة",
   "state.regenerating": "يُعاد بناء الخط الزمني (المحاولة التالية بعد {wait})",
   "state.regeneratingNow": "يُعاد بناء الخط الزمني، جارٍ السؤال مجددًا…",
   "access.localPosts": "المنشورات المحلية",

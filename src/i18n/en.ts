@@ -67,6 +67,7 @@ export const en = {
   "thread.fetchingReplies": "fetching more replies…",
   "thread.newReplies": { one: "{count} more reply arrived", other: "{count} more replies arrived" },
   "thread.noNewReplies": "No more replies were found",
+  "thread.refreshFailed": "Could not fetch the new replies",
   "state.regenerating": "feed is being regenerated (next try in {wait})",
   "state.regeneratingNow": "feed is being regenerated, asking again…",
   "access.localPosts": "local posts",

@@ -7,11 +7,15 @@ import {
   relationship,
   toggleAccount,
 } from "../../api/accounts.js";
-import { fetchContext } from "../../api/actions.js";
+import { fetchContextWithRefresh } from "../../api/actions.js";
+import { type AsyncRefreshHint, fetchAsyncRefresh } from "../../api/async-refresh.js";
+import { systemClock } from "../../api/clock.js";
 import { describeError } from "../../api/errors.js";
 import { collection, search } from "../../api/search.js";
+import { t } from "../../i18n/index.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
+import { followThreadRefresh } from "../../timeline/thread-refresh.js";
 import type { TimelineSpec } from "../../timeline/timeline-spec.js";
 import { type ListEntry, StatusListView } from "../overlays/status-list.js";
 import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
@@ -39,8 +43,13 @@ export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
     entries: [opened],
     selectId: target.id,
   }).open();
-  try {
-    const { ancestors, descendants } = await fetchContext(deps.session.rest, target.id);
+  let replies = 0;
+  // Fetches the thread and shows it; the answer's Mastodon-Async-Refresh says more is coming.
+  const load = async (fetching: boolean) => {
+    const { ancestors, descendants, refresh } = await fetchContextWithRefresh(
+      deps.session.rest,
+      target.id,
+    );
     // Descendants come depth-first; indent each by its distance from the toot.
     const depthOf = new Map<string, number>([[target.id, 0]]);
     const below = descendants.map((d) => {
@@ -48,15 +57,57 @@ export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       depthOf.set(d.id, depth);
       return { id: d.id, status: d, depth };
     });
+    const more = fetching || refresh ? ` · ${t("thread.fetchingReplies")}` : "";
     view.setEntries(
       [...toEntries(ancestors), opened, ...below],
-      `Thread · ${ancestors.length} above · ${descendants.length} replies`,
+      `Thread · ${ancestors.length} above · ${descendants.length} replies${more}`,
       target.id,
     );
+    const added = descendants.length - replies;
+    replies = descendants.length;
+    return { refresh, added, title: `Thread · ${ancestors.length} above · ${replies} replies` };
+  };
+  let first: Awaited<ReturnType<typeof load>>;
+  try {
+    first = await load(false);
   } catch (err) {
     view.setEntries([opened], "Thread");
     ctx.flash(`Could not load the thread: ${describeError(err)}`);
+    return;
   }
+  if (first.refresh) followRefresh(deps, ctx, view, first.refresh, first.title, load);
+}
+
+/** Mastodon 4.5 fetches a thread's missing replies in the background: show them when found. */
+function followRefresh(
+  deps: FeatureDeps,
+  ctx: Ctx,
+  view: StatusListView,
+  hint: AsyncRefreshHint,
+  title: string,
+  load: (
+    fetching: boolean,
+  ) => Promise<{ refresh?: AsyncRefreshHint; added: number; title: string }>,
+) {
+  let shownTitle = title;
+  let found = 0;
+  const following = followThreadRefresh(hint, {
+    clock: systemClock,
+    status: (id) => fetchAsyncRefresh(deps.session.rest, id),
+    async reload() {
+      const next = await load(true);
+      shownTitle = next.title;
+      found += Math.max(0, next.added);
+      return next.refresh;
+    },
+    onEnd(end) {
+      view.setTitle(shownTitle);
+      if (end === "failed") ctx.flash(t("thread.refreshFailed"));
+      else if (found > 0) ctx.flash(t("thread.newReplies", { count: found }));
+      else if (end !== "gave-up") ctx.flash(t("thread.noNewReplies"));
+    },
+  });
+  view.onClose(() => following.cancel());
 }
 
 function relationshipWords(r: mastodon.v1.Relationship | undefined): string {

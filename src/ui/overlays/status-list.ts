@@ -119,6 +119,11 @@ export class StatusListView extends FramedOverlay {
     this.ctx.repaint();
   }
 
+  setTitle(title: string): void {
+    this.opts = { ...this.opts, title };
+    this.ctx.repaint();
+  }
+
   /** The toot rows (without headers), e.g. to rebuild a profile's header above them. */
   currentStatuses(): ListEntry[] {
     return this.opts.feed ? [] : this.opts.entries.filter((e) => e.status !== undefined);

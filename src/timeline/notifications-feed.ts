@@ -6,7 +6,7 @@
 import type { mastodon } from "masto";
 import { jitteredBetween } from "../api/backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "../api/clock.js";
-import { RequestAbortedError } from "../api/errors.js";
+import { HttpError, RequestAbortedError } from "../api/errors.js";
 import type { PageLinks } from "../api/link-header.js";
 import type { GroupedPage, NotificationPolicy } from "../api/notifications.js";
 import type { PageParams, RestState } from "../api/rest.js";
@@ -91,7 +91,7 @@ export class NotificationFeed {
     private readonly maxPages = 5,
     private readonly polling: NotificationPolling = {},
     /** Present where the server groups notifications itself (Mastodon 4.3+). */
-    private readonly grouped?: GroupedNotificationsRest,
+    private grouped?: GroupedNotificationsRest,
   ) {}
 
   /** Whether the server groups (v2) or the client does (over v1, notification-groups.ts). */
@@ -354,6 +354,13 @@ export class NotificationFeed {
       res = await grouped.page(page);
       this.lastRest = { ok: true };
     } catch (err) {
+      if (err instanceof HttpError && (err.status === 404 || err.status === 410) && !this.loaded) {
+        // A server that claims api_versions.mastodon >= 2 without the endpoint: the v1 list,
+        // grouped here, as on any server without grouped notifications.
+        this.grouped = undefined;
+        const added = await this.load(page.minId || page.maxId ? {} : page);
+        return added === undefined ? undefined : { added, size: 0 };
+      }
       if (!(err instanceof RequestAbortedError)) this.noteFailure(err);
       return undefined;
     }

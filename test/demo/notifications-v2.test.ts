@@ -239,6 +239,23 @@ describe("notification policy and requests", () => {
     assert.ok(!from.body.some((x) => x.id === n.id));
   });
 
+  test("the fault controls apply to the new endpoints as to the rest", async () => {
+    demo.control.failHttp({ pathPrefix: "/api/v2/notifications", status: 503, count: 2 });
+    const down = await fetch(`${demo.url}/api/v2/notifications/policy`, { headers: auth(demo) });
+    assert.equal(down.status, 503);
+    assert.match(down.headers.get("content-type") ?? "", /text\/html/, "nginx's page");
+    const again = await fetch(`${demo.url}/api/v2/notifications`, { headers: auth(demo) });
+    assert.equal(again.status, 503);
+    assert.equal((await getJson(demo, "/api/v2/notifications")).status, 200, "two, then served");
+    demo.control.failHttp({ pathPrefix: "/api/v1/notifications/requests", status: 429, count: 1 });
+    const limited = await fetch(`${demo.url}/api/v1/notifications/requests`, {
+      headers: auth(demo),
+    });
+    assert.equal(limited.status, 429);
+    assert.ok(limited.headers.get("x-ratelimit-reset"));
+    demo.control.clearFaults();
+  });
+
   test("servers before 4.3 have none of it", async () => {
     const gts = await startDemoInstance({ generate: false, seedCount: 6, flavour: "gotosocial" });
     try {

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { flushMicrotasks } from "../../src/api/clock.js";
+import { HttpError } from "../../src/api/errors.js";
 import { parseLinkHeader } from "../../src/api/link-header.js";
 import {
   type GroupedPage,
@@ -221,6 +222,65 @@ describe("a notification feed on a server that groups", () => {
       ["30", "20"],
     );
     assert.deepEqual(feed.counts, { unread: 3, requests: 1 }, "the title's counts");
+  });
+
+  test("a refused page is the pane's state; the next page clears it", async () => {
+    let fail = true;
+    const { feed, stream } = setup(() => {
+      if (fail) throw new HttpError(503, "");
+      return { groups: [group("a", "30", 30, ["1"])], links: {} };
+    });
+    stream.start();
+    await feed.start();
+    await flushMicrotasks();
+    assert.equal(feed.facts().lastRest?.ok, false);
+    assert.equal(feed.facts().loaded, false);
+    fail = false;
+    await feed.refresh();
+    assert.deepEqual(feed.facts().lastRest, { ok: true });
+    assert.deepEqual(
+      feed.groups().map((g) => g.key),
+      ["a"],
+    );
+  });
+
+  test("a server that claims grouped notifications but answers 404 gets the v1 list, grouped here", async () => {
+    const { stream, rest, changes } = feedSetup("local");
+    const feed = new NotificationFeed(
+      {
+        get state() {
+          return rest.state;
+        },
+        notifications: async () =>
+          ["1", "2"].map((id) => ({
+            id,
+            type: "favourite",
+            createdAt: at(Number(id)),
+            account: account(id),
+            status: { id: "s1" },
+          })) as unknown as Notification[],
+      },
+      stream,
+      changes,
+      undefined,
+      {},
+      {
+        page: async () => {
+          throw new HttpError(404, "Record not found");
+        },
+        accounts: async () => ({ accounts: [], links: {} }),
+        dismiss: async () => {},
+        unreadCount: async () => 0,
+        policy: async () => parsePolicy({}),
+      },
+    );
+    stream.start();
+    await feed.start();
+    await flushMicrotasks();
+    assert.equal(feed.serverGrouped, false);
+    assert.deepEqual(feed.facts().lastRest, { ok: true }, "no error shown");
+    assert.equal(feed.groups().length, 1);
+    assert.equal(feed.groups()[0]!.count, 2);
   });
 
   test("on going live it catches up with min_id; notifications_merged refetches the newest page", async () => {

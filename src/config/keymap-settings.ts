@@ -7,6 +7,7 @@ import {
   ACTION_NAMES,
   ACTIONS,
   type Action,
+  canClash,
   defaultKeymap,
   type Keymap,
   normaliseKeyName,
@@ -37,27 +38,28 @@ export function validateKeymap(raw: unknown, warn: Warn): Keymap {
   const keymap = defaultKeymap();
   const user = section("keymap", raw, warn);
   warnUnknownKeys("keymap", user, ACTION_NAMES, warn);
-  const claimed = new Map<string, Action>();
+  // The keys the user bound, and to what. A key may serve two actions that never answer in
+  // the same place (n: notifications in the panes, the next picture in the media viewer).
+  const claimed: Array<{ key: string; action: Action }> = [];
+  const owner = (key: string, action: Action) =>
+    claimed.find((c) => c.key === key && c.action !== action && canClash(c.action, action));
   for (const action of ACTION_NAMES) {
     if (user[action] === undefined) continue;
     const keys = parseBinding(`keymap.${action}`, user[action], warn);
     if (!keys) continue;
-    const clash = keys.find((k) => claimed.has(k));
+    const clash = keys.find((k) => owner(k, action));
     if (clash) {
       warn(
-        `config.json: keymap.${action} = ${quoteValue(user[action])} reuses ${quoteValue(clash)}, already bound to ${claimed.get(clash)}; using ${quoteValue(ACTIONS[action].keys)}`,
+        `config.json: keymap.${action} = ${quoteValue(user[action])} reuses ${quoteValue(clash)}, already bound to ${owner(clash, action)!.action}; using ${quoteValue(ACTIONS[action].keys)}`,
       );
       continue;
     }
     keymap[action] = keys;
-    for (const k of keys) claimed.set(k, action);
+    for (const key of keys) claimed.push({ key, action });
   }
   // Defaults give way to what the user bound explicitly.
   for (const action of ACTION_NAMES) {
-    keymap[action] = keymap[action].filter((k) => {
-      const owner = claimed.get(k);
-      return owner === undefined || owner === action;
-    });
+    keymap[action] = keymap[action].filter((k) => !owner(k, action));
   }
   for (const action of ACTION_NAMES) {
     if (keymap[action].length === 0 && user[action] === undefined) {

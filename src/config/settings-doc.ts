@@ -1,5 +1,6 @@
 // The text of `tootty config --help`, built from the same tables the validator uses so the
 // documentation cannot drift from what is accepted.
+import { enActions } from "../i18n/actions-en.js";
 import { ACTION_NAMES, ACTIONS } from "./keymap.js";
 import { BUFFER_MAX, BUFFER_MIN, DEFAULT_PANES, MAX_PANES } from "./panes.js";
 import {
@@ -13,7 +14,7 @@ import { COLOUR_NAMES, THEME_DEFAULTS } from "./theme.js";
 
 export function configHelp(settingsPath: string): string {
   const keys = ACTION_NAMES.map(
-    (a) => `    ${a.padEnd(15)}${ACTIONS[a].keys.join(" ").padEnd(18)}${ACTIONS[a].help}`,
+    (a) => `    ${a.padEnd(15)}${ACTIONS[a].keys.join(" ").padEnd(18)}${enActions[a]}`,
   );
   const theme = Object.entries(THEME_DEFAULTS).map(
     ([slot, colour]) => `    ${slot.padEnd(16)}${colour}`,

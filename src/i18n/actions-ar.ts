@@ -1,4 +1,4 @@
-// What each key does, in Arabic, for the `?` help (English is the keymap's own `help`).
+// What each key does, in Arabic, for the `?` help (the English words are actions-en.ts).
 import type { Action } from "../config/keymap.js";
 
 export const arActions: Readonly<Record<Action, string>> = {
@@ -23,7 +23,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   pane9: "اللوحة التاسعة",
   toggleCw: "إظهار تحذير المحتوى أو إخفاؤه",
   redraw: "إعادة رسم الشاشة كلها",
-  quit: "خروج",
+  quit: "خروج (في عرض أو لوحة: إغلاقها)",
   back: "إغلاق الخيط أو النافذة",
   loadMore: "تحميل منشورات أقدم",
   reply: "رد",
@@ -37,6 +37,8 @@ export const arActions: Readonly<Record<Action, string>> = {
   openLinks: "روابط المنشور ووسائطه",
   openInBrowser: "فتح المنشور في المتصفح",
   media: "صور المنشور بحجم كبير مع نصها البديل",
+  mediaNext: "عارض الوسائط: الصورة التالية",
+  mediaPrev: "عارض الوسائط: الصورة السابقة",
   thread: "فتح الخيط (على سطر فجوة: تحميلها)",
   profile: "الملف الشخصي للكاتب",
   pin: "تثبيت منشورك أو إلغاء تثبيته",

@@ -7,9 +7,10 @@
 //
 // One language per process, chosen once at start-up (like the terminal's bidi mode).
 
-import { ACTIONS, type Action } from "../config/keymap.js";
+import type { Action } from "../config/keymap.js";
 import { visualBidi, visualText } from "../render/bidi.js";
 import { arActions } from "./actions-ar.js";
+import { enActions } from "./actions-en.js";
 import { ar } from "./ar.js";
 import { type Catalogue, en, type MessageKey, type PluralMessage } from "./en.js";
 
@@ -137,7 +138,7 @@ const ACTION_HELP: Readonly<Record<string, Readonly<Record<Action, string>>>> = 
 /** What the key for `action` does, for the `?` help, ready to draw. */
 export function actionHelp(action: Action): string {
   const language = now().tag.split("-")[0]!;
-  return shown(ACTION_HELP[language]?.[action] ?? ACTIONS[action].help);
+  return shown(ACTION_HELP[language]?.[action] ?? enActions[action]);
 }
 
 /** A number in the interface language's digits. */

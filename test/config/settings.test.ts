@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { actionForKey, helpEntries } from "../../src/config/keymap.js";
+import { actionForKey, appliesIn, helpEntries, KEY_CONTEXTS } from "../../src/config/keymap.js";
 import { loadSettings, validateSettings } from "../../src/config/settings.js";
 import { tempConfigDir } from "./temp-dir.js";
 
@@ -230,11 +230,34 @@ describe("key bindings", () => {
     assert.equal(actionForKey(settings.keymap, "q"), undefined);
   });
 
-  test("every default key maps back to its own action", () => {
+  test("every default key maps back to its own action, wherever that action applies", () => {
     const { settings } = validateSettings({});
     for (const entry of helpEntries(settings.keymap)) {
-      for (const key of entry.keys)
-        assert.equal(actionForKey(settings.keymap, key), entry.action, key);
+      const contexts = KEY_CONTEXTS.filter((c) => appliesIn(entry.action, c));
+      assert.ok(contexts.length > 0, `${entry.action} applies somewhere`);
+      for (const context of contexts)
+        for (const key of entry.keys)
+          assert.equal(
+            actionForKey(settings.keymap, key, context),
+            entry.action,
+            `${key} in ${context}`,
+          );
     }
+  });
+
+  test("a key may serve two actions that never answer in the same place, and only those", () => {
+    // n is notifications in the panes and the next picture in the media viewer.
+    const { settings, warnings } = validateSettings({ keymap: { mediaNext: "x" } });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(settings.keymap.rejectFollow, ["x"], "rejectFollow keeps x in the panes");
+    assert.equal(actionForKey(settings.keymap, "x", "media"), "mediaNext");
+    assert.equal(actionForKey(settings.keymap, "x", "panes"), "rejectFollow");
+    // down answers in panels, and the media viewer is a panel: j cannot serve both.
+    const clash = validateSettings({ keymap: { down: "J", mediaNext: "J" } });
+    assert.match(
+      clash.warnings.join("\n"),
+      /keymap\.mediaNext = "J" reuses "J", already bound to down/,
+    );
+    assert.equal(actionForKey(clash.settings.keymap, "J", "media"), "down");
   });
 });

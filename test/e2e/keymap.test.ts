@@ -1,7 +1,11 @@
 // A key remapped in the config file works, and the `?` help shows the live keymap.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { ACTION_NAMES, type Action } from "../../src/config/keymap.js";
+import { validateSettings } from "../../src/config/settings.js";
+import type { ApiMediaAttachment } from "../../src/demo/types.js";
+import { enActions } from "../../src/i18n/actions-en.js";
+import { e2eInstance, openNewest, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance();
 
@@ -32,3 +36,95 @@ test("favourite remapped to * in the config file: * favourites, f does nothing, 
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
 });
+
+// The keymap table (src/config/keymap.ts) is what `?` lists and what every overlay reads: a
+// remap reaches the help panel's own scrolling and closing and the media viewer's keys.
+const REMAPS = { down: "J", up: "K", quit: "Z", mediaNext: "N", favourite: "*" };
+
+const media = (n: number): ApiMediaAttachment => ({
+  id: `98000${n}`,
+  type: "image",
+  url: `https://files.example/media/keymap-${n}.png`,
+  preview_url: null,
+  remote_url: null,
+  preview_remote_url: null,
+  text_url: null,
+  meta: null,
+  description: `keymap picture ${n}`,
+  blurhash: null,
+});
+
+test("? lists every action of the table with its remapped keys; the help panel and the media viewer obey the remap", async () => {
+  const { demo } = e2e;
+  demo.control.publish("home", {
+    spoiler_text: "",
+    account: "alice",
+    content: "<p>keymapmedia three pictures</p>",
+    media_attachments: [media(1), media(2), media(3)],
+  });
+  const tui = e2e.start({ cols: 120, rows: 30, config: { keymap: REMAPS } });
+  await tui.waitForText("Home · live", 15_000);
+  const { settings, warnings } = validateSettings({ keymap: REMAPS });
+  assert.deepEqual(warnings, []);
+
+  // The help panel's first content row (row 0 is its border and title).
+  const top = (screen: string) => screen.split("\n")[1] ?? "";
+  const helpLine = (action: Action) =>
+    new RegExp(
+      `│ ${escapeRegExp(settings.keymap[action].join(", ") || "(unbound)")} +${escapeRegExp(enActions[action])}`,
+    );
+  tui.send("?");
+  let screen = await tui.waitForText(enActions.down);
+  const seen = new Set<Action>();
+  const collect = (s: string) => {
+    for (const action of ACTION_NAMES) if (helpLine(action).test(s)) seen.add(action);
+  };
+  collect(screen);
+  // J (down, remapped) scrolls the help to its end; every action shows up on the way.
+  while (!/:help · :quit\s*│/.test(screen)) {
+    const before = top(screen);
+    tui.send("J");
+    screen = await tui.waitFor((s) => top(s) !== before, "J scrolls the help");
+    collect(screen);
+  }
+  assert.deepEqual(
+    ACTION_NAMES.filter((a) => !seen.has(a)),
+    [],
+    "every action is listed with its keys",
+  );
+  assert.match(screen, /│ N +media viewer: the next picture/, "N replaces n and right");
+
+  // From the top: J J is the third row. Then j (no longer down) and q (no longer quit) do
+  // nothing, and K (up, remapped) makes the second row the top: j or q working would not.
+  tui.send("g");
+  await tui.waitFor((s) => top(s).includes(enActions.down), "g: the help's top");
+  tui.send("J", "J");
+  await tui.waitFor((s) => top(s).includes(enActions[ACTION_NAMES[2]!]), "J J: the third row");
+  tui.send("j", "q", "K");
+  await tui.waitFor((s) => top(s).includes(enActions[ACTION_NAMES[1]!]), "j and q ignored, K up");
+  // k (no longer up) does nothing: k J J ends on the fourth row, not the third.
+  tui.send("k", "J", "J");
+  await tui.waitFor((s) => top(s).includes(enActions[ACTION_NAMES[3]!]), "k ignored");
+  // Z (quit, remapped) closes the panel; tootty keeps running.
+  tui.send("Z");
+  await tui.waitFor((s) => !s.includes(enActions.halfPageDown), "Z closed the help");
+  assert.equal(tui.exitStatus(), null, "Z in a panel closes it, it does not quit");
+
+  // The media viewer: n (no longer the next picture) does nothing, so n then p (previous)
+  // wraps to the third picture; N (remapped) goes on to the first.
+  await openNewest(tui, "keymapmedia three pictures");
+  tui.send("i");
+  await tui.waitForText("image 1 of 3");
+  tui.send("n", "p");
+  await tui.waitForText("image 3 of 3");
+  tui.send("N");
+  await tui.waitForText("image 1 of 3");
+  tui.send("Escape");
+  await tui.waitFor((s) => !s.includes("image 1 of 3"), "the viewer closed");
+  tui.send("Z");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -42,14 +42,14 @@ export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, fir
       return out.map((l) => truncateToWidth(l, width));
     },
     onKey(ch, key) {
-      const name = key.full ?? key.name ?? ch;
-      if (ch === "n" || name === "right" || ch === "p" || name === "left") {
-        const step = ch === "n" || name === "right" ? 1 : -1;
+      const action = ctx.keyAction(ch, key, "media");
+      if (action === "mediaNext" || action === "mediaPrev") {
+        const step = action === "mediaNext" ? 1 : -1;
         at = (at + step + media.length) % media.length;
         panel.update({ title: title() });
         return true;
       }
-      if (ch === "o") {
+      if (action === "openInBrowser") {
         const m = media[at]!;
         const url = safeUrl(m.url) ?? safeUrl(m.remoteUrl);
         if (!url) ctx.flash("This attachment has no web address");

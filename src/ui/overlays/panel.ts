@@ -1,6 +1,7 @@
-// A modal panel on top of the panes: a bordered box of lines that scrolls with j/k and closes
-// with Escape or q. Help, instance info, links, history, translation, confirmations and
-// pickers are all panels; `onKey` lets each add its own keys (digits, y/n…).
+// A modal panel on top of the panes: a bordered box of lines that scrolls and closes by the
+// keymap's `panels` actions (j/k, C-d/C-u, g/G, Escape, q by default). Help, instance info,
+// links, history, translation, confirmations and pickers are all panels; `onKey` lets each
+// add its own keys (digits, y/n…).
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -36,15 +37,34 @@ export class Panel extends FramedOverlay {
 
   async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
     if (this.opts.onKey && (await this.opts.onKey(ch, key, this))) return;
-    const name = key.full ?? key.name ?? ch;
-    if (name === "escape" || ch === "q" || name === "backspace") this.close();
-    else if (ch === "j" || name === "down") this.scroll++;
-    else if (ch === "k" || name === "up") this.scroll = Math.max(0, this.scroll - 1);
-    else if (name === "C-d" || name === "pagedown") this.scroll += 10;
-    else if (name === "C-u" || name === "pageup") this.scroll = Math.max(0, this.scroll - 10);
-    else if (ch === "g" || name === "home") this.scroll = 0;
-    // paint() clamps it to the last screenful.
-    else if (ch === "G" || name === "end") this.scroll = Number.MAX_SAFE_INTEGER;
+    switch (this.ctx.keyAction(ch, key, "panels")) {
+      case "back":
+      case "quit":
+        this.close();
+        return;
+      case "down":
+        this.scroll++;
+        return;
+      case "up":
+        this.scroll = Math.max(0, this.scroll - 1);
+        return;
+      case "halfPageDown":
+        this.scroll += 10;
+        return;
+      case "halfPageUp":
+        this.scroll = Math.max(0, this.scroll - 10);
+        return;
+      case "top":
+        this.scroll = 0;
+        return;
+      case "bottom":
+        // paint() clamps it to the last screenful.
+        this.scroll = Number.MAX_SAFE_INTEGER;
+        return;
+      case undefined:
+        // Escape always leaves, whatever `back` is bound to.
+        if (key.name === "escape") this.close();
+    }
   }
 
   paint(): void {

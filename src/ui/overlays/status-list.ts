@@ -5,7 +5,7 @@ import type { PaneItem } from "../panes/timeline-pane.js";
 import { Viewport } from "../panes/viewport.js";
 import type { ActionContext, FeatureAction, PaneSource } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
-import { actionFor, buildKeyLookup, DEFAULT_KEYMAP, type KeyEvent } from "../shell/keymap.js";
+import type { KeyEvent } from "../shell/keymap.js";
 import { FramedOverlay } from "./framed-overlay.js";
 
 export interface ListEntry {
@@ -58,7 +58,6 @@ const MAX_DEPTH = 6;
 
 export class StatusListView extends FramedOverlay {
   private readonly view = new Viewport<ListEntry>();
-  private readonly lookup;
   private readonly unsubscribe: () => void = () => {};
   private readonly closers: Array<() => void> = [];
   private pendingSelect: string | undefined;
@@ -72,7 +71,6 @@ export class StatusListView extends FramedOverlay {
     private opts: StatusListOptions,
   ) {
     super(ctx);
-    this.lookup = buildKeyLookup({ ...DEFAULT_KEYMAP, ...deps.settings.keymap });
     this.pendingSelect = opts.selectId;
     const feed = opts.feed;
     if (feed) {
@@ -171,7 +169,7 @@ export class StatusListView extends FramedOverlay {
 
   async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
     if (this.opts.onKey && (await this.opts.onKey(ch, key, this))) return;
-    const action = actionFor(this.lookup, ch, key);
+    const action = this.ctx.keyAction(ch, key, "views");
     const height = this.height();
     switch (action) {
       case "back":
@@ -212,7 +210,6 @@ export class StatusListView extends FramedOverlay {
         return;
       }
       // Enter: a gap row loads, a search's account or hashtag opens, a toot opens its thread.
-      case "activate":
       case "thread": {
         const entry = this.view.selected;
         if (entry?.gap) {
@@ -229,6 +226,7 @@ export class StatusListView extends FramedOverlay {
         this.view.moveByLines(-Math.floor(height / 2), height, this.linesOf);
         return;
       case undefined:
+        // Escape always leaves, whatever `back` is bound to.
         if (key.name === "escape") this.close();
         return;
     }

@@ -76,9 +76,6 @@ export function timelinePane(
         loadingOlder = false;
       });
     },
-    activate(item) {
-      if (item.kind === "gap") void feed.loadGap(item.gap.afterId);
-    },
     refresh: () => feed.refresh(),
   };
 }

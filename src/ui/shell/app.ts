@@ -2,6 +2,13 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import blessed from "blessed";
+import {
+  type Action,
+  defaultKeymap,
+  type KeyContext,
+  type Keymap,
+  keyResolver,
+} from "../../config/keymap.js";
 import { t } from "../../i18n/index.js";
 import {
   cellWidth,
@@ -16,14 +23,7 @@ import { type AsciiTput, forceAsciiOutput } from "../terminal/ascii.js";
 import { type ColorLevel, detectColorLevel } from "../terminal/capabilities.js";
 import { withoutTmuxProbe } from "./blessed-startup.js";
 import { createSplitInput } from "./input.js";
-import {
-  type Action,
-  actionFor,
-  buildKeyLookup,
-  DEFAULT_KEYMAP,
-  type KeyEvent,
-  type Keymap,
-} from "./keymap.js";
+import { type KeyEvent, keyNames } from "./keymap.js";
 import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
 
 /** What a pane shows: a live list of items (newest first) and a one-word state for its title. */
@@ -41,8 +41,6 @@ export interface PaneSource<T extends ViewItem> {
   loadOlder?(): void;
   /** Fetches what is newer than the newest item held (R). */
   refresh?(): Promise<void>;
-  /** Enter on an item (e.g. expand a gap row). */
-  activate?(item: T): void;
   /** s opened an item (a notification group asks for everyone in it). */
   expand?(item: T): void;
   /** What it shows, e.g. "home", "notifications", "tag:rust" (read position finds panes by it). */
@@ -82,6 +80,10 @@ export interface ActionContext<T extends ViewItem> {
   focusPane(i: number): void;
   /** The panes open now, left to right. */
   panes(): readonly PaneSource<T>[];
+  /** The action a key means where `context` is on top, by the keymap in force (remaps included). */
+  keyAction(ch: string | undefined, key: KeyEvent, context: KeyContext): Action | undefined;
+  /** The keys bound to `action` now, for hints ("Esc back"); empty when it is unbound. */
+  keysOf(action: Action): readonly string[];
   /** Opens a pane at `at` (default: after the last) and makes it active; returns its index. */
   addPane(source: PaneSource<T>, at?: number): number;
   /** Closes pane `i` (its source's close() runs); false for the last pane or a bad index. */
@@ -103,7 +105,8 @@ export interface AppOptions<T extends ViewItem> {
   /** Connection / API state for the status bar, e.g. "live" or "rate-limited until …". */
   connectionState(): string;
   onConnectionChange(listener: () => void): () => void;
-  keymap?: Partial<Keymap>;
+  /** The keymap in force (settings.keymap: the table's defaults with the user's remaps). */
+  keymap?: Keymap;
   /** UTF-8 locale: box lines and symbols. Without it everything drawn is ASCII. */
   unicode: boolean;
   /** Colours for the shell's own chrome (default: detected from the environment; 0 = none). */
@@ -148,14 +151,6 @@ export interface RunningApp<T extends ViewItem> {
   removePane(i: number): boolean;
 }
 
-/** Keys 5…9 focus the fifth to ninth pane; the keymap (config file) can rebind them. */
-const EXTRA_PANE_KEYS: Keymap = {
-  pane5: ["5"],
-  pane6: ["6"],
-  pane7: ["7"],
-  pane8: ["8"],
-  pane9: ["9"],
-};
 const MAX_NUMBERED_PANES = 9;
 
 /** One open pane: its source, its scroll state, its box, and its change subscription. */
@@ -212,8 +207,10 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       : active
         ? `\x1b[1m${s}\x1b[22m`
         : s;
-  const keymap: Keymap = { ...EXTRA_PANE_KEYS, ...DEFAULT_KEYMAP, ...opts.keymap };
-  const lookup = buildKeyLookup(keymap);
+  const keymap: Keymap = opts.keymap ?? defaultKeymap();
+  const resolveKeys = keyResolver(keymap);
+  const keyAction = (ch: string | undefined, key: KeyEvent, context: KeyContext) =>
+    resolveKeys(keyNames(ch, key), context);
   const glyphs = opts.unicode
     ? { gutter: "▌", sep: " · ", arrow: "↑", ellipsis: "…", times: "×" }
     : { gutter: "|", sep: " - ", arrow: "^", ellipsis: ".", times: "x" };
@@ -513,11 +510,6 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       case "redraw":
         redraw();
         return;
-      case "activate": {
-        const item = view.selected;
-        if (item) source.activate?.(item);
-        break;
-      }
       case "quit":
         if (opts.confirmQuit) {
           return runFeature(async (ctx) => {
@@ -580,6 +572,8 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       panes: () => slots.map((s) => s.source),
       addPane,
       removePane,
+      keyAction,
+      keysOf: (action) => keymap[action],
     };
   }
 
@@ -654,14 +648,14 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     if (destroyed) return;
     const overlay = overlays[overlays.length - 1];
     // Redrawing is not the overlay's business: it works whatever is open.
-    if (overlay && actionFor(lookup, ch, key) === "redraw") return redraw();
+    if (overlay && keyNames(ch, key).some((k) => keymap.redraw.includes(k))) return redraw();
     if (overlay) {
       return Promise.resolve()
         .then(() => overlay.handleKey(ch, key))
         .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
         .finally(() => paint());
     }
-    const action = actionFor(lookup, ch, key);
+    const action = keyAction(ch, key, "panes");
     if (action) return perform(action);
   }
   let keysPending = 0;

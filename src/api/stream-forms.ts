@@ -83,12 +83,18 @@ function withStream(data: string | Buffer, ref: StreamRef): string | Buffer {
 class PerStreamSocket implements StreamSocket {
   private readonly conns = new Map<string, StreamSocket>();
   private done = false;
+  /** Pings every connection, where they can be pinged (WebSockets): any pong is a sign of life. */
+  readonly ping?: () => void;
 
   constructor(
     private readonly open: (ref: StreamRef, handlers: SocketHandlers) => StreamSocket,
     private readonly outer: SocketHandlers,
   ) {
     this.connect({ stream: "user" }, true);
+    if (this.conns.get(keyOf({ stream: "user" }))?.ping)
+      this.ping = () => {
+        for (const c of this.conns.values()) c.ping?.();
+      };
   }
 
   private connect(ref: StreamRef, probe: boolean): void {

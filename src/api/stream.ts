@@ -45,7 +45,11 @@ export interface StreamManagerOptions {
   sseFactory?: SocketFactory;
   /** After every form was refused, how long until they are tried again (default 10 min). */
   unavailableRetryMs?: number;
-  /** No frame and no ping for this long → the socket is presumed dead (default 45 s). */
+  /**
+   * No frame, no ping and no pong for this long → the socket is presumed dead (default 45 s).
+   * A WebSocket is pinged every third of it, so a healthy one answers well within it; a stream
+   * that cannot be pinged (server-sent events) gets at least SERVER_KEEPALIVE_MS.
+   */
   watchdogMs?: number;
   /** A connection live this long resets the backoff (default 10 s). */
   healthyAfterMs?: number;
@@ -78,6 +82,12 @@ function subscribeMessage(type: "subscribe" | "unsubscribe", sub: Subscription):
   return JSON.stringify(msg);
 }
 
+/**
+ * Mastodon pings every socket, and writes a heartbeat into every event stream, every 30 s
+ * (docs/api-notes.md, "Streaming"): a stream tootty cannot ping stays quiet this long when healthy.
+ */
+export const SERVER_KEEPALIVE_MS = 31_000;
+
 export class StreamManager {
   private readonly clock: Clock;
   private readonly factory: SocketFactory | undefined;
@@ -108,6 +118,9 @@ export class StreamManager {
   private started = false;
   private stopped = false;
   private watchdog: TimerHandle | undefined;
+  private keepAlive: TimerHandle | undefined;
+  /** The socket opened (subscriptions can be sent); it is live once it answers. */
+  private socketOpen = false;
   private retryTimer: TimerHandle | undefined;
   private healthyTimer: TimerHandle | undefined;
   /** Subscriptions sent since the socket opened that have not produced a frame yet: an error
@@ -169,7 +182,7 @@ export class StreamManager {
     if (!entry) {
       entry = { sub, listeners: new Set() };
       this.subs.set(key, entry);
-      if (this.currentState.kind === "live") this.sendSubscribe(key, entry.sub);
+      if (this.socketOpen) this.sendSubscribe(key, entry.sub);
     }
     entry.listeners.add(listener);
     const e = entry;
@@ -177,8 +190,7 @@ export class StreamManager {
       e.listeners.delete(listener);
       if (e.listeners.size === 0 && this.subs.get(key) === e) {
         this.subs.delete(key);
-        if (this.currentState.kind === "live")
-          this.socket?.send(subscribeMessage("unsubscribe", e.sub));
+        if (this.socketOpen) this.socket?.send(subscribeMessage("unsubscribe", e.sub));
       }
     };
   }
@@ -213,7 +225,7 @@ export class StreamManager {
       {
         open: () => alive() && this.handleOpen(),
         message: (data) => alive() && this.handleMessage(data),
-        ping: () => alive() && this.armWatchdog(),
+        ping: () => alive() && this.signOfLife(),
         close: () => alive() && this.handleLoss(),
         error: () => alive() && this.handleLoss(),
         rejected: (status, message, location) =>
@@ -228,7 +240,11 @@ export class StreamManager {
     this.formWorked = true;
     this.refusals = [];
     this.redirects = 0;
-    this.setState({ kind: "live" });
+    this.socketOpen = true;
+    // A socket that can be pinged is live when it first answers (a pong, a frame): an
+    // upgrade that then carries nothing — a proxy that lost its upstream — is not live.
+    const pingable = this.socket?.ping !== undefined;
+    if (!pingable) this.setState({ kind: "live" });
     this.armWatchdog();
     this.unconfirmed = [];
     for (const [key, entry] of this.subs) this.sendSubscribe(key, entry.sub);
@@ -238,6 +254,7 @@ export class StreamManager {
     const reconnect = this.everLive;
     this.everLive = true;
     for (const l of [...this.liveListeners]) l(reconnect);
+    if (pingable) this.pingNow();
   }
 
   private sendSubscribe(key: string, sub: Subscription): void {
@@ -246,7 +263,7 @@ export class StreamManager {
   }
 
   private handleMessage(data: string | Buffer): void {
-    this.armWatchdog();
+    this.signOfLife();
     let ev: ReturnType<typeof parseStreamFrame>;
     try {
       ev = parseStreamFrame(data);
@@ -379,19 +396,40 @@ export class StreamManager {
     }, delay);
   }
 
+  /** The server answered or spoke: the socket is alive, now and for another watchdog period. */
+  private signOfLife(): void {
+    this.armWatchdog();
+    if (this.socketOpen && this.currentState.kind !== "live") this.setState({ kind: "live" });
+  }
+
+  /** Pings now, and again every third of the watchdog period while the socket is open. */
+  private pingNow(): void {
+    if (this.keepAlive) this.clock.clearTimeout(this.keepAlive);
+    this.keepAlive = this.clock.setTimeout(
+      () => {
+        this.keepAlive = undefined;
+        if (this.socketOpen) this.pingNow();
+      },
+      Math.floor(this.watchdogMs / 3),
+    );
+    this.socket?.ping?.();
+  }
+
   private armWatchdog(): void {
     if (this.watchdog) this.clock.clearTimeout(this.watchdog);
+    const ms = this.socket?.ping ? this.watchdogMs : Math.max(this.watchdogMs, SERVER_KEEPALIVE_MS);
     this.watchdog = this.clock.setTimeout(() => {
       this.watchdog = undefined;
       // Half-open socket (laptop sleep, NAT forgot us): nothing will ever arrive. Drop it.
       this.handleLoss();
-    }, this.watchdogMs);
+    }, ms);
   }
 
   private clearTimers(): void {
-    for (const t of [this.watchdog, this.retryTimer, this.healthyTimer])
+    for (const t of [this.watchdog, this.keepAlive, this.retryTimer, this.healthyTimer])
       if (t !== undefined) this.clock.clearTimeout(t);
-    this.watchdog = this.retryTimer = this.healthyTimer = undefined;
+    this.watchdog = this.keepAlive = this.retryTimer = this.healthyTimer = undefined;
+    this.socketOpen = false;
   }
 
   private setState(s: ConnectionState): void {

@@ -9,7 +9,8 @@ export interface SocketHandlers {
   open(): void;
   /** A text frame as a string, a binary frame as a Buffer. */
   message(data: string | Buffer): void;
-  /** Server keep-alive ping (ws answers the pong itself). */
+  /** A sign of life without a frame: the server's keep-alive ping (ws answers the pong
+   * itself), or the pong answering ours. */
   ping(): void;
   close(code: number, reason: string): void;
   /** The upgrade was answered with a non-101 status (401 = token rejected, 3xx with a Location). */
@@ -21,6 +22,12 @@ export interface StreamSocket {
   send(text: string): void;
   /** Drops the connection at once (no closing handshake: the peer may be gone). */
   terminate(): void;
+  /**
+   * Sends a WebSocket ping, which the peer must answer with a pong (RFC 6455 §5.5.2), so a
+   * silent socket is found without waiting for the server's own pings. Absent where the
+   * transport has no such frame (server-sent events).
+   */
+  ping?(): void;
 }
 
 export type SocketFactory = (
@@ -54,6 +61,9 @@ export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
       terminated = true;
       ws?.terminate();
     },
+    ping: () => {
+      if (ws && ws.readyState === ws.OPEN) ws.ping();
+    },
   };
 };
 
@@ -75,6 +85,7 @@ function connect(
     handlers.message(isBinary ? buf : buf.toString("utf8"));
   });
   ws.on("ping", () => handlers.ping());
+  ws.on("pong", () => handlers.ping());
   ws.on("close", (code, reason) => handlers.close(code, reason.toString("utf8")));
   ws.on("error", (err) => handlers.error(err));
   ws.on("unexpected-response", (req, res) => {

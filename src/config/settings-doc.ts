@@ -47,8 +47,8 @@ ${theme.join("\n")}
                      or {"timeline": "tag:rust", "width": 2, "bufferSize": 500}: width is a
                      share of the screen (default 1), bufferSize that pane's own limit.
   bufferSize         toots kept per pane (${BUFFER_MIN}–${BUFFER_MAX}); default ${DEFAULTS.bufferSize}
-  watchdogMs         a silent stream is reconnected after this long (31000–600000; the
-                     server pings every 30 s); default ${DEFAULTS.watchdogMs}
+  watchdogMs         a silent stream is reconnected after this long (5000–600000; tootty
+                     pings it every third of that); default ${DEFAULTS.watchdogMs}
   pollMinMs          while the stream is down, poll every pollMinMs…pollMaxMs (5000–3600000);
   pollMaxMs          defaults ${DEFAULTS.pollMinMs} and ${DEFAULTS.pollMaxMs}
   notifications      {"bell": true|false (default ${DEFAULTS.notifications.bell}),

@@ -180,15 +180,11 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
     theme: validateTheme(user.theme, warn),
     panes: validatePanes(user.panes, bufferSize, warn),
     bufferSize,
-    // Below 31 s a healthy socket would be dropped between two of the server's pings.
-    watchdogMs: integerIn(
-      "watchdogMs",
-      user.watchdogMs,
-      31_000,
-      600_000,
-      DEFAULTS.watchdogMs,
-      warn,
-    ),
+    // tootty pings a WebSocket every third of this and a healthy server answers at once
+    // (RFC 6455 §5.5.2), so the bound no longer waits on the server's own 30 s pings (a stream
+    // that cannot be pinged still gets 31 s, see api/stream.ts). Below 5 s, one busy moment
+    // (a blocked event loop, a slow link) would drop a healthy socket.
+    watchdogMs: integerIn("watchdogMs", user.watchdogMs, 5_000, 600_000, DEFAULTS.watchdogMs, warn),
     pollMinMs,
     pollMaxMs,
     notifications: {

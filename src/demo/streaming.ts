@@ -46,7 +46,12 @@ interface Client {
   unanswered: number;
   /** Where this client reached us: attachment URLs in its frames point there. */
   origin: string | undefined;
+  /** What it sent while the socket was silent: it arrives when the socket heals. */
+  held: string[];
 }
+
+/** A bound on what a silent socket holds back (a client resends nothing it is not asked for). */
+const MAX_HELD = 100;
 
 export interface StreamingOptions {
   world: DemoWorld;
@@ -87,6 +92,10 @@ export class StreamingServer {
 
   setSilent(silent: boolean): void {
     this.silent = silent;
+    // A half-open connection that heals delivers what was sent meanwhile (TCP retransmits
+    // it): the subscriptions a client sent while nothing answered take effect now.
+    if (!silent)
+      for (const c of this.clients) for (const m of c.held.splice(0)) this.onMessage(c, m);
   }
 
   refuseUpgrades(ms: number, status = 503): void {
@@ -95,7 +104,7 @@ export class StreamingServer {
 
   clearFaults(): void {
     this.refuse = null;
-    this.silent = false;
+    this.setSilent(false);
   }
 
   dropAll(): void {
@@ -176,7 +185,14 @@ export class StreamingServer {
   }
 
   private accept(socket: WebSocket, token: string, url: URL, origin: string | undefined): void {
-    const client: Client = { socket, token, subscriptions: new Map(), unanswered: 0, origin };
+    const client: Client = {
+      socket,
+      token,
+      subscriptions: new Map(),
+      unanswered: 0,
+      origin,
+      held: [],
+    };
     this.clients.add(client);
     socket.on("pong", () => {
       client.unanswered = 0;
@@ -187,7 +203,9 @@ export class StreamingServer {
     });
     socket.on("message", (data) => {
       // A query-token server has no subscribe messages: its socket carries the one stream.
-      if (!this.silent && this.opts.mode !== "query-token") this.onMessage(client, data.toString());
+      if (this.opts.mode === "query-token") return;
+      if (!this.silent) this.onMessage(client, data.toString());
+      else if (client.held.length < MAX_HELD) client.held.push(data.toString());
     });
     socket.on("close", () => this.clients.delete(client));
     socket.on("error", () => this.clients.delete(client));

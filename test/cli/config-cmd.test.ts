@@ -61,7 +61,7 @@ describe("tootty config", () => {
     assert.equal(code, 1);
     assert.deepEqual(err.trim().split("\n").sort(), [
       'tootty: config.json: theme.link = "nope" is not a colour name or "#rrggbb"; using "blue"',
-      'tootty: config.json: watchdogMs = "soon" is not a whole number from 31000 to 600000; using 45000',
+      'tootty: config.json: watchdogMs = "soon" is not a whole number from 5000 to 600000; using 45000',
     ]);
   });
 

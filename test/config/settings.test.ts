@@ -77,7 +77,7 @@ describe("invalid values: one warning naming key and value, that key falls back"
     [
       "watchdogMs",
       { watchdogMs: 1000 },
-      /^config\.json: watchdogMs = 1000 is not a whole number from 31000 to 600000; using 45000$/,
+      /^config\.json: watchdogMs = 1000 is not a whole number from 5000 to 600000; using 45000$/,
       (s) => s.watchdogMs,
       45_000,
     ],

@@ -160,6 +160,60 @@ test("an empty live pane says it is live with no toots yet, not Loading…", asy
   await quit(tui);
 });
 
+// Half-open: the socket stays open and carries nothing — no frames, no pongs. tootty pings a
+// WebSocket every third of watchdogMs and drops it when nothing answered for watchdogMs; 5 s
+// is the config's minimum (a healthy server answers a ping at once, RFC 6455 §5.5.2; see
+// config/settings.ts), so the test waits seconds where the default 45 s would take minutes.
+const WATCHDOG_MS = 5_000;
+// Painting and the once-a-second state ticker, under a loaded machine: the slack allowed
+// between the watchdog firing and every title saying so.
+const PAINT_SLACK_MS = 4_000;
+
+test("half-open socket: within the watchdog time no pane and not the status line says live, until the socket heals", async () => {
+  const { demo } = e2e;
+  const tui = e2e.start({ cols: 240, rows: 45, config: { ...CONFIG, watchdogMs: WATCHDOG_MS } });
+  await allLive(tui, "four live panes and a live status line");
+  const notLive = /^(reconnecting \(next try in \d+s\)|connecting…|polling \(reconnecting.*\))$/;
+  const honest = (s: string) =>
+    PANES.every((p) => notLive.test(paneState(s, p) ?? "")) && notLive.test(statusState(s) ?? "");
+  const anyLive = (s: string) =>
+    PANES.some((p) => paneState(s, p)?.startsWith("live")) || statusState(s) === "live";
+
+  demo.control.setSilent(true);
+  await tui.waitFor(
+    honest,
+    "every pane and the status line stop saying live",
+    WATCHDOG_MS + PAINT_SLACK_MS,
+  );
+  // The next socket opens (the upgrade succeeds) but stays silent too: it must not count as
+  // live. Watch Home's title go connecting… → reconnecting again; live must never show.
+  let phase = 0;
+  let sawLive = "";
+  await tui.waitFor(
+    (s) => {
+      if (anyLive(s)) sawLive ||= s;
+      const home = paneState(s, "Home") ?? "";
+      if (phase === 0 && /connecting…|polling \(reconnecting…\)/.test(home)) phase = 1;
+      else if (phase === 1 && /next try in|reconnecting in/.test(home)) phase = 2;
+      return phase === 2;
+    },
+    "a second silent socket given up on",
+    2 * (WATCHDOG_MS + PAINT_SLACK_MS) + 30_000,
+  );
+  assert.equal(sawLive, "", "a silent socket was called live");
+
+  demo.control.setSilent(false);
+  await allLive(tui, "live again once the socket answers", 40_000);
+  // Truly live: a toot published now arrives over the stream.
+  demo.control.publish("home", {
+    spoiler_text: "",
+    account: "alice",
+    content: "<p>halfopen healed</p>",
+  });
+  await tui.waitForText("halfopen healed", 10_000);
+  await quit(tui);
+});
+
 test("revoked token: every pane and the status line say token rejected", async () => {
   const { demo } = e2e;
   const tui = await startLive();

@@ -4,6 +4,10 @@ import type { SocketFactory, SocketHandlers, StreamSocket } from "../../../src/a
 export class FakeServerSide {
   readonly sent: string[] = [];
   terminated = false;
+  /** Pings the client sent (a pingable socket only). */
+  pings = 0;
+  /** Whether this server answers a ping with a pong, as RFC 6455 says it must. */
+  answersPings = true;
   constructor(
     readonly url: string,
     readonly headers: Record<string, string>,
@@ -34,8 +38,14 @@ export class FakeServerSide {
   }
 }
 
-/** One factory for every transport (WebSocket and server-sent events): the URL tells them apart. */
-export function fakeSocketFactory(): { factory: SocketFactory; sockets: FakeServerSide[] } {
+/**
+ * One factory for every transport (WebSocket and server-sent events): the URL tells them apart.
+ * `pingable`: the sockets can be pinged, as a real WebSocket can (a server-sent events stream cannot).
+ */
+export function fakeSocketFactory(opts: { pingable?: boolean } = {}): {
+  factory: SocketFactory;
+  sockets: FakeServerSide[];
+} {
   const sockets: FakeServerSide[] = [];
   const factory: SocketFactory = (url, headers, handlers) => {
     const side = new FakeServerSide(url, headers, handlers);
@@ -46,6 +56,11 @@ export function fakeSocketFactory(): { factory: SocketFactory; sockets: FakeServ
         side.terminated = true;
       },
     };
+    if (opts.pingable)
+      socket.ping = () => {
+        side.pings++;
+        if (side.answersPings && !side.terminated) handlers.ping();
+      };
     return socket;
   };
   return { factory, sockets };

@@ -39,6 +39,13 @@ function camelKey(key: string): string {
  * MAX_JSON_DEPTH become null: the walk is recursive, and a payload 5 000 levels deep would
  * otherwise overflow the stack (see server-json.ts).
  */
+const field: PropertyDescriptor = {
+  value: undefined,
+  writable: true,
+  enumerable: true,
+  configurable: true,
+};
+
 export function camelCaseKeys(value: unknown, depth = 1): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth > MAX_JSON_DEPTH) return null;
@@ -47,7 +54,10 @@ export function camelCaseKeys(value: unknown, depth = 1): unknown {
   for (const [k, v] of Object.entries(value)) {
     // A hostile "__proto__" key would replace the object's prototype on assignment.
     if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
-    out[camelKey(k)] = camelCaseKeys(v, depth + 1);
+    field.value = camelCaseKeys(v, depth + 1);
+    // Defined, not assigned: an object given more than ~16 keys by computed assignment is
+    // kept by V8 as a hash table, ~1.5 KB a status (see src/api/transform-keys.ts).
+    Object.defineProperty(out, camelKey(k), field);
   }
   return out;
 }

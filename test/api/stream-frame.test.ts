@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { camelCaseKeys, parseStreamFrame } from "../../src/api/stream-frame.js";
 import { statusJson } from "./helpers/fake-socket.js";
 
@@ -150,4 +152,24 @@ describe("frames nested deeper than any entity", () => {
     }
     assert.ok(levels > 10 && levels < 100, `cut after ${levels} levels`);
   });
+});
+
+test("streamed statuses are ordinary objects: 2 000 held cost under 2 KB each besides their text", () => {
+  // Assigned key by key, a status and its account became hash tables in V8 (~3 KB together).
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const frame = JSON.parse(readFileSync(join(FIXTURES, "ws-frame-update-public.json"), "utf8"));
+  const status = JSON.parse(frame.payload) as Record<string, unknown>;
+  const held: unknown[] = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  // The strings are shared with `status`: what is measured is the objects themselves.
+  for (let i = 0; i < 2000; i++) held.push(camelCaseKeys(status));
+  gc();
+  const perStatus = (process.memoryUsage().heapUsed - before) / held.length;
+  assert.ok(perStatus < 2048, `${perStatus.toFixed(0)} bytes per status`);
+  assert.equal(
+    (held[1999] as { account: { displayName: string } }).account.displayName,
+    "TobTobXX",
+  );
 });

@@ -58,8 +58,13 @@ export interface PicturesOptions {
   maxConcurrent?: number;
 }
 
-/** Decoded previews kept in memory (each ≤ ~1 MB); painted rows are kept separately. */
-const MAX_DECODED = 24;
+/**
+ * Decoded previews kept in memory, for a repaint at another size: RGBA, 0.3 MB for a 320×240
+ * preview and 1.6 MB for a 640×640 one, 24 of them held 7.4 MB after a long stream of the
+ * demo's toots. A screen shows a handful at once; painted rows are kept separately (a picture
+ * scrolled back to at the same size is not decoded again), older ones reload from the disk cache.
+ */
+const MAX_DECODED = 8;
 const MAX_PAINTED = 96;
 const MAX_KITTY_IDS = 255;
 

@@ -93,11 +93,16 @@ export function translateStatus(rest: Rest, id: string, lang?: string): Promise<
     method: "POST",
     path: statusPath(id, "translate"),
     params: lang ? { lang } : {},
+    feature: "translation",
   });
 }
 
 export function statusHistory(rest: Rest, id: string): Promise<mastodon.v1.StatusEdit[]> {
-  return rest.request<mastodon.v1.StatusEdit[]>({ method: "GET", path: statusPath(id, "history") });
+  return rest.request<mastodon.v1.StatusEdit[]>({
+    method: "GET",
+    path: statusPath(id, "history"),
+    feature: "statusHistory",
+  });
 }
 
 export type ReportCategory = "spam" | "legal" | "violation" | "other";

@@ -55,6 +55,17 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * This server has no such endpoint (it answered 404/405/410/501 where Mastodon has one, or is
+ * known not to have it): said only where the user asked for the feature, never as an error.
+ */
+export class NotSupportedError extends Error {
+  override readonly name = "NotSupportedError";
+  constructor(readonly feature: string) {
+    super(`${feature} is not supported by this server`);
+  }
+}
+
 /** The request was cancelled because the client is closing; never shown to the user. */
 export class RequestAbortedError extends Error {
   override readonly name = "RequestAbortedError";
@@ -70,6 +81,7 @@ export type ApiError =
   | NetworkError
   | RequestTimeoutError
   | HttpError
+  | NotSupportedError
   | RequestAbortedError;
 
 /** Strips control characters so a hostile server message cannot drive the terminal. */
@@ -104,6 +116,7 @@ export function describeError(err: unknown): string {
   if (err instanceof HttpError)
     return tl("error.refused", { status: String(err.status), message: clean(err.serverMessage) });
   if (err instanceof RequestAbortedError) return tl("error.cancelled");
+  if (err instanceof NotSupportedError) return tl("error.notSupported");
   if (err instanceof Error) return tl("error.unexpectedDetail", { message: clean(err.message) });
   return tl("error.unexpected");
 }
@@ -144,6 +157,7 @@ export function classifyError(
     err instanceof NetworkError ||
     err instanceof RequestTimeoutError ||
     err instanceof HttpError ||
+    err instanceof NotSupportedError ||
     err instanceof RequestAbortedError
   )
     return err;

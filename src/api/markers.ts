@@ -16,12 +16,13 @@ export async function fetchMarkers(rest: Rest): Promise<Partial<Record<MarkerTim
     method: "GET",
     path: "/api/v1/markers",
     params: { timeline: ["home", "notifications"] },
+    feature: "markers",
   });
   return data && typeof data === "object" ? data : {};
 }
 
 /**
- * Saves read positions. The server answers 409 when another client updated the marker at
+ * Saves read positions (NotSupportedError, unasked, where the server has no markers). The server answers 409 when another client updated the marker at
  * the same moment: the write is simply tried again (a few times).
  */
 export async function saveMarkers(
@@ -34,7 +35,7 @@ export async function saveMarkers(
   if (Object.keys(params).length === 0) return;
   for (let i = 1; ; i++) {
     try {
-      await rest.request({ method: "POST", path: "/api/v1/markers", params });
+      await rest.request({ method: "POST", path: "/api/v1/markers", params, feature: "markers" });
       return;
     } catch (err) {
       if (!(err instanceof HttpError && err.status === 409) || i >= attempts) throw err;

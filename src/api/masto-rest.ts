@@ -10,11 +10,14 @@
 // - masto's `$raw` answers only the body and the headers; a 206 from the home timeline ("the
 //   feed is being regenerated", methods/timelines.md) reads as a 200. The HTTP adapter here
 //   also answers the status code.
+// - masto throws MastoUnexpectedError ("unknown encoding"), the status lost, for an error
+//   answered as text/plain: Hollo's missing routes (Hono's default 404 is text/plain
+//   "404 Not Found"), proxies' "Bad Gateway". Such an error keeps its status and its text.
 
 import { HttpActionDispatcherHookMastodon } from "masto/adapters/action/dispatcher-http-hook-mastodon.js";
 import { createActionProxy, HttpActionDispatcher } from "masto/adapters/action/index.js";
 import { HttpConfigImpl } from "masto/adapters/config/index.js";
-import { MastoUnexpectedError } from "masto/adapters/errors/index.js";
+import { MastoHttpError, MastoUnexpectedError } from "masto/adapters/errors/index.js";
 import { getEncoding } from "masto/adapters/http/get-encoding.js";
 import { HttpNativeImpl } from "masto/adapters/http/index.js";
 import { SerializerNativeImpl } from "masto/adapters/serializers/index.js";
@@ -46,6 +49,9 @@ interface NativeInternals {
   createError(error: unknown): Promise<Error>;
 }
 
+/** The most of an error page's text kept as its message (shown one line, sanitised). */
+const MAX_ERROR_TEXT = 200;
+
 /** One exchange's answer, with its HTTP status (what `$raw` resolves to on this client). */
 export interface RawAnswer<T = unknown> {
   data: T;
@@ -71,13 +77,20 @@ export class StatusKeepingHttp extends HttpNativeImpl {
     } catch (error) {
       throw await own.createError(error);
     }
-    if (!response.ok) throw await own.createError(response);
+    if (!response.ok) throw await this.errorOf(response, own);
     const text = await response.text();
     const encoding = getEncoding(response.headers);
     if (!encoding)
       throw new MastoUnexpectedError("The server returned data with an unknown encoding.");
     const data = this.deserializer.deserialize<T>(encoding, text);
     return { headers: response.headers, data, status: response.status };
+  }
+
+  /** masto's error for JSON and HTML answers; any other type keeps its status and text. */
+  private async errorOf(response: Response, own: NativeInternals): Promise<Error> {
+    if (getEncoding(response.headers) !== undefined) return own.createError(response);
+    const text = (await response.text().catch(() => "")).slice(0, MAX_ERROR_TEXT).trim();
+    return new MastoHttpError({ statusCode: response.status, message: text }, { cause: response });
   }
 }
 

@@ -3,11 +3,13 @@
 import type { mastodon } from "masto";
 import { asyncRefreshOf } from "./async-refresh.js";
 import { type Clock, systemClock } from "./clock.js";
-import { HttpError } from "./errors.js";
+import { HttpError, NotSupportedError } from "./errors.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
 import { type PageLinks, parseLinkHeader } from "./link-header.js";
 import { createBoundedMasto, type RawAnswer } from "./masto-rest.js";
+import { type FetchJson, fetchSoftware, plainFetchJson } from "./nodeinfo.js";
 import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
+import { type ServerFeature, ServerProfile, type Software } from "./server-profile.js";
 
 export type { InstanceInfo } from "./instance-info.js";
 export type { PageLinks } from "./link-header.js";
@@ -33,6 +35,27 @@ export interface RawRequest {
   params?: Record<string, unknown>;
   /** Makes a POST safe to retry: the server remembers the key for an hour. */
   idempotencyKey?: string;
+  /**
+   * The server feature this endpoint belongs to: a server known not to have it is not asked
+   * (NotSupportedError at once), and an answer saying the endpoint does not exist teaches
+   * the profile so (NotSupportedError instead of an HTTP error).
+   */
+  feature?: ServerFeature;
+}
+
+/** Answers meaning "no such endpoint here" (405: the path exists, this method does not). */
+const ABSENT_ENDPOINT = new Set([404, 405, 410, 501]);
+
+/** Features whose endpoints are about one toot: their 404 may be the toot's, not the route's. */
+const ON_A_RECORD = new Set<ServerFeature>(["statusHistory", "translation"]);
+
+/**
+ * Whether an error says the endpoint is missing. On a toot's endpoint, Mastodon's
+ * "Record not found" (a deleted toot) is about the toot, not the endpoint.
+ */
+function endpointMissing(err: unknown, feature: ServerFeature): boolean {
+  if (!(err instanceof HttpError) || !ABSENT_ENDPOINT.has(err.status)) return false;
+  return !(ON_A_RECORD.has(feature) && /record not found/i.test(err.serverMessage));
 }
 
 export interface RestClientOptions {
@@ -44,11 +67,17 @@ export interface RestClientOptions {
   /** Requests in flight at once (the queue's default when absent). */
   concurrency?: number;
   random?: () => number;
+  /** Replaces the credential-less JSON GET NodeInfo is read with (tests). */
+  fetchJson?: FetchJson;
 }
 
 export interface RestClient {
   readonly instanceUrl: string;
+  /** What this server is and has: filled by `instance()`, `software()` and every answer. */
+  readonly profile: ServerProfile;
   instance(): Promise<InstanceInfo>;
+  /** NodeInfo's software (undefined when the server does not say); never rejects but aborted. */
+  software(): Promise<Software | undefined>;
   verifyCredentials(): Promise<mastodon.v1.Account>;
   timeline(kind: TimelineKind, page?: PageParams): Promise<mastodon.v1.Status[]>;
   notifications(page?: PageParams): Promise<mastodon.v1.Notification[]>;
@@ -137,6 +166,9 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     random: opts.random,
   });
 
+  const profile = new ServerProfile();
+  const fetchJson = opts.fetchJson ?? plainFetchJson();
+
   async function request<T>(req: RawRequest): Promise<T> {
     return (await requestWithResponse<T>(req)).data;
   }
@@ -147,6 +179,23 @@ export function createRestClient(opts: RestClientOptions): RestClient {
   }
 
   function requestWithResponse<T>(req: RawRequest): Promise<RawAnswer<T>> {
+    const { feature } = req;
+    if (feature === undefined) return send<T>(req);
+    if (!profile.supports(feature)) return Promise.reject(new NotSupportedError(feature));
+    return send<T>(req).then(
+      (answer) => {
+        profile.learn(feature, true);
+        return answer;
+      },
+      (err: unknown) => {
+        if (!endpointMissing(err, feature)) throw err;
+        profile.learn(feature, false);
+        throw new NotSupportedError(feature);
+      },
+    );
+  }
+
+  function send<T>(req: RawRequest): Promise<RawAnswer<T>> {
     if (!req.path.startsWith("/api/"))
       return Promise.reject(new Error(`not an API path: ${req.path}`));
     // $select keeps segments verbatim (masto would snake_case property names, mangling ids).
@@ -173,23 +222,47 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     });
   }
 
-  return {
-    instanceUrl: opts.instanceUrl,
-    async instance() {
-      try {
-        return instanceFromV2(
-          await request({ method: "GET", path: "/api/v2/instance" }),
+  const readInstance = async (): Promise<InstanceInfo> => {
+    try {
+      return instanceFromV2(
+        await request({ method: "GET", path: "/api/v2/instance" }),
+        opts.instanceUrl,
+      );
+    } catch (err) {
+      // Servers older than Mastodon 4.0 (and Pleroma, Akkoma, Sharkey, snac) only have v1.
+      if (err instanceof HttpError && (err.status === 404 || err.status === 410)) {
+        return instanceFromV1(
+          await request({ method: "GET", path: "/api/v1/instance" }),
           opts.instanceUrl,
         );
+      }
+      throw err;
+    }
+  };
+
+  return {
+    instanceUrl: opts.instanceUrl,
+    profile,
+    async instance() {
+      const info = await readInstance();
+      profile.setInstance(info);
+      return info;
+    },
+    async software() {
+      try {
+        const found = await queue.run({
+          idempotent: true,
+          send: async (signal) => ({
+            data: await fetchSoftware(opts.instanceUrl, fetchJson, signal),
+            headers: new Headers(),
+          }),
+        });
+        profile.setSoftware(found);
+        return found;
       } catch (err) {
-        // Servers older than Mastodon 4.0 (and some forks) only have v1.
-        if (err instanceof HttpError && (err.status === 404 || err.status === 410)) {
-          return instanceFromV1(
-            await request({ method: "GET", path: "/api/v1/instance" }),
-            opts.instanceUrl,
-          );
-        }
-        throw err;
+        // What the server is only refines the profile: not knowing it is no failure.
+        if (err instanceof Error && err.name === "RequestAbortedError") throw err;
+        return undefined;
       }
     },
     verifyCredentials() {
@@ -219,7 +292,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     },
     async filters() {
       return withStringIds<mastodon.v2.Filter>(
-        await request<unknown>({ method: "GET", path: "/api/v2/filters" }),
+        await request<unknown>({ method: "GET", path: "/api/v2/filters", feature: "filtersV2" }),
       );
     },
     request,

@@ -49,6 +49,7 @@ export async function conversationStatusesPage(
     method: "GET",
     path: "/api/v1/conversations",
     params: pageParams(page),
+    feature: "conversations",
   });
   if (!Array.isArray(data)) return [];
   return statusesOf(data.map((c: { lastStatus?: unknown } | null) => c?.lastStatus));

@@ -126,11 +126,17 @@ export function countableText(text: string, urlLength = DEFAULT_URL_LENGTH): str
   return out + text.slice(last);
 }
 
+/**
+ * `urlLength` null: the server counts the text as it is, graphemes of CW + text, URLs and
+ * mentions in full (Pleroma and Akkoma: `String.length(full_payload)` in
+ * lib/pleroma/web/common_api/utils.ex).
+ */
 export function countLikeMastodon(
   text: string,
   spoiler: string,
-  opts: { urlLength?: number } = {},
+  opts: { urlLength?: number | null } = {},
 ): number {
   // One string, as the server joins them: a combining mark opening the text joins the CW's end.
+  if (opts.urlLength === null) return graphemeCount(spoiler + text);
   return graphemeCount(spoiler + countableText(text, opts.urlLength));
 }

@@ -9,6 +9,7 @@ import { tl } from "../i18n/index.js";
 import { countLikeMastodon } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
+import { graphemeCount } from "./graphemes.js";
 import type { QuotePolicy } from "./quote.js";
 
 /** masto's camelCase parameters for POST /api/v1/statuses. */
@@ -61,7 +62,8 @@ export type SubmitResult =
     };
 
 export interface SubmitOptions {
-  urlLength?: number;
+  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
+  urlLength?: number | null;
   pollLimits?: PollLimits;
   /** Removes the draft once the server has the toot. */
   store?: { remove(id: string): void };
@@ -71,7 +73,8 @@ export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
   if (poll.options.length > limits.maxOptions) {
     return tl("compose.pollTooManyOptions", { count: limits.maxOptions });
   }
-  const long = poll.options.find((o) => countLikeMastodon(o, "") > limits.maxCharactersPerOption);
+  // Options count as they are, URLs too (Mastodon's PollOptionsValidator: grapheme_length).
+  const long = poll.options.find((o) => graphemeCount(o) > limits.maxCharactersPerOption);
   if (long !== undefined) {
     return tl("compose.pollOptionTooLong", { count: limits.maxCharactersPerOption });
   }

@@ -27,7 +27,8 @@ export interface ComposeDeps {
   store: { save(draft: Draft): Draft; remove(id: string): void };
   api: PostingApi;
   maxCharacters: number;
-  urlLength?: number;
+  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
+  urlLength?: number | null;
   pollLimits?: PollLimits;
   maxMediaAttachments?: number;
   /** The UI suspends the screen around this (see external.ts). */
@@ -39,6 +40,8 @@ export interface ComposeDeps {
   complete?(prefix: string): Promise<string[]>;
   /** Puts text on the system clipboard ("+y, "*y): the terminal's OSC 52. */
   copyToClipboard?(text: string): void;
+  /** False where the server has no scheduled statuses: it would post a scheduled toot now. */
+  canSchedule?: boolean;
   /** The clock :schedule checks against. */
   now?: () => Date;
   /** The server takes quote posts (Mastodon API version 7): :quote and :quotepolicy work. */
@@ -251,6 +254,14 @@ export class ComposeSession {
         this.save();
         return open;
       case "schedule": {
+        if (effect.at && this.deps.canSchedule === false) {
+          this.state = setMessage(
+            this.state,
+            "Scheduled toots are not supported by this server",
+            true,
+          );
+          return open;
+        }
         if (effect.at) {
           const at = new Date(effect.at);
           const now = (this.deps.now ?? (() => new Date()))();

@@ -12,7 +12,8 @@ import { pendingSearch } from "./parse.js";
 
 export interface ViewOptions {
   maxCharacters: number;
-  urlLength?: number;
+  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
+  urlLength?: number | null;
   /** The first row shown last time; keeps the view from jumping while scrolling. */
   scrollTop?: number;
   /** Extra words for the field line: attachments, poll, schedule. */

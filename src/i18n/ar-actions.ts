@@ -18,6 +18,7 @@ export const arActionWords: Translation<typeof enActions> = {
     other: "لم يُجب الخادم خلال {count} ثانية",
   },
   "error.refused": "رفض الخادم الطلب (HTTP {status}): {message}",
+  "error.notSupported": "لا يدعمه هذا الخادم",
   "error.cancelled": "أُلغي",
   "error.unexpectedDetail": "خطأ غير متوقع: {message}",
   "error.unexpected": "خطأ غير متوقع",

@@ -12,6 +12,7 @@ export const enActions = {
     other: "the server did not answer in {count} s",
   },
   "error.refused": "server refused (HTTP {status}): {message}",
+  "error.notSupported": "not supported by this server",
   "error.cancelled": "cancelled",
   "error.unexpectedDetail": "unexpected error: {message}",
   "error.unexpected": "unexpected error",

@@ -18,6 +18,7 @@ import {
   type RestClient,
   type TimelineKind,
 } from "../api/rest.js";
+import type { ServerProfile } from "../api/server-profile.js";
 import { type StreamError, type StreamEvent, StreamManager } from "../api/stream.js";
 import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
@@ -69,6 +70,8 @@ export interface Session {
   readonly rest: RestClient;
   readonly stream: StreamManager;
   readonly instance: InstanceInfo;
+  /** What this server is and has (nodeinfo, api_versions, limits, endpoints seen missing). */
+  readonly profile: ServerProfile;
   readonly account: mastodon.v1.Account;
   readonly notifications: NotificationFeed;
   /** The feed of one timeline, created and started on first use (same object afterwards). */
@@ -122,6 +125,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const rest = opts.prefetch?.length
     ? prefetchFirstPages(direct, opts.prefetch, opts.feed?.pageLimit ?? 40, clock)
     : direct;
+  // What the server is refines the profile; it is asked after the requests the first paint
+  // needs (the queue serves in order) and nothing waits for it.
+  void direct.software().catch(() => undefined);
   // Closing the client rejects both requests (RequestAbortedError): that is how giving up ends.
   const abort = () => rest.close();
   if (opts.signal?.aborted) abort();
@@ -144,6 +150,12 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     sseFactory: opts.sseFactory,
     watchdogMs: opts.watchdogMs,
     random: opts.random,
+  });
+
+  // The stream's fate is what says whether this server streams.
+  const offStreamState = stream.onStateChange((s) => {
+    if (s.kind === "live") direct.profile.learn("streaming", true);
+    if (s.kind === "unavailable") direct.profile.learn("streaming", false);
   });
 
   const statusChanges = new StatusBus();
@@ -253,6 +265,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     rest,
     stream,
     instance,
+    profile: direct.profile,
     account,
     notifications,
     get filters() {
@@ -288,6 +301,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     },
     close() {
       closed = true;
+      offStreamState();
       unsubscribeUser();
       unwatchUser();
       for (const f of feeds.values()) f.close();

@@ -4,7 +4,12 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { ServerUnavailableError } from "../../src/api/errors.js";
+import {
+  describeError,
+  HttpError,
+  NotSupportedError,
+  ServerUnavailableError,
+} from "../../src/api/errors.js";
 import { createRestClient } from "../../src/api/rest.js";
 import { statusJson } from "./helpers/fake-socket.js";
 
@@ -47,6 +52,47 @@ describe("REST bodies a server should never send", () => {
     await assert.rejects(
       rest.timeline("home"),
       (err: unknown) => err instanceof ServerUnavailableError && err.status === 503,
+    );
+    rest.close();
+  });
+});
+
+describe("error answers that are not JSON", () => {
+  test("Hollo's text/plain 404 reads as a missing endpoint, asked once, not as an unavailable server", async () => {
+    let asked = 0;
+    const plain = createServer((_req, res) => {
+      asked++;
+      // Hono's default notFound handler (Hollo is built on Hono): text/plain "404 Not Found".
+      res.writeHead(404, { "content-type": "text/plain; charset=UTF-8" });
+      res.end("404 Not Found");
+    });
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    const rest = createRestClient({ instanceUrl: base, accessToken: "t" });
+    try {
+      await assert.rejects(
+        rest.request({ method: "GET", path: "/api/v1/conversations" }),
+        (err: unknown) => err instanceof HttpError && err.status === 404,
+      );
+      assert.equal(asked, 1, "a 404 is an answer: it is not retried like an outage");
+      await assert.rejects(
+        rest.request({ method: "GET", path: "/api/v1/markers", feature: "markers" }),
+        (err: unknown) =>
+          err instanceof NotSupportedError && describeError(err) === "not supported by this server",
+      );
+      assert.equal(rest.profile.supports("markers"), false);
+    } finally {
+      rest.close();
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
+  });
+
+  test("a text/plain 502 keeps its status", async () => {
+    answer = { status: 502, type: "text/plain", body: "Bad Gateway" };
+    const rest = createRestClient({ instanceUrl: url, accessToken: "t", maxRetries: 0 });
+    await assert.rejects(
+      rest.timeline("home"),
+      (err: unknown) => err instanceof ServerUnavailableError && err.status === 502,
     );
     rest.close();
   });

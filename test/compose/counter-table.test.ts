@@ -128,9 +128,19 @@ describe("character counter equals the server's count (reference table)", () => 
     test(JSON.stringify([text, cw]), () => {
       assert.equal(countLikeMastodon(text, cw), referenceCount(text, cw));
       assert.equal(
+        countLikeMastodon(text, cw, { urlLength: 25 }),
+        referenceCount(text, cw, 25),
+        "with GoToSocial's 25 per URL",
+      );
+      assert.equal(
         countLikeMastodon(text, cw, { urlLength: 256 }),
         referenceCount(text, cw, 256),
         "with Hollo's 256 per URL",
+      );
+      assert.equal(
+        countLikeMastodon(text, cw, { urlLength: null }),
+        [...new Intl.Segmenter().segment(cw + text)].length,
+        "as Pleroma counts: the text as it is",
       );
     });
   }

@@ -14,10 +14,6 @@ import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
 import { osc52Copy } from "../terminal/external.js";
 
-// Mastodon's defaults (configuration.polls): the instance info does not carry them.
-const POLL_MIN_EXPIRATION = 300;
-const POLL_MAX_EXPIRATION = 2_629_746;
-
 // One completer per REST client, so custom emojis are fetched once per session.
 const completers = new WeakMap<RestClient, (prefix: string) => Promise<string[]>>();
 
@@ -30,7 +26,9 @@ export function buildComposeDeps<T extends ViewItem>(
   deps: FeatureDeps,
   store: DraftStore,
 ): ComposeDeps {
-  const { rest, instance } = deps.session;
+  const { rest, profile, instance } = deps.session;
+  // Read when the composer opens: by then NodeInfo has usually refined them.
+  const limits = profile.limits;
   let complete = completers.get(rest);
   if (!complete) {
     complete = completer(rest);
@@ -39,15 +37,16 @@ export function buildComposeDeps<T extends ViewItem>(
   return {
     store,
     api: postingApi(rest),
-    maxCharacters: instance.maxCharacters,
-    urlLength: instance.charactersReservedPerUrl,
+    maxCharacters: limits.maxCharacters,
+    urlLength: limits.count.kind === "literal" ? null : limits.count.urlLength,
     pollLimits: {
-      maxOptions: instance.pollMaxOptions,
-      maxCharactersPerOption: instance.pollMaxCharactersPerOption,
-      minExpiration: POLL_MIN_EXPIRATION,
-      maxExpiration: POLL_MAX_EXPIRATION,
+      maxOptions: limits.pollMaxOptions,
+      maxCharactersPerOption: limits.pollMaxCharactersPerOption,
+      minExpiration: limits.pollMinExpiration,
+      maxExpiration: limits.pollMaxExpiration,
     },
-    maxMediaAttachments: instance.maxMediaAttachments,
+    maxMediaAttachments: limits.maxMediaAttachments,
+    canSchedule: profile.supports("scheduledStatuses"),
     editExternally: (text) => ctx.suspend(() => editExternally(text, deps.env)),
     uploadMedia: (path) => uploadMedia(rest, expandHome(path, deps.env)),
     describeMedia: (id, description) => describeMedia(rest, id, description),

@@ -2,7 +2,7 @@
 // status and the newest notification the client has loaded, saved a few seconds after they
 // change (so any client opens where this one left off). A 409 is retried in saveMarkers.
 import type { Clock, TimerHandle } from "../../api/clock.js";
-import { describeError } from "../../api/errors.js";
+import { describeError, NotSupportedError } from "../../api/errors.js";
 import { type MarkerTimeline, saveMarkers } from "../../api/markers.js";
 import type { RestClient } from "../../api/rest.js";
 
@@ -56,6 +56,8 @@ export class MarkerSaver {
         this.saved = { ...this.saved, ...changed };
         this.opts.onSaved?.();
       } catch (err) {
+        // No markers on this server: the position stays this client's own, unsaid.
+        if (err instanceof NotSupportedError) return;
         this.opts.onError?.(`Could not save the read position: ${describeError(err)}`);
       }
     });

@@ -3,10 +3,18 @@
 
 import { statusHistory, translateStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
+import { probeUnknownFeatures } from "../../api/feature-probe.js";
 import { fetchInstanceRules } from "../../api/search.js";
+import { FEATURE_WORDS, type ServerFeature } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
 import { actionHelp, t } from "../../i18n/index.js";
-import { relativeTime, renderStatus, sanitizeInline, truncateToWidth } from "../../render/index.js";
+import {
+  relativeTime,
+  renderStatus,
+  sanitizeInline,
+  truncateToWidth,
+  wrapPlainText,
+} from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -70,23 +78,49 @@ export async function openHistory(deps: FeatureDeps, ctx: Ctx, status: Status): 
 }
 
 export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
-  const info = deps.session.instance;
+  const { session } = deps;
+  const info = session.instance;
+  const profile = session.profile;
   let rules: string[] = [];
   let rulesError = "";
-  try {
-    rules = (await fetchInstanceRules(deps.session.rest)).map((r) => r.text);
-  } catch (err) {
-    rulesError = describeError(err);
-  }
-  const raw = info as unknown as Record<string, unknown>;
-  const field = (k: string) => (raw[k] === undefined ? "?" : sanitizeInline(String(raw[k])));
+  // The rules and the features nobody has asked about yet, together: one wait.
+  const [rulesResult] = await Promise.allSettled([
+    fetchInstanceRules(session.rest),
+    probeUnknownFeatures(session.rest),
+  ]);
+  if (rulesResult.status === "fulfilled") rules = rulesResult.value.map((r) => r.text);
+  else rulesError = describeError(rulesResult.reason);
+  const limits = profile.limits;
+  const software = profile.software;
+  const words = (features: readonly ServerFeature[]) =>
+    features.map((f) => FEATURE_WORDS[f]).join(", ");
   new Panel(ctx, {
     title: `Instance ${sanitizeInline(info.domain)}`,
     lines: (width) => {
+      const missing = profile.unsupported();
+      const unknown = profile.unknown();
       const out = [
-        `Name:            ${field("title")}`,
-        `Version:         ${field("version")}`,
-        `Character limit: ${field("maxCharacters")}`,
+        `Name:            ${sanitizeInline(info.title) || "?"}`,
+        `Software:        ${
+          software
+            ? sanitizeInline(`${software.name} ${software.version}`.trim())
+            : "not published (no NodeInfo)"
+        }`,
+        `Reports:         ${sanitizeInline(info.version) || "?"}${
+          info.mastodonApiVersion > 0 ? ` · Mastodon API ${info.mastodonApiVersion}` : ""
+        }`,
+        `Character limit: ${limits.maxCharacters}, ${
+          limits.count.kind === "literal"
+            ? "links count as written"
+            : `each link counts ${limits.count.urlLength}`
+        }`,
+        `Attachments:     up to ${limits.maxMediaAttachments}`,
+        `Polls:           up to ${limits.pollMaxOptions} options of ${limits.pollMaxCharactersPerOption} characters`,
+        "",
+        missing.length > 0
+          ? `Not supported by this server: ${words(missing)}`
+          : "Supports everything tootty uses.",
+        ...(unknown.length > 0 ? [`Not checked yet: ${words(unknown)}`] : []),
         "",
         "Rules:",
       ];
@@ -95,7 +129,7 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
       rules.forEach((r, i) => {
         out.push(`  ${i + 1}. ${sanitizeInline(r)}`);
       });
-      return out.map((l) => truncateToWidth(l, width));
+      return out.flatMap((l) => (l === "" ? [""] : wrapPlainText(l, width)));
     },
   }).open();
 }

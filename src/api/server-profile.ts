@@ -1,0 +1,230 @@
+// The one place that knows how this server differs from Mastodon: what it is (nodeinfo), what
+// it promises (`api_versions`, `configuration`), its limits, and what it turned out not to have.
+// Other code asks `supports(feature)` instead of reading version strings: "4.4.0+glitch",
+// "2.7.2 (compatible; Pleroma 2.5.2)" and "3.0.0 (compatible; Sharkey …; like Akkoma)" all
+// claim a Mastodon version they do not behave like.
+//
+// Knowledge comes from three places, the later ones correcting the earlier:
+// 1. the instance JSON (v2, or v1 on servers without it): limits, `api_versions.mastodon`
+//    (Mastodon 4.3 and later), `configuration.translation.enabled`, `configuration.urls`;
+// 2. NodeInfo (`/.well-known/nodeinfo` → the 2.x document, nodeinfo.diaspora.software):
+//    `software.name` and `software.version`, with what each project's own source says it
+//    lacks (the table below);
+// 3. what the server answered: an endpoint answering 404/410/501 does not exist here, one
+//    answering anything else does; a stream that no form reaches means no streaming.
+import type { InstanceInfo } from "./instance-info.js";
+
+export const SERVER_FEATURES = [
+  "streaming",
+  "groupedNotifications",
+  "quotes",
+  "markers",
+  "filtersV2",
+  "conversations",
+  "statusHistory",
+  "scheduledStatuses",
+  "translation",
+  "notificationUnreadCount",
+] as const;
+export type ServerFeature = (typeof SERVER_FEATURES)[number];
+
+/** Words for `:instance` ("… does not support: direct conversations, …"). */
+export const FEATURE_WORDS: Record<ServerFeature, string> = {
+  streaming: "streaming",
+  groupedNotifications: "grouped notifications",
+  quotes: "quote posts",
+  markers: "read markers",
+  filtersV2: "filters",
+  conversations: "direct conversations",
+  statusHistory: "edit history",
+  scheduledStatuses: "scheduled toots",
+  translation: "translation",
+  notificationUnreadCount: "unread notification count",
+};
+
+export interface Software {
+  /** NodeInfo's `software.name`, lower case ("mastodon", "gotosocial", "akkoma", …). */
+  name: string;
+  version: string;
+}
+
+/** How the server measures a toot against its limit. */
+export type CountRule =
+  /** Mastodon's: every URL as `urlLength`, remote mentions as local ones. */
+  | { kind: "mastodon"; urlLength: number }
+  /** The text as it is, graphemes of CW + text (Pleroma and Akkoma: `String.length`). */
+  | { kind: "literal" };
+
+export interface ServerLimits {
+  maxCharacters: number;
+  count: CountRule;
+  maxMediaAttachments: number;
+  pollMaxOptions: number;
+  pollMaxCharactersPerOption: number;
+  pollMinExpiration: number;
+  pollMaxExpiration: number;
+}
+
+type Known = Partial<Record<ServerFeature, boolean>>;
+
+const MASTODON_ENDPOINTS: Known = {
+  markers: true,
+  filtersV2: true,
+  conversations: true,
+  statusHistory: true,
+  scheduledStatuses: true,
+};
+
+/**
+ * What each project's own code says it has not got (absent here = not known: asked, and
+ * learned from the answer). Sources:
+ * - Hollo (fedify-dev/hollo src/api/v1/, src/api/v2/): no streaming route, no filters,
+ *   conversations, scheduled statuses or notifications/unread_count.
+ * - Pleroma and Akkoma (lib/pleroma/web/router.ex): filters only in v1's form; no
+ *   `/api/v1/notifications/unread_count`; translation only under Akkoma's own path.
+ * - GoToSocial (internal/api/client/): no translation, no grouped notifications.
+ * - Sharkey (packages/backend/src/server/api/mastodon/MastodonApiServerService.ts and
+ *   endpoints/): no markers, conversations, scheduled statuses, edit history, unread_count,
+ *   filters v2 or translation; no `/api/v1/streaming` at all.
+ * - snac (grunfink/snac2 mastoapi.c): no streaming, markers, filters v2, conversations,
+ *   edit history, scheduled statuses, unread_count or translation.
+ */
+const SOFTWARE: Record<string, Known> = {
+  mastodon: MASTODON_ENDPOINTS,
+  hometown: MASTODON_ENDPOINTS,
+  hollo: {
+    streaming: false,
+    filtersV2: false,
+    conversations: false,
+    scheduledStatuses: false,
+    notificationUnreadCount: false,
+  },
+  pleroma: { filtersV2: false, notificationUnreadCount: false, translation: false },
+  akkoma: { filtersV2: false, notificationUnreadCount: false, translation: false },
+  gotosocial: { translation: false },
+  sharkey: {
+    streaming: false,
+    markers: false,
+    filtersV2: false,
+    conversations: false,
+    statusHistory: false,
+    scheduledStatuses: false,
+    notificationUnreadCount: false,
+    translation: false,
+  },
+  snac: {
+    streaming: false,
+    markers: false,
+    filtersV2: false,
+    conversations: false,
+    statusHistory: false,
+    scheduledStatuses: false,
+    notificationUnreadCount: false,
+    translation: false,
+  },
+};
+
+/** Software whose server counts the text as it is (no URL allowance, mentions in full). */
+const LITERAL_COUNT = new Set(["pleroma", "akkoma"]);
+
+/**
+ * What the instance JSON alone promises. `api_versions.mastodon` exists from Mastodon 4.3:
+ * version 2 adds grouped notifications and notifications/unread_count, version 7 quote posts
+ * (4.5). It promises those additions, not the whole Mastodon API: Hollo sends
+ * `api_versions: { mastodon: 2 }` and has no conversations or filters (src/api/v2/instance.ts).
+ */
+function fromInstance(info: InstanceInfo): Known {
+  const api = info.mastodonApiVersion;
+  const out: Known = { groupedNotifications: api >= 2, quotes: api >= 7 };
+  if (api >= 2) out.notificationUnreadCount = true;
+  if (info.translationEnabled !== undefined) out.translation = info.translationEnabled;
+  return out;
+}
+
+export class ServerProfile {
+  private instanceInfo: InstanceInfo | undefined;
+  private nodeSoftware: Software | undefined;
+  /** Learned from answers: overrides every prediction. */
+  private readonly learned: Known = {};
+  private readonly listeners = new Set<() => void>();
+
+  /** NodeInfo's software, once it has arrived (undefined while unknown or unreadable). */
+  get software(): Software | undefined {
+    return this.nodeSoftware;
+  }
+
+  get instance(): InstanceInfo | undefined {
+    return this.instanceInfo;
+  }
+
+  setInstance(info: InstanceInfo): void {
+    this.instanceInfo = info;
+    this.changed();
+  }
+
+  setSoftware(software: Software | undefined): void {
+    if (!software) return;
+    this.nodeSoftware = { name: software.name.toLowerCase(), version: software.version };
+    this.changed();
+  }
+
+  /** true / false when known, undefined when it has to be asked. */
+  known(feature: ServerFeature): boolean | undefined {
+    if (this.learned[feature] !== undefined) return this.learned[feature];
+    const fromSoftware = this.nodeSoftware
+      ? SOFTWARE[this.nodeSoftware.name]?.[feature]
+      : undefined;
+    if (fromSoftware !== undefined) return fromSoftware;
+    return this.instanceInfo ? fromInstance(this.instanceInfo)[feature] : undefined;
+  }
+
+  /** Whether to try: false only when this server is known not to have it. */
+  supports(feature: ServerFeature): boolean {
+    return this.known(feature) !== false;
+  }
+
+  /** Features known to be missing here, in a fixed order. */
+  unsupported(): ServerFeature[] {
+    return SERVER_FEATURES.filter((f) => this.known(f) === false);
+  }
+
+  /** Features neither promised nor seen missing yet. */
+  unknown(): ServerFeature[] {
+    return SERVER_FEATURES.filter((f) => this.known(f) === undefined);
+  }
+
+  /** What an answer showed: the endpoint exists (true) or does not (false). */
+  learn(feature: ServerFeature, present: boolean): void {
+    if (this.learned[feature] === present) return;
+    this.learned[feature] = present;
+    this.changed();
+  }
+
+  get limits(): ServerLimits {
+    const info = this.instanceInfo;
+    // v1's `pleroma` object says so before NodeInfo has arrived.
+    const literal =
+      (this.nodeSoftware !== undefined && LITERAL_COUNT.has(this.nodeSoftware.name)) ||
+      info?.pleromaMetadata === true;
+    return {
+      maxCharacters: info?.maxCharacters ?? 500,
+      count: literal
+        ? { kind: "literal" }
+        : { kind: "mastodon", urlLength: info?.charactersReservedPerUrl ?? 23 },
+      maxMediaAttachments: info?.maxMediaAttachments ?? 4,
+      pollMaxOptions: info?.pollMaxOptions ?? 4,
+      pollMaxCharactersPerOption: info?.pollMaxCharactersPerOption ?? 50,
+      pollMinExpiration: info?.pollMinExpiration ?? 300,
+      pollMaxExpiration: info?.pollMaxExpiration ?? 2_629_746,
+    };
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}

@@ -1,0 +1,149 @@
+// The server profile read from each server the simulated instance plays (its instance JSON and
+// NodeInfo over real HTTP), and what it learns from the answers.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { NotSupportedError } from "../../src/api/errors.js";
+import { instanceFromV1, instanceFromV2 } from "../../src/api/instance-info.js";
+import { nodeinfoDocumentUrl, softwareOf } from "../../src/api/nodeinfo.js";
+import { createRestClient } from "../../src/api/rest.js";
+import { ServerProfile } from "../../src/api/server-profile.js";
+import { type DemoFlavourName, startDemoInstance } from "../../src/demo/index.js";
+
+async function profileOf(flavour: DemoFlavourName) {
+  const demo = await startDemoInstance({ flavour, generate: false, seedCount: 3 });
+  const rest = createRestClient({ instanceUrl: demo.url, accessToken: demo.token });
+  await rest.instance();
+  await rest.software();
+  return { demo, rest, profile: rest.profile };
+}
+
+describe("the profile of each simulated server", () => {
+  test("Mastodon 4.3: software from NodeInfo, grouped notifications from api_versions, no quotes", async () => {
+    const { demo, rest, profile } = await profileOf("mastodon");
+    try {
+      assert.equal(profile.software?.name, "mastodon");
+      assert.equal(profile.known("groupedNotifications"), true);
+      assert.equal(profile.known("quotes"), false, "quotes are api_versions.mastodon 7");
+      assert.equal(profile.known("markers"), true);
+      assert.equal(profile.known("translation"), false, "configuration.translation.enabled");
+      assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 23 });
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+
+  test("Pleroma: limits from max_toot_chars and poll_limits, the text counted as it is", async () => {
+    const { demo, rest, profile } = await profileOf("pleroma");
+    try {
+      assert.equal(profile.software?.name, "pleroma");
+      assert.equal(profile.software?.version, "2.5.2");
+      const l = profile.limits;
+      assert.equal(l.maxCharacters, 5000);
+      assert.deepEqual(l.count, { kind: "literal" });
+      assert.equal(l.pollMaxOptions, 20);
+      assert.equal(l.pollMaxCharactersPerOption, 200);
+      assert.equal(l.pollMinExpiration, 0);
+      assert.equal(l.pollMaxExpiration, 31_536_000);
+      assert.equal(l.maxMediaAttachments, 20);
+      assert.equal(profile.known("groupedNotifications"), false);
+      assert.ok(profile.unsupported().includes("filtersV2"));
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+
+  test("Hollo: 256 per URL, no streaming, and its missing endpoints known before asking", async () => {
+    const { demo, rest, profile } = await profileOf("hollo");
+    try {
+      assert.equal(profile.software?.name, "hollo");
+      assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 256 });
+      assert.equal(profile.limits.maxCharacters, 10_000);
+      for (const f of ["streaming", "conversations", "scheduledStatuses", "filtersV2"] as const)
+        assert.equal(profile.supports(f), false, f);
+      const before = demo.control.requestLog().length;
+      await assert.rejects(
+        rest.request({ method: "GET", path: "/api/v1/conversations", feature: "conversations" }),
+        NotSupportedError,
+      );
+      assert.equal(demo.control.requestLog().length, before, "not asked again");
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+
+  test("GoToSocial: 25 per URL; a missing endpoint is learned from its 404 and not asked again", async () => {
+    const { demo, rest, profile } = await profileOf("gotosocial");
+    try {
+      assert.equal(profile.software?.name, "gotosocial");
+      assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 25 });
+      assert.equal(profile.known("conversations"), undefined, "not known before asking");
+      const ask = () =>
+        rest.request({ method: "GET", path: "/api/v1/conversations", feature: "conversations" });
+      await assert.rejects(ask(), NotSupportedError);
+      assert.equal(profile.known("conversations"), false);
+      const before = demo.control.requestLog().length;
+      await assert.rejects(ask(), NotSupportedError);
+      assert.equal(demo.control.requestLog().length, before);
+      await rest.request({ method: "GET", path: "/api/v1/markers", feature: "markers" });
+      assert.equal(profile.known("markers"), true, "an answer shows the endpoint exists");
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+});
+
+describe("reading what servers send", () => {
+  test("api_versions decides, not the version string", () => {
+    const glitch = new ServerProfile();
+    glitch.setInstance(instanceFromV2({ version: "4.4.0+glitch" }, "https://x.example"));
+    assert.equal(glitch.known("groupedNotifications"), false, "no api_versions: no promise");
+    const quoting = new ServerProfile();
+    quoting.setInstance(
+      instanceFromV2({ version: "4.2.0", apiVersions: { mastodon: 7 } }, "https://x.example"),
+    );
+    assert.equal(quoting.known("quotes"), true);
+    assert.equal(quoting.known("groupedNotifications"), true);
+  });
+
+  test("Akkoma's v1 instance: the `pleroma` object alone says the text counts as it is", () => {
+    const p = new ServerProfile();
+    p.setInstance(
+      instanceFromV1(
+        {
+          uri: "x.example",
+          version: "2.7.2 (compatible; Akkoma 3.13.2)",
+          maxTootChars: 8000,
+          pollLimits: { maxOptions: 12, maxOptionChars: 300, minExpiration: 0, maxExpiration: 9 },
+          pleroma: { metadata: {} },
+        },
+        "https://x.example",
+      ),
+    );
+    assert.deepEqual(p.limits.count, { kind: "literal" });
+    assert.equal(p.limits.maxCharacters, 8000);
+    assert.equal(p.limits.pollMaxCharactersPerOption, 300);
+  });
+
+  test("NodeInfo links: the newest 2.x on the instance's own origin only", () => {
+    const rel = (v: string) => `http://nodeinfo.diaspora.software/ns/schema/${v}`;
+    const index = {
+      links: [
+        { rel: rel("2.0"), href: "https://x.example/nodeinfo/2.0" },
+        { rel: rel("2.1"), href: "https://x.example/nodeinfo/2.1" },
+        { rel: rel("2.2"), href: "https://elsewhere.example/nodeinfo/2.2" },
+        { rel: "other", href: "https://x.example/other" },
+      ],
+    };
+    assert.equal(nodeinfoDocumentUrl(index, "https://x.example"), "https://x.example/nodeinfo/2.1");
+    assert.equal(nodeinfoDocumentUrl({ links: "no" }, "https://x.example"), undefined);
+    assert.deepEqual(softwareOf({ software: { name: "GoToSocial", version: "0.17.0" } }), {
+      name: "gotosocial",
+      version: "0.17.0",
+    });
+    assert.equal(softwareOf({ software: { name: "\u001b[31mevil" } }), undefined);
+  });
+});

@@ -1,0 +1,125 @@
+// What tootty knows of the server it talks to (the server profile): `:instance` names the
+// software and what it lacks, a missing endpoint stays quiet, and the composer counts and
+// checks polls by the server's own limits.
+import assert from "node:assert/strict";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { command, e2eInstance } from "../helpers/e2e.js";
+
+/** What `:instance` must list as unsupported against each simulated server (flavour.ts). */
+const UNSUPPORTED: Record<string, string[]> = {
+  mastodon: ["quote posts", "translation"],
+  gotosocial: ["filters", "direct conversations", "scheduled toots", "grouped notifications"],
+  pleroma: ["filters", "scheduled toots", "unread notification count", "grouped notifications"],
+  hollo: ["streaming", "filters", "direct conversations", "scheduled toots", "translation"],
+};
+
+describe(":instance", () => {
+  const e2e = e2eInstance({ generate: false, seedCount: 10 });
+
+  test("names the software and version from NodeInfo and lists what this server does not support", async () => {
+    const res = await fetch(`${e2e.demo.url}/nodeinfo/2.0`);
+    const { software } = (await res.json()) as { software: { name: string; version: string } };
+    const tui = e2e.start({ cols: 200, rows: 45 });
+    await tui.waitFor((s) => s.includes("Home ·") && s.includes("@"), "the panes", 20_000);
+    await command(tui, "instance");
+    const screen = await tui.waitFor(
+      (s) => /Not supported by this server: .*\n/.test(s) || s.includes("Supports everything"),
+      "the instance panel",
+      15_000,
+    );
+    assert.match(
+      screen,
+      new RegExp(`Software: +${software.name} ${software.version.replace(/[+.]/g, "\\$&")}`),
+    );
+    const line = /Not supported by this server: (.*)/.exec(screen)?.[1] ?? "";
+    for (const word of UNSUPPORTED[e2e.demo.flavour] ?? [])
+      assert.ok(line.includes(word), `"${word}" in: ${line}`);
+  });
+});
+
+/**
+ * A front for the instance that answers `missing` paths as Hollo's router does when a route
+ * does not exist (Hono's default: 404, text/plain "404 Not Found") and passes the rest on.
+ */
+function missingEndpointsFront(target: () => string, missing: RegExp) {
+  const seen: string[] = [];
+  let server: Server | undefined;
+  before(async () => {
+    server = createServer((req, res) => {
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      if (missing.test(path)) {
+        seen.push(`${req.method} ${path}`);
+        req.resume();
+        res.writeHead(404, { "content-type": "text/plain; charset=UTF-8" });
+        res.end("404 Not Found");
+        return;
+      }
+      const up = new URL(target());
+      const forward = request(
+        {
+          host: up.hostname,
+          port: up.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on("error", () => res.destroy());
+      req.pipe(forward);
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  });
+  after(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  return {
+    url: () => `http://127.0.0.1:${(server!.address() as AddressInfo).port}`,
+    seen,
+  };
+}
+
+describe("a server without the markers endpoint", () => {
+  const e2e = e2eInstance({ generate: false, seedCount: 30 });
+  const front = missingEndpointsFront(() => e2e.demo.url, /^\/api\/v1\/markers$/);
+
+  test("says nothing about it at start or on quit, and does not ask again", async () => {
+    const tui = e2e.start({ cols: 160, rows: 40, env: { TOOTTY_INSTANCE: front.url() } });
+    await tui.waitFor((s) => s.includes("Home ·") && s.includes("@"), "the panes", 20_000);
+    await tui.waitFor(() => front.seen.includes("GET /api/v1/markers"), "the markers asked for");
+    // Something drawn after the answer: the selection moved.
+    const first = tui.capture();
+    tui.send("j");
+    const moved = await tui.waitFor((s) => s !== first, "the selection to move");
+    assert.doesNotMatch(moved, /Could not|unavailable|not supported|error/i);
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+    assert.deepEqual(front.seen, ["GET /api/v1/markers"], "a missing endpoint is asked once");
+  });
+});
+
+describe("Pleroma's limits in the composer", () => {
+  const e2e = e2eInstance({ flavour: "pleroma", generate: false, seedCount: 10 });
+
+  test("the counter counts links as written (as Pleroma does) and a 6-option poll is allowed", async () => {
+    const tui = e2e.start({ cols: 160, rows: 40 });
+    await tui.waitFor((s) => s.includes("Home ·") && s.includes("@"), "the panes", 20_000);
+    tui.send("c");
+    await tui.waitForText("-- INSERT --");
+    const text = "see https://example.com/a/very/long/path/that/pleroma/counts/whole ok";
+    tui.type(text);
+    // Pleroma counts String.length of the text: every character of the link.
+    await tui.waitForText(`${[...text].length}/5000`);
+    tui.send("Escape");
+    tui.type(":poll 1d tea | coffee | juice | water | milk | soda");
+    tui.send("Enter");
+    const screen = await tui.waitFor(
+      (s) => s.includes("· poll: 6 options") || s.includes("at most"),
+      "the poll",
+    );
+    assert.match(screen, /· poll: 6 options/, "Pleroma's poll_limits allow 20 options");
+  });
+});

@@ -76,52 +76,16 @@ const MASTODON_ENDPOINTS: Known = {
 };
 
 /**
- * What each project's own code says it has not got (absent here = not known: asked, and
- * learned from the answer). Sources:
- * - Hollo (fedify-dev/hollo src/api/v1/, src/api/v2/): no streaming route, no filters,
- *   conversations, scheduled statuses or notifications/unread_count.
- * - Pleroma and Akkoma (lib/pleroma/web/router.ex): filters only in v1's form; no
- *   `/api/v1/notifications/unread_count`; translation only under Akkoma's own path.
- * - GoToSocial (internal/api/client/): no translation, no grouped notifications.
- * - Sharkey (packages/backend/src/server/api/mastodon/MastodonApiServerService.ts and
- *   endpoints/): no markers, conversations, scheduled statuses, edit history, unread_count,
- *   filters v2 or translation; no `/api/v1/streaming` at all.
- * - snac (grunfink/snac2 mastoapi.c): no streaming, markers, filters v2, conversations,
- *   edit history, scheduled statuses, unread_count or translation.
+ * What a project's own code says it has not got, for endpoints that a request cannot settle
+ * cheaply or that are known for certain (absent here = not known: asked when needed and
+ * learned from the answer, `:instance` asks the rest). Hollo (fedify-dev/hollo
+ * src/api/v1/index.ts routes, src/api/v2/instance.ts): no streaming route and no
+ * `configuration.urls`, no filters, conversations or scheduled statuses.
  */
 const SOFTWARE: Record<string, Known> = {
   mastodon: MASTODON_ENDPOINTS,
   hometown: MASTODON_ENDPOINTS,
-  hollo: {
-    streaming: false,
-    filtersV2: false,
-    conversations: false,
-    scheduledStatuses: false,
-    notificationUnreadCount: false,
-  },
-  pleroma: { filtersV2: false, notificationUnreadCount: false, translation: false },
-  akkoma: { filtersV2: false, notificationUnreadCount: false, translation: false },
-  gotosocial: { translation: false },
-  sharkey: {
-    streaming: false,
-    markers: false,
-    filtersV2: false,
-    conversations: false,
-    statusHistory: false,
-    scheduledStatuses: false,
-    notificationUnreadCount: false,
-    translation: false,
-  },
-  snac: {
-    streaming: false,
-    markers: false,
-    filtersV2: false,
-    conversations: false,
-    statusHistory: false,
-    scheduledStatuses: false,
-    notificationUnreadCount: false,
-    translation: false,
-  },
+  hollo: { streaming: false, filtersV2: false, conversations: false, scheduledStatuses: false },
 };
 
 /** Software whose server counts the text as it is (no URL allowance, mentions in full). */

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { NotSupportedError } from "../../src/api/errors.js";
+import { probeUnknownFeatures } from "../../src/api/feature-probe.js";
 import { instanceFromV1, instanceFromV2 } from "../../src/api/instance-info.js";
 import { nodeinfoDocumentUrl, softwareOf } from "../../src/api/nodeinfo.js";
 import { createRestClient } from "../../src/api/rest.js";
@@ -47,7 +48,15 @@ describe("the profile of each simulated server", () => {
       assert.equal(l.pollMaxExpiration, 31_536_000);
       assert.equal(l.maxMediaAttachments, 20);
       assert.equal(profile.known("groupedNotifications"), false);
-      assert.ok(profile.unsupported().includes("filtersV2"));
+      assert.equal(profile.known("filtersV2"), undefined, "not known before asking");
+      await probeUnknownFeatures(rest);
+      assert.deepEqual(profile.unsupported(), [
+        "groupedNotifications",
+        "quotes",
+        "filtersV2",
+        "scheduledStatuses",
+        "notificationUnreadCount",
+      ]);
     } finally {
       rest.close();
       await demo.close();

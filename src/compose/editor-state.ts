@@ -127,6 +127,11 @@ export interface EditorState {
   readonly lastChange: RecordedChange | null;
   readonly insert: InsertSession | null;
   readonly lastFind: FindSpec | null;
+  /**
+   * Marks: m{a-z} (A-Z kept with them: one text), and "'" where the last jump left from.
+   * They follow lines inserted and deleted above them; a deleted line takes its marks.
+   */
+  readonly marks: Readonly<Record<string, Pos>>;
   /** The last `/`, `?`, `*` or `#`, for `n` and `N`. */
   readonly lastSearch: SearchSpec | null;
   readonly visualAnchor: Pos;
@@ -191,6 +196,8 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
         : null,
     lastFind: null,
     lastSearch: null,
+    // As in a buffer vim has just entered, '' and `` go to the first line.
+    marks: { "'": { line: 0, col: 0 } },
     visualAnchor: cursor,
   };
 }
@@ -200,11 +207,63 @@ export function addEffect(s: EditorState, effect: EditorEffect): EditorState {
   return { ...s, effects: [...s.effects, effect] };
 }
 
+/** Lines `at` … `at + removed - 1` were replaced (a put, o, dd): how marks know which. */
+export interface LineChange {
+  at: number;
+  removed: number;
+}
+
 /** Replaces the text; marks it unsaved and asks for an autosave. */
-export function withLines(s: EditorState, lines: Lines): EditorState {
+export function withLines(s: EditorState, lines: Lines, change?: LineChange): EditorState {
   const text = textFromLines(lines);
   if (text === s.text) return { ...s, lines };
-  return addEffect({ ...s, lines, text, dirty: true }, { kind: "autosave" });
+  const marks = Object.keys(s.marks).length
+    ? followLines(s.marks, s.lines, lines, change)
+    : s.marks;
+  return addEffect({ ...s, lines, text, marks, dirty: true }, { kind: "autosave" });
+}
+
+/**
+ * Marks after a change from `before` to `after`, as vim's mark_adjust(): lines above the
+ * change keep theirs, lines below move with it, and where lines were deleted their marks go.
+ */
+function followLines(
+  marks: Readonly<Record<string, Pos>>,
+  before: Lines,
+  after: Lines,
+  change?: LineChange,
+): Record<string, Pos> {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((g, i) => g === b[i]);
+  let top = 0;
+  let tail = 0;
+  if (change) {
+    // The command said which lines it replaced: equal lines around them do not mislead.
+    top = change.at;
+    tail = before.length - change.at - change.removed;
+  } else {
+    while (top < before.length && top < after.length && same(before[top]!, after[top]!)) top++;
+    while (
+      tail < before.length - top &&
+      tail < after.length - top &&
+      same(before[before.length - 1 - tail]!, after[after.length - 1 - tail]!)
+    ) {
+      tail++;
+    }
+  }
+  const changedBefore = before.length - top - tail;
+  const changedAfter = after.length - top - tail;
+  const out: Record<string, Pos> = {};
+  for (const [name, pos] of Object.entries(marks)) {
+    if (pos.line < top) out[name] = pos;
+    else if (pos.line >= before.length - tail) {
+      out[name] = { ...pos, line: pos.line + after.length - before.length };
+    } else if (pos.line - top < changedAfter) out[name] = pos;
+    else if (changedBefore > changedAfter && name === "'") {
+      out[name] = { ...pos, line: Math.max(0, top - 1) };
+    }
+  }
+  return out;
 }
 
 /**

@@ -33,6 +33,7 @@ export interface MotionContext {
   wantCell: number;
   lastFind: FindSpec | null;
   lastSearch: SearchSpec | null;
+  marks: Readonly<Record<string, Pos>>;
   /** Operators may reach one past the last grapheme (dl on the last char). */
   forOperator: boolean;
 }
@@ -408,6 +409,16 @@ export function resolveMotion(
     case "{":
     case "}":
       return paragraphMotion(lines, cursor, key === "}" ? 1 : -1, count);
+    case "'":
+    case "`": {
+      const name = arg === "`" ? "'" : (arg ?? "");
+      const mark = ctx.marks[name];
+      if (!mark || mark.line >= lines.length) return null;
+      if (key === "'") return linewiseTo(ctx, mark.line);
+      const l = lineAt(lines, mark.line);
+      const col = Math.min(mark.col, Math.max(0, l.length - (ctx.forOperator ? 0 : 1)));
+      return { pos: { line: mark.line, col }, kind: "exclusive", wantCell: cellForCol(l, col) };
+    }
     case "/":
     case "?": {
       const typed = splitOffset(arg ?? "", key);

@@ -7,6 +7,7 @@ import {
   type Lines,
   lineAt,
   linesFromText,
+  type Pos,
   toFlat,
 } from "./buffer.js";
 import {
@@ -64,6 +65,7 @@ function motionContext(s: EditorState, forOperator: boolean) {
     wantCell: s.wantCell,
     lastFind: s.lastFind,
     lastSearch: s.lastSearch,
+    marks: s.marks,
     forOperator,
   };
 }
@@ -78,7 +80,7 @@ function moveTo(s: EditorState, parsed: Extract<Parsed, { kind: "motion" }>): Ed
   if (!res) return failedMotion(s, parsed.motion.key, parsed.motion.arg);
   const wantCell = res.wantCell ?? s.wantCell;
   const moved = clampNormal({
-    ...s,
+    ...jumpFrom(s, parsed.motion.key, res.pos),
     cursor: res.pos,
     wantCell,
     lastFind: res.lastFind ?? s.lastFind,
@@ -88,6 +90,14 @@ function moveTo(s: EditorState, parsed: Extract<Parsed, { kind: "motion" }>): Ed
 }
 
 const SEARCH_KEYS = new Set(["/", "?", "n", "N", "*", "#", "g*", "g#"]);
+/** Vim's jump motions: they leave the "'" mark where they started, for '' and ``. */
+const JUMPS = new Set([...SEARCH_KEYS, "G", "gg", "%", "{", "}", "'", "`"]);
+
+export function jumpFrom(s: EditorState, key: string, to?: Pos): EditorState {
+  // A jump that lands where it started keeps the mark from before (vim's checkpcmark()).
+  if (!JUMPS.has(key) || (to && to.line === s.cursor.line && to.col === s.cursor.col)) return s;
+  return { ...s, marks: { ...s.marks, "'": s.cursor } };
+}
 
 /** A motion that cannot go: vim beeps; a search says why. */
 export function failedMotion(s: EditorState, key: string, arg?: string): EditorState {
@@ -142,7 +152,7 @@ function operate(s: EditorState, parsed: Extract<Parsed, { kind: "operator" }>):
   // An empty region (a search that found only where the cursor is) deletes nothing and
   // leaves the registers as they were.
   if (region.kind === "char" && region.from === region.to && op !== "c") return s;
-  const next = applyOperator(s, op, region, start);
+  const next = applyOperator(jumpFrom(s, key), op, region, start);
   return {
     ...next,
     lastFind: res.lastFind ?? next.lastFind,
@@ -159,7 +169,8 @@ function put(s: EditorState, after: boolean, count: number): EditorState {
     const block = linesFromText(Array(count).fill(text).join("\n"));
     const at = s.cursor.line + (after ? 1 : 0);
     const lines: Lines = [...s.lines.slice(0, at), ...block, ...s.lines.slice(at)];
-    return withLines({ ...s, cursor: { line: at, col: firstNonBlank(lineAt(lines, at)) } }, lines);
+    const cursor = { line: at, col: firstNonBlank(lineAt(lines, at)) };
+    return withLines({ ...s, cursor }, lines, { at, removed: 0 });
   }
   const line = lineAt(s.lines, s.cursor.line);
   const col = after && line.length > 0 ? s.cursor.col + 1 : s.cursor.col;
@@ -318,7 +329,8 @@ function command(
     case "O": {
       const at = s.cursor.line + (parsed.key === "o" ? 1 : 0);
       const lines = [...s.lines.slice(0, at), [], ...s.lines.slice(at)];
-      return typeIn(withLines({ ...s, cursor: { line: at, col: 0 } }, lines), true);
+      const opened = withLines({ ...s, cursor: { line: at, col: 0 } }, lines, { at, removed: 0 });
+      return typeIn(opened, true);
     }
     case "v":
     case "V":
@@ -329,6 +341,12 @@ function command(
       return addEffect(s, { kind: "external-editor" });
     case "q":
       return startRecording(s, parsed.arg!);
+    case "m": {
+      const name = parsed.arg!;
+      if (!/^[a-zA-Z'`]$/.test(name)) return { ...s, bell: true };
+      const key = name === "`" ? "'" : name;
+      return { ...s, marks: { ...s.marks, [key]: s.cursor } };
+    }
     case "@":
       return playMacro(s, parsed.arg!, count, replay);
     case "Z":
@@ -418,7 +436,8 @@ export function handleNormal(
       parsed.key === "<C-r>" ||
       parsed.key === "." ||
       parsed.key === "@" ||
-      parsed.key === "q")
+      parsed.key === "q" ||
+      parsed.key === "m")
   ) {
     return next;
   }

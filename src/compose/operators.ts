@@ -121,11 +121,11 @@ export function applyOperator(
     };
   }
   let lines: Lines = [...s.lines.slice(0, region.first), ...s.lines.slice(region.last + 1)];
+  const removed = { at: region.first, removed: region.last - region.first + 1 };
   if (lines.length === 0) lines = [[]];
   const line = Math.min(region.first, lines.length - 1);
-  return clampNormal(
-    withLines({ ...stored, cursor: { line, col: firstNonBlank(lineAt(lines, line)) } }, lines),
-  );
+  const cursor = { line, col: firstNonBlank(lineAt(lines, line)) };
+  return clampNormal(withLines({ ...stored, cursor }, lines, removed));
 }
 
 function yankMessage(text: string): string {

@@ -106,7 +106,7 @@ const COMMANDS = new Set([
   "<C-a>",
   "<C-x>",
 ]);
-const COMMANDS_WITH_ARG = new Set(["r", "Z", "q", "@"]);
+const COMMANDS_WITH_ARG = new Set(["r", "Z", "q", "@", "m"]);
 /** Registers a `"x` prefix may name. */
 const REGISTER = /^[a-zA-Z0-9"\-_+*]$/;
 
@@ -150,6 +150,11 @@ export function parseMotion(
       } else if (!isNamedToken(u) || u === "<Tab>") length++;
     }
     return "incomplete";
+  }
+  if (t === "'" || t === "`") {
+    const arg = tokens[i + 1];
+    if (arg === undefined) return "incomplete";
+    return /^[a-zA-Z'`]$/.test(arg) ? { motion: { key: t, arg }, next: i + 2 } : "invalid";
   }
   if (FIND_KEYS.has(t)) {
     const arg = tokens[i + 1];

@@ -8,7 +8,7 @@ import {
   withLines,
 } from "./editor-state.js";
 import { cellForCol, resolveMotion } from "./motions.js";
-import { failedMotion, openInsert } from "./normal.js";
+import { failedMotion, jumpFrom, openInsert } from "./normal.js";
 import { applyOperator } from "./operators.js";
 import { parseMotion, readCount } from "./parse.js";
 import { type Region, resolveTextObject } from "./textobjects.js";
@@ -159,6 +159,7 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     wantCell: s.wantCell,
     lastFind: s.lastFind,
     lastSearch: s.lastSearch,
+    marks: s.marks,
     forOperator: false,
   };
   const key = m.motion.key;
@@ -173,7 +174,7 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   const res = resolveMotion(ctx, key, m.motion.arg, count);
   if (!res) return failedMotion(s, key, m.motion.arg);
   return clampNormal({
-    ...s,
+    ...jumpFrom(s, key, res.pos),
     cursor: res.pos,
     wantCell: res.wantCell ?? s.wantCell,
     lastFind: res.lastFind ?? s.lastFind,

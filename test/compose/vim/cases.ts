@@ -4,6 +4,7 @@
  * did, so the table runs where vim is not installed; `record.ts` writes it again.
  */
 import { changeCases } from "./cases-change.js";
+import { markCases } from "./cases-marks.js";
 import { searchCases } from "./cases-search.js";
 import type { VimCase } from "./run-vim.js";
 
@@ -349,4 +350,10 @@ function brackets(): VimCase[] {
   return out;
 }
 
-export const CASES: VimCase[] = [...generic(), ...targeted(), ...changeCases(), ...searchCases()];
+export const CASES: VimCase[] = [
+  ...generic(),
+  ...targeted(),
+  ...changeCases(),
+  ...searchCases(),
+  ...markCases(),
+];

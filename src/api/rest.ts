@@ -137,9 +137,9 @@ export function withStringIds<T>(data: unknown): T[] {
 /** Home pages answered 206: Mastodon is regenerating the feed (methods/timelines.md). */
 const regenerating = new WeakMap<object, { retryMs?: number }>();
 
-function markRegenerating(page: object, headers: Headers): void {
-  const refresh = asyncRefreshOf(headers);
-  regenerating.set(page, refresh ? { retryMs: refresh.retrySeconds * 1000 } : {});
+/** Marks a page as answered 206; `retryMs` as the server's Mastodon-Async-Refresh asked. */
+export function markRegenerating(page: object, retryMs?: number): void {
+  regenerating.set(page, retryMs === undefined ? {} : { retryMs });
 }
 
 /**
@@ -279,7 +279,10 @@ export function createRestClient(opts: RestClientOptions): RestClient {
         params: { ...params, ...pageParams(page) },
       });
       const statuses = withStringIds<mastodon.v1.Status>(answer.data);
-      if (kind === "home" && answer.status === 206) markRegenerating(statuses, answer.headers);
+      if (kind === "home" && answer.status === 206) {
+        const refresh = asyncRefreshOf(answer.headers);
+        markRegenerating(statuses, refresh ? refresh.retrySeconds * 1000 : undefined);
+      }
       return statuses;
     },
     async notifications(page) {

@@ -92,6 +92,7 @@ export const ar: Catalogue = {
   "thread.refreshFailed": "تعذّر جلب الردود الجديدة",
   "state.regenerating": "يُعاد بناء الخط الزمني (المحاولة التالية بعد {wait})",
   "state.regeneratingNow": "يُعاد بناء الخط الزمني، جارٍ السؤال مجددًا…",
+  "empty.regenerating": "يعيد الخادم بناء خطك الزمني الرئيسي؛ سيمتلئ بعد قليل.",
   "access.localPosts": "المنشورات المحلية",
   "access.remotePosts": "المنشورات البعيدة",
   "access.closed": "أغلق هذا الخادم الخط الزمني {timeline} ({posts} معطَّلة)",

@@ -70,6 +70,7 @@ export const en = {
   "thread.refreshFailed": "Could not fetch the new replies",
   "state.regenerating": "feed is being regenerated (next try in {wait})",
   "state.regeneratingNow": "feed is being regenerated, asking again…",
+  "empty.regenerating": "The server is rebuilding your home feed; it fills in shortly.",
   "access.localPosts": "local posts",
   "access.remotePosts": "remote posts",
   "access.closed": "{timeline} timeline closed by this server ({posts} disabled)",

@@ -4,7 +4,12 @@
 import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
 import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
-import type { PageParams, RestState, TimelineKind } from "../api/rest.js";
+import {
+  type PageParams,
+  type RestState,
+  regeneratingPage,
+  type TimelineKind,
+} from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
 import { tl } from "../i18n/index.js";
 import {
@@ -88,6 +93,10 @@ export class TimelineFeed {
   private lastFailure: unknown;
   private subscriptionRefused: string | undefined;
   private closed = false;
+  /** Home answered 206 (the feed is being regenerated): asked again at nextTryAt. */
+  private regenerating: { nextTryAt: number } | undefined;
+  private regenTimer: TimerHandle | undefined;
+  private regenAttempt = 0;
   /** The state listeners last heard about. */
   private currentState: PaneState = { kind: "waiting" };
 
@@ -128,6 +137,7 @@ export class TimelineFeed {
       polled: this.polledOk,
       ...(this.lastRest ? { lastRest: this.lastRest } : {}),
       ...(this.subscriptionRefused ? { subscriptionRefused: this.subscriptionRefused } : {}),
+      ...(this.regenerating ? { regenerating: this.regenerating } : {}),
     };
   }
 
@@ -223,6 +233,7 @@ export class TimelineFeed {
     if (this.closed) return;
     this.closed = true;
     this.stopPolling();
+    if (this.regenTimer !== undefined) this.opts.clock.clearTimeout(this.regenTimer);
     if (this.repairTimer !== undefined) this.opts.clock.clearTimeout(this.repairTimer);
     for (const c of this.cleanup.splice(0)) c();
     this.listeners.clear();
@@ -392,6 +403,7 @@ export class TimelineFeed {
   private async fetch(page: PageParams): Promise<Status[] | undefined> {
     try {
       const statuses = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
+      this.noteRegenerating(regeneratingPage(statuses));
       this.lastRest = { ok: true };
       this.lastFailure = undefined;
       this.lastError = undefined;
@@ -405,6 +417,34 @@ export class TimelineFeed {
       this.emit();
       return undefined;
     }
+  }
+
+  /**
+   * Home's 206 ("the feed is being regenerated", methods/timelines.md): the page holds what
+   * the server had so far. Asked again after the wait its Mastodon-Async-Refresh names, else
+   * with backoff (2 s doubling to 30 s), until a 200 says the feed is whole.
+   */
+  private noteRegenerating(partial: { retryMs?: number } | undefined): void {
+    if (!partial) {
+      if (this.regenerating) {
+        this.regenerating = undefined;
+        this.regenAttempt = 0;
+        if (this.regenTimer !== undefined) this.opts.clock.clearTimeout(this.regenTimer);
+        this.regenTimer = undefined;
+      }
+      return;
+    }
+    if (this.regenTimer !== undefined || this.closed) return;
+    const delay =
+      partial.retryMs ??
+      backoffDelay(this.regenAttempt, { initialMs: 2_000, maxMs: 30_000, random: this.opts.random });
+    this.regenAttempt++;
+    this.regenerating = { nextTryAt: this.opts.clock.now() + delay };
+    this.regenTimer = this.opts.clock.setTimeout(() => {
+      this.regenTimer = undefined;
+      if (this.regenerating) this.regenerating = { nextTryAt: this.opts.clock.now() };
+      void this.background(() => this.repair(this.store.newestId()));
+    }, delay);
   }
 
   private noteFailure(err: unknown, announce = true): void {

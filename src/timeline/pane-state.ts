@@ -46,6 +46,8 @@ export interface FeedFacts {
   polled: boolean;
   /** The server refused this feed's subscription with an error frame (server text). */
   subscriptionRefused?: string;
+  /** Home answered 206: Mastodon is regenerating the feed; asked again at `nextTryAt`. */
+  regenerating?: { nextTryAt: number };
 }
 
 export type PaneState =
@@ -58,6 +60,7 @@ export type PaneState =
   | { kind: "polling"; reason: "no-streaming" }
   | { kind: "failing"; problem: RestProblem; nextTryAt?: number }
   | { kind: "stream-refused"; reason: string }
+  | { kind: "regenerating"; nextTryAt: number }
   | { kind: "rate-limited"; until: Date }
   | { kind: "offline" }
   | { kind: "token-rejected" };
@@ -94,6 +97,8 @@ export function derivePaneState(conn: ConnectionFacts, feed: FeedFacts): PaneSta
   if (conn.tokenRejected) return { kind: "token-rejected" };
   if (conn.rateLimitedUntil) return { kind: "rate-limited", until: conn.rateLimitedUntil };
   const problem = feed.lastRest?.ok === false ? feed.lastRest.problem : undefined;
+  if (feed.regenerating && !problem)
+    return { kind: "regenerating", nextTryAt: feed.regenerating.nextTryAt };
   if (conn.noStreaming) {
     if (problem) return { kind: "failing", problem };
     return feed.loaded ? { kind: "polling", reason: "no-streaming" } : { kind: "waiting" };
@@ -194,6 +199,10 @@ function stateWords(state: PaneState, now: number): string {
           });
     case "stream-refused":
       return tl("state.streamRefused", { reason: state.reason });
+    case "regenerating":
+      return state.nextTryAt > now
+        ? tl("state.regenerating", { wait: inSeconds(state.nextTryAt, now) })
+        : tl("state.regeneratingNow");
     case "rate-limited":
       return tl("state.rateLimited", { time: formatClockTime(state.until) });
     case "offline":
@@ -221,6 +230,8 @@ export function describeEmptyPane(
     case "live":
     case "polling":
       return noun === "toots" ? t("empty.noToots") : t("empty.noNotifications");
+    case "regenerating":
+      return t("empty.regenerating");
     case "failing":
       return t("empty.failed", { problem: problemWords(state.problem) });
     default:

@@ -437,7 +437,11 @@ export class TimelineFeed {
     if (this.regenTimer !== undefined || this.closed) return;
     const delay =
       partial.retryMs ??
-      backoffDelay(this.regenAttempt, { initialMs: 2_000, maxMs: 30_000, random: this.opts.random });
+      backoffDelay(this.regenAttempt, {
+        initialMs: 2_000,
+        maxMs: 30_000,
+        random: this.opts.random,
+      });
     this.regenAttempt++;
     this.regenerating = { nextTryAt: this.opts.clock.now() + delay };
     this.regenTimer = this.opts.clock.setTimeout(() => {

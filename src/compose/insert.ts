@@ -235,6 +235,7 @@ export function handleInsert(s: EditorState, token: string): EditorState {
     case "<C-e>":
       return addEffect(s, { kind: "external-editor" });
     case "<Tab>":
+    case "<S-Tab>":
     case "<C-n>":
     case "<C-p>": {
       const prefix = completionPrefix(s);
@@ -242,9 +243,10 @@ export function handleInsert(s: EditorState, token: string): EditorState {
         return addEffect(s, {
           kind: "complete",
           prefix,
-          direction: token === "<C-p>" ? "prev" : "next",
+          direction: token === "<C-p>" || token === "<S-Tab>" ? "prev" : "next",
         });
       }
+      if (token === "<S-Tab>") return handleInsert(s, "<Tab>");
       if (token !== "<Tab>") return s;
     }
   }

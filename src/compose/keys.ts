@@ -17,6 +17,7 @@ const NAMED: Record<string, Key> = {
   enter: { name: "enter", ch: "\r" },
   bs: { name: "backspace", ch: "\x7f" },
   tab: { name: "tab", ch: "\t" },
+  "s-tab": { name: "tab", shift: true },
   left: { name: "left" },
   right: { name: "right" },
   up: { name: "up" },
@@ -82,6 +83,8 @@ export function keysFromString(notation: string): Key[] {
  */
 export function keyToken(key: Key): string {
   if (key.ctrl && /^[a-z]$/.test(key.name)) return `<C-${key.name}>`;
+  // Shift-Tab (ESC [ Z): completion goes back.
+  if (key.name === "tab" && key.shift) return "<S-Tab>";
   switch (key.name) {
     case "escape":
       return "<Esc>";

@@ -18,7 +18,7 @@ import {
   setFields,
   setMessage,
 } from "./editor.js";
-import type { Key } from "./keys.js";
+import { type Key, keyToken } from "./keys.js";
 import { checkPoll, type PollLimits, type PostingApi, submitDraft } from "./post.js";
 import { quotePolicyWords } from "./quote.js";
 import { type ComposeView, view } from "./view.js";
@@ -98,9 +98,19 @@ export function draftFromEditor(draft: Draft, state: EditorState): Draft {
   return { ...draft, text: state.text, ...state.fields };
 }
 
+/** Keys that go round the completions while one is shown. */
+const CYCLE_KEYS = new Set(["<Tab>", "<S-Tab>", "<C-n>", "<C-p>"]);
+
+/** The candidates on the status line, the one in the text in brackets. */
+function cycleMessage(options: readonly string[], index: number): string {
+  return options.map((o, i) => (i === index ? `[${o.trim()}]` : o.trim())).join("  ");
+}
+
 const UNSAFE_WORD = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export class ComposeSession {
+  /** The completions Tab goes round while one of them is in the text. */
+  private cycle: { prefix: string; options: string[]; index: number } | null = null;
   private queue: Promise<SessionOutcome> = Promise.resolve({ kind: "open" });
   private finished: SessionOutcome | null = null;
   scrollTop = 0;
@@ -165,6 +175,13 @@ export class ComposeSession {
 
   private async handle(key: Key): Promise<SessionOutcome> {
     if (this.finished) return this.finished;
+    const token = keyToken(key);
+    if (this.cycle && this.state.mode === "insert" && CYCLE_KEYS.has(token)) {
+      this.turn(token === "<S-Tab>" || token === "<C-p>" ? -1 : 1);
+      return { kind: "open" };
+    }
+    // Any other key keeps the completion that is in the text.
+    this.cycle = null;
     this.state = applyKey(this.state, key);
     let outcome: SessionOutcome = { kind: "open" };
     for (const effect of this.state.effects) {
@@ -295,7 +312,7 @@ export class ComposeSession {
       case "pick-language":
         return { kind: "pick-language" };
       case "complete":
-        return this.complete(effect.prefix);
+        return this.complete(effect.prefix, effect.direction);
       case "clipboard":
         if (this.deps.copyToClipboard) this.deps.copyToClipboard(effect.text);
         else this.state = setMessage(this.state, tl("compose.noClipboard"), true);
@@ -378,7 +395,30 @@ export class ComposeSession {
     return open;
   }
 
-  private async complete(prefix: string): Promise<SessionOutcome> {
+  /**
+   * The next (1) or previous (-1) candidate in place of the one shown; past either end the
+   * typed prefix comes back, as vim's Ctrl-n and Ctrl-p go round.
+   */
+  private turn(step: 1 | -1): void {
+    const c = this.cycle!;
+    const n = c.options.length;
+    const shown = c.index === -1 ? c.prefix : c.options[c.index]!;
+    // Positions -1 (the prefix) … n-1, round and round.
+    const index = ((c.index + 1 + step + n + 1) % (n + 1)) - 1;
+    const next = index === -1 ? c.prefix : c.options[index]!;
+    const before = this.state.text;
+    this.state = applyCompletion(this.state, shown, next);
+    if (this.state.text === before && shown !== next) {
+      // The text around the completion changed: start afresh next time.
+      this.cycle = null;
+      return;
+    }
+    this.cycle = { ...c, index };
+    this.state = setMessage(this.state, cycleMessage(c.options, index));
+    if (this.state.text !== before) this.save();
+  }
+
+  private async complete(prefix: string, direction: "next" | "prev"): Promise<SessionOutcome> {
     const candidates = (await this.deps.complete?.(prefix).catch(() => [])) ?? [];
     // One word, nothing that could drive the terminal: anything else from the server is dropped.
     const safe = candidates.map((c) => c.trim()).filter((c) => c !== "" && !UNSAFE_WORD.test(c));
@@ -387,9 +427,14 @@ export class ComposeSession {
       return { kind: "open" };
     }
     const before = this.state.text;
-    this.state = applyCompletion(this.state, prefix, `${safe[0]} `);
-    if (safe.length > 1) this.state = setMessage(this.state, safe.slice(1, 6).join("  "));
-    if (this.state.text !== before) this.save();
+    const options = safe.map((c) => `${c} `);
+    const index = direction === "next" ? 0 : options.length - 1;
+    this.state = applyCompletion(this.state, prefix, options[index]!);
+    if (this.state.text !== before) {
+      this.cycle = { prefix, options, index };
+      if (options.length > 1) this.state = setMessage(this.state, cycleMessage(options, index));
+      this.save();
+    }
     return { kind: "open" };
   }
 }

@@ -152,6 +152,28 @@ describe("compose session", () => {
     assert.equal(session.state.text, "hi @gargron@mastodon.social !");
   });
 
+  test("Tab goes round the completions and back to what was typed; Shift-Tab goes the other way", async () => {
+    const session = ComposeSession.fresh(
+      deps(instance().api, {
+        complete: async (p) => (p === "@garg" ? ["@gargron@mastodon.social", "@garganelli"] : []),
+      }),
+    );
+    await type(session, "hi @garg<Tab>");
+    assert.equal(session.state.text, "hi @gargron@mastodon.social ");
+    assert.equal(session.state.message, "[@gargron@mastodon.social]  @garganelli");
+    await type(session, "<Tab>");
+    assert.equal(session.state.text, "hi @garganelli ");
+    assert.equal(session.state.message, "@gargron@mastodon.social  [@garganelli]");
+    await type(session, "<Tab>");
+    assert.equal(session.state.text, "hi @garg");
+    await type(session, "<Tab>");
+    assert.equal(session.state.text, "hi @gargron@mastodon.social ");
+    await type(session, "<S-Tab><S-Tab>");
+    assert.equal(session.state.text, "hi @garganelli ");
+    await type(session, "x<Tab>");
+    assert.equal(session.state.text, "hi @garganelli x\t", "a key between ends the round");
+  });
+
   test("a reply starts in insert mode after its mentions", async () => {
     const session = ComposeSession.fresh(deps(instance().api), { text: "@bob ", inReplyToId: "9" });
     await type(session, "thanks");

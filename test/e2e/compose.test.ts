@@ -1,7 +1,7 @@
 // The vim composer in a real terminal against the simulated instance (started in this
 // process, so the test reads the instance's state and request log directly).
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { e2eInstance, newConfigDir } from "../helpers/e2e.js";
@@ -74,6 +74,20 @@ describe("composing in the terminal", () => {
     second.send("c");
     const screen = await second.waitForText("nothing typed is lost 日本語 👍");
     assert.match(screen, /Draft/);
+  });
+
+  test("a paste arrives whole and is drawn once, not once per character", async () => {
+    const dir = newConfigDir();
+    const session = start(dir, {}, 80, 24);
+    await openComposer(session);
+    const raw = join(dir, "output.raw");
+    session.recordOutput(raw);
+    session.type("y".repeat(505));
+    await session.waitForText("505/500");
+    // Drawing after every key wrote ~40 bytes per key (the counter, the cursor, the row) and
+    // a long paste over SSH crawled; the keys of one read are drawn together, in one frame.
+    const bytes = readFileSync(raw).length;
+    assert.ok(bytes < 505 * 8, `${bytes} bytes written for a paste of 505 characters`);
   });
 
   test("over-limit text is refused with the count shown, and nothing is sent", async () => {

@@ -650,10 +650,16 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     // Redrawing is not the overlay's business: it works whatever is open.
     if (overlay && keyNames(ch, key).some((k) => keymap.redraw.includes(k))) return redraw();
     if (overlay) {
-      return Promise.resolve()
-        .then(() => overlay.handleKey(ch, key))
-        .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
-        .finally(() => paint());
+      return (
+        Promise.resolve()
+          .then(() => overlay.handleKey(ch, key))
+          .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
+          // The last key of a read paints (keysPending still counts this one): a paste of 500
+          // characters is one frame, not 500 (each wrote ~50 bytes, and crawled over SSH).
+          .finally(() => {
+            if (keysPending <= 1) paint();
+          })
+      );
     }
     const action = keyAction(ch, key, "panes");
     if (action) return perform(action);

@@ -129,16 +129,34 @@ describe("search results", () => {
   });
 });
 
-/** Moves the selection (j, or k from below) until the row holding `text` is marked selected. */
+/** The gutter of one screen row ("▌" where the row belongs to the selected item). */
+function rowGutter(line: string): string {
+  const frame = line.indexOf("│");
+  return frame < 0 ? "" : line.slice(frame + 1, frame + 3).trim();
+}
+
+/** Where the selection is: the first selected row's index and the selected rows' text. */
+function selection(screen: string): string {
+  const rows = screen.split("\n");
+  const first = rows.findIndex((l) => rowGutter(l) === "▌");
+  return `${first}:${rows.filter((l) => rowGutter(l) === "▌").join("\n")}`;
+}
+
+/**
+ * Moves the selection (j, or k where the row is above it) until the row holding `text` is
+ * marked selected. One key at a time, each waited for until the selection has moved: keys
+ * sent ahead of the screen overshoot the row when the machine is slow.
+ */
 async function selectRow(tui: TerminalSession, text: string): Promise<void> {
-  tui.send("g");
   for (let i = 0; i < 40; i++) {
     const screen = tui.capture();
-    if (screen.includes(text) && gutterOf(screen, text) === "▌") return;
-    tui.send("j");
-    await tui
-      .waitFor((s) => s !== screen, `the selection moving towards ${text}`, 2_000)
-      .catch(() => {});
+    const rows = screen.split("\n");
+    const target = rows.findIndex((l) => l.includes(text));
+    if (target >= 0 && rowGutter(rows[target]!) === "▌") return;
+    const selected = rows.findIndex((l) => rowGutter(l) === "▌");
+    const before = selection(screen);
+    tui.send(target >= 0 && selected > target ? "k" : "j");
+    await tui.waitFor((s) => selection(s) !== before, `the selection moving towards ${text}`);
   }
   throw new Error(`could not select ${text}:\n${tui.capture()}`);
 }

@@ -177,14 +177,15 @@ export class StatusListView extends FramedOverlay {
         this.close();
         return;
       case "down":
-        this.view.move(1, height, this.linesOf);
+        this.step(1, height);
         this.olderNearBottom();
         return;
       case "up":
-        this.view.move(-1, height, this.linesOf);
+        this.step(-1, height);
         return;
       case "top":
         this.view.toTop();
+        if (!this.selectable(this.view.selected)) this.step(1, height);
         return;
       case "bottom":
         this.view.toBottom(height, this.linesOf);
@@ -238,6 +239,29 @@ export class StatusListView extends FramedOverlay {
     await feature(this.actionContext());
   }
 
+  /** Whether Enter or an action does something on `entry` (headers and blank rows do not). */
+  private selectable(entry: ListEntry | undefined): boolean {
+    return entry?.status !== undefined || entry?.gap !== undefined || entry?.open !== undefined;
+  }
+
+  /**
+   * j and k go to the next entry that can be acted on: a section header or a blank row shows
+   * no selection, so stopping there made a key press look ignored. Where none is left in that
+   * direction, the selection stays.
+   */
+  private step(delta: 1 | -1, height: number): void {
+    const entries = this.allEntries();
+    let target = this.view.selectedIndex + delta;
+    while (target >= 0 && target < entries.length && !this.selectable(entries[target]))
+      target += delta;
+    if (target < 0 || target >= entries.length) {
+      // Nothing selectable that way: still move (a list of headers only scrolls).
+      if (!entries.some((e) => this.selectable(e))) this.view.move(delta, height, this.linesOf);
+      return;
+    }
+    this.view.move(target - this.view.selectedIndex, height, this.linesOf);
+  }
+
   /** Like a pane: nearing the bottom asks the feed for the older page. */
   private olderNearBottom(): void {
     if (this.view.selectedIndex >= this.allEntries().length - 3) this.opts.feed?.loadOlder?.();
@@ -256,8 +280,7 @@ export class StatusListView extends FramedOverlay {
     const selected = this.view.selectedIndex;
     const content = rows.map((row) => {
       const entry = this.allEntries()[row.itemIndex];
-      const selectable = entry?.status !== undefined || entry?.gap !== undefined || entry?.open;
-      if (row.itemIndex === selected && selectable)
+      if (row.itemIndex === selected && this.selectable(entry))
         return `\x1b[36m${this.deps.unicode ? "▌" : "|"}\x1b[39m ${row.line}`;
       // The toot a thread is about keeps a mark of its own (yellow) while the selection moves.
       if (entry?.opened) return `\x1b[33m${this.deps.unicode ? "┃" : "!"}\x1b[39m ${row.line}`;

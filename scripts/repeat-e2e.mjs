@@ -3,7 +3,8 @@
 // Usage: npm run test:repeat -- [N=5] [PATH-PART…]   (default: test/e2e and the other tests
 // that drive a real terminal). Build first (`npm run build`): the tests run dist/.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
@@ -39,13 +40,19 @@ function failures(tap) {
     if (!m || / # TODO\b/.test(m[2])) continue;
     let type = "";
     let location = "";
+    let error = "";
     for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) {
       type ||= /failureType: '(\w+)'/.exec(lines[j])?.[1] ?? "";
       location ||= /location: '([^']+)'/.exec(lines[j])?.[1] ?? "";
+      if (!error && /^\s*error: /.test(lines[j])) {
+        // The message is on this line, or on the next one after a YAML block marker.
+        const own = lines[j].replace(/^\s*error: /, "").replace(/^[|>]-?$/, "");
+        error = (own || lines[j + 1] || "").trim().replace(/^'|'$/g, "");
+      }
     }
     if (type !== "subtestsFailed") {
       const where = location.replace(`${process.cwd()}/`, "").replace(/:\d+:\d+$/, "");
-      failed.push(`${where} › ${m[2]}`);
+      failed.push({ name: `${where} › ${m[2]}`, error: error.slice(0, 200) });
     }
   }
   return failed;
@@ -53,6 +60,8 @@ function failures(tap) {
 
 const counts = new Map();
 const times = [];
+// Each run's whole report is kept, to read a failure's details after the fact.
+const keep = mkdtempSync(join(tmpdir(), "tootty-repeat-"));
 for (let run = 1; run <= runs; run++) {
   const started = Date.now();
   const result = spawnSync(
@@ -74,14 +83,17 @@ for (let run = 1; run <= runs; run++) {
   );
   const seconds = (Date.now() - started) / 1000;
   times.push(seconds);
+  const report = join(keep, `run-${run}.tap`);
+  writeFileSync(report, result.stdout);
   const failed = failures(result.stdout);
   if (result.status !== 0 && failed.length === 0)
-    failed.push(`(the runner exited ${result.status})`);
-  for (const name of failed) counts.set(name, (counts.get(name) ?? 0) + 1);
+    failed.push({ name: `(the runner exited ${result.status})`, error: "" });
+  for (const { name } of failed) counts.set(name, (counts.get(name) ?? 0) + 1);
   console.log(
-    `run ${run}/${runs}: ${failed.length ? `${failed.length} failed` : "all passed"} in ${seconds.toFixed(0)} s`,
+    `run ${run}/${runs}: ${failed.length ? `${failed.length} failed` : "all passed"} in ${seconds.toFixed(0)} s (${report})`,
   );
-  for (const name of failed) console.log(`  ✗ ${name}`);
+  for (const { name, error } of failed)
+    console.log(`  ✗ ${name}${error ? `\n      ${error}` : ""}`);
 }
 
 const mean = times.reduce((a, b) => a + b, 0) / times.length;

@@ -163,12 +163,14 @@ export function handleCommandLine(s0: EditorState, token: string): EditorState {
   // documented ":alt 1 TEXT" after :attach gives that command, not ":alt 1 :alt 1 TEXT".
   if (s0.commandPrefilled && token === ":") return { ...s, commandLine: "" };
   switch (token) {
+    // Back in normal mode, the cursor goes back onto the text: visual mode may leave it just
+    // past the last character (`V<Right>:` then Esc).
     case "<Esc>":
-      return { ...s, mode: "normal", commandLine: "" };
+      return clampNormal({ ...s, mode: "normal", commandLine: "" });
     case "<CR>":
       return runEx(s, s.commandLine);
     case "<BS>":
-      if (s.commandLine === "") return { ...s, mode: "normal" };
+      if (s.commandLine === "") return clampNormal({ ...s, mode: "normal" });
       return { ...s, commandLine: Array.from(s.commandLine).slice(0, -1).join("") };
     case "<C-u>":
       return { ...s, commandLine: "" };

@@ -91,6 +91,15 @@ function assertSane(s: EditorState): void {
   );
 }
 
+test("leaving the command line puts the cursor back on the text (V <Right> : Esc)", () => {
+  for (const leave of ["<Esc>", "<BS>"]) {
+    let s = createEditor("one two");
+    for (const key of keysFromString(`$V<Right>:${leave}`)) s = applyKey(s, key);
+    assert.equal(s.mode, "normal");
+    assertSane(s);
+  }
+});
+
 test("any key sequence keeps the cursor on the text and the text consistent", () => {
   fc.assert(
     fc.property(

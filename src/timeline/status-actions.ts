@@ -2,8 +2,8 @@
 // shows at once everywhere the status is drawn (a patch on the session's status bus), goes to
 // the server, and on refusal rolls back the toggled field and its count only: an edit or another
 // action that arrived meanwhile stays. Outcomes come back as words for the status line.
-import { deleteStatus, type StatusToggle, toggleStatus } from "../api/actions.js";
-import { describeError } from "../api/errors.js";
+import { deleteStatus, fetchStatus, type StatusToggle, toggleStatus } from "../api/actions.js";
+import { describeError, HttpError, ServerUnavailableError } from "../api/errors.js";
 import type { RestClient } from "../api/rest.js";
 import { type MessageKey, tl } from "../i18n/index.js";
 import type { StatusBus } from "./status-bus.js";
@@ -58,6 +58,12 @@ const RULES: Record<ToggleAction, ToggleRule> = {
     ownOnly: true,
   },
 };
+
+/** An answer that may mean "already so" rather than "no": a 4xx other than 401/429, or a 500. */
+function refusedInPlace(err: unknown): boolean {
+  if (err instanceof HttpError) return err.status >= 400 && err.status < 500;
+  return err instanceof ServerUnavailableError && err.status === 500;
+}
 
 /** Actions apply to the original of a boost. */
 export function actionTarget(status: Status): Status {
@@ -117,15 +123,43 @@ export class StatusActions {
         changes.publish({ kind: "patch", id: target.id, set: { [rule.field]: on, ...counted } });
         return { ok: true, message: tl(rule.done[on ? 0 : 1]) };
       } catch (err) {
-        changes.publish({
-          kind: "patch",
-          id: target.id,
-          set: { [rule.field]: !on },
-          ...(rule.count ? { adjust: { [rule.count]: -step } } : {}),
-        });
+        // Some servers refuse a toggle that is already in place (GoToSocial answers a second
+        // favourite 404 or 500, others 422): ask what the server holds and show that.
+        const truth = refusedInPlace(err) ? await this.serverState(target.id, rule) : undefined;
+        if (truth) {
+          changes.publish({ kind: "patch", id: target.id, set: truth.set });
+          if (truth.on === on) return { ok: true, message: tl(rule.done[on ? 0 : 1]) };
+        } else {
+          changes.publish({
+            kind: "patch",
+            id: target.id,
+            set: { [rule.field]: !on },
+            ...(rule.count ? { adjust: { [rule.count]: -step } } : {}),
+          });
+        }
         return { ok: false, message: tl(rule.failed[on ? 0 : 1], { why: describeError(err) }) };
       }
     });
+  }
+
+  /** The toggled field and its count as the server holds them; undefined if it cannot say. */
+  private async serverState(
+    id: string,
+    rule: ToggleRule,
+  ): Promise<{ on: boolean; set: Record<string, unknown> } | undefined> {
+    try {
+      const fresh = await fetchStatus(this.deps.rest, id);
+      const on = fresh?.[rule.field];
+      if (fresh?.id !== id || typeof on !== "boolean") return undefined;
+      const count = rule.count ? fresh[rule.count] : undefined;
+      const counted =
+        rule.count && typeof count === "number" && Number.isFinite(count)
+          ? { [rule.count]: count }
+          : {};
+      return { on, set: { [rule.field]: on, ...counted } };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Deletes the user's own toot; it leaves every place it is shown once the server agrees. */

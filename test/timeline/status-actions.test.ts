@@ -2,7 +2,7 @@
 // rolled back field by field when refused.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { HttpError } from "../../src/api/errors.js";
+import { HttpError, ServerUnavailableError } from "../../src/api/errors.js";
 import type { RawRequest } from "../../src/api/rest.js";
 import { StatusActions } from "../../src/timeline/status-actions.js";
 import { StatusBus } from "../../src/timeline/status-bus.js";
@@ -136,5 +136,39 @@ describe("StatusActions", () => {
     rest.answer(1, mine);
     assert.deepEqual(await done, { ok: true, message: "Deleted" });
     assert.ok(!stores[0]!.has("5") && !stores[1]!.has("5"), "gone from every store");
+  });
+});
+
+describe("a server that refuses a toggle already in place", () => {
+  async function untilSent(rest: FakeActionsRest, n: number): Promise<void> {
+    for (let i = 0; i < 200 && rest.sent.length < n; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(rest.sent.length, n, rest.sent.join(", "));
+  }
+
+  test("a second favourite answered 500 (GoToSocial) is a success when the toot is favourited there", async () => {
+    const { rest, actions, shown } = setup(status("9"));
+    const done = actions.toggle(shown(0, "9"), "favourite");
+    await untilSent(rest, 1);
+    rest.fail(0, new ServerUnavailableError(500));
+    await untilSent(rest, 2);
+    assert.equal(rest.sent[1], "GET /api/v1/statuses/9", "the server's truth is asked for");
+    rest.answer(1, status("9", { favourited: true, favouritesCount: 7 }));
+    const outcome = await done;
+    assert.equal(outcome.ok, true, outcome.message);
+    assert.equal(shown(1, "9").favourited, true);
+    assert.equal(shown(1, "9").favouritesCount, 7, "the server's count");
+  });
+
+  test("a 404 when the toot is not favourited there rolls back to the server's state", async () => {
+    const { rest, actions, shown } = setup(status("9"));
+    const done = actions.toggle(shown(0, "9"), "favourite");
+    await untilSent(rest, 1);
+    rest.fail(0, new HttpError(404, "Record not found"));
+    await untilSent(rest, 2);
+    rest.answer(1, status("9", { favourited: false, favouritesCount: 3 }));
+    const outcome = await done;
+    assert.equal(outcome.ok, false);
+    assert.equal(shown(0, "9").favourited, false);
+    assert.equal(shown(0, "9").favouritesCount, 3);
   });
 });

@@ -5,7 +5,7 @@ import { appendFileSync } from "node:fs";
 import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import type { BidiSetting, Settings } from "../config/settings.js";
-import { chooseLocale, setLocale, t } from "../i18n/index.js";
+import { chooseLocale, setLocale, tl } from "../i18n/index.js";
 import {
   onCodeHighlightingWanted,
   pickTheme,
@@ -151,7 +151,7 @@ async function startScreen(
   const switchTo = (acct: string) => {
     if (switching) return;
     switching = true;
-    app.flash(t("flash.switching", { acct }));
+    app.flash(tl("flash.switching", { acct }));
     void openOtherAccount(acct, settings, env).then((next) => {
       switching = false;
       if ("error" in next) {
@@ -223,7 +223,7 @@ async function startScreen(
     },
     keymap: settings.keymap,
     ...(settings.confirm.quit
-      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, t("confirm.quit")) }
+      ? { confirmQuit: (ctx: ActionContext<PaneItem>) => confirm(ctx, tl("confirm.quit")) }
       : {}),
     actions: featureActions(deps),
     unicode,

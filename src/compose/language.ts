@@ -2,6 +2,8 @@
  * The toot's language: the configured default, else the locale's (LC_ALL, LC_MESSAGES,
  * LANG), else none (the server then guesses). Codes are ISO 639-1/3 as Mastodon takes them.
  */
+import { locale } from "../i18n/index.js";
+
 const CODE = /^[a-z]{2,3}$/;
 
 export function defaultLanguage(
@@ -58,9 +60,9 @@ export interface LanguageChoice {
   name: string;
 }
 
-/** Choices for the picker, the current one first, each with its English name. */
+/** Choices for the picker, the current one first, each named in the interface language. */
 export function languageChoices(current: string | null): LanguageChoice[] {
-  const names = new Intl.DisplayNames(["en"], { type: "language" });
+  const names = new Intl.DisplayNames([locale(), "en"], { type: "language" });
   const codes = current && !COMMON.includes(current) ? [current, ...COMMON] : COMMON;
   const ordered = current ? [current, ...codes.filter((c) => c !== current)] : codes;
   return ordered.map((code) => ({ code, name: names.of(code) ?? code }));

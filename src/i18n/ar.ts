@@ -5,6 +5,7 @@ import { arActionWords } from "./ar-actions.js";
 import { arCli } from "./ar-cli.js";
 import { arCompose } from "./ar-compose.js";
 import { arRender } from "./ar-render.js";
+import { arViews } from "./ar-views.js";
 import type { Catalogue } from "./en.js";
 
 const DRAFTS_HINT = "c للمتابعة، \u200e:drafts في المحرر";
@@ -14,6 +15,7 @@ export const ar: Catalogue = {
   ...arCompose,
   ...arActionWords,
   ...arCli,
+  ...arViews,
   "timeline.home": "الرئيسية",
   "timeline.local": "المحلي",
   "timeline.federated": "الموحَّد",
@@ -43,6 +45,8 @@ export const ar: Catalogue = {
   "gap.loading": "جارٍ تحميل المنشورات الناقصة…",
   "gap.missing": "فجوة: منشورات ناقصة هنا — Enter يحمّلها",
   "followRequest.keys": "a: قبول · x: رفض",
+  "followRequest.accepted": "قُبل الطلب",
+  "followRequest.rejected": "رُفض الطلب",
   "drafts.unsent": {
     zero: `لا مسودات غير مرسلة — ${DRAFTS_HINT}`,
     one: `مسودة واحدة غير مرسلة — ${DRAFTS_HINT}`,

@@ -6,12 +6,14 @@ import { enActions } from "./en-actions.js";
 import { enCli } from "./en-cli.js";
 import { enCompose } from "./en-compose.js";
 import { enRender } from "./en-render.js";
+import { enViews } from "./en-views.js";
 
 export const en = {
   ...enRender,
   ...enCompose,
   ...enActions,
   ...enCli,
+  ...enViews,
   "timeline.home": "Home",
   "timeline.local": "Local",
   "timeline.federated": "Federated",
@@ -33,6 +35,8 @@ export const en = {
   "gap.loading": "loading the missing toots…",
   "gap.missing": "gap: toots missing here — Enter loads them",
   "followRequest.keys": "a: accept · x: reject",
+  "followRequest.accepted": "request accepted",
+  "followRequest.rejected": "request rejected",
   "drafts.unsent": {
     one: "{count} unsent draft — c to continue, :drafts in the composer",
     other: "{count} unsent drafts — c to continue, :drafts in the composer",

@@ -128,6 +128,15 @@ export function shown(text: string): string {
   return visualText(text, now().rtl ? "rtl" : "ltr");
 }
 
+/**
+ * Text that is not a message of ours — what the user typed, a list's title — inside tootty's
+ * left-to-right layout, as the terminal must get it: any right-to-left run in it reordered in
+ * place where tootty does the bidi, whatever the interface language.
+ */
+export function inLine(text: string, base: "ltr" | "auto" = "ltr"): string {
+  return visualBidi() ? visualText(text, base) : text;
+}
+
 /** `tl`, ready to draw. */
 export function t(key: MessageKey, params?: Params): string {
   return shown(tl(key, params));
@@ -155,9 +164,14 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "in 5 seconds", "3 minutes ago" — or their Arabic — for a time `seconds` from now. */
 export function relativeTime(seconds: number, style: "long" | "narrow" = "long"): string {
+  return shown(relativeTimeWords(seconds, style));
+}
+
+/** `relativeTime` in logical order, for a piece of another message. */
+export function relativeTimeWords(seconds: number, style: "long" | "narrow" = "long"): string {
   const c = now();
   const format = new Intl.RelativeTimeFormat(c.tag, { numeric: "auto", style });
   const magnitude = Math.abs(seconds);
   const [unit, size] = UNITS.find(([, s]) => magnitude >= s) ?? ["second", 1];
-  return shown(format.format(Math.round(seconds / size), unit));
+  return format.format(Math.round(seconds / size), unit);
 }

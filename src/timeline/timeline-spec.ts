@@ -3,7 +3,7 @@
 // the stream to subscribe to and the title a pane shows.
 import type { TimelineKind } from "../api/rest.js";
 import type { Subscription } from "../api/stream.js";
-import { t } from "../i18n/index.js";
+import { shown, tl } from "../i18n/index.js";
 
 export type TimelineSpec = TimelineKind | `tag:${string}` | `list:${string}` | "direct";
 
@@ -43,17 +43,22 @@ export function subscriptionOf(spec: TimelineSpec): Subscription {
 
 /** The pane title; `listTitle` is the list's name when known (it is server text: sanitise it). */
 export function timelineTitle(spec: TimelineSpec, listTitle?: string): string {
+  return shown(timelineTitleWords(spec, listTitle));
+}
+
+/** `timelineTitle` in logical order, for a piece of another message. */
+export function timelineTitleWords(spec: TimelineSpec, listTitle?: string): string {
   switch (spec) {
     case "home":
-      return t("timeline.home");
+      return tl("timeline.home");
     case "local":
-      return t("timeline.local");
+      return tl("timeline.local");
     case "federated":
-      return t("timeline.federated");
+      return tl("timeline.federated");
     case "direct":
-      return t("timeline.direct");
+      return tl("timeline.direct");
   }
   const tag = tagOf(spec);
   if (tag !== undefined) return `#${tag}`;
-  return t("timeline.list", { name: listTitle || listOf(spec) || "" });
+  return tl("timeline.list", { name: listTitle || listOf(spec) || "" });
 }

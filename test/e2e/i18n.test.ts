@@ -44,6 +44,23 @@ test("with LANG=ar_EG.UTF-8 the interface is Arabic", async () => {
   assert.ok(seen(help).includes(rtl("المنشور التالي")), `keys described in Arabic:\n${help}`);
   tui.send("Escape");
   await tui.waitFor((s) => !seen(s).includes(rtl("المفاتيح")), "the help closed");
+  // A toot's render words: the demo's newest toots match the reader's filters.
+  await tui.waitFor((s) => seen(s).includes(rtl("يطابق عامل التصفية")), "a filter's words");
+  // The composer: its title, the mode line and the field line.
+  tui.send("c");
+  const composer = await tui.waitFor(
+    (s) => seen(s).includes(rtl("منشور جديد")) && seen(s).includes(rtl("إدراج")),
+    "the composer in Arabic",
+  );
+  assert.ok(seen(composer).includes(rtl("بلا تحذير")), `the field line:\n${composer}`);
+  assert.ok(!composer.includes("INSERT"), `no English mode line:\n${composer}`);
+  tui.send("Escape", ":q!", "Enter");
+  await tui.waitFor((s) => !seen(s).includes(rtl("منشور جديد")), "the composer closed");
+  // A view: its title and its empty state.
+  tui.send(":", "bookmarks", "Enter");
+  await tui.waitFor((s) => seen(s).includes(rtl("العلامات")), "the bookmarks view in Arabic");
+  tui.send("Escape");
+  await tui.waitFor((s) => !seen(s).includes(rtl("العلامات")), "the view closed");
   tui.send("q");
   await tui.waitFor((s) => seen(s).includes(rtl("الخروج من")), "the quit question in Arabic");
   tui.send("y");

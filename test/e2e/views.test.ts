@@ -64,7 +64,7 @@ describe("views on the stack", () => {
     await tui.waitForText("Profile @yuki");
     await tui.waitForText("Relationship:");
     const profile = tui.capture();
-    assert.match(profile, /toots · \d+ following · \d+ followers/);
+    assert.match(profile, /toots? · [\d,]+ following · [\d,]+ followers?/);
     tui.type("F");
     await tui.waitFor((s) => /Followed @yuki|Unfollowed @yuki/.test(s), "follow toggled");
     const verb = /Unfollowed/.test(tui.capture()) ? "unfollow" : "follow";

@@ -1,8 +1,10 @@
 // Opens a composer overlay and handles how its session ends: posted, discarded, closed,
 // or a picker asked for (drafts, language).
+
 import type { Draft, DraftStore } from "../../compose/drafts.js";
 import { languageChoices } from "../../compose/language.js";
 import { ComposeSession, type SessionOutcome } from "../../compose/session.js";
+import { tl } from "../../i18n/index.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
@@ -27,14 +29,21 @@ export function draftLabel(d: Draft, now: Date = new Date()): string {
   const stamp = sameDay
     ? `${pad(when.getHours())}:${pad(when.getMinutes())}`
     : `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
-  const kind = d.editingStatusId ? "edit · " : d.inReplyToId ? "reply · " : "";
-  const text = d.text.replace(/\s+/g, " ").trim() || (d.media.length ? "(media)" : "(empty)");
+  const kind = d.editingStatusId
+    ? tl("compose.draftEdit")
+    : d.inReplyToId
+      ? tl("compose.draftReply")
+      : "";
+  const text =
+    d.text.replace(/\s+/g, " ").trim() ||
+    (d.media.length ? tl("compose.draftMedia") : tl("compose.draftEmpty"));
   return `${stamp}  ${kind}${text}`;
 }
 
 function posted(session: ComposeSession): string {
-  if (session.draft.scheduledAt) return `Scheduled for ${session.draft.scheduledAt}`;
-  return session.draft.editingStatusId ? "Toot edited" : "Posted";
+  if (session.draft.scheduledAt)
+    return tl("compose.scheduledFor", { time: session.draft.scheduledAt });
+  return tl(session.draft.editingStatusId ? "compose.edited" : "compose.posted");
 }
 
 export function openComposer<T extends ViewItem>(
@@ -57,13 +66,13 @@ export function openComposer<T extends ViewItem>(
           return;
         case "discarded":
           ctx.popOverlay(overlay);
-          ctx.flash("Draft discarded");
+          ctx.flash(tl("compose.discarded"));
           return;
         case "closed":
           ctx.popOverlay(overlay);
           if (store.load(session.draft.id)) {
             kept.set(store, session.draft.id);
-            ctx.flash("Draft kept — c continues it later");
+            ctx.flash(tl("compose.kept"));
           }
           return;
         case "list-drafts":
@@ -86,12 +95,12 @@ function pickDraft<T extends ViewItem>(
   current: ComposeOverlay,
 ): void {
   const drafts = store.list();
-  const hint = "Enter open · d delete · Esc back";
+  const hint = tl("compose.draftsHint");
   // A delete waits for y: any other key keeps the draft.
   let deleting: Draft | null = null;
   const list: PickList<Draft> = new PickList<Draft>({
     screen: ctx.screen,
-    title: `Drafts (${drafts.length})`,
+    title: tl("compose.draftsTitle", { count: drafts.length }),
     items: drafts,
     label: (d) => draftLabel(d),
     hint,
@@ -110,11 +119,11 @@ function pickDraft<T extends ViewItem>(
       }
       if (ch !== "d" || !item) return false;
       if (item.id === current.session.draft.id) {
-        ctx.flash("That draft is open: :q! discards it");
+        ctx.flash(tl("compose.draftOpen"));
         return true;
       }
       deleting = item;
-      list.setHint("Delete this draft? y/n");
+      list.setHint(tl("compose.deleteDraft"));
       ctx.repaint();
       return true;
     },
@@ -128,7 +137,7 @@ function pickDraft<T extends ViewItem>(
         deps,
         store,
         new ComposeSession(fresh, buildComposeDeps(ctx, deps, store)),
-        "Draft",
+        tl("compose.titleDraft"),
       );
     },
     onClose: () => ctx.popOverlay(list),
@@ -140,10 +149,10 @@ function pickLanguage<T extends ViewItem>(ctx: ActionContext<T>, session: Compos
   const choices = languageChoices(session.state.fields.language);
   const list: PickList<(typeof choices)[number]> = new PickList({
     screen: ctx.screen,
-    title: "Language",
+    title: tl("compose.languageTitle"),
     items: choices,
     label: (c) => `${c.code}  ${c.name}`,
-    hint: "Enter choose · Esc back · :lang CODE for any other",
+    hint: tl("compose.languageHint"),
     onPick: (c) => {
       session.setLanguage(c.code);
       ctx.popOverlay(list);

@@ -1,8 +1,10 @@
 // The composer on screen: forwards keys to a ComposeSession and paints its view. It owns
 // no editing logic (that is src/compose/); it only lays out the box, draws the cursor and
 // colours the status line, and reports how the session ended.
+
 import blessed from "blessed";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
+import { shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth, visualRow } from "../../render/index.js";
 import type { Overlay } from "../shell/app.js";
 import type { KeyEvent } from "../shell/keymap.js";
@@ -78,14 +80,17 @@ export class ComposeOverlay implements Overlay {
       const shown = visualRow(row, i === v.cursor.row ? v.cursor.col : 0, inner);
       return i === v.cursor.row ? withCursor(shown.text, shown.col) : shown.text;
     });
-    const status = this.busy ? truncateToWidth("working…", inner).padEnd(inner) : v.status;
+    // The status and field lines are the editor's words in logical order.
+    const status = this.busy
+      ? truncateToWidth(shown(tl("ui.working")), inner).padEnd(inner)
+      : shown(v.status);
     const statusColour = v.isError ? RED : REVERSE;
     this.box.setLabel(
-      ` ${truncateToWidth(sanitizeInline(this.opts.title), Math.max(1, inner - 2))} `,
+      ` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), Math.max(1, inner - 2))} `,
     );
     const text = rows.join("\n");
     this.box.setContent(
-      [text, `${DIM}${v.fields}${RESET}`, `${statusColour}${status}${RESET}`].join("\n"),
+      [text, `${DIM}${shown(v.fields)}${RESET}`, `${statusColour}${status}${RESET}`].join("\n"),
     );
     this.box.setFront();
     // blessed's cell diff leaves stale halves behind when a wide character (an emoji) is drawn

@@ -1,6 +1,8 @@
 // A small modal list (drafts, languages): j/k or arrows move, Enter picks, Esc or q closes.
 // Every label is shown through the render room's sanitiser.
+
 import blessed from "blessed";
+import { shown, tl } from "../../i18n/index.js";
 import { padToWidth, sanitizeInline } from "../../render/index.js";
 import type { Overlay } from "../shell/app.js";
 import type { KeyEvent } from "../shell/keymap.js";
@@ -73,16 +75,16 @@ export class PickList<T> implements Overlay {
       width,
       height,
     });
-    this.box.setLabel(` ${sanitizeInline(this.opts.title)} `);
+    this.box.setLabel(` ${shown(sanitizeInline(this.opts.title))} `);
     if (this.selected < this.top) this.top = this.selected;
     if (this.selected >= this.top + rows) this.top = this.selected - rows + 1;
     const inner = width - 2;
     const lines = this.opts.items.slice(this.top, this.top + rows).map((item, i) => {
-      const text = padToWidth(` ${sanitizeInline(this.opts.label(item))}`, inner);
+      const text = padToWidth(` ${shown(sanitizeInline(this.opts.label(item)))}`, inner);
       return this.top + i === this.selected ? `\x1b[7m${text}\x1b[27m` : text;
     });
-    if (lines.length === 0) lines.push(padToWidth(" (none)", inner));
-    if (this.hint) lines.push(`\x1b[2m${padToWidth(` ${this.hint}`, inner)}\x1b[22m`);
+    if (lines.length === 0) lines.push(padToWidth(` ${shown(tl("ui.none"))}`, inner));
+    if (this.hint) lines.push(`\x1b[2m${padToWidth(` ${shown(this.hint)}`, inner)}\x1b[22m`);
     this.box.setContent(lines.join("\n"));
     this.box.setFront();
   }

@@ -8,7 +8,7 @@ import { setMessage } from "../../compose/editor.js";
 import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply.js";
 import { ComposeSession } from "../../compose/session.js";
 import { draftsDir } from "../../config/paths.js";
-import { t } from "../../i18n/index.js";
+import { tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
 import { openComposer, takeKeptDraft } from "../compose/open.js";
@@ -27,7 +27,7 @@ export function unsentDrafts(store: DraftStore): Draft[] {
 /** The start-up offer in the status bar, or null when there is nothing to offer. */
 export function draftOffer(count: number): string | null {
   if (count === 0) return null;
-  return t("drafts.unsent", { count });
+  return tl("drafts.unsent", { count });
 }
 
 /** Called once after the app starts: tells the user about drafts a crash left behind. */
@@ -54,36 +54,36 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
       continueNewest = false;
       const draft = kept && hasContent(kept) ? kept : newest;
       if (draft) {
-        open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), "Draft");
+        open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), tl("compose.titleDraft"));
         return;
       }
       const session = ComposeSession.fresh(composeDepsFor(ctx), {
         visibility: deps.settings.defaultVisibility,
         language: defaultLanguageFor(deps),
       });
-      open(ctx, session, "New toot");
+      open(ctx, session, tl("compose.titleNew"));
     },
     reply(ctx) {
       const status = selectedStatus(ctx);
-      if (!status) return ctx.flash("Select a toot to reply to");
+      if (!status) return ctx.flash(tl("compose.selectToReply"));
       const prefill = replyPrefill(status as unknown as ReplyParent, deps.session.account.acct);
       const parent = status.reblog ?? status;
       const session = ComposeSession.fresh(composeDepsFor(ctx), {
         ...prefill,
         language: prefill.language ?? defaultLanguageFor(deps),
       });
-      open(ctx, session, `Reply to @${parent.account.acct}`);
+      open(ctx, session, tl("compose.titleReply", { acct: `@${parent.account.acct}` }));
     },
     // Q: a new toot quoting the selected one (Mastodon 4.5), where its author allows it.
     quote(ctx) {
       const status = selectedStatus(ctx);
-      if (!status) return ctx.flash(t("quote.selectToot"));
+      if (!status) return ctx.flash(tl("quote.selectToot"));
       const level = deps.session.instance.mastodonApiVersion;
-      if (level < QUOTES_API_VERSION) return ctx.flash(t("quote.unsupported", { version: level }));
+      if (level < QUOTES_API_VERSION) return ctx.flash(tl("quote.unsupported", { version: level }));
       const target = status.reblog ?? status;
       const acct = sanitizeInline(target.account.acct);
       const right = quoteRightOf(target);
-      if (right === "denied") return ctx.flash(t("quote.denied", { acct }));
+      if (right === "denied") return ctx.flash(tl("quote.denied", { acct }));
       const text = sanitizeInline(
         htmlToText(target.content ?? "", { withoutQuoteFallback: true })
           .replace(/\s+/g, " ")
@@ -96,22 +96,22 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
       });
       // Manual approval: the quote is posted, and shown once its author accepts it.
       if (right === "manual")
-        session.state = setMessage(session.state, t("quote.manual", { acct }));
-      open(ctx, session, t("quote.title", { acct }));
+        session.state = setMessage(session.state, tl("quote.manual", { acct }));
+      open(ctx, session, tl("quote.title", { acct }));
     },
     async edit(ctx) {
       const status = selectedStatus(ctx);
-      if (!status) return ctx.flash("Select one of your toots to edit");
+      if (!status) return ctx.flash(tl("compose.selectToEdit"));
       if (status.reblog || status.account.id !== deps.session.account.id)
-        return ctx.flash("You can only edit your own toots");
+        return ctx.flash(tl("compose.onlyOwnEdit"));
       let source: Awaited<ReturnType<typeof statusSource>>;
       try {
         source = await statusSource(deps.session.rest, status.id);
       } catch (err) {
-        return ctx.flash(`Cannot edit: ${describeError(err)}`);
+        return ctx.flash(tl("compose.cannotEdit", { why: describeError(err) }));
       }
       const draft = store.save(newDraft(editPrefill(status, source)));
-      open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), "Edit toot");
+      open(ctx, new ComposeSession(draft, composeDepsFor(ctx)), tl("compose.titleEdit"));
     },
   };
 

@@ -1,4 +1,5 @@
 // o (open in $BROWSER), O (numbered list of links and media), y (copy the URL with OSC 52).
+import { inLine, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { Panel } from "../overlays/panel.js";
@@ -18,7 +19,7 @@ export function statusUrl(status: Status): string | undefined {
 /** Opens `url` in $BROWSER and says so; over SSH (or with no browser) shows it instead. */
 export function openAndTell(deps: FeatureDeps, ctx: Ctx, url: string): void {
   const outcome = openUrl(url, deps.env);
-  if (outcome.opened) ctx.flash(`Opened ${truncateToWidth(url, 60)}`);
+  if (outcome.opened) ctx.flash(tl("links.opened", { url: truncateToWidth(url, 60) }));
   else if (outcome.reason === "in-terminal") {
     const { browser } = outcome;
     void ctx
@@ -26,18 +27,21 @@ export function openAndTell(deps: FeatureDeps, ctx: Ctx, url: string): void {
       .then((code) =>
         ctx.flash(
           code === 0
-            ? `Back from ${truncateToWidth(browser, 20)}`
-            : `${truncateToWidth(browser, 20)} ended with status ${code}`,
+            ? tl("links.backFrom", { browser: truncateToWidth(browser, 20) })
+            : tl("links.browserStatus", {
+                browser: truncateToWidth(browser, 20),
+                code: String(code),
+              }),
         ),
       );
   }
   // Over SSH the browser would open on the wrong machine: show the URL to open by hand.
-  else ctx.flash(`${outcome.reason === "ssh" ? "Over SSH — " : "No $BROWSER — "}${url}`);
+  else ctx.flash(tl(outcome.reason === "ssh" ? "links.overSsh" : "links.noBrowser", { url }));
 }
 
 export function openInBrowserAction(deps: FeatureDeps, ctx: Ctx, status: Status): void {
   const url = statusUrl(status);
-  if (!url) ctx.flash("This toot has no web address");
+  if (!url) ctx.flash(tl("links.noAddress"));
   else openAndTell(deps, ctx, url);
 }
 
@@ -57,14 +61,14 @@ export function openLinksList(
     .filter((l) => inside || (l.kind !== "mention" && l.kind !== "hashtag"))
     .slice(0, 9);
   if (links.length === 0) {
-    ctx.flash("No links, media, mentions or hashtags in this toot");
+    ctx.flash(tl("links.none"));
     return;
   }
   new Panel(ctx, {
-    title: "Links, media, people and tags",
-    footer: "1-9 open · Esc back",
+    title: tl("links.title"),
+    footer: tl("links.footer"),
     lines: (width) =>
-      links.map((l, i) => truncateToWidth(`${i + 1}. ${sanitizeInline(l.label)}`, width)),
+      links.map((l, i) => truncateToWidth(`${i + 1}. ${inLine(sanitizeInline(l.label))}`, width)),
     onKey(ch, _key, panel) {
       const n = Number(ch);
       if (!Number.isInteger(n) || n < 1 || n > links.length) return false;
@@ -93,9 +97,9 @@ export function openLinksList(
 export function copyUrl(ctx: Ctx, status: Status): void {
   const url = statusUrl(status);
   if (!url) {
-    ctx.flash("This toot has no web address");
+    ctx.flash(tl("links.noAddress"));
     return;
   }
   ctx.screen.program.write(osc52Copy(url));
-  ctx.flash(`Copied ${truncateToWidth(url, 60)}`);
+  ctx.flash(tl("links.copied", { url: truncateToWidth(url, 60) }));
 }

@@ -1,7 +1,9 @@
 // The media viewer (i, or a picture chosen in O): one attachment at a time, as large as the
 // screen allows, its alt text in full below it. Opening it is the reader's choice to look, so
 // sensitive pictures are shown here.
+
 import type { mastodon } from "masto";
+import { inLine, t, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth, wrapPlainText } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { Panel } from "../overlays/panel.js";
@@ -16,29 +18,35 @@ type Ctx = ActionContext<PaneItem>;
 export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, first = 0): void {
   const media: readonly mastodon.v1.MediaAttachment[] = status.mediaAttachments ?? [];
   if (media.length === 0) {
-    ctx.flash("No media in this toot");
+    ctx.flash(tl("media.none"));
     return;
   }
   let at = Math.min(Math.max(0, first), media.length - 1);
   const title = () => {
     const m = media[at]!;
-    return `${sanitizeInline(String(m.type ?? "media"))} ${at + 1} of ${media.length}`;
+    const type = sanitizeInline(String(m.type ?? "media"));
+    return tl("media.position", { type, n: at + 1, total: media.length });
   };
   const panel = new Panel(ctx, {
     title: title(),
-    footer:
-      media.length > 1 ? "n/p next/previous · o original · Esc back" : "o original · Esc back",
+    footer: tl(media.length > 1 ? "media.footerMany" : "media.footerOne"),
     lines(width) {
       const m = media[at]!;
       const rows = Math.max(2, (ctx.screen.height as number) - 8);
       const view = deps.pictures?.rows(m, width, rows, false);
       const out: string[] = view ? [...view.lines] : [];
-      if (!deps.pictures) out.push("(pictures are off: the images setting, or no colours)");
-      else if (view?.kind === "failed") out.push(`(not shown: ${view.reason ?? "unknown"})`);
-      else if (view?.kind === "placeholder") out.push("loading…");
+      if (!deps.pictures) out.push(t("media.picturesOff"));
+      else if (view?.kind === "failed")
+        out.push(t("media.notShownReason", { reason: view.reason ?? tl("media.unknown") }));
+      else if (view?.kind === "placeholder") out.push(t("media.loading"));
       out.push("");
       const alt = typeof m.description === "string" ? sanitizeInline(m.description) : "";
-      out.push(...(alt ? wrapPlainText(alt, width) : ["no description"]));
+      // Alt text is the server's: each wrapped line in display order, its own direction.
+      out.push(
+        ...(alt
+          ? wrapPlainText(alt, width).map((l) => inLine(l, "auto"))
+          : [t("media.noDescription")]),
+      );
       return out.map((l) => truncateToWidth(l, width));
     },
     onKey(ch, key) {
@@ -52,7 +60,7 @@ export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, fir
       if (action === "openInBrowser") {
         const m = media[at]!;
         const url = safeUrl(m.url) ?? safeUrl(m.remoteUrl);
-        if (!url) ctx.flash("This attachment has no web address");
+        if (!url) ctx.flash(tl("media.noAddress"));
         else openAndTell(deps, ctx, url);
         return true;
       }

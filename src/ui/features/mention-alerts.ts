@@ -1,7 +1,9 @@
 // A bell and/or a desktop notification (OSC 9 or OSC 777) when someone mentions the user,
 // as settings.notifications asks. Written through blessed's program, never raw to stdout,
 // and only with sanitised one-line text.
+
 import blessed from "blessed";
+import { tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { FeatureDeps } from "../shell/deps.js";
 
@@ -10,7 +12,8 @@ export function alertSequence(
   who: string,
 ): string {
   const text = truncateToWidth(
-    `${sanitizeInline(who).replace(/[;\x07\x1b]/g, " ")} mentioned you`,
+    // A desktop notification, not the terminal's grid: logical order, as every program sends.
+    tl("alerts.mentioned", { who: sanitizeInline(who).replace(/[;\x07\x1b]/g, " ") }),
     80,
   );
   let out = settings.bell ? "\x07" : "";
@@ -42,7 +45,7 @@ export function startMentionAlerts(deps: FeatureDeps): () => void {
     if (!mention) return;
     const screen = (blessed as unknown as { Screen?: { global?: blessed.Widgets.Screen } }).Screen
       ?.global;
-    const who = mention.account?.acct ?? "someone";
+    const who = mention.account?.acct ?? tl("alerts.someone");
     screen?.program.write(alertSequence(prefs, who));
   });
 }

@@ -1,4 +1,5 @@
 // Opening views on the stack: thread, profile, hashtag, list, search, collections.
+
 import type { mastodon } from "masto";
 import {
   accountStatuses,
@@ -12,7 +13,7 @@ import { type AsyncRefreshHint, fetchAsyncRefresh } from "../../api/async-refres
 import { systemClock } from "../../api/clock.js";
 import { describeError } from "../../api/errors.js";
 import { collection, search } from "../../api/search.js";
-import { t } from "../../i18n/index.js";
+import { type MessageKey, shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { followThreadRefresh } from "../../timeline/thread-refresh.js";
@@ -29,17 +30,40 @@ type Actions = () => Record<string, FeatureAction<PaneItem>>;
 const toEntries = (statuses: readonly Status[], depth = 0): ListEntry[] =>
   statuses.filter((s) => typeof s?.id === "string").map((s) => ({ id: s.id, status: s, depth }));
 
+/** Header rows: lines in logical order (server text in them sanitised), drawn in display order. */
 const header = (text: string[]): ListEntry => ({
   id: `header:${text[0] ?? ""}`,
-  lines: (width) => text.map((l) => truncateToWidth(l, width)),
+  lines: (width) => text.map((l) => truncateToWidth(shown(l), width)),
 });
+
+/** A count from the server: anything but a finite number reads 0. */
+const count = (x: unknown): number => (typeof x === "number" && Number.isFinite(x) ? x : 0);
+
+/** What F, M and X say once done (on, off) and when refused (on, off). */
+const ACCOUNT_WORDS: Record<
+  "follow" | "mute" | "block",
+  { done: [MessageKey, MessageKey]; failed: [MessageKey, MessageKey] }
+> = {
+  follow: {
+    done: ["view.followed", "view.unfollowed"],
+    failed: ["view.couldNotFollow", "view.couldNotUnfollow"],
+  },
+  mute: {
+    done: ["view.mutedAcct", "view.unmuted"],
+    failed: ["view.couldNotMute", "view.couldNotUnmute"],
+  },
+  block: {
+    done: ["view.blockedAcct", "view.unblocked"],
+    failed: ["view.couldNotBlock", "view.couldNotUnblock"],
+  },
+};
 
 export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, status: Status) {
   const target = status.reblog ?? status;
   // The toot Enter was pressed on stays selected and marked, its ancestors above it.
   const opened: ListEntry = { id: target.id, status: target, depth: 0, opened: true };
   const view = new StatusListView(deps, ctx, actions, {
-    title: "Thread (loading…)",
+    title: tl("view.threadLoading"),
     entries: [opened],
     selectId: target.id,
   }).open();
@@ -57,22 +81,29 @@ export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       depthOf.set(d.id, depth);
       return { id: d.id, status: d, depth };
     });
-    const more = fetching || refresh ? ` · ${t("thread.fetchingReplies")}` : "";
+    const more = fetching || refresh ? ` · ${tl("thread.fetchingReplies")}` : "";
     view.setEntries(
       [...toEntries(ancestors), opened, ...below],
-      `Thread · ${ancestors.length} above · ${descendants.length} replies${more}`,
+      tl("view.threadCounts", {
+        above: ancestors.length,
+        replies: tl("view.replies", { count: descendants.length }),
+      }) + more,
       target.id,
     );
     const added = descendants.length - replies;
     replies = descendants.length;
-    return { refresh, added, title: `Thread · ${ancestors.length} above · ${replies} replies` };
+    const title = tl("view.threadCounts", {
+      above: ancestors.length,
+      replies: tl("view.replies", { count: replies }),
+    });
+    return { refresh, added, title };
   };
   let first: Awaited<ReturnType<typeof load>>;
   try {
     first = await load(false);
   } catch (err) {
-    view.setEntries([opened], "Thread");
-    ctx.flash(`Could not load the thread: ${describeError(err)}`);
+    view.setEntries([opened], tl("view.thread"));
+    ctx.flash(tl("view.couldNotLoadThread", { why: describeError(err) }));
     return;
   }
   if (first.refresh) followRefresh(deps, ctx, view, first.refresh, first.title, load);
@@ -102,9 +133,9 @@ function followRefresh(
     },
     onEnd(end) {
       view.setTitle(shownTitle);
-      if (end === "failed") ctx.flash(t("thread.refreshFailed"));
-      else if (found > 0) ctx.flash(t("thread.newReplies", { count: found }));
-      else if (end !== "gave-up") ctx.flash(t("thread.noNewReplies"));
+      if (end === "failed") ctx.flash(tl("thread.refreshFailed"));
+      else if (found > 0) ctx.flash(tl("thread.newReplies", { count: found }));
+      else if (end !== "gave-up") ctx.flash(tl("thread.noNewReplies"));
     },
   });
   view.onClose(() => following.cancel());
@@ -113,12 +144,12 @@ function followRefresh(
 function relationshipWords(r: mastodon.v1.Relationship | undefined): string {
   if (!r) return "";
   const parts: string[] = [];
-  if (r.following) parts.push("you follow them");
-  else if (r.requested) parts.push("follow requested");
-  if (r.followedBy) parts.push("follows you");
-  if (r.muting) parts.push("muted");
-  if (r.blocking) parts.push("blocked");
-  return parts.length ? parts.join(" · ") : "not following";
+  if (r.following) parts.push(tl("view.youFollow"));
+  else if (r.requested) parts.push(tl("view.followRequested"));
+  if (r.followedBy) parts.push(tl("view.followsYou"));
+  if (r.muting) parts.push(tl("view.muted"));
+  if (r.blocking) parts.push(tl("view.blocked"));
+  return parts.length ? parts.join(" · ") : tl("view.notFollowing");
 }
 
 export async function openProfile(
@@ -138,7 +169,7 @@ export async function openProfile(
       account = hit ?? (await lookupAccount(rest, who.acct ?? ""));
     }
   } catch (err) {
-    ctx.flash(`Could not open the profile: ${describeError(err)}`);
+    ctx.flash(tl("view.couldNotOpenProfile", { why: describeError(err) }));
     return;
   }
   let rel: mastodon.v1.Relationship | undefined;
@@ -149,16 +180,20 @@ export async function openProfile(
     const bio = sanitizeText(htmlToText(account.note ?? "")).split("\n");
     return header([
       `${sanitizeInline(account.displayName || account.username)} @${sanitizeInline(account.acct)}`,
-      `${account.statusesCount ?? 0} toots · ${account.followingCount ?? 0} following · ${account.followersCount ?? 0} followers`,
-      `Relationship: ${relationshipWords(rel) || "…"}`,
+      tl("view.profileCounts", {
+        posts: tl("view.toots", { count: count(account.statusesCount) }),
+        following: count(account.followingCount),
+        followers: tl("view.followers", { count: count(account.followersCount) }),
+      }),
+      tl("view.relationship", { words: relationshipWords(rel) || "…" }),
       ...bio,
       ...fields,
       "",
     ]);
   };
   const view = new StatusListView(deps, ctx, actions, {
-    title: `Profile @${sanitizeInline(account.acct)}`,
-    footer: "F follow · M mute · X block · Esc back",
+    title: tl("view.profile", { acct: `@${sanitizeInline(account.acct)}` }),
+    footer: tl("view.profileFooter"),
     entries: [headerEntry()],
     onKey: async (ch, _key, v) => {
       const verbs: Record<string, ["follow" | "mute" | "block", keyof mastodon.v1.Relationship]> = {
@@ -172,10 +207,10 @@ export async function openProfile(
       const on = !(rel?.[field] || (verb === "follow" && rel?.requested));
       try {
         rel = await toggleAccount(rest, account.id, on ? verb : (`un${verb}` as "unfollow"));
-        const done = { follow: "Followed", mute: "Muted", block: "Blocked" }[verb];
-        ctx.flash(`${on ? done : `Un${done.toLowerCase()}`} @${sanitizeInline(account.acct)}`);
+        const words = ACCOUNT_WORDS[verb];
+        ctx.flash(tl(words.done[on ? 0 : 1], { acct: `@${sanitizeInline(account.acct)}` }));
       } catch (err) {
-        ctx.flash(`Could not ${on ? "" : "un"}${verb}: ${describeError(err)}`);
+        ctx.flash(tl(ACCOUNT_WORDS[verb].failed[on ? 0 : 1], { why: describeError(err) }));
       }
       v.setEntries([headerEntry(), ...v.currentStatuses()]);
       return true;
@@ -189,7 +224,7 @@ export async function openProfile(
     rel = r;
     view.setEntries([headerEntry(), ...toEntries(statuses)]);
   } catch (err) {
-    ctx.flash(`Could not load their toots: ${describeError(err)}`);
+    ctx.flash(tl("view.couldNotLoadToots", { why: describeError(err) }));
   }
 }
 
@@ -206,7 +241,7 @@ function openFeedView(
     title,
     entries: [],
     feed: timelinePane(
-      title,
+      shown(title),
       feed,
       spec === "direct" || spec.startsWith("list:") ? "home" : "public",
       {
@@ -225,14 +260,14 @@ export async function openStatuses(
   load: () => Promise<Status[]>,
 ) {
   const view = new StatusListView(deps, ctx, actions, {
-    title: `${title} (loading…)`,
+    title: tl("view.titleLoading", { title }),
     entries: [],
   }).open();
   try {
     view.setEntries(toEntries(await load()), title);
   } catch (err) {
     view.setEntries([], title);
-    ctx.flash(`Could not load ${title}: ${describeError(err)}`);
+    ctx.flash(tl("view.couldNotLoad", { title, why: describeError(err) }));
   }
 }
 
@@ -246,7 +281,14 @@ export const openList = (
   actions: Actions,
   id: string,
   title?: string,
-) => openFeedView(deps, ctx, actions, `List ${title ? sanitizeInline(title) : id}`, `list:${id}`);
+) =>
+  openFeedView(
+    deps,
+    ctx,
+    actions,
+    tl("timeline.list", { name: title ? sanitizeInline(title) : id }),
+    `list:${id}`,
+  );
 
 export const openCollection = (
   deps: FeatureDeps,
@@ -255,9 +297,13 @@ export const openCollection = (
   which: "bookmarks" | "favourites" | "direct",
 ) =>
   which === "direct"
-    ? openFeedView(deps, ctx, actions, "Direct messages", "direct")
-    : openStatuses(deps, ctx, actions, which[0]!.toUpperCase() + which.slice(1), () =>
-        collection(deps.session.rest, which),
+    ? openFeedView(deps, ctx, actions, tl("view.direct"), "direct")
+    : openStatuses(
+        deps,
+        ctx,
+        actions,
+        tl(which === "bookmarks" ? "view.bookmarks" : "view.favourites"),
+        () => collection(deps.session.rest, which),
       );
 
 export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, query: string) {
@@ -267,7 +313,7 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
     const row = (id: string, text: string, open: () => void): ListEntry => ({
       id,
       open,
-      lines: (width) => [truncateToWidth(text, width)],
+      lines: (width) => [truncateToWidth(shown(text), width)],
     });
     const accounts = found.accounts
       .filter((a) => typeof a?.id === "string")
@@ -286,19 +332,19 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
         ),
       );
     const entries: ListEntry[] = [
-      header([`Accounts (${accounts.length}):`]),
+      header([tl("view.searchAccounts", { count: accounts.length })]),
       ...accounts,
-      header([`Hashtags (${tags.length}):`]),
+      header([tl("view.searchHashtags", { count: tags.length })]),
       ...tags,
-      header([`Toots (${found.statuses.length}):`]),
+      header([tl("view.searchToots", { count: found.statuses.length })]),
       ...toEntries(found.statuses),
     ];
     new StatusListView(deps, ctx, actions, {
-      title: `Search: ${query}`,
-      footer: "Enter opens · Esc back",
+      title: tl("view.search", { query }),
+      footer: tl("ui.enterOpens"),
       entries,
     }).open();
   } catch (err) {
-    ctx.flash(`Search failed: ${describeError(err)}`);
+    ctx.flash(tl("view.searchFailed", { why: describeError(err) }));
   }
 }

@@ -10,7 +10,7 @@ import {
   setQuotePolicy,
 } from "../../api/quotes.js";
 import { quotePolicyWords } from "../../compose/quote.js";
-import { t } from "../../i18n/index.js";
+import { tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import { actionTarget } from "../../timeline/status-actions.js";
 import type { Status } from "../../timeline/store.js";
@@ -27,7 +27,7 @@ type Actions = () => Record<string, FeatureAction<PaneItem>>;
 function quotesAvailable(deps: FeatureDeps, ctx: Ctx): boolean {
   const level = deps.session.instance.mastodonApiVersion;
   if (level >= QUOTES_API_VERSION) return true;
-  ctx.flash(t("quote.unsupported", { version: level }));
+  ctx.flash(tl("quote.unsupported", { version: level }));
   return false;
 }
 
@@ -37,13 +37,13 @@ export async function openQuotes(
   actions: Actions,
   shown: Status | undefined,
 ): Promise<void> {
-  if (!shown) return ctx.flash(t("quote.selectToot"));
+  if (!shown) return ctx.flash(tl("quote.selectToot"));
   if (!quotesAvailable(deps, ctx)) return;
   const target = actionTarget(shown);
   const rest = deps.session.rest;
   const mine = target.account.id === deps.session.account.id;
   const acct = sanitizeInline(target.account.acct);
-  const title = (count: number) => t("quotes.title", { acct, count });
+  const title = (count: number) => tl("quotes.title", { acct, count });
   let next: string | undefined;
   let loading = false;
   let ended = false;
@@ -53,8 +53,8 @@ export async function openQuotes(
     statuses.map((s) => ({ id: s.id, status: s }));
 
   const view = new StatusListView(deps, ctx, actions, {
-    title: t("quotes.loading", { acct }),
-    footer: mine ? t("quotes.footerOwn") : t("quotes.footer"),
+    title: tl("quotes.loading", { acct }),
+    footer: mine ? tl("quotes.footerOwn") : tl("quotes.footer"),
     entries: [],
     // Not awaited: keys are handled one after another, and the question needs the next key.
     onKey: (ch, key, v) => {
@@ -74,7 +74,7 @@ export async function openQuotes(
   async function more(v: StatusListView): Promise<void> {
     if (loading) return;
     if (ended) {
-      ctx.flash(t("quotes.end"));
+      ctx.flash(tl("quotes.end"));
       return;
     }
     loading = true;
@@ -87,7 +87,7 @@ export async function openQuotes(
       const all = [...v.currentStatuses(), ...entriesOf(added)];
       v.setEntries(all, title(all.length));
     } catch (err) {
-      ctx.flash(t("quotes.failed", { problem: describeError(err) }));
+      ctx.flash(tl("quotes.failed", { problem: describeError(err) }));
     } finally {
       loading = false;
     }
@@ -97,8 +97,8 @@ export async function openQuotes(
     const quoting = v.selected?.status;
     if (!quoting) return;
     const who = sanitizeInline(quoting.account.acct);
-    if (!(await confirm(ctx, t("quotes.revokeConfirm", { acct: who })))) {
-      ctx.flash(t("quotes.notRevoked"));
+    if (!(await confirm(ctx, tl("quotes.revokeConfirm", { acct: who })))) {
+      ctx.flash(tl("quotes.notRevoked"));
       return;
     }
     try {
@@ -106,9 +106,9 @@ export async function openQuotes(
       // Everywhere the quoting toot is shown it now says the quote was removed.
       if (answered && typeof answered.id === "string")
         deps.session.statusChanges.publish({ kind: "edit", status: answered });
-      ctx.flash(t("quotes.revoked", { acct: who }));
+      ctx.flash(tl("quotes.revoked", { acct: who }));
     } catch (err) {
-      ctx.flash(t("quotes.revokeFailed", { problem: describeError(err) }));
+      ctx.flash(tl("quotes.revokeFailed", { problem: describeError(err) }));
     }
   }
 
@@ -122,16 +122,16 @@ export async function changeQuotePolicy(
   shown: Status | undefined,
   policy: QuotePolicy,
 ): Promise<void> {
-  if (!shown) return ctx.flash(t("quote.selectToot"));
+  if (!shown) return ctx.flash(tl("quote.selectToot"));
   if (!quotesAvailable(deps, ctx)) return;
   const target = actionTarget(shown);
-  if (target.account.id !== deps.session.account.id) return ctx.flash(t("quotePolicy.notOwn"));
+  if (target.account.id !== deps.session.account.id) return ctx.flash(tl("quotePolicy.notOwn"));
   try {
     const answered = await setQuotePolicy(deps.session.rest, target.id, policy);
     if (answered && typeof answered.id === "string")
       deps.session.statusChanges.publish({ kind: "edit", status: answered });
-    ctx.flash(t("quotePolicy.set", { policy: quotePolicyWords(policy) }));
+    ctx.flash(tl("quotePolicy.set", { policy: quotePolicyWords(policy) }));
   } catch (err) {
-    ctx.flash(t("quotePolicy.failed", { problem: describeError(err) }));
+    ctx.flash(tl("quotePolicy.failed", { problem: describeError(err) }));
   }
 }

@@ -1,10 +1,12 @@
 // Read position through the markers API, as Mastodon's web client keeps it: the newest home
 // status and the newest notification the client has loaded, saved a few seconds after they
 // change (so any client opens where this one left off). A 409 is retried in saveMarkers.
+
 import type { Clock, TimerHandle } from "../../api/clock.js";
 import { describeError, NotSupportedError } from "../../api/errors.js";
 import { type MarkerTimeline, saveMarkers } from "../../api/markers.js";
 import type { RestClient } from "../../api/rest.js";
+import { tl } from "../../i18n/index.js";
 
 export interface MarkerSources {
   /** Newest id loaded per timeline (undefined while empty). */
@@ -58,7 +60,7 @@ export class MarkerSaver {
       } catch (err) {
         // No markers on this server: the position stays this client's own, unsaid.
         if (err instanceof NotSupportedError) return;
-        this.opts.onError?.(`Could not save the read position: ${describeError(err)}`);
+        this.opts.onError?.(tl("markers.couldNotSave", { why: describeError(err) }));
       }
     });
     return this.saving;

@@ -3,9 +3,11 @@
 //
 // "Read up to" is the item at the top of the pane's window: everything above it is what the
 // pane counts as new. That is also what Mastodon's web client stores (`last_read_id`).
+
 import { systemClock } from "../../api/clock.js";
 import { describeError, NotSupportedError } from "../../api/errors.js";
 import { fetchMarkers, type Marker, type MarkerTimeline } from "../../api/markers.js";
+import { tl } from "../../i18n/index.js";
 import type { Session } from "../../timeline/session.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { PaneSource, RunningApp } from "../shell/app.js";
@@ -85,7 +87,7 @@ export function trackReadPosition(
     .catch((err: unknown) => {
       // A server without markers (Sharkey, snac) simply keeps no read position: nothing to say.
       if (err instanceof NotSupportedError) return;
-      app.flash(`Could not read the last read position: ${describeError(err)}`);
+      app.flash(tl("markers.couldNotRead", { why: describeError(err) }));
     });
 
   // Save: the saver debounces; we tell it when a top item changes.

@@ -2,10 +2,11 @@
 // copy, translate, edit history, report; and follow requests in the notifications pane.
 // Toggles and delete are the session's (src/timeline/status-actions.ts): here they are only
 // asked for, confirmed where the settings say so, and their outcome shown.
+
 import type { mastodon } from "masto";
 import { answerFollowRequest } from "../../api/accounts.js";
 import { describeError } from "../../api/errors.js";
-import { t } from "../../i18n/index.js";
+import { tl } from "../../i18n/index.js";
 import { actionTarget, type ToggleAction } from "../../timeline/status-actions.js";
 import type { Status } from "../../timeline/store.js";
 import { confirm } from "../overlays/panel.js";
@@ -29,7 +30,7 @@ const TOGGLES: readonly ToggleAction[] = ["favourite", "boost", "bookmark", "pin
 export function targetOf(ctx: Ctx): Status | undefined {
   const shown = statusOfItem(ctx.selected);
   if (!shown) {
-    ctx.flash("No toot selected");
+    ctx.flash(tl("ui.noTootSelected"));
     return undefined;
   }
   return actionTarget(shown);
@@ -47,8 +48,8 @@ async function runToggle(deps: FeatureDeps, ctx: Ctx, action: ToggleAction): Pro
   // settings.confirm.boost: a boost reaches every follower at once, so some want a question.
   if (action === "boost" && deps.settings.confirm.boost) {
     const on = actions.turnsOn(target, action);
-    if (!(await confirm(ctx, on ? "Boost this toot? (y/n)" : "Undo the boost? (y/n)"))) {
-      ctx.flash(on ? "Not boosted" : "Still boosted");
+    if (!(await confirm(ctx, tl(on ? "ui.boostQuestion" : "ui.unboostQuestion")))) {
+      ctx.flash(tl(on ? "ui.notBoosted" : "ui.stillBoosted"));
       return;
     }
   }
@@ -66,8 +67,8 @@ async function deleteOwn(deps: FeatureDeps, ctx: Ctx): Promise<void> {
     ctx.flash(refused);
     return;
   }
-  if (deps.settings.confirm.delete && !(await confirm(ctx, "Delete this toot? (y/n)"))) {
-    ctx.flash("Not deleted");
+  if (deps.settings.confirm.delete && !(await confirm(ctx, tl("ui.deleteQuestion")))) {
+    ctx.flash(tl("ui.notDeleted"));
     return;
   }
   ctx.flash((await actions.delete(target)).message);
@@ -87,9 +88,9 @@ async function dismissNotification(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   };
   try {
     await deps.session.notifications.dismiss(group);
-    ctx.flash(t("notifications.dismissed"));
+    ctx.flash(tl("notifications.dismissed"));
   } catch (err) {
-    ctx.flash(t("notifications.dismissFailed", { problem: describeError(err) }));
+    ctx.flash(tl("notifications.dismissFailed", { problem: describeError(err) }));
   }
 }
 
@@ -97,7 +98,7 @@ async function answerRequest(deps: FeatureDeps, ctx: Ctx, accept: boolean): Prom
   const item = ctx.selected;
   const n = item?.kind === "notification" ? item.notification : undefined;
   if (!n || (n as { type?: string }).type !== "follow_request") {
-    ctx.flash("Select a follow request in Notifications first");
+    ctx.flash(tl("ui.selectFollowRequest"));
     return;
   }
   const account = (n as { account?: mastodon.v1.Account }).account;
@@ -105,9 +106,9 @@ async function answerRequest(deps: FeatureDeps, ctx: Ctx, accept: boolean): Prom
   try {
     await answerFollowRequest(deps.session.rest, account.id, accept);
     markAnswered(n.id, accept ? "accepted" : "rejected");
-    ctx.flash(accept ? "Follow request accepted" : "Follow request rejected");
+    ctx.flash(tl(accept ? "ui.requestAccepted" : "ui.requestRejected"));
   } catch (err) {
-    ctx.flash(`Could not answer the request: ${describeError(err)}`);
+    ctx.flash(tl("ui.couldNotAnswer", { why: describeError(err) }));
   }
 }
 

@@ -3,7 +3,9 @@
 
 import { describeError } from "../../api/errors.js";
 import { fetchLists } from "../../api/lists.js";
+import { tl } from "../../i18n/index.js";
 import { actionTarget } from "../../timeline/status-actions.js";
+import { parseTimelineSpec, timelineTitleWords } from "../../timeline/timeline-spec.js";
 import { openAccountPicker } from "../overlays/account-picker.js";
 import { CommandLine } from "../overlays/command-line.js";
 import type { Command, ListChoice } from "../overlays/command-parser.js";
@@ -65,11 +67,18 @@ export function viewActions(
   const addPane = (ctx: Ctx, timeline: string): void => {
     const pane = openPane(deps.session, { timeline, bufferSize: deps.settings.bufferSize });
     if (!pane) {
-      ctx.flash(`not a timeline: ${timeline}`);
+      ctx.flash(tl("command.notTimeline", { arg: timeline }));
       return;
     }
     ctx.addPane(pane);
-    ctx.flash(`Opened ${pane.title}`);
+    const spec = parseTimelineSpec(timeline);
+    const title =
+      timeline === "notifications"
+        ? tl("timeline.notifications")
+        : spec
+          ? timelineTitleWords(spec)
+          : timeline;
+    ctx.flash(tl("ui.openedPane", { title }));
   };
 
   const runCommand = async (ctx: Ctx, command: Command): Promise<void> => {
@@ -91,7 +100,7 @@ export function viewActions(
             openList(deps, ctx, actions, id, found.find((l) => l.id === id)?.title),
           );
         } catch (err) {
-          ctx.flash(`Could not load your lists: ${describeError(err)}`);
+          ctx.flash(tl("command.couldNotLoadLists", { why: describeError(err) }));
         }
         return;
       case "profile":
@@ -105,9 +114,7 @@ export function viewActions(
       case "account": {
         const accounts = deps.accounts;
         if (!accounts) {
-          ctx.flash(
-            "No stored accounts in this run (TOOTTY_INSTANCE or --demo): tootty login HOST",
-          );
+          ctx.flash(tl("command.noStoredAccounts"));
           return;
         }
         if (!command.acct) {
@@ -116,8 +123,8 @@ export function viewActions(
         }
         const wanted = command.acct.toLowerCase();
         const found = accounts.list().find((a) => a.toLowerCase() === wanted);
-        if (!found) ctx.flash(`No stored account ${command.acct}: :account lists them`);
-        else if (found === accounts.current) ctx.flash(`Already ${found}`);
+        if (!found) ctx.flash(tl("command.noSuchAccount", { acct: command.acct }));
+        else if (found === accounts.current) ctx.flash(tl("command.already", { acct: found }));
         else accounts.switchTo(found);
         return;
       }
@@ -137,7 +144,7 @@ export function viewActions(
         return addPane(ctx, command.timeline);
       case "paneClose":
         if (ctx.panes().length <= 1) {
-          ctx.flash("The last pane stays open (q quits)");
+          ctx.flash(tl("command.lastPane"));
           return;
         }
         ctx.removePane(ctx.paneIndex);
@@ -162,7 +169,7 @@ export function viewActions(
         (status && actionTarget(status).account) ||
         (item?.kind === "notification" ? item.notification.account : undefined);
       if (!account) {
-        ctx.flash("No toot selected");
+        ctx.flash(tl("ui.noTootSelected"));
         return;
       }
       return openProfile(deps, ctx, actions, { id: account.id });
@@ -185,7 +192,7 @@ export function viewActions(
     openLinks(ctx) {
       const status = statusOfItem(ctx.selected);
       if (!status) {
-        ctx.flash("No toot selected");
+        ctx.flash(tl("ui.noTootSelected"));
         return;
       }
       openLinksList(deps, ctx, actionTarget(status), {

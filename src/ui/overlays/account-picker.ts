@@ -1,5 +1,6 @@
 // `:account`: the stored accounts, the current one marked; a digit switches (each account has
 // its own session and streams: tootty closes this one and opens the other).
+import { shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -13,15 +14,17 @@ export function openAccountPicker(
 ): void {
   const shown = accounts.slice(0, 9);
   new Panel(ctx, {
-    title: "Accounts",
-    footer: shown.length > 1 ? `1-${shown.length} switch · Esc back` : "Esc back",
+    title: tl("accounts.title"),
+    footer:
+      shown.length > 1 ? tl("accounts.switchN", { n: String(shown.length) }) : tl("ui.escBack"),
     lines: () => [
       ...shown.map(
-        (acct, i) => `${i + 1}  ${sanitizeInline(acct)}${acct === current ? "  (this one)" : ""}`,
+        (acct, i) =>
+          `${i + 1}  ${sanitizeInline(acct)}${acct === current ? `  ${say(tl("accounts.thisOne"))}` : ""}`,
       ),
-      ...(accounts.length > shown.length ? [`…and more: :account ACCT`] : []),
+      ...(accounts.length > shown.length ? [say(tl("accounts.more"))] : []),
       "",
-      "Add one with `tootty login HOST` in a shell.",
+      say(tl("accounts.addOne")),
     ],
     onKey(ch, _key, panel) {
       const n = ch && /^[1-9]$/.test(ch) ? Number(ch) : 0;

@@ -1,5 +1,7 @@
 // `:` — a one-line prompt at the bottom with Tab completion; Enter runs the command.
+
 import blessed from "blessed";
+import { inLine } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, Overlay } from "../shell/app.js";
@@ -40,7 +42,7 @@ export class CommandLine implements Overlay {
       this.input.text = done.text;
       const shown = done.labels.length > 0 ? done.labels : done.candidates;
       // List titles are server text.
-      this.hint = done.candidates.length > 1 ? sanitizeInline(shown.join("  ")) : "";
+      this.hint = done.candidates.length > 1 ? inLine(sanitizeInline(shown.join("  "))) : "";
       return;
     }
     // blessed reports one Enter twice, as "return" then "enter": act on "enter" only.
@@ -48,7 +50,7 @@ export class CommandLine implements Overlay {
     if (key.name === "enter") {
       const parsed = parseCommand(this.input.text);
       this.ctx.popOverlay(this);
-      if (!parsed.ok) this.ctx.flash(sanitizeInline(parsed.error));
+      if (!parsed.ok) this.ctx.flash(parsed.error);
       else await this.run(parsed.command);
       return;
     }
@@ -59,7 +61,8 @@ export class CommandLine implements Overlay {
     const h = this.ctx.screen.height as number;
     Object.assign(this.box.position, { left: 0, top: h - 1, width: "100%", height: 1 });
     const hint = this.hint ? `   \x1b[90m${this.hint}\x1b[39m` : "";
-    this.box.setContent(`:${this.input.text}\x1b[7m \x1b[27m${hint}`);
+    // What is typed stays logical; an Arabic search or tag is drawn in display order.
+    this.box.setContent(`${inLine(`:${this.input.text}`)}\x1b[7m \x1b[27m${hint}`);
     this.box.setFront();
   }
 

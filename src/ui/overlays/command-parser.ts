@@ -1,5 +1,6 @@
 // The `:` command line: parsing and Tab completion, pure so they can be tested alone.
 import { isQuotePolicy, type QuotePolicy } from "../../compose/quote.js";
+import { tl } from "../../i18n/index.js";
 import { parseTimelineSpec } from "../../timeline/timeline-spec.js";
 
 export type Command =
@@ -65,40 +66,45 @@ const ACCT =
 
 export function parseCommand(input: string): Parsed {
   const line = input.trim().replace(/^:/, "").trim();
-  if (!line) return { ok: false, error: "empty command" };
+  if (!line) return { ok: false, error: tl("command.empty") };
   const [head = "", ...rest] = line.split(/\s+/);
   const name = ALIASES[head] ?? head;
   const arg = rest.join(" ");
-  const need = (what: string): Parsed => ({ ok: false, error: `:${name} needs ${what}` });
+  const need = (what: string): Parsed => ({
+    ok: false,
+    error: tl("command.needs", { name, what }),
+  });
   switch (name) {
     case "tag": {
-      if (!arg) return need("a hashtag");
+      if (!arg) return need(tl("command.aHashtag"));
       const m = TAG.exec(arg);
-      return m ? { ok: true, command: { kind: "tag", tag: m[1]! } } : bad(`not a hashtag: ${arg}`);
+      return m
+        ? { ok: true, command: { kind: "tag", tag: m[1]! } }
+        : bad(tl("command.notHashtag", { arg }));
     }
     case "list":
       if (!arg) return { ok: true, command: { kind: "listPicker" } };
       return /^[A-Za-z0-9]{1,40}$/.test(arg)
         ? { ok: true, command: { kind: "list", id: arg } }
-        : bad(`not a list id: ${arg}`);
+        : bad(tl("command.notListId", { arg }));
     case "profile": {
-      if (!arg) return need("an account, e.g. @user@server");
+      if (!arg) return need(tl("command.anAccount"));
       const m = ACCT.exec(arg);
-      if (!m) return bad(`not an account: ${arg}`);
+      if (!m) return bad(tl("command.notAccount", { arg }));
       return { ok: true, command: { kind: "profile", acct: m[2] ? `${m[1]}@${m[2]}` : m[1]! } };
     }
     case "search":
       return arg
         ? { ok: true, command: { kind: "search", query: arg } }
-        : need("something to find");
+        : need(tl("command.somethingToFind"));
     case "pane": {
       const [sub, spec] = rest;
       if (sub === "close" && !spec) return { ok: true, command: { kind: "paneClose" } };
-      if (sub !== "add") return bad(":pane add TIMELINE or :pane close");
-      if (!spec) return bad(":pane add needs tag:NAME, list:ID or direct");
+      if (sub !== "add") return bad(tl("command.paneUsage"));
+      if (!spec) return bad(tl("command.paneAddNeeds"));
       const timeline = spec === "notifications" ? spec : parseTimelineSpec(spec);
       if (timeline) return { ok: true, command: { kind: "paneAdd", timeline } };
-      return bad(`not a timeline: ${spec} (tag:NAME, list:ID, direct, home, local, federated)`);
+      return bad(tl("command.notTimeline", { arg: spec }));
     }
     case "bookmarks":
     case "favourites":
@@ -112,7 +118,7 @@ export function parseCommand(input: string): Parsed {
     case "account": {
       if (!arg) return { ok: true, command: { kind: "account" } };
       const m = ACCT.exec(arg);
-      if (!m?.[2]) return bad(`not an account: ${arg} (user@server, see :account)`);
+      if (!m?.[2]) return bad(tl("command.notStoredAccount", { arg }));
       return { ok: true, command: { kind: "account", acct: `${m[1]}@${m[2]}` } };
     }
     case "quotes":
@@ -121,14 +127,14 @@ export function parseCommand(input: string): Parsed {
       const policy = arg.toLowerCase();
       return isQuotePolicy(policy)
         ? { ok: true, command: { kind: "quotePolicy", policy } }
-        : bad(":quotepolicy public, followers or nobody (on your selected toot)");
+        : bad(tl("command.quotePolicyUsage"));
     }
     case "help":
       return { ok: true, command: { kind: "help" } };
     case "quit":
       return { ok: true, command: { kind: "quit" } };
     default:
-      return bad(`unknown command: ${head} (Tab completes, :help lists them)`);
+      return bad(tl("command.unknown", { head }));
   }
 }
 

@@ -1,4 +1,5 @@
 // `:list` alone: the user's lists in a panel; a digit opens that list.
+import { inLine, shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -12,18 +13,18 @@ export function openListPicker(
 ): void {
   const shown = lists.slice(0, 9);
   new Panel(ctx, {
-    title: "Lists",
-    footer: shown.length > 0 ? `1-${shown.length} open · Esc back` : "Esc back",
+    title: tl("lists.title"),
+    footer: shown.length > 0 ? tl("ui.openN", { n: String(shown.length) }) : tl("ui.escBack"),
     lines: () =>
       shown.length === 0
-        ? ["You have no lists yet."]
+        ? [say(tl("lists.none"))]
         : [
-            ...shown.map((l, i) => `${i + 1}  ${sanitizeInline(l.title)}  (list:${l.id})`),
+            ...shown.map((l, i) => `${i + 1}  ${inLine(sanitizeInline(l.title))}  (list:${l.id})`),
             ...(lists.length > shown.length
-              ? [`…and ${lists.length - shown.length} more: :list ID`]
+              ? [say(tl("lists.more", { count: lists.length - shown.length }))]
               : []),
             "",
-            "Open one as a pane: :pane add list:ID",
+            say(tl("lists.asPane")),
           ],
     onKey(ch, _key, panel) {
       const n = ch && /^[1-9]$/.test(ch) ? Number(ch) : 0;

@@ -52,7 +52,7 @@ const SET_KEYS: Record<string, PolicyValue> = { a: "accept", f: "filter", d: "dr
 
 function supported(deps: FeatureDeps, ctx: Ctx, unsupported: MessageKey): boolean {
   if (hasGroupedNotifications(deps.session.instance)) return true;
-  ctx.flash(t(unsupported));
+  ctx.flash(tl(unsupported));
   return false;
 }
 
@@ -90,8 +90,8 @@ export function openPolicy(deps: FeatureDeps, ctx: Ctx): void {
   let policy: NotificationPolicy | undefined;
   let selected = 0;
   const panel = new Panel(ctx, {
-    title: t("policy.title"),
-    footer: t("policy.footer"),
+    title: tl("policy.title"),
+    footer: tl("policy.footer"),
     lines: (width) => policyLines(policy, selected, width, ctx.unicode),
     onKey(ch, key, p) {
       const name = key.full ?? key.name ?? ch;
@@ -116,7 +116,7 @@ export function openPolicy(deps: FeatureDeps, ctx: Ctx): void {
           })
           .catch((err) => {
             policy = before;
-            ctx.flash(t("policy.saveFailed", { problem: describeError(err) }));
+            ctx.flash(tl("policy.saveFailed", { problem: describeError(err) }));
           })
           .finally(() => p.update({}));
       } else return false;
@@ -132,7 +132,7 @@ export function openPolicy(deps: FeatureDeps, ctx: Ctx): void {
     })
     .catch((err) => {
       panel.close();
-      ctx.flash(t("policy.loadFailed", { problem: describeError(err) }));
+      ctx.flash(tl("policy.loadFailed", { problem: describeError(err) }));
     });
 }
 
@@ -188,8 +188,8 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
     return all;
   };
   const panel = new Panel(ctx, {
-    title: t("requests.title"),
-    footer: t("requests.footer"),
+    title: tl("requests.title"),
+    footer: tl("requests.footer"),
     lines: (width) => requestLines(deps, ctx, requests, selected, width),
     onKey(ch, key, p) {
       const name = key.full ?? key.name ?? ch;
@@ -205,10 +205,10 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
             requests = requests?.filter((x) => x.id !== r.id);
             selected = Math.min(selected, Math.max(0, (requests?.length ?? 1) - 1));
             const acct = r.account.acct ?? "";
-            ctx.flash(t(verb === "accept" ? "requests.accepted" : "requests.dismissed", { acct }));
+            ctx.flash(tl(verb === "accept" ? "requests.accepted" : "requests.dismissed", { acct }));
             void deps.session.notifications.refreshCounts().catch(() => {});
           })
-          .catch((err) => ctx.flash(t("requests.answerFailed", { problem: describeError(err) })))
+          .catch((err) => ctx.flash(tl("requests.answerFailed", { problem: describeError(err) })))
           .finally(() => {
             busy = false;
             p.update({});
@@ -228,7 +228,7 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
     })
     .catch((err) => {
       panel.close();
-      ctx.flash(t("requests.loadFailed", { problem: describeError(err) }));
+      ctx.flash(tl("requests.loadFailed", { problem: describeError(err) }));
     });
 }
 
@@ -236,7 +236,7 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
 function openRequestNotifications(deps: FeatureDeps, ctx: Ctx, r: NotificationRequest): void {
   let list: mastodon.v1.Notification[] | undefined;
   const panel = new Panel(ctx, {
-    title: t("requests.from", { acct: r.account.acct ?? "" }),
+    title: tl("requests.from", { acct: r.account.acct ?? "" }),
     lines: (width) => {
       if (!list) return [t("pane.loading")];
       const opts = {
@@ -256,6 +256,6 @@ function openRequestNotifications(deps: FeatureDeps, ctx: Ctx, r: NotificationRe
     })
     .catch((err) => {
       panel.close();
-      ctx.flash(t("requests.loadFailed", { problem: describeError(err) }));
+      ctx.flash(tl("requests.loadFailed", { problem: describeError(err) }));
     });
 }

@@ -2,6 +2,7 @@
 // keymap's `panels` actions (j/k, C-d/C-u, g/G, Escape, q by default). Help, instance info,
 // links, history, translation, confirmations and pickers are all panels; `onKey` lets each
 // add its own keys (digits, y/n…).
+import { shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -14,7 +15,7 @@ export interface PanelOptions {
   lines(width: number): readonly string[];
   /** Return true when the key was handled. Escape and q close unless handled here. */
   onKey?(ch: string | undefined, key: KeyEvent, panel: Panel): boolean | Promise<boolean>;
-  /** Shown on the bottom border, e.g. "1-9 open · Esc back". */
+  /** Shown on the bottom border, e.g. "1-9 open · Esc back" (logical order, like the title). */
   footer?: string;
   /** Smaller panels (confirmations) are centred instead of covering the panes. */
   size?: { width: number; height: number };
@@ -89,8 +90,9 @@ export class Panel extends FramedOverlay {
         .map((l) => ` ${l}`)
         .join("\n"),
     );
-    const footer = this.opts.footer ?? "Esc back";
-    this.box.setLabel(` ${truncateToWidth(sanitizeInline(this.opts.title), inner - 2)} `);
+    // Title and footer are messages in logical order (a title may hold server text, sanitised).
+    const footer = shown(this.opts.footer ?? tl("ui.escBack"));
+    this.box.setLabel(` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), inner - 2)} `);
     // The footer hint lives in the last row when there is room below the content.
     if (lines.length - this.scroll < rows) {
       const content = this.box.getContent();
@@ -103,14 +105,14 @@ export class Panel extends FramedOverlay {
   }
 }
 
-/** A yes/no question; resolves true on y, false on anything that closes it. */
+/** A yes/no question (logical order); resolves true on y, false on anything that closes it. */
 export function confirm(ctx: ActionContext<PaneItem>, question: string): Promise<boolean> {
   return new Promise((resolve) => {
     new Panel(ctx, {
-      title: "Confirm",
+      title: tl("ui.confirm"),
       size: { width: Math.min(60, question.length + 8), height: 5 },
-      footer: "y yes · n no",
-      lines: () => [question],
+      footer: tl("ui.yesNo"),
+      lines: () => [shown(question)],
       onKey(ch, _key, panel) {
         if (ch === "y" || ch === "Y") resolve(true);
         else resolve(false);

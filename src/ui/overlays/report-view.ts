@@ -1,6 +1,8 @@
 // !: report the toot to its server's moderators: a category, then an optional comment.
+
 import { type ReportCategory, reportStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
+import { inLine, type MessageKey, t, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -9,11 +11,11 @@ import type { FeatureDeps } from "../shell/deps.js";
 import { LineInput } from "./line-input.js";
 import { Panel } from "./panel.js";
 
-const CATEGORIES: { id: ReportCategory; label: string }[] = [
-  { id: "spam", label: "Spam" },
-  { id: "legal", label: "Illegal content" },
-  { id: "violation", label: "Breaks the server's rules" },
-  { id: "other", label: "Something else" },
+const CATEGORIES: { id: ReportCategory; label: MessageKey }[] = [
+  { id: "spam", label: "report.spam" },
+  { id: "legal", label: "report.legal" },
+  { id: "violation", label: "report.violation" },
+  { id: "other", label: "report.other" },
 ];
 
 export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status: Status): void {
@@ -21,17 +23,17 @@ export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, stat
   const comment = new LineInput();
   const who = sanitizeInline(status.account?.acct ?? "?");
   new Panel(ctx, {
-    title: `Report @${who}`,
-    footer: "1-4 category · type a comment · Enter send · Esc cancel",
+    title: tl("report.title", { acct: `@${who}` }),
+    footer: tl("report.footer"),
     size: { width: 72, height: 12 },
     lines: () =>
       category
         ? [
-            `Category: ${CATEGORIES.find((c) => c.id === category)?.label}`,
-            "Comment (optional), Enter sends:",
-            `> ${comment.text}_`,
+            t("report.category", { label: tl(CATEGORIES.find((c) => c.id === category)!.label) }),
+            t("report.comment"),
+            `> ${inLine(comment.text)}_`,
           ]
-        : ["Why are you reporting this toot?", ...CATEGORIES.map((c, i) => `${i + 1}. ${c.label}`)],
+        : [t("report.why"), ...CATEGORIES.map((c, i) => `${i + 1}. ${t(c.label)}`)],
     async onKey(ch, key, panel) {
       if (!category) {
         const n = Number(ch);
@@ -56,9 +58,9 @@ export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, stat
           comment: comment.text,
         });
         panel.close();
-        ctx.flash("Reported — thank you");
+        ctx.flash(tl("report.done"));
       } catch (err) {
-        ctx.flash(`Could not report: ${describeError(err)}`);
+        ctx.flash(tl("report.couldNotReport", { why: describeError(err) }));
       }
       return true;
     },

@@ -1,3 +1,4 @@
+import { shown, t, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { changedStatus } from "../../timeline/status-change.js";
 import type { Status } from "../../timeline/store.js";
@@ -44,9 +45,7 @@ export interface StatusListOptions {
 function feedEntry(item: PaneItem, unicode: boolean): ListEntry {
   if (item.kind === "status") return { id: item.id, status: item.status };
   if (item.kind === "gap") {
-    const text = item.gap.loading
-      ? "loading the missing toots…"
-      : "gap: toots missing here — Enter loads them";
+    const text = t(item.gap.loading ? "gap.loading" : "gap.missing");
     const dash = unicode ? "┄" : "-";
     return { id: item.id, gap: () => item.load?.(), lines: () => [`${dash} ${text} ${dash}`] };
   }
@@ -198,14 +197,14 @@ export class StatusListView extends FramedOverlay {
       case "loadMore":
         if (!this.opts.feed?.loadOlder) break;
         this.opts.feed.loadOlder();
-        this.ctx.flash("Loading older toots…");
+        this.ctx.flash(tl("flash.loadingOlder"));
         return;
       case "refresh": {
         const feed = this.opts.feed;
         if (!feed?.refresh) break;
-        this.ctx.flash("Refreshing…");
+        this.ctx.flash(tl("flash.refreshing"));
         feed.refresh().then(
-          () => this.ctx.flash("Up to date"),
+          () => this.ctx.flash(tl("flash.upToDate")),
           (err: unknown) => this.ctx.flash(err instanceof Error ? err.message : String(err)),
         );
         return;
@@ -233,7 +232,7 @@ export class StatusListView extends FramedOverlay {
     }
     const feature = this.actions()[action];
     if (!feature) {
-      this.ctx.flash(`${action}: not available here`);
+      this.ctx.flash(tl("ui.notAvailableHere", { action }));
       return;
     }
     await feature(this.actionContext());
@@ -287,13 +286,14 @@ export class StatusListView extends FramedOverlay {
       return `  ${row.line}`;
     });
     if (this.allEntries().length === 0)
-      content.push(this.opts.feed ? "  Loading…" : "  Nothing here.");
+      content.push(`  ${t(this.opts.feed ? "ui.loading" : "ui.nothingHere")}`);
     this.box.setContent(content.join("\n"));
-    const footer = this.opts.footer ?? "Enter thread · Esc back";
-    // A feed's state (live, reconnecting…) is the pane's own words; server text is sanitised.
-    const state = this.opts.feed ? ` · ${this.opts.feed.state()}` : "";
+    // Title and footer are logical (the title may hold server text: sanitised); a feed's state
+    // (live, reconnecting…) comes in display order already, the pane's own words.
+    const footer = shown(this.opts.footer ?? tl("ui.enterThread"));
+    const state = this.opts.feed ? ` · ${sanitizeInline(this.opts.feed.state())}` : "";
     const label = truncateToWidth(
-      `${sanitizeInline(this.opts.title + state)} · ${footer}`,
+      `${shown(sanitizeInline(this.opts.title))}${state} · ${footer}`,
       Math.max(1, w - 6),
     );
     this.box.setLabel(` ${label} `);

@@ -7,9 +7,8 @@ import { probeUnknownFeatures } from "../../api/feature-probe.js";
 import { fetchInstanceRules } from "../../api/search.js";
 import { FEATURE_WORDS, type ServerFeature } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
-import { actionHelp, t } from "../../i18n/index.js";
+import { actionHelp, relativeTimeWords, shown, t, tl } from "../../i18n/index.js";
 import {
-  relativeTime,
   renderStatus,
   sanitizeInline,
   truncateToWidth,
@@ -33,7 +32,7 @@ const statusLines = (deps: FeatureDeps, status: Status, width: number) =>
   });
 
 export async function openTranslation(deps: FeatureDeps, ctx: Ctx, status: Status): Promise<void> {
-  ctx.flash("Translating…");
+  ctx.flash(tl("view.translating"));
   try {
     const t = await translateStatus(deps.session.rest, status.id);
     const translated: Status = {
@@ -42,14 +41,14 @@ export async function openTranslation(deps: FeatureDeps, ctx: Ctx, status: Statu
       spoilerText: typeof t.spoilerText === "string" ? t.spoilerText : "",
     };
     const from = sanitizeInline(String(t.detectedSourceLanguage ?? "?"));
-    const by = sanitizeInline(String(t.provider ?? "the server"));
+    const by = sanitizeInline(String(t.provider ?? tl("view.theServer")));
     new Panel(ctx, {
-      title: `Translation from ${from} by ${by}`,
+      title: tl("view.translation", { from, by }),
       lines: (width) => statusLines(deps, translated, width),
     }).open();
     ctx.flash("");
   } catch (err) {
-    ctx.flash(`Could not translate: ${describeError(err)}`);
+    ctx.flash(tl("view.couldNotTranslate", { why: describeError(err) }));
   }
 }
 
@@ -58,22 +57,30 @@ export async function openHistory(deps: FeatureDeps, ctx: Ctx, status: Status): 
     const edits = await statusHistory(deps.session.rest, status.id);
     const versions = Array.isArray(edits) ? [...edits].reverse() : [];
     new Panel(ctx, {
-      title: `Edit history (${versions.length} version${versions.length === 1 ? "" : "s"})`,
+      title: tl("view.history", { count: versions.length }),
       lines: (width) =>
         versions.flatMap((v, i) => {
-          const label = i === 0 ? "current" : i === versions.length - 1 ? "original" : "edited";
-          const when = relativeTime(v.createdAt, Date.now());
+          const label = tl(
+            i === 0
+              ? "view.historyCurrent"
+              : i === versions.length - 1
+                ? "view.historyOriginal"
+                : "view.historyEdited",
+          );
+          const at = Date.parse(String(v.createdAt));
+          const when = Number.isNaN(at) ? "?" : relativeTimeWords((at - Date.now()) / 1000);
           const as: Status = {
             ...status,
             content: typeof v.content === "string" ? v.content : "",
             spoilerText: typeof v.spoilerText === "string" ? v.spoilerText : "",
             editedAt: null,
           };
-          return [`── ${label}, ${when} ago ──`, ...statusLines(deps, as, width).slice(1), ""];
+          const heading = shown(tl("view.historyVersion", { label, when }));
+          return [heading, ...statusLines(deps, as, width).slice(1), ""];
         }),
     }).open();
   } catch (err) {
-    ctx.flash(`Could not load the history: ${describeError(err)}`);
+    ctx.flash(tl("view.couldNotLoadHistory", { why: describeError(err) }));
   }
 }
 
@@ -95,7 +102,7 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   const words = (features: readonly ServerFeature[]) =>
     features.map((f) => FEATURE_WORDS[f]).join(", ");
   new Panel(ctx, {
-    title: `Instance ${sanitizeInline(info.domain)}`,
+    title: tl("view.instance", { domain: sanitizeInline(info.domain) }),
     lines: (width) => {
       const missing = profile.unsupported();
       const unknown = profile.unknown();
@@ -122,12 +129,12 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
           : "Supports everything tootty uses.",
         ...(unknown.length > 0 ? [`Not checked yet: ${words(unknown)}`] : []),
         "",
-        "Rules:",
+        shown(tl("view.instanceRules")),
       ];
-      if (rulesError) out.push(`  could not load the rules: ${rulesError}`);
-      else if (rules.length === 0) out.push("  (none published)");
+      if (rulesError) out.push(`  ${shown(tl("view.couldNotLoadRules", { why: rulesError }))}`);
+      else if (rules.length === 0) out.push(`  ${shown(tl("view.noRules"))}`);
       rules.forEach((r, i) => {
-        out.push(`  ${i + 1}. ${sanitizeInline(r)}`);
+        out.push(`  ${i + 1}. ${shown(sanitizeInline(r))}`);
       });
       return out.flatMap((l) => (l === "" ? [""] : wrapPlainText(l, width)));
     },
@@ -137,8 +144,8 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
 export function openHelp(ctx: Ctx, keymap: Keymap): void {
   const entries = helpEntries(keymap);
   new Panel(ctx, {
-    title: t("help.title"),
-    footer: t("help.footer"),
+    title: tl("help.title"),
+    footer: tl("help.footer"),
     lines: (width) => [
       ...entries.map((e) =>
         truncateToWidth(

@@ -1,7 +1,9 @@
 // v: vote in the toot's poll. Digits pick options (toggle for a multiple-choice poll),
 // Enter sends the vote.
+
 import { votePoll } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
+import { inLine, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -12,28 +14,28 @@ import { Panel } from "./panel.js";
 export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status: Status): void {
   const poll = status.poll;
   if (!poll) {
-    ctx.flash("This toot has no poll");
+    ctx.flash(tl("vote.noPoll"));
     return;
   }
   if (poll.expired) {
-    ctx.flash("The poll has ended");
+    ctx.flash(tl("vote.ended"));
     return;
   }
   if (poll.voted) {
-    ctx.flash("You have already voted in this poll");
+    ctx.flash(tl("vote.already"));
     return;
   }
   const options = (poll.options ?? []).slice(0, 9);
   const chosen = new Set<number>();
   let sending = false;
   new Panel(ctx, {
-    title: poll.multiple ? "Vote (choose any)" : "Vote",
-    footer: "1-9 choose · Enter vote · Esc cancel",
+    title: tl(poll.multiple ? "vote.titleMultiple" : "vote.title"),
+    footer: tl("vote.footer"),
     size: { width: 70, height: options.length + 5 },
     lines: (width) =>
       options.map((o, i) =>
         truncateToWidth(
-          `${chosen.has(i) ? "[x]" : "[ ]"} ${i + 1}. ${sanitizeInline(o.title ?? "")}`,
+          `${chosen.has(i) ? "[x]" : "[ ]"} ${i + 1}. ${inLine(sanitizeInline(o.title ?? ""))}`,
           width,
         ),
       ),
@@ -50,7 +52,7 @@ export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status
       if (key.name !== "enter") return false;
       if (sending) return true;
       if (chosen.size === 0) {
-        ctx.flash("Choose an option first");
+        ctx.flash(tl("vote.chooseFirst"));
         return true;
       }
       sending = true;
@@ -62,9 +64,9 @@ export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status
           set: { poll: updated },
         });
         panel.close();
-        ctx.flash("Voted");
+        ctx.flash(tl("vote.voted"));
       } catch (err) {
-        ctx.flash(`Could not vote: ${describeError(err)}`);
+        ctx.flash(tl("vote.couldNotVote", { why: describeError(err) }));
       } finally {
         sending = false;
       }

@@ -68,7 +68,8 @@ function renderNotificationItem(
   const type = String((n as { type?: unknown }).type ?? "");
   if (type === "follow_request") {
     const answer = answeredRequest(n.id);
-    lines.push(answer ? `  request ${answer}` : `  ${t("followRequest.keys")}`);
+    const words = answer === "accepted" ? "followRequest.accepted" : "followRequest.rejected";
+    lines.push(`  ${t(answer ? words : "followRequest.keys")}`);
   }
   // Mentions, replies and posts are read in full; boosts and favourites only need the summary.
   const status = (n as { status?: PaneItem & object }).status as

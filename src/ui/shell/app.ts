@@ -9,7 +9,7 @@ import {
   type Keymap,
   keyResolver,
 } from "../../config/keymap.js";
-import { t } from "../../i18n/index.js";
+import { shown, t, tl } from "../../i18n/index.js";
 import {
   cellWidth,
   installBlessedWidthFix,
@@ -369,7 +369,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       layout.mode === "tabs"
         ? `${t("status.hintsTabs", { paneKeys: paneKeysHint() })} `
         : `${t("status.hintsColumns")} `;
-    const right = flashMessage ? `${sanitizeInline(flashMessage)} ` : hints;
+    const right = flashMessage ? `${flashMessage} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =
       room >= 1
@@ -403,8 +403,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     paintTimer = setTimeout(paint, Math.max(0, wait));
   }
 
+  /** `message` in logical order (server text in it is sanitised here), drawn in display order. */
   function flash(message: string): void {
-    flashMessage = message;
+    flashMessage = message === "" ? "" : shown(sanitizeInline(message));
     clearTimeout(flashTimer);
     flashTimer = setTimeout(() => {
       flashMessage = "";
@@ -521,14 +522,14 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       case "loadMore":
         if (source.loadOlder) {
           source.loadOlder();
-          flash(t("flash.loadingOlder"));
+          flash(tl("flash.loadingOlder"));
         }
         return;
       case "refresh":
         if (source.refresh) {
-          flash(t("flash.refreshing"));
+          flash(tl("flash.refreshing"));
           source.refresh().then(
-            () => flash(t("flash.upToDate")),
+            () => flash(tl("flash.upToDate")),
             (err: unknown) => flash(err instanceof Error ? err.message : String(err)),
           );
         }
@@ -536,7 +537,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       default: {
         const feature = opts.actions?.[action];
         if (!feature) {
-          flash(`${action}: not available yet`);
+          flash(tl("ui.notAvailableYet", { action }));
           return;
         }
         return runFeature(feature);

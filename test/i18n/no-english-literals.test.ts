@@ -1,0 +1,80 @@
+// tootty's own words live in the catalogues: a scan over the screen's code (src/ui) for
+// quoted English handed to what draws it — flash(), confirm(), a panel's or a picker's title,
+// footer and hint, setHint/setLabel — fails when a new one is added there instead of to
+// src/i18n/en*.ts. Commands, key names and protocol words (":pane add", "tag:NAME") are not
+// sentences; the allow-list names the few literal texts that are meant to stay.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import ts from "typescript";
+
+const UI = new URL("../../src/ui/", import.meta.url).pathname;
+
+/** Drawn as they are, in every language. */
+const ALLOWED = new Set(["tootty"]);
+
+const DRAWING_CALLS = new Set(["flash", "confirm", "setHint", "setLabel", "onError"]);
+const DRAWING_FIELDS = new Set(["title", "footer", "hint"]);
+
+/** Two words of letters, or one capitalised word: a sentence or a title of ours. */
+const ENGLISH = /[A-Za-z]{2,}\s+[A-Za-z]{2,}|^[A-Z][a-z]{2,}/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
+}
+
+/** The literal text of a string or template (its fixed parts), or null for anything else. */
+function literalText(node: ts.Node): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(" ");
+  if (ts.isConditionalExpression(node)) {
+    const parts = [literalText(node.whenTrue), literalText(node.whenFalse)].filter((p) => p);
+    return parts.length ? parts.join(" ") : null;
+  }
+  return null;
+}
+
+export function englishLiterals(root: string): string[] {
+  const found: string[] = [];
+  for (const file of files(root)) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+    const report = (node: ts.Node) => {
+      const text = literalText(node);
+      if (text === null || ALLOWED.has(text) || !ENGLISH.test(text)) return;
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${file.slice(root.length)}:${line + 1}: ${text}`);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const name = ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : ts.isIdentifier(callee)
+            ? callee.text
+            : "";
+        if (DRAWING_CALLS.has(name)) for (const arg of node.arguments) report(arg);
+      }
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+        if (DRAWING_FIELDS.has(node.name.text)) report(node.initializer);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+test("no English sentence is handed to the screen outside the catalogues", () => {
+  assert.deepEqual(englishLiterals(UI), []);
+});
+
+test("the scan finds one when there is one", () => {
+  const probe = ts.createSourceFile("x.ts", 'ctx.flash("Could not vote")', ts.ScriptTarget.Latest);
+  const call = (probe.statements[0] as ts.ExpressionStatement).expression as ts.CallExpression;
+  assert.equal(literalText(call.arguments[0]!), "Could not vote");
+  assert.ok(ENGLISH.test("Could not vote") && ENGLISH.test("Voted") && !ENGLISH.test("y/n"));
+});

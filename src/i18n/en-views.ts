@@ -79,7 +79,6 @@ export const enViews = {
   "view.profileFooter": "F follow · M mute · X block · Esc back",
   "view.profileCounts": "{posts} · {following} following · {followers}",
   "view.toots": { one: "{count} toot", other: "{count} toots" },
-  "view.followers": { one: "{count} follower", other: "{count} followers" },
   "view.relationship": "Relationship: {words}",
   "view.youFollow": "you follow them",
   "view.followRequested": "follow requested",

@@ -183,7 +183,7 @@ export async function openProfile(
       tl("view.profileCounts", {
         posts: tl("view.toots", { count: count(account.statusesCount) }),
         following: count(account.followingCount),
-        followers: tl("view.followers", { count: count(account.followersCount) }),
+        followers: tl("profile.followers", { count: count(account.followersCount) }),
       }),
       tl("view.relationship", { words: relationshipWords(rel) || "…" }),
       ...bio,

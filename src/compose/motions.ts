@@ -505,9 +505,7 @@ function searchMotion(
     lastSearch: spec,
     ...(wrapped
       ? {
-          message: spec.forward
-            ? "search hit BOTTOM, continuing at TOP"
-            : "search hit TOP, continuing at BOTTOM",
+          message: tl(spec.forward ? "compose.searchWrappedBottom" : "compose.searchWrappedTop"),
         }
       : {}),
   };

@@ -96,6 +96,9 @@ test(":quotes lists who quoted my toot, x revokes one after a question, :quotepo
   for (const who of ["lou", "newsbot", "fossgroup@lemmy.example"])
     e2e.demo.control.quoteStatus(mine.id, who, `quoting ${who} ${marker}`);
   const tui = e2e.start({ cols: 110, rows: 34 });
+  // Home opens where an earlier test left the read marker: the newest toot is above it.
+  await tui.waitForText("Home ·", 15_000);
+  tui.send("g");
   await tui.waitForText(`my quotable toot ${marker}`, 15_000);
   await tui.waitForText("Home · live", 15_000);
   tui.send("g");

@@ -41,7 +41,7 @@ describe("Enter on a reply", () => {
     tui.send("j");
     await tui.waitFor((s) => gutterOf(s, "thr1middle answer") === "▌", "the middle toot selected");
     tui.send("Enter");
-    const thread = await tui.waitForText("Thread · 1 above · 1 replies");
+    const thread = await tui.waitForText("Thread · 1 above · 1 reply");
     const rows = thread.split("\n");
     const row = (text: string) => rows.findIndex((l) => l.includes(text));
     assert.ok(row("thr0root question") < row("thr1middle answer"), "the ancestor above");

@@ -84,10 +84,10 @@ export function instanceV2(
       vapid: { public_key: "" },
       accounts: { max_featured_tags: 10, max_pinned_statuses: 5 },
       ...configuration(f),
-      // The demo translates (POST /api/v1/statuses/:id/translate, "DemoTranslate"), as a
-      // server with a translation service configured does; where a flavour has no such route
-      // it says so, as such a server would.
-      translation: { enabled: !f.missing.some((m) => m.test("/api/v1/statuses/1/translate")) },
+      // The simulated Mastodon translates (POST /api/v1/statuses/:id/translate,
+      // "DemoTranslate"), as a Mastodon with a translation service configured does; the
+      // other servers say they do not, and tootty then does not offer it.
+      translation: { enabled: f.name === "mastodon" },
       // Mastodon 4.5; the other servers do not send it.
       ...(f.hasApiVersions ? { timelines_access: structuredClone(server.timelinesAccess) } : {}),
     },

@@ -28,7 +28,7 @@ describe("the profile of each simulated server", () => {
       assert.ok(api >= 2);
       assert.equal(profile.known("quotes"), api >= 7, "quotes are api_versions.mastodon 7");
       assert.equal(profile.known("markers"), true);
-      assert.equal(profile.known("translation"), false, "configuration.translation.enabled");
+      assert.equal(profile.known("translation"), true, "configuration.translation.enabled");
       assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 23 });
     } finally {
       rest.close();

@@ -29,6 +29,9 @@ test("Q quotes the selected toot: the server accepts the quote and Home shows it
     content: `<p>original thought ${marker}</p>`,
   });
   const tui = e2e.start({ cols: 110, rows: 34 });
+  // Home opens where an earlier test left the read marker: g goes up to the newest toots.
+  await tui.waitForText("Home ·", 15_000);
+  tui.send("g");
   await tui.waitForText(`original thought ${marker}`, 15_000);
   tui.send("g");
   tui.send("Q");
@@ -68,6 +71,9 @@ test("a toot whose author allows no quotes: Q says so and opens no composer", as
   });
   e2e.demo.control.setQuotePolicy(target.id, "nobody");
   const tui = e2e.start({ cols: 110, rows: 34 });
+  // Home opens where an earlier test left the read marker: g goes up to the newest toots.
+  await tui.waitForText("Home ·", 15_000);
+  tui.send("g");
   await tui.waitForText(`do not quote ${marker}`, 15_000);
   // Home opens at the last read toot (the server's marker): g selects the newest.
   tui.send("g");

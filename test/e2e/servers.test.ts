@@ -9,7 +9,7 @@ import { command, e2eInstance } from "../helpers/e2e.js";
 
 /** What `:instance` must list as unsupported against each simulated server (flavour.ts). */
 const UNSUPPORTED: Record<string, string[]> = {
-  mastodon: ["translation"],
+  mastodon: [],
   gotosocial: ["filters", "direct conversations", "scheduled toots", "grouped notifications"],
   pleroma: ["filters", "scheduled toots", "grouped notifications", "quote posts"],
   hollo: ["streaming", "filters", "direct conversations", "scheduled toots", "translation"],

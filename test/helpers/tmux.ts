@@ -103,7 +103,8 @@ class TmuxTerminal implements TerminalSession {
 
   /** Presses keys by tmux key name ("Escape", "C-d", "Enter"); `type` sends literal text. */
   send(...keys: string[]): void {
-    this.tmux("send-keys", "-t", "main", ...keys);
+    // tmux names Shift-Tab "BTab"; xterm sessions (keys.ts) take both names.
+    this.tmux("send-keys", "-t", "main", ...keys.map((k) => (k === "S-Tab" ? "BTab" : k)));
   }
 
   type(text: string): void {

@@ -1,6 +1,7 @@
 // The one gate every server string passes before display. A toot, a display name or a URL
 // must never reach the terminal with the power to move the cursor, set the title, write
 // the clipboard (OSC 52), forge a hyperlink (OSC 8) or reverse the text after it.
+import { visualBidi } from "./bidi.js";
 import { toTerminalSafe } from "./width.js";
 
 // Whole escape sequences, so their payload is not left behind as visible garbage:
@@ -34,8 +35,10 @@ export function sanitizeText(s: string): string {
     .replace(LINE_SEPARATORS, "\n");
   t = toTerminalSafe(t);
   // A left-to-right mark after right-to-left text stops it from pulling the neutral
-  // characters that follow (" @acct · 5m") into its run in bidi-aware terminals.
-  if (RTL.test(t)) t += LRM;
+  // characters that follow (" @acct · 5m") into its run in bidi-aware terminals. Where
+  // tootty puts lines in visual order itself, the terminal reorders nothing and the mark
+  // would only be a stray character on screen and in what the user copies.
+  if (!visualBidi() && RTL.test(t)) t += LRM;
   return t;
 }
 

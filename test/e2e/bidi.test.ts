@@ -91,6 +91,20 @@ describe("Arabic on screen", () => {
     await until("CSI 8 h on exit", () => bytes().lastIndexOf("\x1b[8h") > explicit);
   });
 
+  test("in visual order no bidi mark reaches the terminal: not in titles, the status line or toots", async () => {
+    // LRM, RLM and ALM only steer a terminal that reorders; once tootty has put a line in
+    // visual order they are stray characters a copy carries out, and a terminal that gives
+    // them a cell shifts the line.
+    publish();
+    const { tui, bytes } = await recorded({ ...OUTSIDE_TMUX, LANG: "ar_EG.UTF-8" });
+    const screen = await tui.waitFor((s) => s.includes("2026"), "the Arabic toot", 15_000);
+    assert.ok(seen(screen).includes(reversed("الرئيسية")), `the Arabic interface:\n${screen}`);
+    const marks = [...bytes().matchAll(/[\u200e\u200f\u061c]/g)].length;
+    assert.equal(marks, 0, `${marks} bidi marks written`);
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+
   test("a terminal that reorders by itself (Konsole) gets logical order, unshaped", async () => {
     publish();
     const { tui, bytes } = await recorded({ ...OUTSIDE_TMUX, KONSOLE_VERSION: "230804" });

@@ -2,73 +2,14 @@
 // leave in one write, and one round trip brings every answer back, whatever the terminal
 // answers and however the link splits it.
 import assert from "node:assert/strict";
-import { EventEmitter } from "node:events";
 import { describe, test } from "node:test";
 import { GRAPHICS_QUERIES } from "../../src/ui/terminal/graphics-probe.js";
 import { probeTerminal } from "../../src/ui/terminal/start-probe.js";
 import { isLateProbeAnswer, PROBES, WIDTH_QUERIES } from "../../src/ui/terminal/width-probe.js";
-
-/** What a terminal says back to each question it understands (undefined: silence). */
-interface Answers {
-  /** Cells advanced for a probe text (CSI 6 n). */
-  advance?: (text: string) => number;
-  kitty?: boolean;
-  /** DA1's attributes, e.g. "62;4" (4: sixel). */
-  da1?: string;
-  /** XTWINOPS 16: a cell's height and width in pixels. */
-  cell?: [number, number];
-}
+import { fakeTerminal } from "./fake-terminal.js";
 
 const TMUX_LIKE = (t: string) =>
   ({ [PROBES.family]: 2, [PROBES.skinTone]: 4, [PROBES.vs16]: 1, [PROBES.flag]: 2 })[t] ?? 2;
-
-/**
- * A pty that answers in the order asked, `delayMs` after each write (the link's round trip),
- * in chunks cut at `cuts`, with `typed` keys arriving between two answers.
- */
-function fakeTerminal(answers: Answers, opts: { delayMs?: number; typed?: string } = {}) {
-  const input = Object.assign(new EventEmitter(), {
-    isTTY: true,
-    isRaw: false,
-  }) as unknown as EventEmitter & Record<string, unknown>;
-  const rawModes: boolean[] = [];
-  const unshifted: Buffer[] = [];
-  const writes: string[] = [];
-  input.setRawMode = (raw: boolean) => {
-    rawModes.push(raw);
-    input.isRaw = raw;
-  };
-  input.resume = () => {};
-  input.pause = () => {};
-  input.unshift = (b: Buffer) => unshifted.push(b);
-  const output = {
-    isTTY: true,
-    write(s: string) {
-      writes.push(s);
-      const back: string[] = [];
-      const question = /\r([^\r\x1b]*)\x1b\[6n|\x1b_G[^\x1b]*\x1b\\|\x1b\[16t|\x1b\[c/g;
-      for (const m of s.matchAll(question)) {
-        if (m[1] !== undefined) {
-          if (answers.advance) back.push(`\x1b[9;${answers.advance(m[1]) + 1}R`);
-        } else if (m[0].startsWith("\x1b_G")) {
-          if (answers.kitty) back.push("\x1b_Gi=31;OK\x1b\\");
-        } else if (m[0] === "\x1b[16t") {
-          if (answers.cell) back.push(`\x1b[6;${answers.cell[0]};${answers.cell[1]}t`);
-        } else if (answers.da1 !== undefined) back.push(`\x1b[?${answers.da1}c`);
-      }
-      if (back.length === 0) return true;
-      if (opts.typed) back.splice(1, 0, opts.typed);
-      const stream = back.join("");
-      setTimeout(() => {
-        // Cut inside answers, as a slow link does: every 7 bytes.
-        for (let i = 0; i < stream.length; i += 7)
-          input.emit("data", Buffer.from(stream.slice(i, i + 7), "latin1"));
-      }, opts.delayMs ?? 0);
-      return true;
-    },
-  };
-  return { input, output, writes, unshifted, rawModes };
-}
 
 const ask = { widths: true, graphics: true, env: {} };
 

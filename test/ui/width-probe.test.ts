@@ -1,7 +1,6 @@
 // The start-up width probe against fake terminals that answer as differently as real ones
 // do, and the layout each answer leads to.
 import assert from "node:assert/strict";
-import { EventEmitter } from "node:events";
 import { afterEach, describe, test } from "node:test";
 import {
   cellWidth,
@@ -12,6 +11,7 @@ import {
 } from "../../src/render/index.js";
 import { probeTerminalWidths } from "../../src/ui/terminal/start-probe.js";
 import { isLateProbeAnswer, PROBES } from "../../src/ui/terminal/width-probe.js";
+import { fakeTerminal } from "./fake-terminal.js";
 
 /** A terminal's answer: the cells it advances for a probe text. */
 type Advance = (text: string) => number;
@@ -56,61 +56,9 @@ const XTERM_JS: Advance = (t) =>
   })[t]!;
 const NO_WIDE_CHARS: Advance = () => 1;
 
-interface FakeTerminal {
-  input: EventEmitter & Record<string, unknown>;
-  output: { isTTY: boolean; write(s: string): boolean };
-  written: () => string;
-  unshifted: Buffer[];
-  rawModes: boolean[];
-}
-
-/**
- * A pty that answers each `CR text CSI 6 n` with the column the cursor would reach, in
- * chunks split anywhere, optionally after `delayMs` and with key presses in between.
- */
-function fakeTerminal(
-  advance: Advance | null,
-  opts: { delayMs?: number; typed?: string } = {},
-): FakeTerminal {
-  const input = Object.assign(new EventEmitter(), {
-    isTTY: true,
-    isRaw: false,
-  }) as unknown as EventEmitter & Record<string, unknown>;
-  const rawModes: boolean[] = [];
-  const unshifted: Buffer[] = [];
-  input.setRawMode = (raw: boolean) => {
-    rawModes.push(raw);
-    input.isRaw = raw;
-  };
-  input.resume = () => {};
-  input.pause = () => {};
-  input.unshift = (b: Buffer) => unshifted.push(b);
-  let out = "";
-  const output = {
-    isTTY: true,
-    write(s: string) {
-      out += s;
-      if (!advance) return true;
-      const answers: string[] = [];
-      for (const m of s.matchAll(/\r([^\r\x1b]*)\x1b\[6n/g)) {
-        answers.push(`\x1b[7;${advance(m[1]!) + 1}R`);
-      }
-      if (answers.length === 0) return true;
-      let stream = answers.join("");
-      // Someone typed while the answers travelled: the key lands between two of them.
-      if (opts.typed) stream = answers[0] + opts.typed + answers.slice(1).join("");
-      const send = () => {
-        // Split inside an answer, as a slow link does.
-        const cut = Math.floor(stream.length / 2) + 1;
-        input.emit("data", Buffer.from(stream.slice(0, cut), "latin1"));
-        input.emit("data", Buffer.from(stream.slice(cut), "latin1"));
-      };
-      setTimeout(send, opts.delayMs ?? 0);
-      return true;
-    },
-  };
-  return { input, output, written: () => out, unshifted, rawModes };
-}
+/** A terminal that answers the width questions by `advance` (null: one that stays silent). */
+const widthTerminal = (advance: Advance | null, opts: { delayMs?: number; typed?: string } = {}) =>
+  fakeTerminal(advance ? { advance } : {}, opts);
 
 afterEach(() => setTerminalWidths(FALLBACK_WIDTHS));
 
@@ -139,7 +87,7 @@ describe("the width probe reads what the terminal answers", () => {
   ];
   for (const [what, advance, expected] of cases) {
     test(what, async () => {
-      const term = fakeTerminal(advance);
+      const term = widthTerminal(advance);
       assert.deepEqual(
         await probeTerminalWidths(term.input as never, term.output, 150, {}),
         expected,
@@ -153,29 +101,29 @@ describe("the width probe reads what the terminal answers", () => {
   }
 
   test("a terminal whose CJK is not two cells is not believed", async () => {
-    const term = fakeTerminal(NO_WIDE_CHARS);
+    const term = widthTerminal(NO_WIDE_CHARS);
     assert.equal(await probeTerminalWidths(term.input as never, term.output), null);
   });
 
   test("keys typed during the probe reach the UI afterwards", async () => {
-    const term = fakeTerminal(TMUX_3_3, { typed: "jk" });
+    const term = widthTerminal(TMUX_3_3, { typed: "jk" });
     assert.notEqual(await probeTerminalWidths(term.input as never, term.output), null);
     assert.equal(Buffer.concat(term.unshifted).toString("latin1"), "jk");
   });
 
   test("no answer within the timeout: wcwidth, and late answers are not taken for keys", async () => {
-    const term = fakeTerminal(null);
+    const term = widthTerminal(null);
     const started = Date.now();
     assert.equal(await probeTerminalWidths(term.input as never, term.output, 60), null);
     assert.ok(Date.now() - started < 1000, "the probe does not hold the start-up");
-    const late = fakeTerminal(TMUX_3_3, { delayMs: 200 });
+    const late = widthTerminal(TMUX_3_3, { delayMs: 200 });
     assert.equal(await probeTerminalWidths(late.input as never, late.output, 60), null);
     assert.equal(isLateProbeAnswer("\x1b[7;3R"), true);
     assert.equal(isLateProbeAnswer("j"), false);
   });
 
   test("not a terminal: nothing is written and nothing asked", async () => {
-    const term = fakeTerminal(TMUX_3_3);
+    const term = widthTerminal(TMUX_3_3);
     term.input.isTTY = false;
     assert.equal(await probeTerminalWidths(term.input as never, term.output), null);
     assert.equal(term.written(), "");
@@ -193,7 +141,7 @@ describe("the layout follows the answer", () => {
     ["xterm.js", XTERM_JS],
   ] as const) {
     test(name, async () => {
-      const term = fakeTerminal(advance);
+      const term = widthTerminal(advance);
       const widths = await probeTerminalWidths(term.input as never, term.output, 150, {});
       setTerminalWidths(widths!);
       for (const text of Object.values(PROBES)) {
@@ -224,7 +172,7 @@ describe("the layout follows the answer", () => {
   });
 
   test("tmux: parts drawn apart, and a sequence longer than a cell holds (21 bytes) split before it overflows", async () => {
-    const term = fakeTerminal(TMUX_3_3);
+    const term = widthTerminal(TMUX_3_3);
     const widths = await probeTerminalWidths(term.input as never, term.output, 150, {
       TMUX: "/tmp/t,1,0",
     });

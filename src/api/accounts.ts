@@ -1,6 +1,6 @@
 // Accounts: lookup, their statuses, the relationship with them, and follow / mute / block.
 import type { mastodon } from "masto";
-import type { PageParams, RestClient } from "./rest.js";
+import { type PageParams, pageParams, type RestClient, withStringIds } from "./rest.js";
 
 type Rest = Pick<RestClient, "request">;
 
@@ -20,16 +20,22 @@ export function lookupAccount(rest: Rest, acct: string): Promise<mastodon.v1.Acc
   });
 }
 
-export function accountStatuses(
+/**
+ * GET /api/v1/accounts/:id/statuses: their toots and boosts, newest first, paged by status ids
+ * like a timeline. `pinned`: only the toots pinned to their profile.
+ */
+export async function accountStatuses(
   rest: Rest,
   id: string,
   page: PageParams = {},
+  opts: { pinned?: boolean } = {},
 ): Promise<mastodon.v1.Status[]> {
-  return rest.request<mastodon.v1.Status[]>({
+  const data = await rest.request<unknown>({
     method: "GET",
     path: accountPath(id, "statuses"),
-    params: { limit: 20, ...page },
+    params: { limit: 20, ...pageParams(page), ...(opts.pinned ? { pinned: true } : {}) },
   });
+  return withStringIds<mastodon.v1.Status>(data);
 }
 
 export async function relationship(

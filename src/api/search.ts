@@ -1,7 +1,7 @@
 // Search (v2): accounts, hashtags and statuses. `resolve=true` makes the server fetch
 // `@user@other.server` and toot URLs from any server, so remote things are one lookup away.
 import type { mastodon } from "masto";
-import type { RestClient } from "./rest.js";
+import { type PageParams, pageParams, type RestClient, withStringIds } from "./rest.js";
 
 type Rest = Pick<RestClient, "request">;
 
@@ -24,16 +24,25 @@ export async function search(rest: Rest, q: string, limit = 10): Promise<SearchR
   };
 }
 
-/** Statuses of the user's own collections: bookmarks, favourites, direct conversations. */
-export function collection(
-  rest: Rest,
+/**
+ * One page of the user's bookmarks or favourites, newest saved first. Mastodon pages these by
+ * the ids of its bookmark and favourite rows, which only the `Link` header carries (`next`
+ * absent: nothing older); a status id as max_id would cut the list in the wrong place.
+ */
+export async function collection(
+  rest: Pick<RestClient, "requestPage">,
   which: "bookmarks" | "favourites",
-): Promise<mastodon.v1.Status[]> {
-  return rest.request<mastodon.v1.Status[]>({
+  page: PageParams = {},
+): Promise<{ statuses: mastodon.v1.Status[]; older?: PageParams }> {
+  const answer = await rest.requestPage<unknown>({
     method: "GET",
     path: `/api/v1/${which}`,
-    params: { limit: 40 },
+    params: { limit: 40, ...pageParams(page) },
   });
+  return {
+    statuses: withStringIds<mastodon.v1.Status>(answer.data),
+    ...(answer.links.next ? { older: answer.links.next } : {}),
+  };
 }
 
 export interface InstanceRule {

@@ -55,7 +55,8 @@ ${theme.join("\n")}
                       "osc": ${OSC_NOTIFICATIONS.join(" | ")} (desktop notification by OSC 9 or OSC 777; default "${DEFAULTS.notifications.osc}")}
   defaultVisibility  ${VISIBILITIES.join(" | ")}; default "${DEFAULTS.defaultVisibility}"
   defaultLanguage    ISO 639 code such as "en", or null for your account's default
-  confirm            ask before: {"boost": ${DEFAULTS.confirm.boost}, "delete": ${DEFAULTS.confirm.delete}, "quit": ${DEFAULTS.confirm.quit}}
+  confirm            ask before: {"boost": ${DEFAULTS.confirm.boost}, "delete": ${DEFAULTS.confirm.delete}, "quit": ${DEFAULTS.confirm.quit},
+                     "block": ${DEFAULTS.confirm.block}, "unfollow": ${DEFAULTS.confirm.unfollow}}
   bidi               ${BIDI_SETTINGS.join(" | ")}; default "${DEFAULTS.bidi}". Who puts Arabic and Hebrew
                      in reading order: "visual" tootty (reordered and shaped, for terminals
                      without bidi: tmux, xterm, kitty, Alacritty…; in VTE it switches the

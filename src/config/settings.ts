@@ -52,7 +52,7 @@ export interface Settings {
   defaultVisibility: Visibility;
   /** ISO 639 code, or null for the account's own default. */
   defaultLanguage: string | null;
-  confirm: { boost: boolean; delete: boolean; quit: boolean };
+  confirm: { boost: boolean; delete: boolean; quit: boolean; block: boolean; unfollow: boolean };
   bidi: BidiSetting;
   /** tootty's own words: a language tag ("ar", "en-GB"), or null for the locale's (LC_MESSAGES). */
   interfaceLanguage: string | null;
@@ -72,7 +72,7 @@ export const DEFAULTS = {
   notifications: { bell: false, osc: "off" as OscNotification },
   defaultVisibility: "public" as Visibility,
   defaultLanguage: null,
-  confirm: { boost: false, delete: true, quit: false },
+  confirm: { boost: false, delete: true, quit: false, block: true, unfollow: true },
   bidi: "auto" as BidiSetting,
   interfaceLanguage: null,
   images: "auto" as ImageMode,
@@ -173,7 +173,7 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
   const notifications = section("notifications", user.notifications, warn);
   warnUnknownKeys("notifications", notifications, ["bell", "osc"], warn);
   const confirm = section("confirm", user.confirm, warn);
-  warnUnknownKeys("confirm", confirm, ["boost", "delete", "quit"], warn);
+  warnUnknownKeys("confirm", confirm, ["boost", "delete", "quit", "block", "unfollow"], warn);
 
   const settings: Settings = {
     keymap: validateKeymap(user.keymap, warn),
@@ -209,6 +209,8 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
       boost: boolean("confirm.boost", confirm.boost, DEFAULTS.confirm.boost, warn),
       delete: boolean("confirm.delete", confirm.delete, DEFAULTS.confirm.delete, warn),
       quit: boolean("confirm.quit", confirm.quit, DEFAULTS.confirm.quit, warn),
+      block: boolean("confirm.block", confirm.block, DEFAULTS.confirm.block, warn),
+      unfollow: boolean("confirm.unfollow", confirm.unfollow, DEFAULTS.confirm.unfollow, warn),
     },
     bidi: oneOf("bidi", user.bidi, BIDI_SETTINGS, DEFAULTS.bidi, warn),
     interfaceLanguage: validateInterfaceLanguage(user.interfaceLanguage, warn),

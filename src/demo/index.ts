@@ -137,7 +137,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
   const oauth = new OAuthProvider(tokens, now);
   const server = createHttpServer({
     routes: [
-      ...socialRoutes({ world }),
+      ...socialRoutes({ world, baseUrl: () => baseUrl }),
       ...notificationRoutes({ world, baseUrl: () => baseUrl }),
       ...refreshes.wrap(
         readRoutes({

@@ -38,8 +38,8 @@ const KEPT_PARAMS = [
   "include_filtered",
 ];
 
-function pagedReply<T extends { id: string }>(
-  deps: RestDeps,
+export function pagedReply<T extends { id: string }>(
+  deps: Pick<RestDeps, "world" | "baseUrl">,
   ctx: RequestContext,
   ascending: readonly T[],
   render: (item: T) => unknown,

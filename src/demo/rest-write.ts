@@ -180,6 +180,7 @@ export function writeRoutes({ world, quotes }: WriteDeps): Route[] {
           if (target.favourited !== on) target.favourites_count += on ? 1 : -1;
           target.favourited = on;
         } else target.bookmarked = on;
+        world.markSaved(action.endsWith("favourite") ? "favourites" : "bookmarks", target.id, on);
         return json(200, target);
       }),
     ),

@@ -13,9 +13,11 @@ import {
   requireAuth,
   route,
 } from "./http-kit.js";
+import { linkHeader, pageById, parseLimit } from "./paging.js";
 import { viewFor } from "./present.js";
+import { pagedReply } from "./rest-read.js";
 import type { ApiAccount, ApiStatus } from "./types.js";
-import type { DemoWorld } from "./world.js";
+import type { DemoWorld, StoredStatus } from "./world.js";
 
 interface Relationship {
   id: string;
@@ -42,7 +44,13 @@ interface Version {
   created_at: string;
 }
 
-export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
+export function socialRoutes({
+  world,
+  baseUrl,
+}: {
+  world: DemoWorld;
+  baseUrl: () => string;
+}): Route[] {
   const relationships = new Map<string, Relationship>();
   const history = new Map<string, Version[]>();
   const latest = new Map<string, Version>();
@@ -111,6 +119,36 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
     );
   };
 
+  // Bookmarks and favourites are rows of their own on Mastodon, paged by the rows' ids, which
+  // only the Link header carries: a status id as max_id means nothing here. Toots seeded as
+  // saved get rows first, in their own order; the user's saves follow (world.markSaved).
+  const savedReply = (ctx: RequestContext, which: "bookmarks" | "favourites") => {
+    const flag = which === "bookmarks" ? "bookmarked" : "favourited";
+    for (const s of world.statuses)
+      if (s.status[flag] === true && !world.saved[which].has(s.id))
+        world.markSaved(which, s.id, true);
+    const ascending = [...world.saved[which]]
+      .map(([statusId, id]) => ({ id, stored: world.get(statusId) }))
+      .filter((r): r is { id: string; stored: StoredStatus } => r.stored?.status[flag] === true)
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    const q = ctx.url.searchParams;
+    const page = pageById(ascending, {
+      max_id: q.get("max_id"),
+      since_id: q.get("since_id"),
+      min_id: q.get("min_id"),
+      limit: parseLimit(q.get("limit"), 20, 40),
+    });
+    const keep = new URLSearchParams();
+    const limit = q.get("limit");
+    if (limit) keep.set("limit", limit);
+    const link = linkHeader(baseUrl(), ctx.url.pathname, keep, page);
+    return json(
+      200,
+      page.items.map((r) => see(ctx)(r.stored.status)),
+      link ? { Link: link } : undefined,
+    );
+  };
+
   const accountToggle = (verb: string, apply: (r: Relationship, id: string) => void) =>
     route("POST", `/api/v1/accounts/:id/${verb}`, (ctx) => {
       const denied = requireAnyWrite(ctx);
@@ -142,15 +180,15 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
     route("GET", "/api/v1/accounts/:id/statuses", (ctx) => {
       const id = ctx.params.id ?? "";
       if (!accountById(id)) return NOT_FOUND;
-      const limit = limitOf(ctx, 20, 40);
-      return json(
-        200,
-        newestFirst(
-          (s) => s.account.id === id && (s.visibility === "public" || s.visibility === "unlisted"),
-          ctx,
-          limit,
-        ),
+      const pinned = ctx.url.searchParams.get("pinned") === "true";
+      const theirs = world.statuses.filter(
+        (s) =>
+          s.status.account.id === id &&
+          (s.status.visibility === "public" || s.status.visibility === "unlisted") &&
+          (!pinned || s.status.pinned === true),
       );
+      // Paged like a timeline (max_id / min_id over status ids, a Link header).
+      return pagedReply({ world, baseUrl }, ctx, theirs, (s) => see(ctx)(s.status), 20, 40);
     }),
     accountToggle("follow", (r, id) => {
       // Locked accounts get a request, not a follow.
@@ -269,26 +307,8 @@ export function socialRoutes({ world }: { world: DemoWorld }): Route[] {
       reports.push(report);
       return json(200, report);
     }),
-    route("GET", "/api/v1/bookmarks", (ctx) => {
-      const denied = requireAuth(ctx);
-      return (
-        denied ??
-        json(
-          200,
-          newestFirst((s) => s.bookmarked === true, ctx, limitOf(ctx, 20, 40)),
-        )
-      );
-    }),
-    route("GET", "/api/v1/favourites", (ctx) => {
-      const denied = requireAuth(ctx);
-      return (
-        denied ??
-        json(
-          200,
-          newestFirst((s) => s.favourited === true, ctx, limitOf(ctx, 20, 40)),
-        )
-      );
-    }),
+    route("GET", "/api/v1/bookmarks", (ctx) => requireAuth(ctx) ?? savedReply(ctx, "bookmarks")),
+    route("GET", "/api/v1/favourites", (ctx) => requireAuth(ctx) ?? savedReply(ctx, "favourites")),
     route("GET", "/api/v1/conversations", (ctx) => {
       const denied = requireAuth(ctx);
       if (denied) return denied;

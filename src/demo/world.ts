@@ -73,6 +73,12 @@ export class DemoWorld {
     { last_read_id: string; version: number; updated_at: string }
   >();
   private readonly listeners = new Set<(e: WorldEvent) => void>();
+  /**
+   * Bookmarks and favourites as Mastodon keeps them: rows of their own, status id → row id,
+   * in the order they were saved (social.ts pages them by row id, as Mastodon does).
+   */
+  readonly saved = { bookmarks: new Map<string, string>(), favourites: new Map<string, string>() };
+  private nextSavedRow = 1;
 
   constructor(
     seed: number,
@@ -104,6 +110,13 @@ export class DemoWorld {
 
   private emit(e: WorldEvent): void {
     for (const l of this.listeners) l(e);
+  }
+
+  /** The user saved (or unsaved) a status: a new row, the newest, whatever the toot's age. */
+  markSaved(which: "bookmarks" | "favourites", statusId: string, on: boolean): void {
+    const rows = this.saved[which];
+    if (!on) rows.delete(statusId);
+    else if (!rows.has(statusId)) rows.set(statusId, String(this.nextSavedRow++));
   }
 
   get(id: string): StoredStatus | undefined {

@@ -21,7 +21,14 @@ import {
 } from "./pane-state.js";
 import type { StatusChanges } from "./status-bus.js";
 import { type Status, TimelineStore } from "./store.js";
-import { isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
+import { isSavedList, isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
+
+/**
+ * A page as a fetcher gives it: the statuses (paged by their ids: max_id is the oldest held),
+ * or the statuses with the cursor of the page below them, from the `Link` header (bookmarks and
+ * favourites, whose cursors are not status ids); no `older` there means nothing older.
+ */
+export type FeedPage = Status[] | { statuses: Status[]; older?: PageParams };
 
 /** The part of RestClient a feed uses. */
 export interface FeedRest {
@@ -54,7 +61,7 @@ export interface TimelineFeedOptions {
    * Fetches one page of this timeline. Required for tag:, list: and direct (see
    * src/api/timelines.ts); home, local and federated default to `rest.timeline`.
    */
-  fetchPage?: (page: PageParams) => Promise<Status[]>;
+  fetchPage?: (page: PageParams) => Promise<FeedPage>;
   /**
    * The session's status bus: edits, deletes and actions, wherever they were seen, applied to
    * this feed's statuses. This feed's own stream brings only new statuses (its `delete` and
@@ -75,12 +82,19 @@ export class TimelineFeed {
     Omit<TimelineFeedOptions, "changes" | "onClose" | "random" | "fetchPage">
   > & {
     random: () => number;
-    fetchPage: (page: PageParams) => Promise<Status[]>;
+    fetchPage: (page: PageParams) => Promise<FeedPage>;
   };
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
   private loaded = false;
   private endReached = false;
+  /**
+   * Set once a page came with a Link cursor: older pages then follow it (`undefined` after
+   * a page with no `next`: the end), and a refresh asks for the first page again.
+   */
+  private cursor: { older?: PageParams } | undefined;
+  /** No stream carries this timeline (subscriptionOf): it is as fresh as its last page. */
+  private readonly unstreamed: boolean;
   /** Newest id up to which we know the timeline is complete, recorded when the socket dropped. */
   private frontier: string | undefined;
   private chain: Promise<unknown> = Promise.resolve();
@@ -120,7 +134,11 @@ export class TimelineFeed {
       pollMaxMs: deps.pollMaxMs ?? 40_000,
       storeSize: deps.storeSize ?? 2000,
     };
-    this.store = new TimelineStore({ maxSize: this.opts.storeSize });
+    this.unstreamed = subscriptionOf(kind) === undefined;
+    this.store = new TimelineStore({
+      maxSize: this.opts.storeSize,
+      serverOrder: isSavedList(kind),
+    });
   }
 
   /** Derived afresh on every read, so it can never lag behind the facts. */
@@ -135,6 +153,7 @@ export class TimelineFeed {
       loaded: this.loaded,
       empty: this.store.size === 0,
       polled: this.polledOk,
+      ...(this.unstreamed ? { unstreamed: true } : {}),
       ...(this.lastRest ? { lastRest: this.lastRest } : {}),
       ...(this.subscriptionRefused ? { subscriptionRefused: this.subscriptionRefused } : {}),
       ...(this.regenerating ? { regenerating: this.regenerating } : {}),
@@ -149,8 +168,21 @@ export class TimelineFeed {
   /** Subscribes to the stream and loads the first page. Resolves when the first page is in. */
   start(): Promise<void> {
     const { stream, rest } = this.opts;
+    const sub = subscriptionOf(this.kind);
     this.cleanup.push(
-      stream.subscribe(subscriptionOf(this.kind), (ev) => this.onStreamEvent(ev)),
+      rest.onStateChange(() => this.recomputeState()),
+      this.deps.changes.subscribe((change) => {
+        if (this.store.applyChange(change)) this.emit();
+      }),
+    );
+    if (!sub) {
+      // Nothing streams here: no gap to fill after a reconnect, no polling in its place; the
+      // title says so and R refreshes. Edits and deletes still come on the bus.
+      this.cleanup.push(stream.onStateChange(() => this.recomputeState()));
+      return this.background(() => this.loadInitial());
+    }
+    this.cleanup.push(
+      stream.subscribe(sub, (ev) => this.onStreamEvent(ev)),
       stream.onStateChange((s) => this.onConnectionChange(s)),
       stream.onLive(() => {
         // Snapshot now, before any frame of the new socket is applied: the catch-up must start
@@ -159,10 +191,6 @@ export class TimelineFeed {
         this.frontier = undefined;
         this.repairAttempt = 0;
         if (this.loaded && from !== undefined) void this.background(() => this.repair(from));
-      }),
-      rest.onStateChange(() => this.recomputeState()),
-      this.deps.changes.subscribe((change) => {
-        if (this.store.applyChange(change)) this.emit();
       }),
     );
     this.onConnectionChange(stream.state);
@@ -179,7 +207,9 @@ export class TimelineFeed {
    */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
-      await this.repair(this.store.newestId());
+      // Link-paged lists are not ordered by status ids: min_id means nothing there.
+      if (this.cursor) await this.loadFirstAgain();
+      else await this.repair(this.store.newestId());
       if (this.lastRest?.ok === false)
         throw new Error(tl("error.couldNotRefresh", { why: describeError(this.lastFailure) }));
     }).then(() => {});
@@ -199,11 +229,16 @@ export class TimelineFeed {
     if (this.endReached) return Promise.resolve(0);
     return this.enqueue(async () => {
       if (this.endReached) return 0;
+      if (this.cursor && !this.cursor.older) {
+        this.endReached = true;
+        return 0;
+      }
       const oldest = this.store.oldestId();
-      const page = await this.fetch(oldest ? { maxId: oldest } : {});
+      const page = await this.fetch(this.cursor?.older ?? (oldest ? { maxId: oldest } : {}));
       if (!page) return 0;
-      const added = this.store.applyPage(page, "older");
-      if (added === 0) this.endReached = true;
+      if (this.cursor) this.cursor = page.older ? { older: page.older } : {};
+      const added = this.store.applyPage(page.statuses, "older");
+      if (added === 0 || (this.cursor && !this.cursor.older)) this.endReached = true;
       this.emit();
       return added;
     }).then((n) => (typeof n === "number" ? n : 0));
@@ -248,7 +283,7 @@ export class TimelineFeed {
         this.store.applyUpdate(ev.status);
         break;
       case "error":
-        this.lastError = `stream refused ${subscriptionOf(this.kind).stream}: ${ev.error}`;
+        this.lastError = `stream refused ${subscriptionOf(this.kind)?.stream}: ${ev.error}`;
         this.subscriptionRefused = ev.error;
         this.recomputeState();
         break;
@@ -352,8 +387,18 @@ export class TimelineFeed {
   private async loadInitial(): Promise<void> {
     const page = await this.fetch({});
     if (!page) return;
-    this.store.applyPage(page, "initial");
+    if (page.linked) this.cursor = page.older ? { older: page.older } : {};
+    this.store.applyPage(page.statuses, "initial");
     this.loaded = true;
+    this.emit();
+  }
+
+  /** A Link-paged list's refresh: its first page again, anything new in it goes on top. */
+  private async loadFirstAgain(): Promise<void> {
+    if (!this.loaded) return this.loadInitial();
+    const page = await this.fetch({});
+    if (!page) return;
+    this.store.applyPage(page.statuses, "newer");
     this.emit();
   }
 
@@ -374,11 +419,12 @@ export class TimelineFeed {
     if (latest) {
       // The newest page may reach down to what these forward pages brought: then there is no
       // hole after all (told by the statuses themselves, never by comparing ids).
-      this.store.applyPage(latest, "newer");
-      if (latest.some((s) => result.fetched.has(s.id))) this.store.updateGap(result.cursor, null);
+      this.store.applyPage(latest.statuses, "newer");
+      if (latest.statuses.some((s) => result.fetched.has(s.id)))
+        this.store.updateGap(result.cursor, null);
     }
     this.emit();
-    return latest ? (latest[0]?.id ?? result.cursor) : undefined;
+    return latest ? (latest.statuses[0]?.id ?? result.cursor) : undefined;
   }
 
   private async pageForward(
@@ -387,8 +433,9 @@ export class TimelineFeed {
     let cursor = from;
     const fetched = new Set<string>([from]);
     for (let pages = 0; pages < this.opts.maxGapPages; pages++) {
-      const page = await this.fetch({ minId: cursor });
-      if (!page) return undefined;
+      const fetchedPage = await this.fetch({ minId: cursor });
+      if (!fetchedPage) return undefined;
+      const page = fetchedPage.statuses;
       this.store.applyPage(page, "newer");
       for (const s of page) fetched.add(s.id);
       if (page.length === 0) return { cursor, caughtUp: true, fetched };
@@ -400,15 +447,19 @@ export class TimelineFeed {
   }
 
   /** One timeline request; failures become pane state and a status-bar line, never a throw. */
-  private async fetch(page: PageParams): Promise<Status[] | undefined> {
+  private async fetch(
+    page: PageParams,
+  ): Promise<{ statuses: Status[]; older?: PageParams; linked: boolean } | undefined> {
     try {
-      const statuses = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
-      this.noteRegenerating(regeneratingPage(statuses));
+      const answer = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
+      this.noteRegenerating(regeneratingPage(Array.isArray(answer) ? answer : answer.statuses));
       this.lastRest = { ok: true };
       this.lastFailure = undefined;
       this.lastError = undefined;
       this.recomputeState();
-      return statuses;
+      return Array.isArray(answer)
+        ? { statuses: answer, linked: false }
+        : { ...answer, linked: true };
     } catch (err) {
       if (err instanceof RequestAbortedError || this.closed) return undefined;
       this.noteFailure(err, false);

@@ -64,6 +64,11 @@ export class NotificationStore {
     let touched = false;
     const kept: Notification[] = [];
     for (const n of this.list) {
+      if (change.kind === "account-hidden" && n.account?.id === change.accountId) {
+        this.ids.delete(n.id);
+        touched = true;
+        continue;
+      }
       const status = (n as { status?: mastodon.v1.Status | null }).status;
       const next = status && typeof status === "object" ? changedStatus(status, change) : status;
       if (next === status) kept.push(n);

@@ -48,12 +48,16 @@ export interface FeedFacts {
   subscriptionRefused?: string;
   /** Home answered 206: Mastodon is regenerating the feed; asked again at `nextTryAt`. */
   regenerating?: { nextTryAt: number };
+  /** No stream carries this feed (a profile, bookmarks): it is what its last page said. */
+  unstreamed?: boolean;
 }
 
 export type PaneState =
   | { kind: "waiting" }
   | { kind: "connecting" }
   | { kind: "live"; empty: boolean; catchUpFailing?: RestProblem }
+  /** Loaded over REST with no stream to follow: new toots come with R. */
+  | { kind: "fetched"; empty: boolean }
   | { kind: "reconnecting"; nextTryAt: number }
   /** `nextTryAt` is unknown while a new socket is being tried. */
   | { kind: "polling"; reason: "socket-down"; nextTryAt?: number }
@@ -99,6 +103,11 @@ export function derivePaneState(conn: ConnectionFacts, feed: FeedFacts): PaneSta
   const problem = feed.lastRest?.ok === false ? feed.lastRest.problem : undefined;
   if (feed.regenerating && !problem)
     return { kind: "regenerating", nextTryAt: feed.regenerating.nextTryAt };
+  if (feed.unstreamed) {
+    // The socket says nothing about a feed no stream carries: only its own requests do.
+    if (problem) return { kind: "failing", problem };
+    return feed.loaded ? { kind: "fetched", empty: feed.empty } : { kind: "waiting" };
+  }
   if (conn.noStreaming) {
     if (problem) return { kind: "failing", problem };
     return feed.loaded ? { kind: "polling", reason: "no-streaming" } : { kind: "waiting" };
@@ -183,6 +192,8 @@ function stateWords(state: PaneState, now: number): string {
       if (state.catchUpFailing)
         return tl("state.liveCatchUpFailed", { problem: problemWords(state.catchUpFailing) });
       return state.empty ? tl("state.liveEmpty") : tl("state.live");
+    case "fetched":
+      return state.empty ? tl("state.fetchedEmpty") : tl("state.fetched");
     case "reconnecting":
       return tl("state.reconnecting", { wait: inSeconds(state.nextTryAt, now) });
     case "polling":
@@ -228,6 +239,7 @@ export function describeEmptyPane(
     case "connecting":
       return t("empty.waiting");
     case "live":
+    case "fetched":
     case "polling":
       return noun === "toots" ? t("empty.noToots") : t("empty.noNotifications");
     case "regenerating":

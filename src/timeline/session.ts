@@ -199,6 +199,8 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const watched = new Map<string, { feeds: number; off: () => void }>();
   const watch = (spec: TimelineSpec): (() => void) => {
     const sub = subscriptionOf(spec);
+    // Profiles, bookmarks, favourites: no stream; their changes come on `user` and the others.
+    if (!sub) return () => {};
     const key = JSON.stringify([sub.stream, sub.tag?.toLowerCase(), sub.list]);
     let entry = watched.get(key);
     if (!entry) {

@@ -25,11 +25,24 @@ export type StatusChange =
       id: string;
       set: Partial<Pick<Status, ToggleField | CountField | "poll">>;
       adjust?: Partial<Record<CountField, number>>;
-    };
+    }
+  /**
+   * The user blocked or muted an account: its toots, its boosts and boosts of its toots leave
+   * every place at once (notifications from it too). Nothing brings them back but a refresh.
+   */
+  | { kind: "account-hidden"; accountId: string };
+
+/** The changes about one status (all but an account's). */
+type OneStatusChange = Exclude<StatusChange, { kind: "account-hidden" }>;
 
 /** The id a change is about. */
-export function changedId(change: StatusChange): string {
+export function changedId(change: OneStatusChange): string {
   return change.kind === "edit" ? change.status.id : change.id;
+}
+
+/** Whether `status` is by the account or boosts a toot of it. */
+export function showsAccount(status: Status, accountId: string): boolean {
+  return status.account?.id === accountId || status.reblog?.account?.id === accountId;
 }
 
 interface QuoteLike {
@@ -94,14 +107,14 @@ function patched(s: Status, change: Extract<StatusChange, { kind: "patch" }>): S
 }
 
 /** The status itself after the change, if it is the one changed (deletes are handled apart). */
-function self(s: Status, change: StatusChange): Status {
+function self(s: Status, change: OneStatusChange): Status {
   if (s.id !== changedId(change)) return s;
   if (change.kind === "edit") return edited(s, change.status);
   return change.kind === "patch" ? patched(s, change) : s;
 }
 
 /** `s` with its quoted post changed (a deleted one becomes Mastodon's "deleted" quote state). */
-function withQuote(s: Status, change: StatusChange): Status {
+function withQuote(s: Status, change: OneStatusChange): Status {
   const quoted = quotedOf(s);
   if (!quoted || quoted.id !== changedId(change)) return s;
   const quote = quoteOf(s)!;
@@ -117,6 +130,7 @@ function withQuote(s: Status, change: StatusChange): Status {
  * was deleted), the same object when the change does not concern it, else a new object.
  */
 export function changedStatus(shown: Status, change: StatusChange): Status | null {
+  if (change.kind === "account-hidden") return showsAccount(shown, change.accountId) ? null : shown;
   const id = changedId(change);
   if (change.kind === "delete" && (shown.id === id || shown.reblog?.id === id)) return null;
   let next = withQuote(self(shown, change), change);

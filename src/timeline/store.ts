@@ -24,10 +24,16 @@ export type PageDirection = "newer" | "older" | "initial";
 export interface TimelineStoreOptions {
   /** Most statuses kept; the oldest are dropped beyond it (default 2000). */
   maxSize?: number;
+  /**
+   * Keep the server's order instead of placing by `created_at`: bookmarks and favourites are
+   * listed by when they were saved, which a toot's own time says nothing about.
+   */
+  serverOrder?: boolean;
 }
 
 export class TimelineStore {
   private readonly maxSize: number;
+  private readonly serverOrder: boolean;
   /** Newest first. */
   private statuses: Status[] = [];
   private readonly byId = new Map<string, Status>();
@@ -40,6 +46,7 @@ export class TimelineStore {
 
   constructor(opts: TimelineStoreOptions = {}) {
     this.maxSize = opts.maxSize ?? 2000;
+    this.serverOrder = opts.serverOrder ?? false;
   }
 
   get size(): number {
@@ -101,9 +108,12 @@ export class TimelineStore {
    * saying the quoted post was deleted. Returns true when anything held changed.
    */
   applyChange(change: StatusChange): boolean {
-    const id = changedId(change);
-    const holders = [...(this.shownIn.get(id) ?? [])];
-    if (this.byId.has(id)) holders.push(id);
+    const holders =
+      change.kind === "account-hidden"
+        ? this.statuses.map((s) => s.id)
+        : [...(this.shownIn.get(changedId(change)) ?? [])];
+    if (change.kind !== "account-hidden" && this.byId.has(changedId(change)))
+      holders.push(changedId(change));
     const doomed = new Set<string>();
     let touched = false;
     for (const holder of holders) {
@@ -179,7 +189,12 @@ export class TimelineStore {
       this.replace(status.id, status);
       return false;
     }
-    this.statuses.splice(insertionIndex(this.statuses, status, ties), 0, status);
+    const at = this.serverOrder
+      ? ties === "below"
+        ? this.statuses.length
+        : 0
+      : insertionIndex(this.statuses, status, ties);
+    this.statuses.splice(at, 0, status);
     this.remember(status);
     return true;
   }

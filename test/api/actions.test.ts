@@ -46,7 +46,7 @@ describe("actions on a status", () => {
     assert.equal(mark.bookmarked, true);
     const bookmarks = await collection(rest, "bookmarks");
     assert.ok(
-      bookmarks.some((b) => b.id === s.id),
+      bookmarks.statuses.some((b) => b.id === s.id),
       "the bookmark is listed",
     );
   });

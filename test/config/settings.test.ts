@@ -24,7 +24,13 @@ describe("settings defaults", () => {
     assert.deepEqual(settings.notifications, { bell: false, osc: "off" });
     assert.equal(settings.defaultVisibility, "public");
     assert.equal(settings.defaultLanguage, null);
-    assert.deepEqual(settings.confirm, { boost: false, delete: true, quit: false });
+    assert.deepEqual(settings.confirm, {
+      boost: false,
+      delete: true,
+      quit: false,
+      block: true,
+      unfollow: true,
+    });
     assert.deepEqual(
       settings.panes.map((p) => p.timeline),
       ["home", "local", "federated", "notifications"],
@@ -53,7 +59,13 @@ describe("settings defaults", () => {
     assert.deepEqual(settings.notifications, { bell: true, osc: "osc777" });
     assert.equal(settings.defaultVisibility, "unlisted");
     assert.equal(settings.defaultLanguage, "de");
-    assert.deepEqual(settings.confirm, { boost: true, delete: true, quit: false });
+    assert.deepEqual(settings.confirm, {
+      boost: true,
+      delete: true,
+      quit: false,
+      block: true,
+      unfollow: true,
+    });
     assert.equal(settings.theme.borderFocused, "#ff8800");
     assert.equal(settings.theme.link, "bright-blue");
   });

@@ -32,7 +32,8 @@ describe("relationships from a profile", () => {
       content: "<p>socialwei hello</p>",
     });
     const id = toot.account.id;
-    const tui = e2e.start();
+    // confirm.block off: X blocks without asking (views-open tests the question).
+    const tui = e2e.start({ config: { confirm: { block: false } } });
     await openNewest(tui, "socialwei hello");
     tui.send("p");
     await tui.waitFor((s) => /Relationship: you follow them/.test(s), "the relationship");

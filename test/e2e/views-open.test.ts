@@ -160,3 +160,81 @@ async function selectRow(tui: TerminalSession, text: string): Promise<void> {
   }
   throw new Error(`could not select ${text}:\n${tui.capture()}`);
 }
+
+describe("block and unfollow", () => {
+  test("ask first; a block takes the account's toots, boosts and notifications off every pane at once", async () => {
+    const control = e2e.demo.control;
+    const mine = control.publish("home", {
+      account: "demo",
+      spoiler_text: "",
+      content: "<p>blkmine toot</p>",
+    });
+    control.publish("home", { account: "wei", spoiler_text: "", content: "<p>blkwei home</p>" });
+    control.publish("local", { account: "wei", spoiler_text: "", content: "<p>blkwei local</p>" });
+    control.notify("favourite", { account: "wei", status_id: mine.id });
+    control.publish("home", {
+      account: "alice",
+      spoiler_text: "",
+      content: "<p>blkother stays</p>",
+    });
+    const weiId = control.publish("home", { account: "wei", spoiler_text: "" }).account.id;
+    const tui = e2e.start({ cols: 100, rows: 40 });
+    await openNewest(tui, "blkwei home");
+    tui.send("4");
+    await tui.waitFor(
+      (s) => s.includes("Notifications ·") && s.includes("王伟"),
+      "wei's notifications",
+    );
+    tui.send("1");
+    await tui.waitForText("blkwei home");
+
+    const posts = (verb: string, id: string) =>
+      control
+        .requestLog()
+        .filter((e) => e.method === "POST" && e.path === `/api/v1/accounts/${id}/${verb}`);
+    await command(tui, "profile wei@bamboo.example");
+    await tui.waitForText("Relationship: you follow them");
+    tui.type("X");
+    await tui.waitForText("Block @wei@bamboo.example? (y/n)");
+    tui.send("n");
+    await tui.waitForText("Not blocked: @wei@bamboo.example");
+    assert.equal(posts("block", weiId).length, 0, "n sent nothing");
+    tui.type("X");
+    await tui.waitForText("Block @wei@bamboo.example? (y/n)");
+    tui.send("y");
+    await tui.waitForText("Blocked @wei@bamboo.example");
+    await e2e.requested("POST", `/api/v1/accounts/${weiId}/block`, 200);
+    tui.send("Escape");
+    // At once: no refresh, no new page, the panes already hold nothing of theirs.
+    const home = await tui.waitFor((s) => s.includes("Home ·") && !s.includes("Profile @"), "home");
+    assert.ok(home.includes("blkother stays"), `others' toots stay:\n${home}`);
+    assert.ok(!home.includes("blkwei") && !home.includes("王伟"), `wei gone from Home:\n${home}`);
+    tui.send("2");
+    const local = await tui.waitForText("Local ·");
+    assert.ok(!local.includes("blkwei local"), `wei gone from Local:\n${local}`);
+    tui.send("4");
+    const notes = await tui.waitForText("Notifications ·");
+    assert.ok(!notes.includes("王伟"), `wei's notifications gone:\n${notes}`);
+    tui.send("1");
+    await tui.waitForText("blkother stays");
+
+    // F on a followed account asks before unfollowing.
+    const noaId = control.publish("home", { account: "noa", spoiler_text: "" }).account.id;
+    await command(tui, "profile noa@galil.example");
+    await tui.waitForText("Relationship: you follow them");
+    tui.type("F");
+    await tui.waitForText("Unfollow @noa@galil.example? (y/n)");
+    tui.send("n");
+    await tui.waitForText("Still following @noa@galil.example");
+    assert.equal(posts("unfollow", noaId).length, 0, "n sent nothing");
+    tui.type("F");
+    await tui.waitForText("Unfollow @noa@galil.example? (y/n)");
+    tui.send("y");
+    await tui.waitForText("Unfollowed @noa@galil.example");
+    await e2e.requested("POST", `/api/v1/accounts/${noaId}/unfollow`, 200);
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Profile @"), "profile closed");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});

@@ -66,6 +66,12 @@ describe("views on the stack", () => {
     const profile = tui.capture();
     assert.match(profile, /toots? · [\d,]+ following · [\d,]+ followers?/);
     tui.type("F");
+    // Unfollowing asks first (confirm.unfollow); following does not.
+    const answer = await tui.waitFor(
+      (s) => /Followed @yuki|Unfollow @yuki@kaiju\.example\? \(y\/n\)/.test(s),
+      "followed, or asked to unfollow",
+    );
+    if (/Unfollow @yuki/.test(answer)) tui.send("y");
     await tui.waitFor((s) => /Followed @yuki|Unfollowed @yuki/.test(s), "follow toggled");
     const verb = /Unfollowed/.test(tui.capture()) ? "unfollow" : "follow";
     const id = root.account.id;

@@ -12,12 +12,13 @@ import { fetchContextWithRefresh } from "../../api/actions.js";
 import { type AsyncRefreshHint, fetchAsyncRefresh } from "../../api/async-refresh.js";
 import { systemClock } from "../../api/clock.js";
 import { describeError } from "../../api/errors.js";
-import { collection, search } from "../../api/search.js";
+import { search } from "../../api/search.js";
 import { type MessageKey, shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { followThreadRefresh } from "../../timeline/thread-refresh.js";
 import type { TimelineSpec } from "../../timeline/timeline-spec.js";
+import { confirm } from "../overlays/panel.js";
 import { type ListEntry, StatusListView } from "../overlays/status-list.js";
 import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
@@ -88,7 +89,8 @@ export async function openThread(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
         above: ancestors.length,
         replies: tl("view.replies", { count: descendants.length }),
       }) + more,
-      target.id,
+      // Selected once, when the thread arrives: a reload with more replies leaves the selection.
+      fetching ? undefined : target.id,
     );
     const added = descendants.length - replies;
     replies = descendants.length;
@@ -172,6 +174,7 @@ export async function openProfile(
     ctx.flash(tl("view.couldNotOpenProfile", { why: describeError(err) }));
     return;
   }
+  const acct = sanitizeInline(account.acct);
   let rel: mastodon.v1.Relationship | undefined;
   const headerEntry = (): ListEntry => {
     const fields = (account.fields ?? []).map(
@@ -179,7 +182,7 @@ export async function openProfile(
     );
     const bio = sanitizeText(htmlToText(account.note ?? "")).split("\n");
     return header([
-      `${sanitizeInline(account.displayName || account.username)} @${sanitizeInline(account.acct)}`,
+      `${sanitizeInline(account.displayName || account.username)} @${acct}`,
       tl("view.profileCounts", {
         posts: tl("view.toots", { count: count(account.statusesCount) }),
         following: count(account.followingCount),
@@ -191,11 +194,48 @@ export async function openProfile(
       "",
     ]);
   };
+  // Their toots are a feed like a pane's (paging, edits, deletes, its state in the title); the
+  // pinned ones are fetched apart and shown above it, marked, as their profile shows them.
+  const feed = deps.session.openFeed(`account:${account.id}`, {
+    storeSize: deps.settings.bufferSize,
+  });
+  let pinned: ListEntry[] = [];
+  const toggle = async (
+    v: StatusListView,
+    verb: "follow" | "mute" | "block",
+    field: keyof mastodon.v1.Relationship,
+  ) => {
+    const on = !(rel?.[field] || (verb === "follow" && rel?.requested));
+    const who = { acct: `@${acct}` };
+    // Blocking and unfollowing are hard to undo (a block also ends both follows): ask first.
+    const asked =
+      verb === "block" && on && deps.settings.confirm.block
+        ? (["view.blockQuestion", "view.notBlocked"] as const)
+        : verb === "follow" && !on && deps.settings.confirm.unfollow
+          ? (["view.unfollowQuestion", "view.stillFollowing"] as const)
+          : undefined;
+    if (asked && !(await confirm(ctx, tl(asked[0], who)))) {
+      ctx.flash(tl(asked[1], who));
+      return;
+    }
+    try {
+      rel = await toggleAccount(rest, account.id, on ? verb : (`un${verb}` as "unfollow"));
+      ctx.flash(tl(ACCOUNT_WORDS[verb].done[on ? 0 : 1], who));
+      // A block hides them everywhere, a mute too (Mastodon filters muted accounts from
+      // every timeline): their toots and boosts leave every pane, view and notification now.
+      if (on && verb !== "follow")
+        deps.session.statusChanges.publish({ kind: "account-hidden", accountId: account.id });
+    } catch (err) {
+      ctx.flash(tl(ACCOUNT_WORDS[verb].failed[on ? 0 : 1], { why: describeError(err) }));
+    }
+    v.setEntries([headerEntry(), ...pinned]);
+  };
   const view = new StatusListView(deps, ctx, actions, {
-    title: tl("view.profile", { acct: `@${sanitizeInline(account.acct)}` }),
+    title: tl("view.profile", { acct: `@${acct}` }),
     footer: tl("view.profileFooter"),
     entries: [headerEntry()],
-    onKey: async (ch, _key, v) => {
+    feed: timelinePane(`@${acct}`, feed, "public", { close: () => feed.close() }),
+    onKey: (ch, _key, v) => {
       const verbs: Record<string, ["follow" | "mute" | "block", keyof mastodon.v1.Relationship]> = {
         F: ["follow", "following"],
         M: ["mute", "muting"],
@@ -203,32 +243,29 @@ export async function openProfile(
       };
       const pick = ch ? verbs[ch] : undefined;
       if (!pick) return false;
-      const [verb, field] = pick;
-      const on = !(rel?.[field] || (verb === "follow" && rel?.requested));
-      try {
-        rel = await toggleAccount(rest, account.id, on ? verb : (`un${verb}` as "unfollow"));
-        const words = ACCOUNT_WORDS[verb];
-        ctx.flash(tl(words.done[on ? 0 : 1], { acct: `@${sanitizeInline(account.acct)}` }));
-      } catch (err) {
-        ctx.flash(tl(ACCOUNT_WORDS[verb].failed[on ? 0 : 1], { why: describeError(err) }));
-      }
-      v.setEntries([headerEntry(), ...v.currentStatuses()]);
+      // Not awaited: the question's answer is the next key, and keys come one at a time.
+      void toggle(v, ...pick);
       return true;
     },
   }).open();
-  try {
-    const [r, statuses] = await Promise.all([
-      relationship(rest, account.id).catch(() => undefined),
-      accountStatuses(rest, account.id),
-    ]);
-    rel = r;
-    view.setEntries([headerEntry(), ...toEntries(statuses)]);
-  } catch (err) {
-    ctx.flash(tl("view.couldNotLoadToots", { why: describeError(err) }));
-  }
+  const [r, pins] = await Promise.all([
+    relationship(rest, account.id).catch(() => undefined),
+    accountStatuses(rest, account.id, {}, { pinned: true }).catch((err: unknown) => {
+      ctx.flash(tl("view.couldNotLoadPinned", { why: describeError(err) }));
+      return [];
+    }),
+  ]);
+  rel = r;
+  // Mastodon sends `pinned` only on the reader's own toots: these say so whoever wrote them.
+  // Their ids are their own, as the same toots come again in the feed below.
+  pinned = pins.map((s) => ({ id: `pinned:${s.id}`, status: { ...s, pinned: true } }));
+  view.setEntries([headerEntry(), ...pinned]);
 }
 
-/** A view of a live feed of its own (a hashtag, a list, direct): the same feed a pane has. */
+/**
+ * A view of a feed of its own (a hashtag, a list, direct, bookmarks, favourites): the same
+ * feed a pane has.
+ */
 function openFeedView(
   deps: FeatureDeps,
   ctx: Ctx,
@@ -249,26 +286,6 @@ function openFeedView(
       },
     ),
   }).open();
-}
-
-/** Statuses fetched once (bookmarks, favourites): edits and deletes reach them, new ones do not. */
-export async function openStatuses(
-  deps: FeatureDeps,
-  ctx: Ctx,
-  actions: Actions,
-  title: string,
-  load: () => Promise<Status[]>,
-) {
-  const view = new StatusListView(deps, ctx, actions, {
-    title: tl("view.titleLoading", { title }),
-    entries: [],
-  }).open();
-  try {
-    view.setEntries(toEntries(await load()), title);
-  } catch (err) {
-    view.setEntries([], title);
-    ctx.flash(tl("view.couldNotLoad", { title, why: describeError(err) }));
-  }
 }
 
 export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) =>
@@ -298,12 +315,12 @@ export const openCollection = (
 ) =>
   which === "direct"
     ? openFeedView(deps, ctx, actions, tl("view.direct"), "direct")
-    : openStatuses(
+    : openFeedView(
         deps,
         ctx,
         actions,
         tl(which === "bookmarks" ? "view.bookmarks" : "view.favourites"),
-        () => collection(deps.session.rest, which),
+        which,
       );
 
 export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, query: string) {

@@ -75,11 +75,10 @@ export class StatusListView extends FramedOverlay {
     if (feed) {
       // The feed owns its statuses and applies status changes itself: the view only mirrors it.
       this.closers.push(() => feed.close?.());
-      this.unsubscribe = feed.onChange(() => this.setEntries(this.opts.entries));
-      this.view.sync(this.allEntries());
-      return;
+      this.closers.push(feed.onChange(() => this.setEntries(this.opts.entries)));
     }
-    this.view.sync(opts.entries);
+    this.view.sync(this.allEntries());
+    // The fixed entries' toots (a thread, search results, a profile's pinned toots).
     this.unsubscribe = deps.session.statusChanges.subscribe((change) => {
       let changed = false;
       const entries = this.opts.entries.flatMap((e) => {
@@ -121,9 +120,9 @@ export class StatusListView extends FramedOverlay {
     this.ctx.repaint();
   }
 
-  /** The toot rows (without headers), e.g. to rebuild a profile's header above them. */
+  /** The fixed toot rows (not headers, not the feed's), e.g. to rebuild a header above them. */
   currentStatuses(): ListEntry[] {
-    return this.opts.feed ? [] : this.opts.entries.filter((e) => e.status !== undefined);
+    return this.opts.entries.filter((e) => e.status !== undefined);
   }
 
   get selected(): ListEntry | undefined {
@@ -235,7 +234,12 @@ export class StatusListView extends FramedOverlay {
       this.ctx.flash(tl("ui.notAvailableHere", { action }));
       return;
     }
-    await feature(this.actionContext());
+    // Not awaited: an action may ask a question (confirm.delete) whose answer is the next key,
+    // and the shell hands keys to the overlays one at a time.
+    void Promise.resolve(feature(this.actionContext())).then(
+      () => this.ctx.repaint(),
+      (err: unknown) => this.ctx.flash(err instanceof Error ? err.message : String(err)),
+    );
   }
 
   /** Whether Enter or an action does something on `entry` (headers and blank rows do not). */

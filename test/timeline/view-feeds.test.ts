@@ -1,0 +1,126 @@
+// The views' own feeds: bookmarks and favourites page by the Link header's cursors and keep the
+// order they were saved in; a profile, bookmarks and favourites say honestly that no stream
+// carries them; a blocked or muted account's toots leave every store at once.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import type { mastodon } from "masto";
+import type { PageParams } from "../../src/api/rest.js";
+import { TimelineFeed } from "../../src/timeline/feed.js";
+import { NotificationStore } from "../../src/timeline/notifications.js";
+import { derivePaneState } from "../../src/timeline/pane-state.js";
+import { type Status, TimelineStore } from "../../src/timeline/store.js";
+import { feedSetup } from "./helpers/feed-setup.js";
+
+const EPOCH = Date.UTC(2026, 0, 1);
+function status(id: string, account = "a1", extra: Partial<Status> = {}): Status {
+  return {
+    id,
+    createdAt: new Date(EPOCH + Number(id) * 1000).toISOString(),
+    content: `<p>${id}</p>`,
+    account: { id: account },
+    reblog: null,
+    ...extra,
+  } as unknown as Status;
+}
+
+describe("a bookmarks feed", () => {
+  test("follows the Link cursor down, keeps the saved order, and stops without asking when there is no next", async () => {
+    const { stream, clock, changes } = feedSetup("federated");
+    // Saved order is not the toots' own order: 5 was saved last, 9 first.
+    const pages: Record<string, { statuses: Status[]; older?: PageParams }> = {
+      "": { statuses: [status("5"), status("30")], older: { maxId: "row-2" } },
+      "row-2": { statuses: [status("12"), status("9")] },
+    };
+    const asked: PageParams[] = [];
+    const feed = new TimelineFeed("bookmarks", {
+      rest: { timeline: async () => [], state: { kind: "ok" }, onStateChange: () => () => {} },
+      stream,
+      clock,
+      changes,
+      fetchPage: async (page) => {
+        asked.push(page);
+        return pages[page.maxId ?? ""] ?? { statuses: [] };
+      },
+    });
+    await feed.start();
+    assert.equal(await feed.loadOlder(), 2);
+    assert.equal(asked[1]?.maxId, "row-2", "the Link header's cursor, not the oldest toot's id");
+    assert.deepEqual(
+      feed.store.items.map((i) => (i.kind === "gap" ? "gap" : i.id)),
+      ["5", "30", "12", "9"],
+      "in the order they were saved",
+    );
+    assert.equal(feed.reachedEnd, true, "no next link: the end");
+    assert.equal(await feed.loadOlder(), 0);
+    assert.equal(asked.length, 2, "nothing asked after the end");
+    // No stream carries bookmarks: the title says so, whatever the socket does.
+    assert.equal(feed.state.kind, "fetched");
+    feed.close();
+  });
+});
+
+describe("a feed no stream carries", () => {
+  test("is fetched, not live, while the socket is live, down or reconnecting", () => {
+    for (const socket of [
+      { kind: "live" },
+      { kind: "reconnecting", nextTryAt: 5, attempt: 1 },
+      { kind: "connecting" },
+    ] as const) {
+      const state = derivePaneState(
+        { socket, tokenRejected: false },
+        { loaded: true, empty: false, polled: false, unstreamed: true },
+      );
+      assert.deepEqual(state, { kind: "fetched", empty: false }, socket.kind);
+    }
+    const failing = derivePaneState(
+      { socket: { kind: "live" }, tokenRejected: false },
+      {
+        loaded: true,
+        empty: false,
+        polled: false,
+        unstreamed: true,
+        lastRest: { ok: false, problem: { kind: "timeout" } },
+      },
+    );
+    assert.equal(failing.kind, "failing");
+  });
+});
+
+describe("hiding an account", () => {
+  test("takes its toots, its boosts and boosts of its toots from a store; others stay", () => {
+    const store = new TimelineStore();
+    store.applyPage(
+      [
+        status("5", "blocked"),
+        status("6", "friend", { reblog: status("4", "blocked") }),
+        status("7", "blocked", { reblog: status("3", "friend") }),
+        status("8", "friend"),
+      ],
+      "initial",
+    );
+    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "blocked" }), true);
+    assert.deepEqual(
+      store.items.map((i) => (i.kind === "gap" ? "gap" : i.id)),
+      ["8"],
+    );
+    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "nobody" }), false);
+  });
+
+  test("takes notifications from it and about its toots", () => {
+    const store = new NotificationStore();
+    const n = (id: string, account: string, s?: Status) =>
+      ({
+        id,
+        type: s ? "mention" : "follow",
+        createdAt: new Date(EPOCH + Number(id) * 1000).toISOString(),
+        account: { id: account },
+        status: s ?? null,
+      }) as unknown as mastodon.v1.Notification;
+    store.add([n("3", "blocked"), n("2", "friend", status("9", "blocked")), n("1", "friend")]);
+    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "blocked" }), true);
+    assert.deepEqual(
+      store.items.map((x) => x.id),
+      ["1"],
+    );
+  });
+});

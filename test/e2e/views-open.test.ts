@@ -238,3 +238,26 @@ describe("block and unfollow", () => {
     assert.equal(await tui.waitForExit(), 0);
   });
 });
+
+describe("a toot action that asks, inside a view", () => {
+  test("d in a thread asks (confirm.delete) and y deletes: the answer is not stuck behind the question", async () => {
+    const mine = e2e.demo.control.publish("home", {
+      account: "demo",
+      spoiler_text: "",
+      content: "<p>delview own toot</p>",
+    });
+    const tui = e2e.start({ cols: 100, rows: 40 });
+    await openNewest(tui, "delview own toot");
+    tui.send("Enter");
+    await tui.waitForText("Thread ·");
+    tui.send("d");
+    await tui.waitForText("Delete this toot? (y/n)");
+    tui.send("y");
+    await e2e.requested("DELETE", `/api/v1/statuses/${mine.id}`, 200);
+    await tui.waitFor((s) => !s.includes("delview own toot"), "the toot gone from the thread");
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("Thread ·"), "back to the panes");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});

@@ -360,6 +360,8 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       title: tl("view.search", { query }),
       footer: tl("ui.enterOpens"),
       entries,
+      // The first thing found, not the "Accounts" title.
+      selectId: entries.find((e) => e.open || e.status)?.id,
     }).open();
   } catch (err) {
     ctx.flash(tl("view.searchFailed", { why: describeError(err) }));

@@ -2,8 +2,7 @@
 // server has nothing older no more requests go out.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance, until } from "../helpers/e2e.js";
-import type { TmuxSession } from "../helpers/tmux.js";
+import { command, e2eInstance, pressUntil, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 2 });
 const PAGE = 40;
@@ -56,29 +55,6 @@ function olderRequests(t: Timeline, from = 0) {
     .requestLog()
     .slice(from)
     .filter((e) => e.path === t.path && t.mine(e.query) && /max_id=/.test(e.query));
-}
-
-/**
- * Presses `key` until the screen shows `text` (or `done` holds): each press at the bottom asks
- * for the next page, and a press after the page is in moves to its bottom.
- */
-async function pressUntil(
-  tui: TmuxSession,
-  key: string,
-  done: string | (() => boolean),
-  what: string,
-) {
-  const deadline = Date.now() + 30_000;
-  const check = typeof done === "string" ? (s: string) => s.includes(done) : () => done();
-  for (;;) {
-    tui.send(key);
-    try {
-      await tui.waitFor(check, what, 1_500);
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-  }
 }
 
 describe("paging to older toots", () => {

@@ -4,24 +4,9 @@
 // cursors of the Link header (their max_id are not status ids).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance, until } from "../helpers/e2e.js";
-import type { TerminalSession } from "../helpers/terminal.js";
+import { command, e2eInstance, pressUntil, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 2 });
-
-/** Presses `key` until `done` holds: each press at the bottom asks for the next page. */
-async function pressUntil(tui: TerminalSession, key: string, done: () => boolean, what: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    tui.send(key);
-    try {
-      await tui.waitFor(() => done(), what, 1_500);
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-  }
-}
 
 const requestsTo = (path: string, from: number, query: RegExp) =>
   e2e.demo.control

@@ -165,6 +165,29 @@ export async function openNewest(tui: TerminalSession, text: string): Promise<vo
   }
 }
 
+/**
+ * Presses `key` until the screen shows `done` (text) or `done()` holds: each press at the
+ * bottom of a feed asks for the next page, and a press after the page is in moves to its bottom.
+ */
+export async function pressUntil(
+  tui: TerminalSession,
+  key: string,
+  done: string | (() => boolean),
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  const check = typeof done === "string" ? (s: string) => s.includes(done) : () => done();
+  for (;;) {
+    tui.send(key);
+    try {
+      await tui.waitFor(check, what, 1_500);
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
+}
+
 /** Posts what the composer holds (:wq) and returns the contents of the newest home toots. */
 export async function postAndReadHome(e2e: E2E, tui: TerminalSession): Promise<string[]> {
   tui.send("Escape", ":wq", "Enter");

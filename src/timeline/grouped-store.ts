@@ -129,6 +129,25 @@ export class GroupStore {
     let touched = false;
     const kept: NotificationGroup[] = [];
     for (const g of this.list) {
+      if (change.kind === "account-hidden") {
+        // A blocked or muted account leaves the groups it is in; a group of only it goes.
+        const others = g.accounts.filter((a) => a?.id !== change.accountId);
+        if (others.length !== g.accounts.length) {
+          touched = true;
+          if (others.length === 0) continue;
+          const latest =
+            g.latest.account?.id === change.accountId
+              ? ({ ...g.latest, account: others[0] } as Notification)
+              : g.latest;
+          kept.push({
+            ...g,
+            latest,
+            accounts: others,
+            count: Math.max(others.length, g.count - 1),
+          });
+          continue;
+        }
+      }
       const status = (g.latest as { status?: mastodon.v1.Status | null }).status;
       const next = status && typeof status === "object" ? changedStatus(status, change) : status;
       if (next === status) kept.push(g);

@@ -96,3 +96,27 @@ export function linkHeader(
   if (withPrev) links.push(`${url("min_id", newest)}; rel="prev"`);
   return links.length > 0 ? links.join(", ") : null;
 }
+
+/**
+ * One page of rows kept in the order they were made (`ascending` by their own ids, as Mastodon
+ * pages bookmarks, favourites and quotes) by the request's cursors, and its `Link` header with
+ * the request's `limit` kept.
+ */
+export function pageOfRequest<T extends { id: string }>(
+  url: URL,
+  baseUrl: string,
+  ascending: readonly T[],
+): { page: Page<T>; headers: Record<string, string> | undefined } {
+  const q = url.searchParams;
+  const page = pageById(ascending, {
+    max_id: q.get("max_id"),
+    since_id: q.get("since_id"),
+    min_id: q.get("min_id"),
+    limit: parseLimit(q.get("limit"), 20, 40),
+  });
+  const keep = new URLSearchParams();
+  const limit = q.get("limit");
+  if (limit) keep.set("limit", limit);
+  const link = linkHeader(baseUrl, url.pathname, keep, page);
+  return { page, headers: link ? { Link: link } : undefined };
+}

@@ -18,7 +18,7 @@ import {
   str,
 } from "./http-kit.js";
 import { SequentialIds } from "./ids.js";
-import { linkHeader, pageById, parseLimit } from "./paging.js";
+import { pageOfRequest } from "./paging.js";
 import type { ApiQuoteApproval, ApiStatus } from "./types.js";
 import type { DemoWorld, StoredStatus } from "./world.js";
 
@@ -151,22 +151,12 @@ export class DemoQuotes {
           (r) =>
             r.quotedId === quoted.id && world.get(r.quotingId)?.status.quote?.state === "accepted",
         );
-        const q = ctx.url.searchParams;
-        const page = pageById(accepted, {
-          max_id: q.get("max_id"),
-          since_id: q.get("since_id"),
-          min_id: q.get("min_id"),
-          limit: parseLimit(q.get("limit"), 20, 40),
-        });
-        const keep = new URLSearchParams();
-        const limit = q.get("limit");
-        if (limit) keep.set("limit", limit);
-        const link = linkHeader(baseUrl(), ctx.url.pathname, keep, page, true);
+        const { page, headers } = pageOfRequest(ctx.url, baseUrl(), accepted);
         const statuses = page.items.flatMap((r) => {
           const s = world.get(r.quotingId)?.status;
           return s ? [s] : [];
         });
-        return json(200, statuses, link ? { Link: link } : undefined);
+        return json(200, statuses, headers);
       }),
       route("POST", "/api/v1/statuses/:id/quotes/:quoting_status_id/revoke", (ctx) => {
         const denied = requireAnyWrite(ctx);

@@ -13,7 +13,7 @@ import {
   requireAuth,
   route,
 } from "./http-kit.js";
-import { linkHeader, pageById, parseLimit } from "./paging.js";
+import { pageOfRequest } from "./paging.js";
 import { viewFor } from "./present.js";
 import { pagedReply } from "./rest-read.js";
 import type { ApiAccount, ApiStatus } from "./types.js";
@@ -131,21 +131,11 @@ export function socialRoutes({
       .map(([statusId, id]) => ({ id, stored: world.get(statusId) }))
       .filter((r): r is { id: string; stored: StoredStatus } => r.stored?.status[flag] === true)
       .sort((a, b) => Number(a.id) - Number(b.id));
-    const q = ctx.url.searchParams;
-    const page = pageById(ascending, {
-      max_id: q.get("max_id"),
-      since_id: q.get("since_id"),
-      min_id: q.get("min_id"),
-      limit: parseLimit(q.get("limit"), 20, 40),
-    });
-    const keep = new URLSearchParams();
-    const limit = q.get("limit");
-    if (limit) keep.set("limit", limit);
-    const link = linkHeader(baseUrl(), ctx.url.pathname, keep, page);
+    const { page, headers } = pageOfRequest(ctx.url, baseUrl(), ascending);
     return json(
       200,
       page.items.map((r) => see(ctx)(r.stored.status)),
-      link ? { Link: link } : undefined,
+      headers,
     );
   };
 

@@ -24,12 +24,14 @@ export async function runTui(
   command: TuiCommand,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const { settings, warnings } = loadSettings(env);
-  for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
-  // The language, and who orders right-to-left text, before anything is said: the waiting
-  // screen and the errors below speak it too. A terminal switched to explicit mode only by
-  // the screen proper (VTE) still reorders by itself until then.
+  let { settings, warnings } = loadSettings(env);
+  // The language, and who orders right-to-left text, before anything is said: the warnings,
+  // the waiting screen and the errors below speak it too. The language is itself a setting,
+  // so a file with problems is read again to word them in it. A terminal switched to
+  // explicit mode only by the screen proper (VTE) still reorders by itself until then.
   setLocale(chooseLocale(env, settings.interfaceLanguage));
+  if (warnings.length > 0) ({ settings, warnings } = loadSettings(env));
+  for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
   const bidi = chooseBidi(command.bidi ?? settings.bidi, env);
   setVisualBidi(bidi.reorder && bidi.enter === "");
   /** The words of the waiting screen for the two answers a session opens with. */

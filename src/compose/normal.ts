@@ -359,7 +359,11 @@ function command(
 
 function startRecording(s: EditorState, name: string): EditorState {
   if (!/^[a-zA-Z0-9"]$/.test(name)) return s;
-  return { ...s, recording: { register: name, tokens: [] }, message: `recording @${name}` };
+  return {
+    ...s,
+    recording: { register: name, tokens: [] },
+    message: tl("compose.recording", { register: name }),
+  };
 }
 
 /** Keys as a register's text: named keys as vim writes them, a typed "<" as <lt>. */

@@ -4,6 +4,7 @@
  * `\<` `\>` `\(…\)` `\|` `\+` `\=` `\?` `\{n,m}` `\s` `\d` `\w` `\a` `\l` `\u`, `\c`.
  * Everything else is literal, as vim reads it (a bare `+ ? ( ) | { }` is text).
  */
+import { tl } from "../i18n/index.js";
 import { charClass, type Lines, lineAt, type Pos } from "./buffer.js";
 import { splitGraphemes } from "./graphemes.js";
 
@@ -235,7 +236,7 @@ export function search(
   spec: SearchSpec,
   count: number,
 ): { hit: SearchHit; linewise: boolean; inclusive: boolean } | { error: string } {
-  const notFound = { error: `E486: Pattern not found: ${spec.pattern}` };
+  const notFound = { error: tl("compose.patternNotFound", { pattern: spec.pattern }) };
   const m = compilePattern(spec.pattern);
   const off = /^([esb]?)([+-]?\d*)$/.exec(spec.offset);
   if (!m || !off) return notFound;

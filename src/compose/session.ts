@@ -272,11 +272,7 @@ export class ComposeSession {
         return open;
       case "schedule": {
         if (effect.at && this.deps.canSchedule === false) {
-          this.state = setMessage(
-            this.state,
-            "Scheduled toots are not supported by this server",
-            true,
-          );
+          this.state = setMessage(this.state, tl("compose.scheduleUnsupported"), true);
           return open;
         }
         if (effect.at) {

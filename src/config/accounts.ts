@@ -102,14 +102,14 @@ export class AccountStore {
 
   setDefault(acct: string): void {
     const account = this.find(acct);
-    if (!account) throw new Error(`no account ${acct}`);
+    if (!account) throw new Error(tl("cli.noAccount", { acct }));
     this.#save({ default: account.acct, accounts: this.list() });
   }
 
   /** Stores a token_command for the account and forgets its stored token. */
   setTokenCommand(acct: string, command: string): void {
     const account = this.find(acct);
-    if (!account) throw new Error(`no account ${acct}`);
+    if (!account) throw new Error(tl("cli.noAccount", { acct }));
     const { access_token: _dropped, ...rest } = account;
     this.#save({
       default: this.#file.read().default,

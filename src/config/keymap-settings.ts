@@ -3,6 +3,7 @@
 // key onto another action just works. Two user bindings claiming one key: the later
 // action (in ACTIONS order) keeps its default instead.
 
+import { tl } from "../i18n/index.js";
 import {
   ACTION_NAMES,
   ACTIONS,
@@ -19,14 +20,14 @@ function parseBinding(key: string, value: unknown, warn: Warn): string[] | undef
   const list = typeof value === "string" ? [value] : value;
   const fallback = ACTIONS[key.slice("keymap.".length) as Action]?.keys ?? [];
   if (!Array.isArray(list) || !list.every((k) => typeof k === "string")) {
-    warn(invalid(key, value, "a key name or a list of key names", fallback));
+    warn(invalid(key, value, tl("config.expectKeys"), fallback));
     return undefined;
   }
   const keys: string[] = [];
   for (const name of list as string[]) {
     const canonical = normaliseKeyName(name);
     if (!canonical) {
-      warn(invalid(key, name, 'a key name (like "x", "G", "C-d", "S-tab", "enter")', fallback));
+      warn(invalid(key, name, tl("config.expectKey"), fallback));
       return undefined;
     }
     if (!keys.includes(canonical)) keys.push(canonical);
@@ -50,7 +51,13 @@ export function validateKeymap(raw: unknown, warn: Warn): Keymap {
     const clash = keys.find((k) => owner(k, action));
     if (clash) {
       warn(
-        `config.json: keymap.${action} = ${quoteValue(user[action])} reuses ${quoteValue(clash)}, already bound to ${owner(clash, action)!.action}; using ${quoteValue(ACTIONS[action].keys)}`,
+        tl("config.keyClash", {
+          action,
+          value: quoteValue(user[action]),
+          key: quoteValue(clash),
+          other: owner(clash, action)!.action,
+          fallback: quoteValue(ACTIONS[action].keys),
+        }),
       );
       continue;
     }
@@ -63,7 +70,7 @@ export function validateKeymap(raw: unknown, warn: Warn): Keymap {
   }
   for (const action of ACTION_NAMES) {
     if (keymap[action].length === 0 && user[action] === undefined) {
-      warn(`config.json: keymap: ${action} lost all its keys to other bindings; it has no key now`);
+      warn(tl("config.keyLost", { action }));
     }
   }
   return keymap;

@@ -1,6 +1,7 @@
 // Which panes are open, in what order, how wide (a relative share of the screen) and how
 // many toots each keeps in memory. Written either as a name or as an object:
 //   "panes": ["home", {"timeline": "tag:rust", "width": 2, "bufferSize": 500}]
+import { tl } from "../i18n/index.js";
 import { quoteValue } from "./one-line.js";
 import { integerIn, invalid, isPlainObject, type Warn, warnUnknownKeys } from "./settings-check.js";
 
@@ -33,16 +34,14 @@ function pane(i: number, raw: unknown, bufferSize: number, warn: Warn): PaneSett
   const spec = typeof raw === "string" ? { timeline: raw } : raw;
   if (!isPlainObject(spec) || !isTimelineName(spec.timeline)) {
     const shown = isPlainObject(spec) ? spec.timeline : raw;
-    warn(
-      `config.json: ${key} = ${quoteValue(shown)} is not a timeline (home, local, federated, notifications, direct, tag:NAME, list:ID); pane skipped`,
-    );
+    warn(tl("config.notTimeline", { key, value: quoteValue(shown) }));
     return undefined;
   }
   warnUnknownKeys(key, spec, ["timeline", "width", "bufferSize"], warn);
   let width = 1;
   if (spec.width !== undefined) {
     if (typeof spec.width === "number" && spec.width > 0 && spec.width <= 100) width = spec.width;
-    else warn(invalid(`${key}.width`, spec.width, "a number above 0 and at most 100", 1));
+    else warn(invalid(`${key}.width`, spec.width, tl("config.expectWidth"), 1));
   }
   return {
     timeline: spec.timeline,
@@ -61,18 +60,18 @@ function pane(i: number, raw: unknown, bufferSize: number, warn: Warn): PaneSett
 export function validatePanes(raw: unknown, bufferSize: number, warn: Warn): PaneSetting[] {
   if (raw === undefined) return defaultPanes(bufferSize);
   if (!Array.isArray(raw)) {
-    warn(invalid("panes", raw, "a list of panes", DEFAULT_PANES));
+    warn(invalid("panes", raw, tl("config.expectPaneList"), DEFAULT_PANES));
     return defaultPanes(bufferSize);
   }
   if (raw.length > MAX_PANES) {
-    warn(`config.json: panes has ${raw.length} entries; only the first ${MAX_PANES} are used`);
+    warn(tl("config.tooManyPanes", { count: raw.length, max: MAX_PANES }));
   }
   const panes = raw
     .slice(0, MAX_PANES)
     .map((entry, i) => pane(i, entry, bufferSize, warn))
     .filter((p): p is PaneSetting => p !== undefined);
   if (panes.length === 0) {
-    warn(`config.json: panes has no valid pane; using ${quoteValue(DEFAULT_PANES)}`);
+    warn(tl("config.noValidPane", { fallback: quoteValue(DEFAULT_PANES) }));
     return defaultPanes(bufferSize);
   }
   return panes;

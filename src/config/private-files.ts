@@ -2,6 +2,7 @@
 // on every write and then read them back: a umask, a copied folder or a filesystem that
 // ignores chmod must not leave a token readable by other users without us noticing.
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { tl } from "../i18n/index.js";
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -25,7 +26,7 @@ export function ensurePrivateDir(dir: string): void {
   const mode = modeOf(dir);
   if (mode !== PRIVATE_DIR_MODE) {
     throw new PrivateModeError(
-      `cannot make ${dir} private (mode ${mode.toString(8)}, wanted 700): tokens would be exposed`,
+      tl("config.notPrivate", { path: dir, mode: mode.toString(8), wanted: "700" }),
     );
   }
 }
@@ -37,7 +38,7 @@ export function ensurePrivateFile(path: string): void {
   const mode = modeOf(path);
   if (mode !== PRIVATE_FILE_MODE) {
     throw new PrivateModeError(
-      `cannot make ${path} private (mode ${mode.toString(8)}, wanted 600): tokens would be exposed`,
+      tl("config.notPrivate", { path, mode: mode.toString(8), wanted: "600" }),
     );
   }
 }

@@ -7,6 +7,7 @@
 // (tab-indented JSON).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { tl } from "../i18n/index.js";
 import { oneLine } from "./one-line.js";
 import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from "./private-files.js";
 
@@ -24,7 +25,7 @@ export class ConfigFileError extends Error {
 
 function invalidJson(path: string, error: unknown): ConfigFileError {
   const why = oneLine(error instanceof Error ? error.message : String(error), 80);
-  return new ConfigFileError(`${path} is not valid JSON (${why}): fix or remove it`);
+  return new ConfigFileError(tl("config.invalidJson", { path, why }));
 }
 
 export class PrivateJsonStore<T extends Record<string, unknown>> {
@@ -65,7 +66,7 @@ export class PrivateJsonStore<T extends Record<string, unknown>> {
 
   /** Replaces the file's contents through the installed writer; the file stays 0600. */
   write(value: T): void {
-    if (!writer) throw new Error(`${this.path} is read-only here: the writer was not loaded`);
+    if (!writer) throw new Error(tl("config.readOnly", { path: this.path }));
     ensurePrivateDir(this.#dir);
     writer(this.#dir, this.#name, value);
     ensurePrivateFile(this.path);

@@ -1,5 +1,6 @@
 // Small checks shared by the settings validators. An invalid value never stops tootty: it
 // becomes a one-line warning naming the key and the value, and the key keeps its default.
+import { tl } from "../i18n/index.js";
 import { quoteValue } from "./one-line.js";
 
 export type Warn = (message: string) => void;
@@ -9,11 +10,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 export function invalid(key: string, value: unknown, expected: string, fallback: unknown): string {
-  return `config.json: ${key} = ${quoteValue(value)} is not ${expected}; using ${quoteValue(fallback)}`;
+  return tl("config.invalid", {
+    key,
+    value: quoteValue(value),
+    expected,
+    fallback: quoteValue(fallback),
+  });
 }
 
 export function unknownKey(key: string): string {
-  return `config.json: unknown key ${quoteValue(key)} ignored`;
+  return tl("config.unknownKey", { key: quoteValue(key) });
 }
 
 /** An integer in [min, max], or the fallback with a warning. */
@@ -29,14 +35,21 @@ export function integerIn(
   if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
     return value;
   }
-  warn(invalid(key, value, `a whole number from ${min} to ${max}`, fallback));
+  warn(
+    invalid(
+      key,
+      value,
+      tl("config.expectWholeNumber", { min: String(min), max: String(max) }),
+      fallback,
+    ),
+  );
   return fallback;
 }
 
 export function boolean(key: string, value: unknown, fallback: boolean, warn: Warn): boolean {
   if (value === undefined) return fallback;
   if (typeof value === "boolean") return value;
-  warn(invalid(key, value, "true or false", fallback));
+  warn(invalid(key, value, tl("config.expectBoolean"), fallback));
   return fallback;
 }
 
@@ -50,7 +63,7 @@ export function oneOf<T extends string>(
   if (value === undefined) return fallback;
   if (typeof value === "string" && (choices as readonly string[]).includes(value))
     return value as T;
-  warn(invalid(key, value, `one of ${choices.join(", ")}`, fallback));
+  warn(invalid(key, value, tl("config.expectOneOf", { choices: choices.join(", ") }), fallback));
   return fallback;
 }
 
@@ -58,7 +71,7 @@ export function oneOf<T extends string>(
 export function section(key: string, value: unknown, warn: Warn): Record<string, unknown> {
   if (value === undefined) return {};
   if (isPlainObject(value)) return value;
-  warn(`config.json: ${key} = ${quoteValue(value)} is not an object; using its defaults`);
+  warn(tl("config.notObject", { key, value: quoteValue(value) }));
   return {};
 }
 

@@ -3,6 +3,7 @@
 // and tootty still starts. Read and written with plain fs in conf's format (tab-indented
 // JSON): conf pulls in ajv and semver, ~20 ms of start-up for a file we only parse.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tl } from "../i18n/index.js";
 import type { Keymap } from "./keymap.js";
 import { validateKeymap } from "./keymap-settings.js";
 import { oneLine } from "./one-line.js";
@@ -102,7 +103,7 @@ export const SETTINGS_KEYS = [
 function validateInterfaceLanguage(raw: unknown, warn: Warn): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw === "string" && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(raw)) return raw;
-  warn(invalid("interfaceLanguage", raw, 'a language tag like "ar" or "en" (or null)', null));
+  warn(invalid("interfaceLanguage", raw, tl("config.expectLanguageTag"), null));
   return null;
 }
 
@@ -119,8 +120,7 @@ function validateTheme(raw: unknown, warn: Warn): Theme {
       theme[slot] = value;
       // A slot left at its default (as `config edit` writes every one) keeps the base theme's colour.
       if (value !== THEME_DEFAULTS[slot]) theme.configured[slot] = value;
-    } else
-      warn(invalid(`theme.${slot}`, value, 'a colour name or "#rrggbb"', THEME_DEFAULTS[slot]));
+    } else warn(invalid(`theme.${slot}`, value, tl("config.expectColour"), THEME_DEFAULTS[slot]));
   }
   return theme;
 }
@@ -128,7 +128,7 @@ function validateTheme(raw: unknown, warn: Warn): Theme {
 function validateLanguage(raw: unknown, warn: Warn): string | null {
   if (raw === undefined || raw === null) return DEFAULTS.defaultLanguage;
   if (typeof raw === "string" && /^[a-z]{2,3}$/.test(raw)) return raw;
-  warn(invalid("defaultLanguage", raw, 'an ISO 639 language code like "en" (or null)', null));
+  warn(invalid("defaultLanguage", raw, tl("config.expectIsoLanguage"), null));
   return DEFAULTS.defaultLanguage;
 }
 
@@ -136,7 +136,7 @@ function validateLanguage(raw: unknown, warn: Warn): string | null {
 export function validateSettings(raw: unknown): { settings: Settings; warnings: string[] } {
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  const user = section("(top level)", raw, warn);
+  const user = section(tl("config.topLevel"), raw, warn);
   warnUnknownKeys("", user, SETTINGS_KEYS, warn);
 
   const bufferSize = integerIn(
@@ -165,7 +165,12 @@ export function validateSettings(raw: unknown): { settings: Settings; warnings: 
   );
   if (pollMinMs > pollMaxMs) {
     warn(
-      `config.json: pollMinMs = ${pollMinMs} is above pollMaxMs = ${pollMaxMs}; using ${DEFAULTS.pollMinMs} and ${DEFAULTS.pollMaxMs}`,
+      tl("config.pollOrder", {
+        min: String(pollMinMs),
+        max: String(pollMaxMs),
+        minDefault: String(DEFAULTS.pollMinMs),
+        maxDefault: String(DEFAULTS.pollMaxMs),
+      }),
     );
     pollMinMs = DEFAULTS.pollMinMs;
     pollMaxMs = DEFAULTS.pollMaxMs;
@@ -245,7 +250,7 @@ export function loadSettings(
   } catch (error) {
     const { settings } = validateSettings({});
     const why = oneLine(error instanceof Error ? error.message : String(error), 100);
-    return { settings, warnings: [`config.json: cannot be read (${why}); using all defaults`] };
+    return { settings, warnings: [tl("config.unreadable", { why })] };
   }
   return validateSettings(raw);
 }

@@ -2,6 +2,7 @@
 // a password manager instead of in accounts.json. We run it through the shell, as git does
 // with credential helpers, and take the first line of its output.
 import { spawn } from "node:child_process";
+import { tl } from "../i18n/index.js";
 import { oneLine } from "./one-line.js";
 
 export class TokenCommandError extends Error {
@@ -31,21 +32,27 @@ export function runTokenCommand(
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => {
-      reject(new TokenCommandError(`token_command could not start: ${oneLine(error.message)}`));
+      reject(new TokenCommandError(tl("token.couldNotStart", { why: oneLine(error.message) })));
     });
     child.on("close", (code, signal) => {
       if (code !== 0) {
         const why = oneLine(Buffer.concat(err).toString("utf8"), 120);
-        const status = signal ? `killed by ${signal}` : `exit ${code}`;
-        reject(new TokenCommandError(`token_command failed (${status})${why ? `: ${why}` : ""}`));
+        const status = signal
+          ? tl("token.killed", { signal })
+          : tl("token.exit", { code: String(code) });
+        reject(
+          new TokenCommandError(
+            why ? tl("token.failedWhy", { status, why }) : tl("token.failed", { status }),
+          ),
+        );
         return;
       }
       const firstLine = Buffer.concat(out).toString("utf8").split(/\r?\n/, 1)[0]?.trim() ?? "";
       if (firstLine === "") {
-        reject(new TokenCommandError("token_command printed nothing"));
+        reject(new TokenCommandError(tl("token.printedNothing")));
       } else if (!TOKEN_SHAPE.test(firstLine)) {
         // Never echo what it printed: it may be a secret in the wrong shape.
-        reject(new TokenCommandError("token_command printed something that is not a token"));
+        reject(new TokenCommandError(tl("token.notToken")));
       } else {
         resolve(firstLine);
       }

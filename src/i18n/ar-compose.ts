@@ -130,4 +130,6 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.searchWrappedTop": "بلغ البحث البداية، ويتابع من النهاية",
   "compose.patternNotFound": "لم يُعثر على النمط: {pattern}",
   "compose.noPreviousPattern": "لا نمط بحث سابق",
+  "compose.recording": "تسجيل في \u200e@{register}",
+  "compose.scheduleUnsupported": "لا يدعم هذا الخادم جدولة المنشورات",
 };

@@ -4,6 +4,7 @@
 import { arActionWords } from "./ar-actions.js";
 import { arCli } from "./ar-cli.js";
 import { arCompose } from "./ar-compose.js";
+import { arConfig } from "./ar-config.js";
 import { arRender } from "./ar-render.js";
 import { arViews } from "./ar-views.js";
 import type { Catalogue } from "./en.js";
@@ -15,6 +16,7 @@ export const ar: Catalogue = {
   ...arCompose,
   ...arActionWords,
   ...arCli,
+  ...arConfig,
   ...arViews,
   "timeline.home": "الرئيسية",
   "timeline.local": "المحلي",

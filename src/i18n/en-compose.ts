@@ -75,4 +75,6 @@ export const enCompose = {
   "compose.searchWrappedTop": "search hit TOP, continuing at BOTTOM",
   "compose.patternNotFound": "Pattern not found: {pattern}",
   "compose.noPreviousPattern": "No previous search pattern",
+  "compose.recording": "recording @{register}",
+  "compose.scheduleUnsupported": "Scheduled toots are not supported by this server",
 } as const;

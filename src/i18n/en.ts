@@ -5,6 +5,7 @@
 import { enActions } from "./en-actions.js";
 import { enCli } from "./en-cli.js";
 import { enCompose } from "./en-compose.js";
+import { enConfig } from "./en-config.js";
 import { enRender } from "./en-render.js";
 import { enViews } from "./en-views.js";
 
@@ -13,6 +14,7 @@ export const en = {
   ...enCompose,
   ...enActions,
   ...enCli,
+  ...enConfig,
   ...enViews,
   "timeline.home": "Home",
   "timeline.local": "Local",

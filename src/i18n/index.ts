@@ -144,10 +144,15 @@ export function t(key: MessageKey, params?: Params): string {
 
 const ACTION_HELP: Readonly<Record<string, Readonly<Record<Action, string>>>> = { ar: arActions };
 
+/** What the key for `action` does, in logical order (for `tootty config --help`). */
+export function actionWords(action: Action): string {
+  const language = now().tag.split("-")[0]!;
+  return ACTION_HELP[language]?.[action] ?? enActions[action];
+}
+
 /** What the key for `action` does, for the `?` help, ready to draw. */
 export function actionHelp(action: Action): string {
-  const language = now().tag.split("-")[0]!;
-  return shown(ACTION_HELP[language]?.[action] ?? enActions[action]);
+  return shown(actionWords(action));
 }
 
 /** A number in the interface language's digits. */

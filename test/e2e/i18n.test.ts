@@ -1,6 +1,9 @@
 // With LANG=ar_EG.UTF-8 tootty speaks Arabic: pane titles, the status bar's hints, the
 // quit question, in visual order with joined letters (tmux does no bidi).
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { e2eInstance } from "../helpers/e2e.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -84,4 +87,56 @@ test("with LANG=ar_EG.UTF-8 the command line is Arabic: errors, --help, accounts
   // English is as it was.
   const english = await run(["frobnicate"], "en_GB.UTF-8");
   assert.equal(english.stderr, "tootty: unknown command 'frobnicate' (see tootty --help)\n");
+});
+
+test("with LANG=ar_EG.UTF-8 the settings reference and the config file's warnings are Arabic", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tootty-cfg-"));
+  writeFileSync(
+    join(dir, "config.json"),
+    JSON.stringify({ watchdogMs: "soon", panes: ["home", "nowhere"], colour: 1 }),
+  );
+  const arabic = { LANG: "ar_EG.UTF-8", TOOTTY_CONFIG_DIR: dir };
+  const help = await runCli(["config", "--help"], arabic);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^tootty config — ملف الإعدادات\n\nالاستخدام:\n/);
+  // What each key does is said in Arabic too; the key names and defaults stay as written.
+  assert.match(help.stdout, /^ {4}boost {10}b {17}\S*[\u0600-\u06ff]/m);
+  assert.match(help.stdout, /^ {2}watchdogMs {9}\S*[\u0600-\u06ff].*$/m);
+  /** Lines of the reference with English words in them that are not names or values. */
+  const englishLines = (text: string) =>
+    text.split("\n").filter((l) => /\b(the|is|of|and|to|for|with|its|that|this|each)\b/i.test(l));
+  assert.deepEqual(englishLines(help.stdout), []);
+  const inEnglish = await runCli(["config", "--help"], { ...arabic, LANG: "C.UTF-8" });
+  assert.ok(englishLines(inEnglish.stdout).length > 20, "the same check finds the English text");
+
+  const problems = [
+    /^tootty: config\.json: القيمة "soon" للمفتاح watchdogMs ليست عددًا صحيحًا من 5000 إلى 600000؛ تُستعمل 45000$/,
+    /^tootty: config\.json: القيمة "nowhere" للمفتاح panes\[1\] ليست خيطًا زمنيًا .*أُسقطت هذه اللوحة$/,
+    /^tootty: config\.json: مفتاح غير معروف "colour"، تُرك دون استعمال$/,
+  ];
+  const check = await runCli(["config", "check"], arabic);
+  assert.equal(check.code, 1);
+  const lines = check.stderr.trimEnd().split("\n");
+  assert.equal(lines.length, problems.length, check.stderr);
+  for (const problem of problems)
+    assert.ok(
+      lines.some((l) => problem.test(l)),
+      `${problem}`,
+    );
+  // Starting the interface says them the same way (the language is known before they are
+  // worded), then the error that stops it.
+  const start = await runCli([], arabic);
+  assert.equal(start.code, 1);
+  const said = start.stderr.trimEnd().split("\n");
+  for (const problem of problems)
+    assert.ok(
+      said.some((l) => problem.test(l)),
+      `${problem}`,
+    );
+  assert.match(said.at(-1) ?? "", /^tootty: لا حساب بعد/);
+  // A config that asks for Arabic words its own problems in Arabic, whatever LANG says.
+  const configured = mkdtempSync(join(tmpdir(), "tootty-cfg-"));
+  writeFileSync(join(configured, "config.json"), '{"interfaceLanguage": "ar", "bufferSize": 1}');
+  const asked = await runCli([], { LANG: "C.UTF-8", TOOTTY_CONFIG_DIR: configured });
+  assert.match(asked.stderr, /^tootty: config\.json: القيمة 1 للمفتاح bufferSize ليست عددًا صحيحًا/);
 });

@@ -1,20 +1,24 @@
-// tootty's own words live in the catalogues: a scan over the screen's code (src/ui) for
-// quoted English handed to what draws it — flash(), confirm(), a panel's or a picker's title,
-// footer and hint, setHint/setLabel — fails when a new one is added there instead of to
-// src/i18n/en*.ts. Commands, key names and protocol words (":pane add", "tag:NAME") are not
-// sentences; the allow-list names the few literal texts that are meant to stay.
+// tootty's own words live in the catalogues: a scan over the screen's code (src/ui) and the
+// composer's (src/compose) for quoted English handed to what draws it — flash(), confirm(),
+// setMessage(), a panel's or a picker's title, footer and hint, setHint/setLabel — fails when
+// a new one is added there instead of to src/i18n/en*.ts. Commands, key names and protocol
+// words (":pane add", "tag:NAME") are not sentences; the allow-list names the few literal
+// texts that are meant to stay. The command line (src/cli) and the config room (src/config)
+// print nearly every string they hold (help, warnings, errors), so there every literal that
+// reads as English counts, whatever it is handed to.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
 
-const UI = new URL("../../src/ui/", import.meta.url).pathname;
+const src = (room: string) => new URL(`../../src/${room}/`, import.meta.url).pathname;
+const UI = src("ui");
 
 /** Drawn as they are, in every language. */
 const ALLOWED = new Set(["tootty"]);
 
-const DRAWING_CALLS = new Set(["flash", "confirm", "setHint", "setLabel", "onError"]);
+const DRAWING_CALLS = new Set(["flash", "confirm", "setHint", "setLabel", "onError", "setMessage"]);
 const DRAWING_FIELDS = new Set(["title", "footer", "hint"]);
 
 /** Two words of letters, or one capitalised word: a sentence or a title of ours. */
@@ -68,8 +72,50 @@ export function englishLiterals(root: string): string[] {
   return found;
 }
 
+/** Literals of src/cli and src/config that are not words for the user. */
+const NOT_WORDS = new Set([
+  // OAuth scopes and the HTTP auth scheme: sent to the server, never printed.
+  "read write push",
+  "Bearer  ",
+  // DOMException names that an error is compared with.
+  "TimeoutError",
+  "AbortError",
+  // A command main.ts never dispatches here: a bug of ours, not a message.
+  "unexpected command  ",
+]);
+
+/** Every literal that reads as English, whatever it is handed to. */
+export function everyEnglishLiteral(root: string): string[] {
+  const found: string[] = [];
+  for (const file of files(root)) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+    const visit = (node: ts.Node): void => {
+      // Module names, and an Error class's `name` (a type's name, not a sentence).
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+      if (ts.isPropertyDeclaration(node) && node.name.getText(source) === "name") return;
+      if (ts.isLiteralTypeNode(node)) return;
+      const text = literalText(node);
+      if (text !== null && !ts.isConditionalExpression(node)) {
+        if (!NOT_WORDS.has(text) && ENGLISH.test(text)) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+          found.push(`${file.slice(root.length)}:${line + 1}: ${text.slice(0, 80)}`);
+        }
+        if (!ts.isTemplateExpression(node)) return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
 test("no English sentence is handed to the screen outside the catalogues", () => {
   assert.deepEqual(englishLiterals(UI), []);
+  assert.deepEqual(englishLiterals(src("compose")), []);
+});
+
+test("the command line and the config room say nothing in English outside the catalogues", () => {
+  assert.deepEqual([...everyEnglishLiteral(src("cli")), ...everyEnglishLiteral(src("config"))], []);
 });
 
 test("the scan finds one when there is one", () => {

@@ -2,7 +2,6 @@
 // (with the screen suspended) and the instance's limits.
 import { completer } from "../../api/completion.js";
 import { describeMedia, expandHome, uploadMedia } from "../../api/media.js";
-import { QUOTES_API_VERSION } from "../../api/quotes.js";
 import type { RestClient } from "../../api/rest.js";
 import { postingApi } from "../../api/statuses.js";
 import type { DraftStore } from "../../compose/drafts.js";
@@ -53,7 +52,7 @@ export function buildComposeDeps<T extends ViewItem>(
     complete,
     copyToClipboard: (text) => ctx.screen.program.write(osc52Copy(text)),
     quotes: {
-      supported: instance.mastodonApiVersion >= QUOTES_API_VERSION,
+      supported: profile.supports("quotes"),
       apiVersion: instance.mastodonApiVersion,
     },
   };

@@ -1,7 +1,7 @@
 // Composing: `c` new toot (or the unsent draft offered at start), `r` reply, `e` edit own.
 // The composer overlay lives in src/ui/compose/; the editor itself in src/compose/.
 import { describeError } from "../../api/errors.js";
-import { QUOTES_API_VERSION, quoteRightOf } from "../../api/quotes.js";
+import { quoteRightOf } from "../../api/quotes.js";
 import { statusSource } from "../../api/statuses.js";
 import { type Draft, DraftStore, hasContent, newDraft } from "../../compose/drafts.js";
 import { setMessage } from "../../compose/editor.js";
@@ -78,8 +78,10 @@ export function composeActions(deps: FeatureDeps): Record<string, FeatureAction<
     quote(ctx) {
       const status = selectedStatus(ctx);
       if (!status) return ctx.flash(tl("quote.selectToot"));
-      const level = deps.session.instance.mastodonApiVersion;
-      if (level < QUOTES_API_VERSION) return ctx.flash(tl("quote.unsupported", { version: level }));
+      if (!deps.session.profile.supports("quotes")) {
+        const version = deps.session.instance.mastodonApiVersion;
+        return ctx.flash(tl("quote.unsupported", { version }));
+      }
       const target = status.reblog ?? status;
       const acct = sanitizeInline(target.account.acct);
       const right = quoteRightOf(target);

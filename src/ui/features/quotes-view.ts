@@ -2,13 +2,7 @@
 // it, a page at a time (L, or moving to the bottom, asks for the next); on the user's own toot
 // `x` revokes the selected quote after a question. `:quotepolicy` sets who may quote it.
 import { describeError } from "../../api/errors.js";
-import {
-  QUOTES_API_VERSION,
-  type QuotePolicy,
-  quotesOf,
-  revokeQuote,
-  setQuotePolicy,
-} from "../../api/quotes.js";
+import { type QuotePolicy, quotesOf, revokeQuote, setQuotePolicy } from "../../api/quotes.js";
 import { quotePolicyWords } from "../../compose/quote.js";
 import { tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
@@ -23,11 +17,10 @@ import type { FeatureDeps } from "../shell/deps.js";
 type Ctx = ActionContext<PaneItem>;
 type Actions = () => Record<string, FeatureAction<PaneItem>>;
 
-/** The server's API level, or a flashed reason why quotes are not there. */
+/** Whether this server has quote posts (the server profile), or a flashed reason why not. */
 function quotesAvailable(deps: FeatureDeps, ctx: Ctx): boolean {
-  const level = deps.session.instance.mastodonApiVersion;
-  if (level >= QUOTES_API_VERSION) return true;
-  ctx.flash(tl("quote.unsupported", { version: level }));
+  if (deps.session.profile.supports("quotes")) return true;
+  ctx.flash(tl("quote.unsupported", { version: deps.session.instance.mastodonApiVersion }));
   return false;
 }
 

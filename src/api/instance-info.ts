@@ -1,5 +1,6 @@
 // What the client needs to know about an instance, read defensively from v2 (or v1) JSON.
 import { isLoopback } from "../config/instance-url.js";
+import { type TimelinesAccess, timelinesAccessOf } from "./feed-access.js";
 
 export interface InstanceInfo {
   domain: string;
@@ -24,6 +25,8 @@ export interface InstanceInfo {
   namesStreamingUrl: boolean;
   /** v1's `pleroma` object: a Pleroma-family server (Pleroma, Akkoma). */
   pleromaMetadata: boolean;
+  /** `configuration.timelines_access` (Mastodon 4.5); undefined when the server does not say. */
+  timelinesAccess: TimelinesAccess | undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -93,6 +96,7 @@ export function instanceFromV2(data: unknown, instanceUrl: string): InstanceInfo
         : undefined,
     namesStreamingUrl: present(obj(conf.urls).streaming),
     pleromaMetadata: false,
+    timelinesAccess: timelinesAccessOf(conf.timelinesAccess),
   };
 }
 
@@ -120,5 +124,6 @@ export function instanceFromV1(data: unknown, instanceUrl: string): InstanceInfo
     translationEnabled: undefined,
     namesStreamingUrl: present(obj(d.urls).streamingApi),
     pleromaMetadata: d.pleroma !== null && typeof d.pleroma === "object",
+    timelinesAccess: undefined,
   };
 }

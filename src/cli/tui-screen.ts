@@ -173,7 +173,10 @@ async function startScreen(
   const pictures = shellPictures?.pictures;
   const avatars = settings.avatars ? shellPictures?.avatars : undefined;
   const markers = requestMarkers(session);
-  const panes = buildPanes(session, settings);
+  let panesNotice: string | undefined;
+  const panes = buildPanes(session, settings, (line) => {
+    panesNotice = line;
+  });
   // The feeds take their prefetched first pages in a few promise hops: let them, so the
   // screen's first frame already has the toots (a frame later would wait out a paint interval).
   await new Promise((resolve) => setImmediate(resolve));
@@ -231,7 +234,8 @@ async function startScreen(
     terminalModes: bidi,
   });
   shellPictures?.attach(app.context().screen);
-  if (warnings[0]) app.flash(warnings[0]);
+  const notice = warnings[0] ?? panesNotice;
+  if (notice) app.flash(notice);
   else offerDrafts(app, deps);
   traceMark("screen-started");
   // blessed writes a frame on the tick after its render event.

@@ -25,8 +25,21 @@ export function isTimelineName(value: unknown): value is string {
   return /^tag:[\p{L}\p{N}_]{1,100}$/u.test(value) || /^list:[A-Za-z0-9]{1,40}$/.test(value);
 }
 
+// The lists of panes the user did not choose (no `panes` in the config file, or none usable):
+// a server that closes one of these timelines just goes without that pane, while a pane the
+// user asked for is shown, saying the server closed it. Kept beside the list, not in it, so
+// the settings still read and write as the config file spells them.
+const chosenByDefault = new WeakSet<readonly PaneSetting[]>();
+
 export function defaultPanes(bufferSize: number): PaneSetting[] {
-  return DEFAULT_PANES.map((timeline) => ({ timeline, width: 1, bufferSize }));
+  const panes = DEFAULT_PANES.map((timeline) => ({ timeline, width: 1, bufferSize }));
+  chosenByDefault.add(panes);
+  return panes;
+}
+
+/** Whether `panes` is the default list (the config file did not name its panes). */
+export function panesAreDefault(panes: readonly PaneSetting[]): boolean {
+  return chosenByDefault.has(panes);
 }
 
 function pane(i: number, raw: unknown, bufferSize: number, warn: Warn): PaneSetting | undefined {

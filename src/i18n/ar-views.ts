@@ -205,4 +205,10 @@ export const arViews: Translation<typeof enViews> = {
   "alerts.someone": "أحدهم",
   "markers.couldNotRead": "تعذّرت قراءة موضع القراءة الأخير: {why}",
   "markers.couldNotSave": "تعذّر حفظ موضع القراءة: {why}",
+  "feeds.closedLocal": "أغلق هذا الخادم خطه الزمني المحلي",
+  "feeds.closedFederated": "أغلق هذا الخادم خطه الزمني الموحَّد",
+  "feeds.skippedLocal": "أغلق هذا الخادم خطه الزمني المحلي: لا لوحة للمحلي",
+  "feeds.skippedFederated": "أغلق هذا الخادم خطه الزمني الموحَّد: لا لوحة للموحَّد",
+  "feeds.skippedBoth": "أغلق هذا الخادم خطيه الزمنيين المحلي والموحَّد: لا لوحة للمحلي ولا للموحَّد",
+  "feeds.closedState": "أغلقه الخادم",
 };

@@ -183,4 +183,11 @@ export const enViews = {
   "alerts.someone": "someone",
   "markers.couldNotRead": "Could not read the last read position: {why}",
   "markers.couldNotSave": "Could not save the read position: {why}",
+  "feeds.closedLocal": "This server has closed its local timeline",
+  "feeds.closedFederated": "This server has closed its federated timeline",
+  "feeds.skippedLocal": "This server has closed its local timeline: no Local pane",
+  "feeds.skippedFederated": "This server has closed its federated timeline: no Federated pane",
+  "feeds.skippedBoth":
+    "This server has closed its local and federated timelines: no Local or Federated pane",
+  "feeds.closedState": "closed by the server",
 } as const;

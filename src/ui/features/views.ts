@@ -12,6 +12,7 @@ import type { Command, ListChoice } from "../overlays/command-parser.js";
 import { openListPicker } from "../overlays/list-picker.js";
 import { openPolicy, openRequests } from "../overlays/notification-inbox.js";
 import { openHelp, openInstance } from "../overlays/text-views.js";
+import { closedReason } from "../panes/closed-pane.js";
 import { openPane, paneIndexOf } from "../panes/panes.js";
 import { statusOfItem } from "../panes/status-sync.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -65,6 +66,11 @@ export function viewActions(
   };
 
   const addPane = (ctx: Ctx, timeline: string): void => {
+    const closed = closedReason(deps.session, timeline);
+    if (closed) {
+      ctx.flash(closed);
+      return;
+    }
     const pane = openPane(deps.session, { timeline, bufferSize: deps.settings.bufferSize });
     if (!pane) {
       ctx.flash(tl("command.notTimeline", { arg: timeline }));

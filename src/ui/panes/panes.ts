@@ -1,7 +1,9 @@
 // The panes tootty opens: those of the config file's `panes` (default Home, Local, Federated,
 // Notifications), each with its own buffer size and relative width; and a pane for any timeline
 // opened later from the command line.
+import type { LiveFeed } from "../../api/feed-access.js";
 import { fetchLists } from "../../api/lists.js";
+import { panesAreDefault } from "../../config/panes.js";
 import type { Settings } from "../../config/settings.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { Session } from "../../timeline/session.js";
@@ -12,6 +14,7 @@ import {
   timelineTitle,
 } from "../../timeline/timeline-spec.js";
 import type { PaneSource } from "../shell/app.js";
+import { closedPane, closedReason, skippedNotice } from "./closed-pane.js";
 import { notificationsPane } from "./notifications-pane.js";
 import { type PaneItem, timelinePane } from "./timeline-pane.js";
 
@@ -29,18 +32,34 @@ export function paneIndexOf(panes: readonly PaneSource<PaneItem>[], timeline: st
   return panes.findIndex((p) => p.timeline === timeline);
 }
 
-/** The panes of the config file (`settings.panes`), or the default four without settings. */
+/**
+ * The panes of the config file (`settings.panes`), or the default four without settings. A
+ * timeline the server has closed is left out of the default panes (`notice` is told why, in
+ * one line) and shown as closed where the config file names it.
+ */
 export function buildPanes(
   session: Session,
   settings?: Pick<Settings, "panes" | "bufferSize">,
+  notice?: (line: string) => void,
 ): PaneSource<PaneItem>[] {
   const specs: readonly PaneSpec[] =
     settings?.panes ?? DEFAULT_PANE_TIMELINES.map((timeline) => ({ timeline }));
+  const chosen = settings !== undefined && !panesAreDefault(settings.panes);
   const panes: PaneSource<PaneItem>[] = [];
+  const skipped: LiveFeed[] = [];
   for (const spec of specs) {
+    const closed = closedReason(session, spec.timeline);
+    if (closed) {
+      const feed = spec.timeline as LiveFeed;
+      if (chosen) panes.push(closedPane(feed, closed, spec.width));
+      else skipped.push(feed);
+      continue;
+    }
     const pane = openPane(session, spec);
     if (pane) panes.push(pane);
   }
+  const line = skippedNotice(skipped);
+  if (line) notice?.(line);
   return panes;
 }
 

@@ -8,15 +8,14 @@
  * Mastodon makes to it in config/initializers/twitter_regex.rb: any non-space character may
  * appear in a path, non-ASCII characters in a query, more schemes (dat, dweb, ipfs, ipns, ssb,
  * gopher, gemini), and only URLs with a scheme count (`extract_url_without_protocol: false`).
- * The domain, the character allowed before a URL and the TLD list come from twitter-text.
+ * The domain, the character allowed before a URL and the TLD list come from twitter-text,
+ * as twitter-regexen.ts keeps them (the library itself is not loaded; see its generator).
  */
 import { domainToASCII } from "node:url";
-import twitterText from "twitter-text";
 import { graphemeCount } from "./graphemes.js";
+import { regexen as re } from "./twitter-regexen.js";
 
 export const DEFAULT_URL_LENGTH = 23;
-
-const re = twitterText.regexen;
 
 // Unicode White_Space, spelled out: the twitter-text pieces are non-`u` regexes, so `\p{…}`
 // is unavailable in the pattern they are joined into.

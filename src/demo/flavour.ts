@@ -13,8 +13,10 @@
 //   `${created_at}/${type}/${uuid}` (src/api/v1/notifications.ts); no streaming at all
 //   (no /api/v1/streaming route, the upgrade is a 404); `characters_reserved_per_url` 256,
 //   max_characters 10000 (src/api/v2/instance.ts); statuses validated as JSON, so arrays sent
-//   form-encoded (`media_ids[]`) do not arrive; cursors must be UUIDs and `min_id` returns the
-//   newest page (like since_id); no filters, conversations, scheduled statuses.
+//   form-encoded (`media_ids[]`) do not arrive; cursors must be UUIDs; before 0.9.0 (its
+//   CHANGES.md, "Fixed `min_id` handling") `min_id` returned the newest page above the cursor,
+//   not the one joining it, and timelines ignored since_id; no filters, conversations,
+//   scheduled statuses.
 import { randomUUID } from "node:crypto";
 
 export const DEMO_FLAVOURS = ["mastodon", "gotosocial", "pleroma", "hollo"] as const;
@@ -62,7 +64,7 @@ export interface DemoFlavour {
   readonly missing: readonly RegExp[];
   /** Form-encoded `key[]` arrays are understood (false: dropped, as a JSON-only server does). */
   readonly formArrays: boolean;
-  /** Hollo's cursors: non-UUID max_id/min_id → 400, and min_id returns the newest page. */
+  /** Hollo's cursors: non-UUID max_id/min_id → 400; min_id returns the newest page (< 0.9.0). */
   readonly uuidCursors: boolean;
   /** Removes or changes status fields the way this server renders them. */
   reshapeStatus(status: Record<string, unknown>): void;

@@ -10,7 +10,10 @@ export interface PageParams {
   since_id?: string | null;
   min_id?: string | null;
   limit: number;
-  /** Hollo: min_id filters like since_id and the newest page comes back, not the next one. */
+  /**
+   * Hollo before 0.9.0 (its CHANGES.md, "Fixed `min_id` handling"): min_id filters like
+   * since_id, so the newest page above the cursor comes back, not the one joining it.
+   */
   minIdNewest?: boolean;
 }
 

@@ -56,7 +56,8 @@ export function pagedReply<T extends { id: string }>(
       if (c !== null && !UUID_RE.test(c)) return json(400, { error: "Invalid uuid", cursor: c });
   const page = pageById(ascending, {
     max_id: cursors[0],
-    since_id: cursors[1],
+    // Hollo's timelines before 0.9.0 declared since_id but never applied it (CHANGES.md).
+    since_id: hollo && timeline ? null : cursors[1],
     min_id: cursors[2],
     limit: parseLimit(q.get("limit"), defaultLimit, maxLimit),
     minIdNewest: hollo,

@@ -20,7 +20,7 @@ import {
   problemOf,
 } from "./pane-state.js";
 import type { StatusChanges } from "./status-bus.js";
-import { type Status, TimelineStore } from "./store.js";
+import { type GapMarker, type Status, TimelineStore } from "./store.js";
 import { isSavedList, isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
 /**
@@ -244,7 +244,7 @@ export class TimelineFeed {
     }).then((n) => (typeof n === "number" ? n : 0));
   }
 
-  /** Expands a "gap — load more" row: up to maxGapPages more pages forward from it. */
+  /** Expands a "gap — load more" row: up to maxGapPages more pages of the hole it marks. */
   loadGap(afterId?: string): Promise<void> {
     return this.enqueue(async () => {
       const gap = this.store.gapMarkers.find((g) => afterId === undefined || g.afterId === afterId);
@@ -252,11 +252,19 @@ export class TimelineFeed {
       const start = gap.afterId;
       this.store.setGapLoading(start, true);
       this.emit();
-      const result = await this.pageForward(start);
+      const result = await this.fillHole(start, this.heldAbove(gap));
       if (result === undefined) this.store.setGapLoading(start, false);
-      else this.store.updateGap(start, result.caughtUp ? null : { afterId: result.cursor });
+      else this.store.updateGap(start, result.closed ? null : { afterId: result.lower });
       this.emit();
     });
+  }
+
+  /** The status held just above a gap row: the hole's upper side. */
+  private heldAbove(gap: GapMarker): string | undefined {
+    const items = this.store.items;
+    const at = items.indexOf(gap);
+    const above = at > 0 ? items[at - 1] : undefined;
+    return above?.kind === "status" ? above.id : undefined;
   }
 
   /** True once closed: its stream subscription is gone and it fetches nothing more. */
@@ -403,47 +411,105 @@ export class TimelineFeed {
   }
 
   /**
-   * Fills from `from` up to now. Pages forward with min_id (at most maxGapPages); if still not
-   * caught up, leaves a gap row and loads the newest page. Returns the id the timeline is now
+   * Fills from `from` up to now (at most maxGapPages pages); if the hole is still open, leaves
+   * a gap row and makes sure the newest page is held. Returns the id the timeline is now
    * complete up to, or undefined on failure.
    */
   private async catchUp(from: string): Promise<string | undefined> {
-    const result = await this.pageForward(from);
+    const result = await this.fillHole(from, undefined);
     if (!result) return undefined;
-    if (result.caughtUp) {
+    if (result.closed) {
       this.emit();
-      return result.cursor;
+      return result.upper;
     }
-    this.store.insertGap(result.cursor);
+    this.store.insertGap(result.lower);
+    if (result.reachedTop) {
+      this.emit();
+      return this.store.newestId() ?? result.lower;
+    }
     const latest = await this.fetch({});
     if (latest) {
       // The newest page may reach down to what these forward pages brought: then there is no
       // hole after all (told by the statuses themselves, never by comparing ids).
       this.store.applyPage(latest.statuses, "newer");
       if (latest.statuses.some((s) => result.fetched.has(s.id)))
-        this.store.updateGap(result.cursor, null);
+        this.store.updateGap(result.lower, null);
     }
     this.emit();
-    return latest ? (latest.statuses[0]?.id ?? result.cursor) : undefined;
+    return latest ? (latest.statuses[0]?.id ?? result.lower) : undefined;
   }
 
-  private async pageForward(
+  /**
+   * Loads the statuses between `lower` (held) and `upper` (held; undefined: up to now) with
+   * min_id = lower and max_id = upper, each page newest first.
+   *
+   * Mastodon answers min_id with the page just above the cursor (paginate_by_min_id), so the
+   * hole closes from below. Hollo before 0.9.0 answered with the newest page above it (its
+   * CHANGES.md, "Fixed `min_id` handling"), which does not join the cursor: trusting it lost
+   * every toot below that page. Which one a full page is, is told by the server itself, never
+   * by comparing ids: asked for what lies between the cursor and the page's bottom, Mastodon
+   * has nothing there; the other kind has the rest of the hole, and the walk goes on down
+   * with max_id. The empty check is not counted against maxGapPages.
+   */
+  private async fillHole(
     from: string,
-  ): Promise<{ cursor: string; caughtUp: boolean; fetched: Set<string> } | undefined> {
-    let cursor = from;
+    to: string | undefined,
+  ): Promise<
+    | { closed: boolean; lower: string; upper: string; reachedTop: boolean; fetched: Set<string> }
+    | undefined
+  > {
+    let lower = from;
+    let upper = to;
+    let order: "from-below" | "from-above" | undefined;
     const fetched = new Set<string>([from]);
-    for (let pages = 0; pages < this.opts.maxGapPages; pages++) {
-      const fetchedPage = await this.fetch({ minId: cursor });
-      if (!fetchedPage) return undefined;
-      const page = fetchedPage.statuses;
-      this.store.applyPage(page, "newer");
-      for (const s of page) fetched.add(s.id);
-      if (page.length === 0) return { cursor, caughtUp: true, fetched };
-      // Pages come newest first: the next one starts above this one's top.
-      cursor = page[0]?.id ?? cursor;
-      if (page.length < this.opts.pageLimit) return { cursor, caughtUp: true, fetched };
+    const done = (closed: boolean) => ({
+      closed,
+      lower,
+      upper:
+        order === "from-above" || upper === undefined ? (this.store.newestId() ?? lower) : upper,
+      reachedTop: to !== undefined || order === "from-above",
+      fetched,
+    });
+    let page = await this.fetchBetween(lower, upper, fetched);
+    let pages = 1;
+    for (;;) {
+      if (!page) return undefined;
+      if (page.length < this.opts.pageLimit) return done(true);
+      if (order === undefined) {
+        const below = await this.fetchBetween(lower, page[page.length - 1]!.id, fetched);
+        if (!below) return undefined;
+        if (below.length === 0) order = "from-below";
+        else {
+          order = "from-above";
+          upper = page[page.length - 1]!.id;
+          page = below;
+          pages++;
+          continue;
+        }
+      }
+      if (order === "from-below") lower = page[0]!.id;
+      else upper = page[page.length - 1]!.id;
+      if (pages >= this.opts.maxGapPages) return done(false);
+      page = await this.fetchBetween(lower, upper, fetched);
+      pages++;
     }
-    return { cursor, caughtUp: false, fetched };
+  }
+
+  private async fetchBetween(
+    lower: string,
+    upper: string | undefined,
+    fetched: Set<string>,
+  ): Promise<Status[] | undefined> {
+    const answer = await this.fetch(
+      upper === undefined ? { minId: lower } : { minId: lower, maxId: upper },
+    );
+    if (!answer) return undefined;
+    const page = answer.statuses;
+    // A page under a held status goes below the statuses of its own second there (servers
+    // give created_at to the second, or to the millisecond, and many toots share one).
+    this.store.applyPage(page, upper === undefined ? "newer" : "older");
+    for (const s of page) fetched.add(s.id);
+    return page;
   }
 
   /** One timeline request; failures become pane state and a status-bar line, never a throw. */

@@ -120,6 +120,32 @@ describe("demo flavour hollo: no streaming, JSON-only arrays, composite notifica
     assert.ok(linkTarget(page.headers, "next"));
   });
 
+  test("min_id answers the newest page above the cursor; since_id is not applied", async () => {
+    // Hollo before 0.9.0 (CHANGES.md, "Fixed `min_id` handling"): a DESC query with a
+    // "newer than" filter, and since_id declared but never applied.
+    const all = await getJson<Json[]>(demo(), "/api/v1/timelines/public?local=true&limit=40");
+    const ids = all.body.map((s) => String(s.id));
+    assert.ok(ids.length >= 12, `${ids.length} toots`);
+    const cursor = ids.at(-1)!;
+    const q = (p: string) =>
+      getJson<Json[]>(demo(), `/api/v1/timelines/public?local=true&limit=3&${p}`);
+    const forward = await q(`min_id=${cursor}`);
+    assert.deepEqual(
+      forward.body.map((s) => s.id),
+      ids.slice(0, 3),
+    );
+    const between = await q(`min_id=${cursor}&max_id=${ids[5]}`);
+    assert.deepEqual(
+      between.body.map((s) => s.id),
+      ids.slice(6, 9),
+    );
+    const since = await q(`since_id=${ids[1]}`);
+    assert.deepEqual(
+      since.body.map((s) => s.id),
+      ids.slice(0, 3),
+    );
+  });
+
   test("endpoints Hollo lacks answer 404", async () => {
     for (const p of ["/api/v2/filters", "/api/v1/conversations", "/api/v1/scheduled_statuses"])
       assert.equal((await getJson(demo(), p)).status, 404, p);

@@ -16,6 +16,11 @@ export class FakeRest implements FeedRest {
   readonly posted: Status[] = [];
   readonly requests: Array<{ at: number; kind: TimelineKind; page: PageParams }> = [];
   failWith: Error | undefined;
+  /**
+   * Hollo before 0.9.0 (its CHANGES.md, "Fixed `min_id` handling"): min_id filters like
+   * since_id, so the answer is the newest page above the cursor, not the one joining it.
+   */
+  minIdNewest = false;
   state: RestState = { kind: "ok" };
   private readonly listeners = new Set<(s: RestState) => void>();
   private nextId = 1000;
@@ -47,7 +52,9 @@ export class FakeRest implements FeedRest {
     if (this.failWith) throw this.failWith;
     const limit = page.limit ?? 20;
     let list = this.posted.filter((s) => !page.maxId || compareIds(s.id, page.maxId) < 0);
-    if (page.minId) {
+    if (page.minId && this.minIdNewest) {
+      list = list.filter((s) => compareIds(s.id, page.minId!) > 0).slice(-limit);
+    } else if (page.minId) {
       list = list.filter((s) => compareIds(s.id, page.minId!) > 0).slice(0, limit);
     } else {
       if (page.sinceId) list = list.filter((s) => compareIds(s.id, page.sinceId!) > 0);

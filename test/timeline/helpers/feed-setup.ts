@@ -9,7 +9,7 @@ import { FakeRest } from "./fake-rest.js";
 
 export function feedSetup(
   spec: TimelineSpec,
-  opts: Partial<Pick<TimelineFeedOptions, "pageLimit" | "storeSize">> = {},
+  opts: Partial<Pick<TimelineFeedOptions, "pageLimit" | "storeSize" | "maxGapPages">> = {},
 ) {
   const clock = new FakeClock();
   const { factory, sockets } = fakeSocketFactory();
@@ -30,6 +30,7 @@ export function feedSetup(
     random: () => 0.5,
     pageLimit: opts.pageLimit ?? 40,
     storeSize: opts.storeSize,
+    ...(opts.maxGapPages !== undefined ? { maxGapPages: opts.maxGapPages } : {}),
     // The fake serves one timeline: whichever this feed asks for.
     fetchPage: (page) => rest.timeline("local", page),
     changes,

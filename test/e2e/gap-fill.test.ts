@@ -1,0 +1,80 @@
+// Toots published while tootty could not hear the server arrive when it can again, each once,
+// in order, with no gap left. Run on Hollo (no streaming, and before 0.9.0 its min_id answered
+// the newest page above the cursor, not the page joining it: src/demo/flavour.ts) unless
+// `npm run test:flavours` names another flavour; on a streaming one the socket is what drops.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { DEMO_FLAVOURS } from "../../src/demo/index.js";
+import { e2eInstance, FLAVOUR, until } from "../helpers/e2e.js";
+
+const flavour = FLAVOUR ?? "hollo";
+const e2e = e2eInstance({ flavour, generate: false, seedCount: 6 });
+const POLL_MS = 5_000;
+// More than one page (tootty asks 40 at a time), so a catch-up needs more than one request.
+const MISSED = 45;
+
+test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, each once`, async () => {
+  assert.ok(DEMO_FLAVOURS.includes(flavour));
+  const { demo } = e2e;
+  const streams = !["hollo"].includes(flavour);
+  const tui = e2e.start({
+    cols: 100,
+    rows: 60,
+    config: { pollMinMs: POLL_MS, pollMaxMs: POLL_MS },
+  });
+  await tui.waitForText("Home ·", 20_000);
+  tui.send("2");
+  await tui.waitForText(streams ? "Local · live" : "Local · polling", 20_000);
+  const run = Date.now().toString(36);
+  const marker = (i: number) => `m${run}x${String(i).padStart(2, "0")}e`;
+
+  // Cut off: the stream (where there is one) and REST both fail while the toots go out.
+  const from = demo.control.requestLog().length;
+  demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 503 });
+  if (streams) {
+    demo.control.refuseUpgrades(60_000);
+    demo.control.dropSockets();
+  }
+  await until(
+    "a timeline request to fail",
+    () =>
+      demo.control
+        .requestLog()
+        .slice(from)
+        .some((e) => e.status === 503),
+    POLL_MS * 3 + 40_000,
+    tui,
+  );
+  for (let i = 0; i < MISSED; i++)
+    demo.control.publish("local", {
+      account: "lou",
+      spoiler_text: "",
+      content: `<p>${marker(i)}</p>`,
+    });
+  demo.control.clearFaults();
+
+  // The newest arrives at the top of the pane…
+  await tui.waitForText(marker(MISSED - 1), POLL_MS * 3 + 45_000);
+  // …and every other one below it, newest first, once each, with no gap row between.
+  const seen: string[] = [];
+  const pattern = new RegExp(`m${run}x(\\d\\d)e`, "g");
+  const deadline = Date.now() + 90_000;
+  while (!seen.includes(marker(0))) {
+    const screen = tui.capture();
+    assert.doesNotMatch(screen, /load (the )?missing|gap/i, "no gap row");
+    const onScreen = [...screen.matchAll(pattern)].map((m) => m[0]);
+    assert.equal(new Set(onScreen).size, onScreen.length, `a toot twice on screen:\n${screen}`);
+    for (const m of onScreen) if (!seen.includes(m)) seen.push(m);
+    if (Date.now() > deadline) break;
+    const before = screen;
+    tui.send("C-d");
+    await tui.waitFor((s) => s !== before, "the pane to scroll", 10_000).catch(() => undefined);
+  }
+  assert.deepEqual(
+    seen,
+    Array.from({ length: MISSED }, (_, i) => marker(MISSED - 1 - i)),
+    "every toot, newest first, once",
+  );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -43,3 +43,30 @@ test("Home opens at the saved marker with the newer toots counted as new, and q 
   );
   assert.equal(markers.home?.last_read_id, home[4]!.id);
 });
+
+test("Notifications opens at a saved marker inside a group: the group's row is at the top", async () => {
+  const { control } = e2e.demo;
+  const mine = control.publish("local", {
+    account: "demo",
+    spoiler_text: "",
+    content: "<p>readgroup my words</p>",
+  });
+  let last = control.notify("favourite", { account: "alice", status_id: mine.id });
+  for (const who of ["lou", "mina"])
+    last = control.notify("favourite", { account: who, status_id: mine.id });
+  // Read up to the newest favourite (its group's row), then five mentions came.
+  await api("POST", "/api/v1/markers", { notifications: { last_read_id: last.id } });
+  for (let i = 0; i < 5; i++) control.notify("mention", { account: "wei" });
+
+  const session = e2e.start({ cols: 120, rows: 40, config: { panes: ["notifications"] } });
+  const screen = await session.waitFor(
+    (s) => /Notifications · .*5 new/.test(s),
+    "Notifications to open at the group's row, the five mentions above it counted as new",
+    15_000,
+  );
+  const body = screen.split("\n").slice(1);
+  const row = body.findIndex((l) => l.includes("favourited your post: readgroup my words"));
+  assert.ok(row >= 0 && row <= 1, `the group's row first in the pane:\n${screen}`);
+  session.send("q");
+  assert.equal(await session.waitForExit(), 0);
+});

@@ -19,19 +19,31 @@ interface Tracked {
   /** Also the pane's `timeline`: the panes are found by what they show, wherever they sit. */
   timeline: MarkerTimeline;
   /** Pane item id ↔ the id the markers API speaks of. */
-  toItemId(markerId: string): string;
+  toItemId(items: readonly PaneItem[], markerId: string): string | undefined;
   toMarkerId(item: PaneItem | undefined): string | undefined;
+}
+
+/**
+ * The Notifications row that holds notification `id`: its own row, or the group it is in
+ * (a group row is keyed by its group, `g:KEY`, and saved as its newest notification's id).
+ */
+export function notificationRowOf(items: readonly PaneItem[], id: string): string | undefined {
+  return items.find(
+    (item) =>
+      item.kind === "notification" &&
+      (item.notification.id === id || item.group?.notifications.some((n) => n.id === id)),
+  )?.id;
 }
 
 const TRACKED: Tracked[] = [
   {
     timeline: "home",
-    toItemId: (id) => id,
+    toItemId: (_items, id) => id,
     toMarkerId: (item) => (item?.kind === "status" ? item.id : undefined),
   },
   {
     timeline: "notifications",
-    toItemId: (id) => `n:${id}`,
+    toItemId: notificationRowOf,
     toMarkerId: (item) => (item?.kind === "notification" ? item.notification.id : undefined),
   },
 ];
@@ -72,8 +84,10 @@ export function trackReadPosition(
           const at = app.indexOf(pane);
           // Once the user has moved in the pane, their position wins over a late marker.
           if (at < 0 || app.userMoved(at)) return true;
-          if (pane.items().length === 0) return false;
-          app.scrollTo(at, t.toItemId(lastRead));
+          const items = pane.items();
+          if (items.length === 0) return false;
+          const row = t.toItemId(items, lastRead);
+          if (row !== undefined) app.scrollTo(at, row);
           return true;
         };
         if (!tryRestore()) {

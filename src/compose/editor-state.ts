@@ -87,6 +87,20 @@ export interface InsertSession {
   replaced?: readonly (string | null)[];
 }
 
+/** The last :s, for `&`, `:s` alone, `g&` and `~`. */
+export interface SubstituteSpec {
+  pattern: string;
+  /** With `~` already replaced by the replacement before it, as vim's regtilde() keeps it. */
+  replacement: string;
+  flags: string;
+}
+
+/** The last visual selection, for `gv` (its ends are the marks "<", ">", "va" and "vc"). */
+export interface LastVisual {
+  mode: "visual" | "visual-line" | "visual-block";
+  wantCell: number;
+}
+
 export interface FindSpec {
   kind: "f" | "F" | "t" | "T";
   ch: string;
@@ -135,6 +149,12 @@ export interface EditorState {
   /** The last `/`, `?`, `*` or `#`, for `n` and `N`. */
   readonly lastSearch: SearchSpec | null;
   readonly visualAnchor: Pos;
+  readonly lastSubstitute: SubstituteSpec | null;
+  /**
+   * The selection visual mode last left; marks "<" and ">" are its first and last place as
+   * `'<` `'>` read them, "va" and "vc" where its anchor and cursor were.
+   */
+  readonly lastVisual: LastVisual | null;
   /** Where undo puts the cursor back for the change just made, if not where it began. */
   readonly undoCursor?: Pos;
 }
@@ -199,6 +219,8 @@ export function createEditor(text = "", opts: EditorOptions = {}): EditorState {
     // As in a buffer vim has just entered, '' and `` go to the first line.
     marks: { "'": { line: 0, col: 0 } },
     visualAnchor: cursor,
+    lastSubstitute: null,
+    lastVisual: null,
   };
 }
 
@@ -222,6 +244,9 @@ export function withLines(s: EditorState, lines: Lines, change?: LineChange): Ed
     : s.marks;
   return addEffect({ ...s, lines, text, marks, dirty: true }, { kind: "autosave" });
 }
+
+/** The selection's marks survive its lines' deletion, on the line after (one_adjust_nodel()). */
+const VISUAL_MARKS = new Set(["<", ">", "va", "vc"]);
 
 /**
  * Marks after a change from `before` to `after`, as vim's mark_adjust(): lines above the
@@ -261,7 +286,7 @@ function followLines(
     } else if (pos.line - top < changedAfter) out[name] = pos;
     else if (changedBefore > changedAfter && name === "'") {
       out[name] = { ...pos, line: Math.max(0, top - 1) };
-    }
+    } else if (VISUAL_MARKS.has(name)) out[name] = { ...pos, line: top + changedAfter };
   }
   return out;
 }

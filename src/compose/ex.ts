@@ -3,13 +3,17 @@ import { firstNonBlank, lineAt } from "./buffer.js";
 import {
   addEffect,
   clampNormal,
+  commitUndo,
   type EditorState,
   type PollSpec,
+  snapshot,
   type Visibility,
   withMessage,
 } from "./editor-state.js";
+import { cellForCol } from "./motions.js";
 import { isNamedToken } from "./parse.js";
 import { isQuotePolicy } from "./quote.js";
+import { parseRange, runSubstitute } from "./substitute.js";
 
 const VISIBILITIES: Record<string, Visibility> = {
   public: "public",
@@ -58,21 +62,40 @@ function setFields(s: EditorState, fields: Partial<EditorState["fields"]>): Edit
   return addEffect({ ...s, fields: { ...s.fields, ...fields } }, { kind: "autosave" });
 }
 
+/** `:s`, `:su`, … `:substitute`. */
+const isSubstitute = (name: string) => "substitute".startsWith(name) && name.startsWith("s");
+
 /** Runs one ex command line (without the ":"). */
 export function runEx(s0: EditorState, line: string): EditorState {
   const s = clampNormal({ ...s0, mode: "normal", commandLine: "" });
   const trimmed = line.trim();
-  const m = /^([a-zA-Z]+!?|\d+)\s*(.*)$/s.exec(trimmed);
-  if (!m)
-    return trimmed === ""
-      ? s
-      : withMessage(s, tl("compose.notACommand", { command: trimmed }), true);
-  const name = m[1]!;
-  const args = m[2]!;
-  if (/^\d+$/.test(name)) {
-    const target = Math.min(Math.max(1, Number(name)), s.lines.length) - 1;
+  // Vim's ":" then a number alone goes to that line; a larger one to the last.
+  if (/^\d+$/.test(trimmed)) {
+    const target = Math.min(Math.max(1, Number(trimmed)), s.lines.length) - 1;
     return { ...s, cursor: { line: target, col: firstNonBlank(lineAt(s.lines, target)) } };
   }
+  const ranged = parseRange(s, trimmed);
+  if ("error" in ranged) return withMessage(s, ranged.error, true);
+  const { range } = ranged;
+  const rest = ranged.rest.trim();
+  if (rest === "") {
+    if (!range) return s;
+    // A range alone goes to its last line.
+    return { ...s, cursor: { line: range.last, col: firstNonBlank(lineAt(s.lines, range.last)) } };
+  }
+  const sub = /^(&&?|~)(.*)$/s.exec(rest);
+  if (sub) {
+    const kind = sub[1] === "~" ? "~" : "&";
+    return runSubstitute(s, { range, kind, args: sub[1] === "&&" ? `&${sub[2]}` : sub[2]! });
+  }
+  const m = /^([a-zA-Z]+!?)\s*(.*)$/s.exec(rest);
+  if (m && isSubstitute(m[1]!)) {
+    return runSubstitute(s, { range, kind: "s", args: rest.slice(m[1]!.length).trimStart() });
+  }
+  if (!m) return withMessage(s, tl("compose.notACommand", { command: rest }), true);
+  const name = m[1]!;
+  const args = m[2]!;
+  if (range) return withMessage(s, tl("compose.noRange"), true);
   switch (name) {
     case "w":
       return withMessage(
@@ -167,8 +190,17 @@ export function handleCommandLine(s0: EditorState, token: string): EditorState {
     // past the last character (`V<Right>:` then Esc).
     case "<Esc>":
       return clampNormal({ ...s, mode: "normal", commandLine: "" });
-    case "<CR>":
-      return runEx(s, s.commandLine);
+    case "<CR>": {
+      // A command that changes the text (:s) is one undo step.
+      const before = snapshot(s);
+      const after = commitUndo(runEx(s, s.commandLine), before);
+      // A command that moved the cursor (:s, :5) sets the column j and k keep to.
+      if (after.cursor.line === s.cursor.line && after.cursor.col === s.cursor.col) return after;
+      return {
+        ...after,
+        wantCell: cellForCol(lineAt(after.lines, after.cursor.line), after.cursor.col),
+      };
+    }
     case "<BS>":
       if (s.commandLine === "") return clampNormal({ ...s, mode: "normal" });
       return { ...s, commandLine: Array.from(s.commandLine).slice(0, -1).join("") };

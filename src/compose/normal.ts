@@ -28,6 +28,7 @@ import { cellForCol, resolveMotion } from "./motions.js";
 import { applyOperator, changeWordRegion, regionFromMotion } from "./operators.js";
 import { isTransform, type Parsed, parseNormal } from "./parse.js";
 import { splitOffset, wordUnderCursor } from "./search.js";
+import { runSubstitute } from "./substitute.js";
 import { resolveTextObject } from "./textobjects.js";
 import { addToNumber, toggleCase } from "./transform.js";
 
@@ -336,7 +337,30 @@ function command(
     case "V":
       return { ...s, mode: parsed.key === "v" ? "visual" : "visual-line", visualAnchor: s.cursor };
     case ":":
-      return { ...s, mode: "command", commandLine: "" };
+      // A count makes the range: 3: is :.,.+2.
+      return {
+        ...s,
+        mode: "command",
+        commandLine:
+          parsed.count === null ? "" : parsed.count > 1 ? `.,.+${parsed.count - 1}` : ".",
+      };
+    case "&":
+    case "g&": {
+      // & is :s (a count: :.,.+N-1s); g& is :%s//~/& (the last search, every line).
+      if (parsed.key === "g&") {
+        return runSubstitute(s, {
+          range: { first: 0, last: s.lines.length - 1 },
+          kind: "s",
+          args: "//~/&",
+        });
+      }
+      // 3& is 3:s, :.,.+2s: past the last line that range is invalid.
+      const last = s.cursor.line + count - 1;
+      if (last >= s.lines.length) return withMessage(s, tl("compose.invalidRange"), true);
+      return runSubstitute(s, { range: { first: s.cursor.line, last }, kind: "&", args: "" });
+    }
+    case "gv":
+      return reselect(s);
     case "<C-e>":
       return addEffect(s, { kind: "external-editor" });
     case "q":
@@ -355,6 +379,26 @@ function command(
       return s;
   }
   return withMessage(s, tl("compose.unknownKey", { key: parsed.key }), true);
+}
+
+/** `gv`: the last selection again, in its mode, the cursor where it was. */
+export function reselect(s: EditorState): EditorState {
+  const last = s.lastVisual;
+  const anchor = s.marks.va;
+  const cursor = s.marks.vc;
+  if (!last || !anchor || !cursor) return { ...s, bell: true };
+  if (anchor.line >= s.lines.length || cursor.line >= s.lines.length) return { ...s, bell: true };
+  const clamp = (p: Pos) => ({
+    line: p.line,
+    col: Math.max(0, Math.min(p.col, lineAt(s.lines, p.line).length - 1)),
+  });
+  return {
+    ...s,
+    mode: last.mode === "visual-block" ? "visual" : last.mode,
+    visualAnchor: clamp(anchor),
+    cursor: clamp(cursor),
+    wantCell: last.wantCell,
+  };
 }
 
 function startRecording(s: EditorState, name: string): EditorState {
@@ -433,7 +477,7 @@ export function handleNormal(
     next = openInsert(next, before, parsed.count, parsed.body);
   }
   if (next.mode === "insert") return next;
-  // Undo, redo and `.` manage the undo stack themselves.
+  // Undo, redo and `.` manage the undo stack themselves; gv keeps the selection's column.
   if (
     parsed.kind === "command" &&
     (parsed.key === "u" ||
@@ -441,7 +485,8 @@ export function handleNormal(
       parsed.key === "." ||
       parsed.key === "@" ||
       parsed.key === "q" ||
-      parsed.key === "m")
+      parsed.key === "m" ||
+      parsed.key === "gv")
   ) {
     return next;
   }

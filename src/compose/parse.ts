@@ -105,7 +105,10 @@ const COMMANDS = new Set([
   "R",
   "<C-a>",
   "<C-x>",
+  "&",
 ]);
+/** Commands that start with g: gv (the last selection again), g& (:%s//~/& ). */
+const G_COMMANDS = new Set(["gv", "g&"]);
 const COMMANDS_WITH_ARG = new Set(["r", "Z", "q", "@", "m"]);
 /** Registers a `"x` prefix may name. */
 const REGISTER = /^[a-zA-Z0-9"\-_+*]$/;
@@ -154,7 +157,7 @@ export function parseMotion(
   if (t === "'" || t === "`") {
     const arg = tokens[i + 1];
     if (arg === undefined) return "incomplete";
-    return /^[a-zA-Z'`]$/.test(arg) ? { motion: { key: t, arg }, next: i + 2 } : "invalid";
+    return /^[a-zA-Z'`<>]$/.test(arg) ? { motion: { key: t, arg }, next: i + 2 } : "invalid";
   }
   if (FIND_KEYS.has(t)) {
     const arg = tokens[i + 1];
@@ -198,6 +201,9 @@ function parseCommand(tokens: readonly string[]): Parsed {
   const body = tokens.slice(next);
   // "g" alone waits: it may become gu, gg, ge…
   if (t === "g" && tokens[next + 1] === undefined) return { kind: "incomplete" };
+  if (t === "g" && G_COMMANDS.has(`g${tokens[next + 1]}`)) {
+    return { kind: "command", count, key: `g${tokens[next + 1]}`, body };
+  }
   const operator = readOperator(tokens, next);
   if (operator) {
     const { op } = operator;

@@ -16,10 +16,12 @@ export interface SearchSpec {
   offset: string;
 }
 
-interface Matcher {
+export interface Matcher {
   regex: RegExp;
   /** Group names that mark \< and \> in the pattern, checked after each match. */
   bounds: { name: string; kind: "start" | "end" }[];
+  /** The JavaScript group that holds each of vim's `\(…\)` (for \1 … \9 in :s). */
+  groups: number[];
 }
 
 const CLASS_ESCAPES: Record<string, string> = {
@@ -41,14 +43,25 @@ const CLASS_ESCAPES: Record<string, string> = {
   t: "\\t",
 };
 
-const literal = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+// Not "-": outside a class JavaScript's "u" mode rejects "\\-" (and "-" needs no escape there).
+const literal = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 
-/** Vim's magic pattern as a JavaScript regular expression; null if it cannot be read. */
-export function compilePattern(pattern: string): Matcher | null {
+/**
+ * Vim's magic pattern as a JavaScript regular expression; null if it cannot be read.
+ * `~` matches the last :s replacement (`previousReplacement`), as in vim; `\%(…\)` groups
+ * without a number; `ignoreCase` is :s's `i` flag (`\c` in the pattern also turns it on).
+ */
+export function compilePattern(
+  pattern: string,
+  opts: { previousReplacement?: string; ignoreCase?: boolean } = {},
+): Matcher | null {
   const chars = Array.from(pattern);
   let out = "";
-  let ignoreCase = false;
+  let ignoreCase = opts.ignoreCase ?? false;
   const bounds: Matcher["bounds"] = [];
+  const groups: number[] = [];
+  // JavaScript numbers every group that captures, the \< \> markers included.
+  let captures = 0;
   // Where a `*` or `^` is still literal: at the start of the pattern or of a branch.
   let atStart = true;
   for (let i = 0; i < chars.length; i++) {
@@ -65,7 +78,13 @@ export function compilePattern(pattern: string): Matcher | null {
         const name = `b${bounds.length}`;
         bounds.push({ name, kind: n === "<" ? "start" : "end" });
         out += `(?<${name}>)`;
+        captures++;
       } else if (n === "(") {
+        out += "(";
+        groups.push(++captures);
+        atStart = true;
+      } else if (n === "%" && chars[i + 1] === "(") {
+        i++;
         out += "(?:";
         atStart = true;
       } else if (n === ")") out += ")";
@@ -93,6 +112,7 @@ export function compilePattern(pattern: string): Matcher | null {
       continue;
     }
     if (c === "*" && !wasStart) out += "*";
+    else if (c === "~") out += literal(opts.previousReplacement ?? "");
     else if (c === "^" && wasStart) {
       out += "^";
       atStart = true;
@@ -115,20 +135,57 @@ export function compilePattern(pattern: string): Matcher | null {
     } else out += literal(c);
   }
   try {
-    return { regex: new RegExp(out, `gdu${ignoreCase ? "i" : ""}`), bounds };
+    return { regex: new RegExp(out, `gdu${ignoreCase ? "i" : ""}`), bounds, groups };
   } catch {
     return null;
   }
 }
 
 /** The grapheme column each code unit of `text` falls in. */
-function columnsOf(graphemes: readonly string[]): number[] {
+export function columnsOf(graphemes: readonly string[]): number[] {
   const cols: number[] = [];
   graphemes.forEach((g, i) => {
     for (let k = 0; k < g.length; k++) cols.push(i);
   });
   cols.push(graphemes.length);
   return cols;
+}
+
+/** Whether a match keeps the pattern's \< and \> (checked on the line's graphemes). */
+export function boundsHold(
+  line: readonly string[],
+  cols: readonly number[],
+  r: RegExpExecArray,
+  m: Matcher,
+): boolean {
+  return m.bounds.every(({ name, kind }) => {
+    const at = r.indices?.groups?.[name]?.[0] ?? r.index;
+    const col = cols[at]!;
+    const here = charClass(line[col]);
+    const before = col > 0 ? charClass(line[col - 1]) : 0;
+    // \< : a word character whose class differs from the one before; \> the other way.
+    return kind === "start" ? here >= 2 && here !== before : before >= 2 && here !== before;
+  });
+}
+
+/** The first match on a line at or after code unit `from` that keeps the word bounds. */
+export function execFrom(
+  line: readonly string[],
+  text: string,
+  cols: readonly number[],
+  m: Matcher,
+  from: number,
+): RegExpExecArray | null {
+  const re = m.regex;
+  re.lastIndex = from;
+  for (let guard = 0; guard <= text.length + 1; guard++) {
+    const r = re.exec(text);
+    if (!r) return null;
+    if (boundsHold(line, cols, r, m)) return r;
+    re.lastIndex = r.index + 1;
+    if (re.lastIndex > text.length) return null;
+  }
+  return null;
 }
 
 /**
@@ -139,26 +196,14 @@ function matchesOn(line: readonly string[], m: Matcher): { col: number; end: num
   const text = line.join("");
   const cols = columnsOf(line);
   const found: { col: number; end: number }[] = [];
-  const re = m.regex;
-  re.lastIndex = 0;
+  let from = 0;
   for (let guard = 0; guard <= text.length + 1; guard++) {
-    const r = re.exec(text);
+    const r = execFrom(line, text, cols, m, from);
     if (!r) break;
-    const from = r.index;
-    const to = from + r[0].length;
-    const ok = m.bounds.every(({ name, kind }) => {
-      const at = r.indices?.groups?.[name]?.[0] ?? from;
-      const col = cols[at]!;
-      const here = charClass(line[col]);
-      const before = col > 0 ? charClass(line[col - 1]) : 0;
-      // \< : a word character whose class differs from the one before; \> the other way.
-      return kind === "start" ? here >= 2 && here !== before : before >= 2 && here !== before;
-    });
-    if (ok) {
-      found.push({ col: cols[from]!, end: cols[to]! });
-      re.lastIndex = to > from ? to : from + 1;
-    } else re.lastIndex = from + 1;
-    if (re.lastIndex > text.length) break;
+    const to = r.index + r[0].length;
+    found.push({ col: cols[r.index]!, end: cols[to]! });
+    from = to > r.index ? to : r.index + 1;
+    if (from > text.length) break;
   }
   return found;
 }

@@ -8,7 +8,7 @@ import {
   withLines,
 } from "./editor-state.js";
 import { cellForCol, resolveMotion } from "./motions.js";
-import { failedMotion, jumpFrom, openInsert } from "./normal.js";
+import { failedMotion, jumpFrom, openInsert, reselect } from "./normal.js";
 import { applyOperator } from "./operators.js";
 import { parseMotion, readCount } from "./parse.js";
 import { type Region, resolveTextObject } from "./textobjects.js";
@@ -77,13 +77,45 @@ function remember(s: EditorState, change: RecordedChange | null): EditorState {
   return change ? { ...s, lastChange: change } : s;
 }
 
+/**
+ * Leaving visual mode keeps the selection, as vim's end_visual_mode(): `'<` and `'>` are its
+ * first and last place (in linewise mode the first and last line's start and end), and gv
+ * finds its anchor and cursor again. They are set before an operator changes the text, so
+ * they follow the change as other marks do.
+ */
+export function rememberVisual(s: EditorState): EditorState {
+  const a = s.visualAnchor;
+  const b = s.cursor;
+  const [lo, hi] = a.line < b.line || (a.line === b.line && a.col <= b.col) ? [a, b] : [b, a];
+  const linewise = s.mode === "visual-line";
+  const mode = s.mode === "visual-line" ? "visual-line" : "visual";
+  return {
+    ...s,
+    marks: {
+      ...s.marks,
+      "<": linewise ? { line: lo.line, col: 0 } : lo,
+      ">": linewise ? { line: hi.line, col: Number.MAX_SAFE_INTEGER } : hi,
+      va: a,
+      vc: b,
+    },
+    lastVisual: { mode, wantCell: s.wantCell },
+  };
+}
+
+/** Keys that end visual mode (v and V only when they are the mode's own). */
+const ENDS_VISUAL = new Set("<Esc> d x X D y Y c s C S ~ u U > < J :".split(" "));
+
 /** One key in visual mode: motions stretch the selection; operators act on it. */
 export function handleVisual(s0: EditorState, token: string): EditorState {
   const tokens = [...s0.pending, token];
   const { count, next } = readCount(tokens, 0);
   const t = tokens[next];
   if (t === undefined) return { ...s0, pending: tokens };
-  const s = { ...s0, pending: [] };
+  const ends =
+    ENDS_VISUAL.has(t) ||
+    (t === "v" && s0.mode === "visual") ||
+    (t === "V" && s0.mode === "visual-line");
+  const s = ends ? rememberVisual({ ...s0, pending: [] }) : { ...s0, pending: [] };
   // Undo brings the cursor back to where the change began, the selection's start.
   const before = { ...snapshot(s), cursor: startOf(s) };
   const finish = (after: EditorState) => {
@@ -142,7 +174,12 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
       return finish(joined);
     }
     case ":":
-      return { ...s, mode: "command", commandLine: "" };
+      // The command works on the selected lines: vim writes their range in for you.
+      return { ...s, mode: "command", commandLine: "'<,'>" };
+    case "g":
+      if (tokens[next + 1] === undefined) return { ...s0, pending: tokens };
+      if (tokens[next + 1] === "v") return swapWithLast(s);
+      break;
     case "i":
     case "a": {
       const key = tokens[next + 1];
@@ -181,6 +218,15 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     lastSearch: res.lastSearch ?? s.lastSearch,
     message: res.message ?? s.message,
   });
+}
+
+/** `gv` in visual mode: the last selection comes back and this one becomes the last. */
+function swapWithLast(s: EditorState): EditorState {
+  if (!s.lastVisual) return { ...s, bell: true };
+  const back = reselect(s);
+  if (back.bell) return back;
+  const kept = rememberVisual(s);
+  return { ...back, marks: kept.marks, lastVisual: kept.lastVisual };
 }
 
 /** `viw`, `vap`, `vi(`…: the selection becomes the object (linewise for paragraphs). */

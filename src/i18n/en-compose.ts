@@ -77,4 +77,16 @@ export const enCompose = {
   "compose.noPreviousPattern": "No previous search pattern",
   "compose.recording": "recording @{register}",
   "compose.scheduleUnsupported": "Scheduled toots are not supported by this server",
+  "compose.markNotSet": "Mark not set",
+  "compose.invalidRange": "Invalid range",
+  "compose.noRange": "No range allowed",
+  "compose.noPreviousSubstitute": "No previous substitute regular expression",
+  "compose.trailingCharacters": "Trailing characters: {text}",
+  "compose.noConfirm": "The c flag (confirm each) is not supported here",
+  "compose.substitutionsOnLines": {
+    one: "{count} substitution {lines}",
+    other: "{count} substitutions {lines}",
+  },
+  "compose.matchesOnLines": { one: "{count} match {lines}", other: "{count} matches {lines}" },
+  "compose.onLines": { one: "on {count} line", other: "on {count} lines" },
 } as const;

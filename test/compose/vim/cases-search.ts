@@ -121,5 +121,10 @@ export function searchCases(): VimCase[] {
     { text: "a.b a.b\n.. ..", at: [1, 0], keys: "*" },
     { text: "a.b a.b\n.. ..", at: [0, 1], keys: "*" },
     { text: "  -> x ->", at: [0, 0], keys: "*" },
+    // A "-" in a pattern is a plain character (JavaScript's "u" mode rejects "\\-").
+    { text: "x-y_z.w a-b", at: [0, 0], keys: "/-<CR>" },
+    { text: "x-y_z.w a-b", at: [0, 0], keys: "/a-b<CR>" },
+    { text: "x-y_z.w a-b", at: [0, 0], keys: "d/-b<CR>" },
+    { text: "x-y_z.w a-b", at: [0, 0], keys: "/[-]<CR>n" },
   ];
 }

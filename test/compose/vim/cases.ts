@@ -6,6 +6,7 @@
 import { changeCases } from "./cases-change.js";
 import { markCases } from "./cases-marks.js";
 import { searchCases } from "./cases-search.js";
+import { substituteCases } from "./cases-substitute.js";
 import type { VimCase } from "./run-vim.js";
 
 const PROSE = "The quick brown fox, jumps over\nthe lazy dog.\n\nA second paragraph\nends here.";
@@ -356,4 +357,5 @@ export const CASES: VimCase[] = [
   ...changeCases(),
   ...searchCases(),
   ...markCases(),
+  ...substituteCases(),
 ];

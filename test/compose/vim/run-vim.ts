@@ -72,6 +72,8 @@ let s:cases = json_decode(join(readfile(g:input), "\\n"))
 let s:out = []
 for s:c in s:cases
   enew!
+  " No case sees the one before's :s: the last substitute becomes one that never matches.
+  silent! s/\\%$\\%^tootty-none//e
   setlocal undolevels=-1
   call setline(1, s:c.lines)
   setlocal undolevels=1000

@@ -60,6 +60,8 @@ export interface Register {
 interface Snapshot {
   lines: Lines;
   cursor: Pos;
+  /** Undo and redo put the cursor back where the change began (after gq, as in vim). */
+  exact?: boolean;
 }
 
 /** The last change, as the keys that made it (without count), for `.` to replay. */
@@ -157,6 +159,11 @@ export interface EditorState {
   readonly lastVisual: LastVisual | null;
   /** Where undo puts the cursor back for the change just made, if not where it began. */
   readonly undoCursor?: Pos;
+  /**
+   * The change is an undo step even if the text stayed the same, and undo and redo put the
+   * cursor back where it was (vim's u_undoredo() for a change around the cursor: gq).
+   */
+  readonly undoExact?: boolean;
 }
 
 export interface EditorOptions {
@@ -349,9 +356,9 @@ export function snapshot(s: EditorState): Snapshot {
   return { lines: s.lines, cursor: s.cursor };
 }
 
-/** Records `before` as an undo step if the text differs from it now. */
-export function commitUndo(s: EditorState, before: Snapshot): EditorState {
-  if (textFromLines(before.lines) === s.text) return s;
+/** Records `before` as an undo step if the text differs from it now (or `always`). */
+export function commitUndo(s: EditorState, before: Snapshot, always = false): EditorState {
+  if (!always && textFromLines(before.lines) === s.text) return s;
   const undoStack = [...s.undoStack, before].slice(-UNDO_LIMIT);
   return { ...s, undoStack, redoStack: [] };
 }
@@ -387,8 +394,11 @@ export function undo(s: EditorState, count: number): EditorState {
       {
         ...state,
         undoStack: state.undoStack.slice(0, -1),
-        redoStack: [...state.redoStack, snapshot(state)],
-        cursor: cursorAfterUndo(state.lines, prev.lines, prev.cursor),
+        redoStack: [
+          ...state.redoStack,
+          prev.exact ? { ...snapshot(state), cursor: prev.cursor, exact: true } : snapshot(state),
+        ],
+        cursor: prev.exact ? prev.cursor : cursorAfterUndo(state.lines, prev.lines, prev.cursor),
       },
       prev.lines,
     );
@@ -405,8 +415,11 @@ export function redo(s: EditorState, count: number): EditorState {
       {
         ...state,
         redoStack: state.redoStack.slice(0, -1),
-        undoStack: [...state.undoStack, snapshot(state)],
-        cursor: cursorAfterUndo(state.lines, next.lines, next.cursor),
+        undoStack: [
+          ...state.undoStack,
+          next.exact ? { ...snapshot(state), cursor: next.cursor, exact: true } : snapshot(state),
+        ],
+        cursor: next.exact ? next.cursor : cursorAfterUndo(state.lines, next.lines, next.cursor),
       },
       next.lines,
     );

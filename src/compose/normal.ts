@@ -498,8 +498,16 @@ export function handleNormal(
   const repeatable =
     (parsed.kind === "operator" && isTransform(parsed.op) && !next.bell) ||
     (parsed.kind === "command" && ["~", "<C-a>", "<C-x>"].includes(parsed.key));
-  const { undoCursor, ...rest } = next;
-  next = commitUndo(rest, undoCursor ? { ...before, cursor: undoCursor } : before);
+  const { undoCursor, undoExact, ...rest } = next;
+  next = commitUndo(
+    rest,
+    {
+      ...before,
+      ...(undoCursor ? { cursor: undoCursor } : {}),
+      ...(undoExact ? { exact: true } : {}),
+    },
+    undoExact,
+  );
   if (isChange && (next.text !== s.text || repeatable)) {
     next = { ...next, lastChange: { count: parsed.count, tokens: parsed.body } };
   }

@@ -48,9 +48,13 @@ export function regionFromMotion(
   const loPos = fromFlat(lines, lo);
   // `:help exclusive-linewise`: an exclusive motion that ends in column 0 of a later line
   // ends at the end of the line before; if it also started in the indent, it is linewise.
+  let adjusted = false;
   if (res.kind === "exclusive" && hiPos.col === 0 && hiPos.line > loPos.line) {
-    if (inIndent(lines, loPos)) return { kind: "line", first: loPos.line, last: hiPos.line - 1 };
+    if (inIndent(lines, loPos)) {
+      return { kind: "line", first: loPos.line, last: hiPos.line - 1, adjusted: true };
+    }
     hi = toFlat(lines, { line: hiPos.line - 1, col: lineAt(lines, hiPos.line - 1).length });
+    adjusted = true;
   }
   const endPos = fromFlat(lines, hi);
   // Vim's op_delete(): a delete over several lines that starts in the indent and leaves only
@@ -65,7 +69,12 @@ export function regionFromMotion(
   ) {
     return { kind: "line", first: loPos.line, last: endPos.line };
   }
-  return { kind: "char", from: lo, to: Math.min(hi, flat.length) };
+  return {
+    kind: "char",
+    from: lo,
+    to: Math.min(hi, flat.length),
+    ...(adjusted ? { adjusted } : {}),
+  };
 }
 
 /** `cw` on a word changes to its end (like `ce`), keeping the blank after it. */

@@ -11,9 +11,13 @@ import {
 } from "./buffer.js";
 
 /** A region an operator acts on: flat grapheme range [from, to) or whole lines. */
+/**
+ * What an operator works on. `adjusted`: an exclusive motion ended in column 0 of a later
+ * line, so the region ends on the line before (`:help exclusive-linewise`).
+ */
 export type Region =
-  | { kind: "char"; from: number; to: number }
-  | { kind: "line"; first: number; last: number };
+  | { kind: "char"; from: number; to: number; adjusted?: boolean }
+  | { kind: "line"; first: number; last: number; adjusted?: boolean };
 
 export const TEXT_OBJECT_KEYS = new Set([
   "w",

@@ -13,6 +13,7 @@ import {
   unflatten,
 } from "./buffer.js";
 import { clampNormal, type EditorState, withLines, withMessage } from "./editor-state.js";
+import { formatLines } from "./format.js";
 import { splitGraphemes, TAB_STOP } from "./graphemes.js";
 import type { Transform } from "./parse.js";
 import type { Region } from "./textobjects.js";
@@ -144,7 +145,8 @@ export function applyTransform(
     case "gU":
       return changeCase(s, op, region, start);
     case ">":
-    case "<": {
+    case "<":
+    case "gq": {
       const [first, last] =
         region.kind === "line"
           ? [region.first, region.last]
@@ -152,10 +154,9 @@ export function applyTransform(
               fromFlat(s.lines, region.from).line,
               fromFlat(s.lines, Math.max(region.from, region.to - 1)).line,
             ];
+      if (op === "gq") return formatLines(s, first, last, region.adjusted === true);
       return shiftLines(s, op, first, last, 1);
     }
-    case "gq":
-      return s;
   }
 }
 

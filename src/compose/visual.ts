@@ -7,6 +7,7 @@ import {
   snapshot,
   withLines,
 } from "./editor-state.js";
+import { formatLines } from "./format.js";
 import { cellForCol, resolveMotion } from "./motions.js";
 import { failedMotion, jumpFrom, openInsert, reselect } from "./normal.js";
 import { applyOperator } from "./operators.js";
@@ -119,8 +120,16 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   // Undo brings the cursor back to where the change began, the selection's start.
   const before = { ...snapshot(s), cursor: startOf(s) };
   const finish = (after: EditorState) => {
-    const { undoCursor, ...rest } = after;
-    return commitUndo(toNormal(rest), undoCursor ? { ...before, cursor: undoCursor } : before);
+    const { undoCursor, undoExact, ...rest } = after;
+    return commitUndo(
+      toNormal(rest),
+      {
+        ...before,
+        ...(undoCursor ? { cursor: undoCursor } : {}),
+        ...(undoExact ? { exact: true } : {}),
+      },
+      undoExact,
+    );
   };
   switch (t) {
     case "<Esc>":
@@ -179,6 +188,15 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     case "g":
       if (tokens[next + 1] === undefined) return { ...s0, pending: tokens };
       if (tokens[next + 1] === "v") return swapWithLast(s);
+      if (tokens[next + 1] === "q") {
+        const marked = rememberVisual(s);
+        const region = asLines(marked);
+        const done = formatLines(marked, region.first, region.last);
+        // `.` formats as many lines again, as many as are left (vim's redo_VIsual).
+        const down = region.last - region.first;
+        const tokens = ["V", ...(down > 0 ? [...String(down).split(""), "j"] : []), "g", "q"];
+        return remember(finish(done), { count: null, tokens });
+      }
       break;
     case "i":
     case "a": {

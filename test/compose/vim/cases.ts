@@ -4,6 +4,7 @@
  * did, so the table runs where vim is not installed; `record.ts` writes it again.
  */
 import { changeCases } from "./cases-change.js";
+import { formatCases } from "./cases-format.js";
 import { markCases } from "./cases-marks.js";
 import { searchCases } from "./cases-search.js";
 import { substituteCases } from "./cases-substitute.js";
@@ -358,4 +359,5 @@ export const CASES: VimCase[] = [
   ...searchCases(),
   ...markCases(),
   ...substituteCases(),
+  ...formatCases(),
 ];

@@ -17,6 +17,7 @@ function stateKey(s: mastodon.v1.Status): string {
     s.repliesCount,
     s.reblogsCount,
     s.favouritesCount,
+    (s as { quotesCount?: unknown }).quotesCount,
     s.reblogged ? 1 : 0,
     s.favourited ? 1 : 0,
     s.bookmarked ? 1 : 0,

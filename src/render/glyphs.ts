@@ -14,6 +14,7 @@ export interface Glyphs {
   boosts: string;
   favourites: string;
   favourited: string;
+  quotes: string;
   media: string;
   card: string;
   quoteBar: string;
@@ -38,6 +39,7 @@ const UNICODE: Glyphs = {
   boosts: "↻ ",
   favourites: "☆ ",
   favourited: "★ ",
+  quotes: "❝ ",
   media: "▪ ",
   card: "▸ ",
   quoteBar: "│ ",
@@ -62,6 +64,7 @@ const ASCII: Glyphs = {
   boosts: "rt ",
   favourites: "fav ",
   favourited: "FAV ",
+  quotes: "qt ",
   media: "+ ",
   card: "> ",
   quoteBar: "| ",

@@ -290,6 +290,9 @@ export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Lin
       s.favourited ? "active" : "counts",
     ),
   ];
+  // `quotes_count` (Mastodon 4.5, entities/Status.md): only where the server counts quotes.
+  const quotes = (s as { quotesCount?: unknown }).quotesCount;
+  if (typeof quotes === "number") line.push(p(`  ${g.quotes}${countText(quotes)}`, "counts"));
   const mine: string[] = [];
   if (s.reblogged) mine.push(tl("status.youBoosted"));
   if (s.favourited) mine.push(tl("status.youFavourited"));

@@ -30,7 +30,7 @@ const EXPECTED: Record<string, string[]> = {
     "",
     "theguardian.com/money/2019/dec…",
     "▸ ‘I lost my £193,000 inheritan… · theguardian.com",
-    "↩ 5  ↻ 6  ☆ 11",
+    "↩ 5  ↻ 6  ☆ 11  ❝ 2",
   ],
   "status-stream-public-local-update.json": [
     "infinite love ⴳ @trwnh · 2022-08-30",

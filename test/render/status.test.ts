@@ -337,3 +337,37 @@ describe("hostile structure", () => {
     assert.ok(line.includes("\x1b]8;;https://home.example/tags/y\x1b\\"));
   });
 });
+
+describe("counts line", () => {
+  const counts = (over: Record<string, unknown>, unicode = true) =>
+    text(makeStatus({ repliesCount: 1, reblogsCount: 2, favouritesCount: 3, ...over }), {
+      unicode,
+    }).at(-1);
+
+  test("shows the quotes count where the server counts quotes (quotes_count, Mastodon 4.5)", () => {
+    assert.equal(counts({ quotesCount: 4 } as Partial<mastodon.v1.Status>), "↩ 1  ↻ 2  ☆ 3  ❝ 4");
+    assert.equal(
+      counts({ quotesCount: 0 } as Partial<mastodon.v1.Status>),
+      "↩ 1  ↻ 2  ☆ 3  ❝ 0",
+      "a server that counts quotes says none",
+    );
+    assert.equal(counts({}), "↩ 1  ↻ 2  ☆ 3", "a server without quotes: no count at all");
+    assert.equal(
+      counts({ quotesCount: "9; rm" } as unknown as Partial<mastodon.v1.Status>),
+      "↩ 1  ↻ 2  ☆ 3",
+      "a count that is not a number is not one",
+    );
+    assert.equal(
+      counts({ quotesCount: 4 } as Partial<mastodon.v1.Status>, false),
+      "re 1  rt 2  fav 3  qt 4",
+    );
+  });
+
+  test("a new quotes count re-renders a cached toot", () => {
+    const cache = new RenderCache();
+    const s = makeStatus({ quotesCount: 1 } as Partial<mastodon.v1.Status>);
+    cache.get(s, opts());
+    const after = cache.get({ ...s, quotesCount: 2 } as mastodon.v1.Status, opts());
+    assert.match(stripAnsi(after.at(-1)!), /❝ 2/);
+  });
+});

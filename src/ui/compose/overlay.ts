@@ -2,11 +2,12 @@
 // no editing logic (that is src/compose/); it only lays out the box, draws the cursor and
 // colours the status line, and reports how the session ended.
 
-import blessed from "blessed";
+import type blessed from "blessed";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
 import { shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth, visualRow } from "../../render/index.js";
 import type { Overlay } from "../shell/app.js";
+import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
 import { withCursor } from "./cursor.js";
 import { composeKey } from "./keys.js";
@@ -37,7 +38,7 @@ export class ComposeOverlay implements Overlay {
   private lastText: string | undefined;
 
   constructor(private readonly opts: ComposeOverlayOptions) {
-    this.box = blessed.box({
+    this.box = widgets.box({
       parent: opts.screen,
       border: { type: "line" },
       tags: false,

@@ -1,10 +1,11 @@
 // A small modal list (drafts, languages): j/k or arrows move, Enter picks, Esc or q closes.
 // Every label is shown through the render room's sanitiser.
 
-import blessed from "blessed";
+import type blessed from "blessed";
 import { shown, tl } from "../../i18n/index.js";
 import { padToWidth, sanitizeInline } from "../../render/index.js";
 import type { Overlay } from "../shell/app.js";
+import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
 
 export interface PickListOptions<T> {
@@ -28,7 +29,7 @@ export class PickList<T> implements Overlay {
 
   constructor(private readonly opts: PickListOptions<T>) {
     this.hint = opts.hint;
-    this.box = blessed.box({
+    this.box = widgets.box({
       parent: opts.screen,
       border: { type: "line" },
       tags: false,

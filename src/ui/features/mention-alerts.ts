@@ -2,9 +2,10 @@
 // as settings.notifications asks. Written through blessed's program, never raw to stdout,
 // and only with sanitised one-line text.
 
-import blessed from "blessed";
+import type blessed from "blessed";
 import { tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import widgets from "../shell/blessed.js";
 import type { FeatureDeps } from "../shell/deps.js";
 
 export function alertSequence(
@@ -43,8 +44,7 @@ export function startMentionAlerts(deps: FeatureDeps): () => void {
     if (first) return;
     const mention = fresh.find((n) => (n as { type?: string }).type === "mention");
     if (!mention) return;
-    const screen = (blessed as unknown as { Screen?: { global?: blessed.Widgets.Screen } }).Screen
-      ?.global;
+    const screen = (widgets.screen as unknown as { global?: blessed.Widgets.Screen }).global;
     const who = mention.account?.acct ?? tl("alerts.someone");
     screen?.program.write(alertSequence(prefs, who));
   });

@@ -1,10 +1,11 @@
 // `:` — a one-line prompt at the bottom with Tab completion; Enter runs the command.
 
-import blessed from "blessed";
+import type blessed from "blessed";
 import { inLine } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, Overlay } from "../shell/app.js";
+import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
 import { type Command, completeInput, type ListChoice, parseCommand } from "./command-parser.js";
 import { LineInput } from "./line-input.js";
@@ -20,7 +21,7 @@ export class CommandLine implements Overlay {
     /** The user's lists as known now (fetched in the background), for Tab on list ids. */
     private readonly lists: () => readonly ListChoice[] = () => [],
   ) {
-    this.box = blessed.box({ parent: ctx.screen, height: 1, tags: false, wrap: false });
+    this.box = widgets.box({ parent: ctx.screen, height: 1, tags: false, wrap: false });
   }
 
   prefill(text: string): void {

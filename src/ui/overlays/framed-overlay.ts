@@ -1,8 +1,9 @@
 // What every framed view on the stack shares: a bordered box on the screen, pushed with
 // open(), popped with close() (once), its box removed when the shell destroys it.
-import blessed from "blessed";
+import type blessed from "blessed";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, Overlay } from "../shell/app.js";
+import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
 
 export abstract class FramedOverlay implements Overlay {
@@ -10,7 +11,7 @@ export abstract class FramedOverlay implements Overlay {
   protected closed = false;
 
   constructor(protected readonly ctx: ActionContext<PaneItem>) {
-    this.box = blessed.box({
+    this.box = widgets.box({
       parent: ctx.screen,
       border: { type: "line" },
       tags: false,

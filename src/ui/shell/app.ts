@@ -1,7 +1,7 @@
 // The blessed shell: turns pane sources into widgets and keys into actions. It holds no
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
-import blessed from "blessed";
+import type blessed from "blessed";
 import {
   type Action,
   defaultKeymap,
@@ -21,6 +21,7 @@ import {
 import { type LinesOf, type ViewItem, Viewport } from "../panes/viewport.js";
 import { type AsciiTput, forceAsciiOutput } from "../terminal/ascii.js";
 import { type ColorLevel, detectColorLevel } from "../terminal/capabilities.js";
+import widgets from "./blessed.js";
 import { withoutTmuxProbe } from "./blessed-startup.js";
 import { createSplitInput } from "./input.js";
 import { type KeyEvent, keyNames } from "./keymap.js";
@@ -177,9 +178,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   // (NCURSES_NO_UTF8_ACS). In a UTF-8 locale they are UTF-8 lines, else ASCII (below).
   process.env.NCURSES_NO_UTF8_ACS = "1";
   // blessed measures lines in UTF-16 units and would cut emoji lines that fit (see render room).
-  installBlessedWidthFix(blessed as unknown as Parameters<typeof installBlessedWidthFix>[0]);
+  installBlessedWidthFix(widgets as unknown as Parameters<typeof installBlessedWidthFix>[0]);
   const screen = withoutTmuxProbe(() =>
-    blessed.screen({
+    widgets.screen({
       input: createSplitInput(stdin),
       output: stdout,
       smartCSR: true,
@@ -227,7 +228,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   let destroyed = false;
 
   function openSlot(source: PaneSource<T>): PaneSlot<T> {
-    const box = blessed.box({
+    const box = widgets.box({
       parent: screen,
       border: { type: "line" },
       tags: false,
@@ -257,9 +258,9 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     });
     return slot;
   }
-  const tabBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
-  const statusBar = blessed.box({ parent: screen, height: 1, tags: false, wrap: false });
-  const tooSmall = blessed.box({ parent: screen, tags: false, hidden: true });
+  const tabBar = widgets.box({ parent: screen, height: 1, tags: false, wrap: false });
+  const statusBar = widgets.box({ parent: screen, height: 1, tags: false, wrap: false });
+  const tooSmall = widgets.box({ parent: screen, tags: false, hidden: true });
 
   const contentWidth = (i: number) => Math.max(1, (layout.panes[i]?.width ?? 3) - 2 - 2);
   const contentHeight = (i: number) => Math.max(1, (layout.panes[i]?.height ?? 3) - 2);

@@ -90,7 +90,7 @@ interface Analysed {
 }
 
 function isolated(piece: Piece): boolean {
-  return piece.roles.some((r) => ISOLATED_ROLES.has(r));
+  return piece.isolate === true || piece.roles.some((r) => ISOLATED_ROLES.has(r));
 }
 
 /** One string for the whole paragraph, lines joined by a space (what the wrapper removed). */
@@ -245,6 +245,22 @@ export function visualRow(row: string, col: number, width: number): VisualRow {
   const last = cells.length - 1;
   const after = a.odd[last] ? at[last]! - 1 : at[last]! + cells[last]!;
   return { text, col: Math.max(0, Math.min(width - 1, after)) };
+}
+
+/**
+ * The direction of `text`'s first strong character (UAX #9 P2, skipping isolates as P2
+ * does; P3 makes it the paragraph's), or null where it has none.
+ */
+export function firstStrong(text: string): "ltr" | "rtl" | null {
+  let depth = 0;
+  for (const ch of text) {
+    const type = bidi().getBidiCharTypeName(ch);
+    if (type === "LRI" || type === "RLI" || type === "FSI") depth++;
+    else if (type === "PDI") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && type === "L") return "ltr";
+    else if (depth === 0 && (type === "R" || type === "AL")) return "rtl";
+  }
+  return null;
 }
 
 /** Padding that puts a right-to-left line against the right edge of `width` cells. */

@@ -17,7 +17,7 @@ export type {
   RenderContext,
   RenderOptions,
 } from "./options.js";
-export { renderProfile } from "./profile.js";
+export { renderProfile, renderProfileAbout } from "./profile.js";
 export { sanitizeInline, sanitizeText } from "./sanitize.js";
 export { renderStatus } from "./status.js";
 export { hyperlinksSupported } from "./terminal.js";

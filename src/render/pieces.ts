@@ -12,6 +12,11 @@ export interface Piece {
   roles: readonly Role[];
   /** Target for an OSC 8 hyperlink (already validated http/https). */
   url?: URL;
+  /**
+   * Keeps its own direction inside the line around it (a first-strong isolate, bidi.ts), as
+   * mentions, hashtags and links always do.
+   */
+  isolate?: boolean;
 }
 /** A piece, or a forced line break. */
 export type Item = Piece | "\n";

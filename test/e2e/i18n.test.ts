@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance } from "../helpers/e2e.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
@@ -139,4 +139,44 @@ test("with LANG=ar_EG.UTF-8 the settings reference and the config file's warning
   writeFileSync(join(configured, "config.json"), '{"interfaceLanguage": "ar", "bufferSize": 1}');
   const asked = await runCli([], { LANG: "C.UTF-8", TOOTTY_CONFIG_DIR: configured });
   assert.match(asked.stderr, /^tootty: config\.json: القيمة 1 للمفتاح bufferSize ليست عددًا صحيحًا/);
+});
+
+/** The text of the screen line holding `text`, between the view's borders. */
+function rowWith(screen: string, text: string): string {
+  const line = seen(screen)
+    .split("\n")
+    .find((l) => l.includes(text));
+  assert.ok(line !== undefined, `"${text}" on screen:\n${screen}`);
+  return line.slice(line.indexOf("│") + 1, line.lastIndexOf("│"));
+}
+
+test("a profile's name, bio and fields take their direction from their own text", async () => {
+  // An English interface: an Arabic name and bio still run right to left, against the right
+  // edge (the letters drawn right to left, joined).
+  const english = e2e.start({ cols: 100, rows: 30 });
+  await english.waitForText("Home");
+  await command(english, "profile farid@souq.example");
+  const farid = await english.waitForText("Relationship:");
+  const bio = rowWith(farid, rtl("مطور برمجيات من عمّان"));
+  assert.match(bio, /^ {20,}\S/, `the bio against the right edge:\n${farid}`);
+  assert.ok(bio.endsWith(rtl("مطور برمجيات من عمّان")), `nothing after it:\n${farid}`);
+  const name = rowWith(farid, rtl("فريد الحسن"));
+  assert.ok(name.endsWith(`@farid@souq.example ${rtl("فريد الحسن")}`), `the name line:\n${farid}`);
+  english.send("Escape", "q");
+  assert.equal(await english.waitForExit(), 0);
+
+  // An Arabic interface: an English bio and its fields still run left to right, from the left
+  // edge, its full stop last.
+  const arabic = e2e.start({ cols: 100, rows: 30, env: { LANG: "ar_EG.UTF-8", LC_ALL: "" } });
+  await arabic.waitFor((s) => seen(s).includes(rtl("الرئيسية")), "the Arabic interface");
+  await command(arabic, "profile alice");
+  const alice = await arabic.waitForText("Terminal enthusiast");
+  assert.match(
+    rowWith(alice, "Terminal enthusiast"),
+    /^ {0,2}Terminal enthusiast\. tmux, vim, and too many dotfiles\. *$/,
+    `the English bio as written:\n${alice}`,
+  );
+  assert.match(rowWith(alice, "Pronouns"), /^ {0,2}Pronouns +she\/her *$/, alice);
+  arabic.send("Escape", "q");
+  assert.equal(await arabic.waitForExit(), 0);
 });

@@ -14,7 +14,7 @@ import { systemClock } from "../../api/clock.js";
 import { describeError } from "../../api/errors.js";
 import { search } from "../../api/search.js";
 import { type MessageKey, shown, tl } from "../../i18n/index.js";
-import { sanitizeInline, sanitizeText, truncateToWidth } from "../../render/index.js";
+import { renderProfileAbout, sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { followThreadRefresh } from "../../timeline/thread-refresh.js";
 import type { TimelineSpec } from "../../timeline/timeline-spec.js";
@@ -23,7 +23,6 @@ import { type ListEntry, StatusListView } from "../overlays/status-list.js";
 import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
-import { htmlToText } from "./plain-text.js";
 
 type Ctx = ActionContext<PaneItem>;
 type Actions = () => Record<string, FeatureAction<PaneItem>>;
@@ -176,24 +175,24 @@ export async function openProfile(
   }
   const acct = sanitizeInline(account.acct);
   let rel: mastodon.v1.Relationship | undefined;
-  const headerEntry = (): ListEntry => {
-    const fields = (account.fields ?? []).map(
-      (f) => `  ${sanitizeInline(f.name ?? "")}: ${sanitizeInline(htmlToText(f.value ?? ""))}`,
-    );
-    const bio = sanitizeText(htmlToText(account.note ?? "")).split("\n");
-    return header([
-      `${sanitizeInline(account.displayName || account.username)} @${acct}`,
-      tl("view.profileCounts", {
-        posts: tl("view.toots", { count: count(account.statusesCount) }),
-        following: count(account.followingCount),
-        followers: tl("profile.followers", { count: count(account.followersCount) }),
-      }),
-      tl("view.relationship", { words: relationshipWords(rel) || "…" }),
-      ...bio,
-      ...fields,
-      "",
-    ]);
-  };
+  // The name, bio and fields as the render room lays out a profile (wrapped, each in the
+  // direction of its own text); the counts and the relationship are tootty's own words.
+  const headerEntry = (): ListEntry => ({
+    id: `header:@${acct}`,
+    lines: (width) => {
+      const opts = { width, theme: deps.theme, unicode: deps.unicode };
+      const [name = "", ...about] = renderProfileAbout(account, opts);
+      const words = [
+        tl("view.profileCounts", {
+          posts: tl("view.toots", { count: count(account.statusesCount) }),
+          following: count(account.followingCount),
+          followers: tl("profile.followers", { count: count(account.followersCount) }),
+        }),
+        tl("view.relationship", { words: relationshipWords(rel) || "…" }),
+      ];
+      return [name, ...words.map((l) => truncateToWidth(shown(l), width)), ...about, ""];
+    },
+  });
   // Their toots are a feed like a pane's (paging, edits, deletes, its state in the title); the
   // pinned ones are fetched apart and shown above it, marked, as their profile shows them.
   const feed = deps.session.openFeed(`account:${account.id}`, {

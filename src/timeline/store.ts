@@ -3,6 +3,7 @@
 // reach every place a status is shown, boosts and quotes included.
 import type { mastodon } from "masto";
 import { createdAtMs, insertionIndex } from "./order.js";
+import { shareAccountsOf } from "./shared-accounts.js";
 import { changedId, changedStatus, idsInside, type StatusChange } from "./status-change.js";
 
 export type Status = mastodon.v1.Status;
@@ -209,6 +210,7 @@ export class TimelineStore {
   }
 
   private remember(status: Status): void {
+    shareAccountsOf(status);
     this.byId.set(status.id, status);
     for (const inside of idsInside(status)) {
       const set = this.shownIn.get(inside) ?? new Set<string>();

@@ -9,6 +9,7 @@
 import type { mastodon } from "masto";
 import type { InstanceInfo } from "./instance-info.js";
 import type { PageLinks } from "./link-header.js";
+import { NOTIFICATION_TYPES } from "./notification-types.js";
 import { type PageParams, pageParams, type RestClient, withStringIds } from "./rest.js";
 
 type Rest = Pick<RestClient, "request" | "requestPage">;
@@ -138,7 +139,11 @@ export async function groupedNotificationsPage(
     path: "/api/v2/notifications",
     // Full accounts (the default): rows name the two most recent people, and partial
     // accounts carry no display name.
-    params: { ...pageParams(page), groupedTypes: [...GROUPED_TYPES] },
+    params: {
+      ...pageParams(page),
+      groupedTypes: [...GROUPED_TYPES],
+      supportedTypes: [...NOTIFICATION_TYPES],
+    },
   });
   return { groups: parseGroupedResults(data), links };
 }

@@ -8,6 +8,7 @@ import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-in
 import { type PageLinks, parseLinkHeader } from "./link-header.js";
 import { createBoundedMasto, type RawAnswer } from "./masto-rest.js";
 import { type FetchJson, fetchSoftware, plainFetchJson } from "./nodeinfo.js";
+import { NOTIFICATION_TYPES } from "./notification-types.js";
 import { type RateLimitInfo, RequestQueue, type RestState } from "./request-queue.js";
 import { type ServerFeature, ServerProfile, type Software } from "./server-profile.js";
 
@@ -289,7 +290,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       const data = await request<unknown>({
         method: "GET",
         path: "/api/v1/notifications",
-        params: pageParams(page),
+        params: { ...pageParams(page), supportedTypes: [...NOTIFICATION_TYPES] },
       });
       return withStringIds<mastodon.v1.Notification>(data);
     },

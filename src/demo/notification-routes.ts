@@ -22,6 +22,7 @@ import {
   route,
 } from "./http-kit.js";
 import { compareIds } from "./ids.js";
+import { fallbackFor, supportedTypes } from "./notification-fallback.js";
 import {
   type DemoRequest,
   POLICY_FIELDS,
@@ -194,7 +195,7 @@ function partialAccount(a: ApiAccount) {
 }
 
 /** GroupedNotificationsResults (REST::DedupNotificationGroupSerializer). */
-function results(groups: readonly Group[], partial: boolean) {
+function results(groups: readonly Group[], partial: boolean, supported?: readonly string[]) {
   const accounts = new Map<string, ApiAccount>();
   for (const g of groups) {
     const wanted = partial ? g.samples.slice(0, 1) : g.samples;
@@ -228,8 +229,14 @@ function results(groups: readonly Group[], partial: boolean) {
         : {}),
       sample_account_ids: g.samples.map((a) => a.id),
       ...(STATUS_TYPES.has(g.type) && g.n.status ? { status_id: g.n.status.id } : {}),
+      ...withFallback(g.type, g.samples[0] ?? g.n.account, supported),
     })),
   };
+}
+
+function withFallback(type: string, account: ApiAccount, supported?: readonly string[]) {
+  const fallback = fallbackFor(type, account, supported);
+  return fallback ? { fallback } : {};
 }
 
 /** next = older (max_id = the page's oldest item), prev = newer (min_id = its newest). */
@@ -317,7 +324,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): Route[] {
         const groups = groupsOf(world, page, range, q.getAll("grouped_types[]"));
         return json(
           200,
-          results(groups, expand === "partial_avatars"),
+          results(groups, expand === "partial_avatars", supportedTypes(q)),
           link(deps, ctx, page[0]?.id, page[page.length - 1]?.id, true),
         );
       }),

@@ -12,6 +12,7 @@ import {
   route,
 } from "./http-kit.js";
 import { instanceV1, instanceV2, nodeinfo, nodeinfoIndex, RULES } from "./instance-info.js";
+import { fallbackFor, supportedTypes } from "./notification-fallback.js";
 import { linkHeader, pageById, parseLimit } from "./paging.js";
 import { viewFor } from "./present.js";
 import { type DemoServerSettings, liveFeedScope } from "./server-settings.js";
@@ -159,7 +160,19 @@ export function readRoutes(deps: RestDeps): Route[] {
           (types.length === 0 || types.includes(n.type)) &&
           !excluded.includes(n.type),
       );
-      return pagedReply(deps, ctx, items, (n) => n, 40, 80);
+      // Only Mastodon (4.6) answers supported_types[] with fallbacks.
+      const supported = world.flavour.name === "mastodon" ? supportedTypes(q) : undefined;
+      return pagedReply(
+        deps,
+        ctx,
+        items,
+        (n) => {
+          const fallback = fallbackFor(n.type, n.account, supported);
+          return fallback ? { ...n, fallback } : n;
+        },
+        40,
+        80,
+      );
     }),
     route("GET", "/api/v1/notifications/:id", (ctx) => {
       const denied = requireAuth(ctx);

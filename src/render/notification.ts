@@ -1,5 +1,6 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
+import { NOTIFICATION_TYPES } from "../api/notification-types.js";
 import { type MessageKey, tl } from "../i18n/index.js";
 import { glyphsFor } from "./glyphs.js";
 import { type Block, parseStatusHtml } from "./html.js";
@@ -12,22 +13,7 @@ import type { Role } from "./theme.js";
 import { relativeTime } from "./time.js";
 
 /** The notification types Mastodon documents, each with its words in the catalogue. */
-const VERBS: ReadonlySet<string> = new Set([
-  "mention",
-  "status",
-  "reblog",
-  "follow",
-  "follow_request",
-  "favourite",
-  "poll",
-  "update",
-  "admin.sign_up",
-  "admin.report",
-  "severed_relationships",
-  "moderation_warning",
-  "quote",
-  "quoted_update",
-]);
+const VERBS: ReadonlySet<string> = new Set(NOTIFICATION_TYPES);
 
 function blockText(blocks: readonly Block[]): string {
   return blocks
@@ -44,6 +30,27 @@ function blockText(blocks: readonly Block[]): string {
       }
     })
     .join(" ");
+}
+
+/** Server HTML (a fallback's title or summary) as one sanitised line. */
+function htmlLine(html: unknown): string {
+  if (typeof html !== "string" || html === "") return "";
+  return sanitizeInline(blockText(parseStatusHtml(html)))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * What Mastodon 4.6 says of a type this client does not know (`fallback`, only for types not
+ * in `supported_types[]`): its title already names who did it. Undefined without a title or
+ * summary (Mastodon sends both as null for types it has no words for either).
+ */
+function fallbackOf(n: mastodon.v1.Notification): { title: string; summary: string } | undefined {
+  const f = (n as { fallback?: unknown }).fallback;
+  if (f === null || typeof f !== "object") return undefined;
+  const title = htmlLine((f as { title?: unknown }).title);
+  const summary = htmlLine((f as { summary?: unknown }).summary);
+  return title || summary ? { title, summary } : undefined;
 }
 
 /** One line of a status' words for an excerpt (its CW instead, if it has one). */
@@ -85,6 +92,13 @@ function summaryOf(
 ): string {
   const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
   const type = String((n as { type?: unknown }).type ?? "");
+  const fallback = VERBS.has(type) ? undefined : fallbackOf(n);
+  if (fallback) {
+    const words = fallback.title || fallback.summary;
+    const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta"), p(words)];
+    if (fallback.title && fallback.summary) line.push(p(`: ${fallback.summary}`, "notice"));
+    return paintFitted(line, Math.max(1, opts.width), glyphsFor(opts.unicode), opts.theme, false);
+  }
   const verb = VERBS.has(type)
     ? tl(`notification.${type}` as MessageKey)
     : tl("notification.unknown", {

@@ -59,3 +59,50 @@ describe("notification summaries", () => {
     assert.ok(!stripAnsi(line).includes("\x1b"));
   });
 });
+
+describe("Mastodon 4.6 fallback for types this client does not know", () => {
+  const fallback = (title: unknown, summary: unknown) =>
+    note("added_to_collection", { fallback: { title, summary, description: null } } as never);
+
+  test("an unknown type with a fallback reads as the server's title and summary, as text", () => {
+    const line = stripAnsi(
+      renderNotificationSummary(
+        fallback(
+          '<a href="https://home.example/@alice" class="u-url mention">@<span>alice</span></a> added you to a collection',
+          'You\'re on an app that does not support the most recent version of Mastodon. <a href="https://home.example/">Sign in</a>',
+        ),
+        { ...opts, width: 200 },
+      ),
+    );
+    assert.equal(
+      line,
+      "2m @alice added you to a collection: You're on an app that does not support the most recent version of Mastodon. Sign in",
+    );
+  });
+
+  test("hostile fallback text is sanitised and fits the width; null words fall back to the generic line", () => {
+    const hostile = renderNotificationSummary(
+      fallback("\x1b]52;c;ZXZpbA==\x07<b>pwned</b>\u202e", `<p>${"long ".repeat(40)}</p>`),
+      { ...opts, width: 40 },
+    );
+    assert.ok(cellWidth(hostile) <= 40);
+    const text = stripAnsi(hostile);
+    assert.ok(!text.includes("\x1b") && !text.includes("\u202e") && !text.includes("<b>"));
+    assert.match(text, /^2m pwned: long long/);
+    // Mastodon sends a fallback with both words null for types it has no words for either.
+    assert.equal(
+      stripAnsi(renderNotificationSummary(fallback(null, null), opts)),
+      "2m Alice @alice sent a notification (added_to_collection)",
+    );
+    // A known type keeps tootty's own words even if a server sends a fallback.
+    assert.equal(
+      stripAnsi(
+        renderNotificationSummary(
+          note("follow", { fallback: { title: "x", summary: "y" } } as never),
+          opts,
+        ),
+      ),
+      "2m Alice @alice followed you",
+    );
+  });
+});

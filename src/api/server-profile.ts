@@ -28,20 +28,6 @@ export const SERVER_FEATURES = [
 ] as const;
 export type ServerFeature = (typeof SERVER_FEATURES)[number];
 
-/** Words for `:instance` ("… does not support: direct conversations, …"). */
-export const FEATURE_WORDS: Record<ServerFeature, string> = {
-  streaming: "streaming",
-  groupedNotifications: "grouped notifications",
-  quotes: "quote posts",
-  markers: "read markers",
-  filtersV2: "filters",
-  conversations: "direct conversations",
-  statusHistory: "edit history",
-  scheduledStatuses: "scheduled toots",
-  translation: "translation",
-  notificationUnreadCount: "unread notification count",
-};
-
 export interface Software {
   /** NodeInfo's `software.name`, lower case ("mastodon", "gotosocial", "akkoma", …). */
   name: string;

@@ -11,7 +11,7 @@ import { command, e2eInstance } from "../helpers/e2e.js";
 const UNSUPPORTED: Record<string, string[]> = {
   mastodon: [],
   gotosocial: ["filters", "direct conversations", "scheduled toots", "grouped notifications"],
-  pleroma: ["filters", "scheduled toots", "grouped notifications", "quote posts"],
+  pleroma: ["filters", "grouped notifications", "quote posts"],
   hollo: ["streaming", "filters", "direct conversations", "scheduled toots", "translation"],
 };
 
@@ -36,6 +36,43 @@ describe(":instance", () => {
     const line = /Not supported by this server: (.*)/.exec(screen)?.[1] ?? "";
     for (const word of UNSUPPORTED[e2e.demo.flavour] ?? [])
       assert.ok(line.includes(word), `"${word}" in: ${line}`);
+  });
+
+  test("speaks the reader's language: every line of it in Arabic under LANG=ar_EG.UTF-8", async () => {
+    const tui = e2e.start({ cols: 200, rows: 45, env: { LANG: "ar_EG.UTF-8", LC_ALL: "" } });
+    await tui.waitFor((s) => s.includes("@"), "the panes", 20_000);
+    await command(tui, "instance");
+    // Drawn in visual order with joined letters (see e2e/i18n): compare normalised, reversed.
+    const seen = (s: string) =>
+      s
+        .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
+        .normalize("NFKC");
+    const rtl = (s: string) =>
+      Array.from(new Intl.Segmenter("ar", { granularity: "grapheme" }).segment(s), (g) => g.segment)
+        .reverse()
+        .join("");
+    const screen = await tui.waitFor(
+      (s) => seen(s).includes(rtl("البرنامج")) && seen(s).includes(rtl("القواعد")),
+      "the instance panel in Arabic",
+      15_000,
+    );
+    for (const word of ["حدّ الأحرف", "المرفقات", "الاستطلاعات"])
+      assert.ok(seen(screen).includes(rtl(word)), `${word} on screen:\n${screen}`);
+    assert.ok(
+      seen(screen).includes(rtl("لا يدعم هذا الخادم")) || seen(screen).includes(rtl("يدعم كل ما")),
+      `what the server lacks, in Arabic:\n${screen}`,
+    );
+    for (const english of [
+      "Software",
+      "Reports",
+      "Character limit",
+      "Attachments",
+      "Polls",
+      "Not supported",
+      "Supports everything",
+      "Not checked",
+    ])
+      assert.ok(!screen.includes(english), `no "${english}" left:\n${screen}`);
   });
 });
 

@@ -5,9 +5,17 @@ import { statusHistory, translateStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { probeUnknownFeatures } from "../../api/feature-probe.js";
 import { fetchInstanceRules } from "../../api/search.js";
-import { FEATURE_WORDS, type ServerFeature } from "../../api/server-profile.js";
+import type { ServerFeature } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
-import { actionHelp, relativeTimeWords, shown, t, tl } from "../../i18n/index.js";
+import {
+  actionHelp,
+  type MessageKey,
+  type Params,
+  relativeTimeWords,
+  shown,
+  t,
+  tl,
+} from "../../i18n/index.js";
 import {
   renderStatus,
   sanitizeInline,
@@ -100,34 +108,45 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   const limits = profile.limits;
   const software = profile.software;
   const words = (features: readonly ServerFeature[]) =>
-    features.map((f) => FEATURE_WORDS[f]).join(", ");
+    features.map((f) => tl(`feature.${f}`)).join(tl("status.listSeparator"));
   new Panel(ctx, {
     title: tl("view.instance", { domain: sanitizeInline(info.domain) }),
     lines: (width) => {
       const missing = profile.unsupported();
       const unknown = profile.unknown();
+      const reports = sanitizeInline(info.version) || "?";
+      const line = (key: MessageKey, params?: Params) => shown(tl(key, params));
       const out = [
-        `Name:            ${sanitizeInline(info.title) || "?"}`,
-        `Software:        ${
-          software
+        line("view.instanceName", { value: sanitizeInline(info.title) || "?" }),
+        line("view.instanceSoftware", {
+          value: software
             ? sanitizeInline(`${software.name} ${software.version}`.trim())
-            : "not published (no NodeInfo)"
-        }`,
-        `Reports:         ${sanitizeInline(info.version) || "?"}${
-          info.mastodonApiVersion > 0 ? ` · Mastodon API ${info.mastodonApiVersion}` : ""
-        }`,
-        `Character limit: ${limits.maxCharacters}, ${
-          limits.count.kind === "literal"
-            ? "links count as written"
-            : `each link counts ${limits.count.urlLength}`
-        }`,
-        `Attachments:     up to ${limits.maxMediaAttachments}`,
-        `Polls:           up to ${limits.pollMaxOptions} options of ${limits.pollMaxCharactersPerOption} characters`,
+            : tl("view.instanceNoNodeinfo"),
+        }),
+        line("view.instanceReports", {
+          value:
+            info.mastodonApiVersion > 0
+              ? tl("view.instanceApiLevel", { value: reports, level: info.mastodonApiVersion })
+              : reports,
+        }),
+        limits.count.kind === "literal"
+          ? line("view.instanceLimitAsWritten", { max: limits.maxCharacters })
+          : line("view.instanceLimitPerLink", {
+              max: limits.maxCharacters,
+              url: limits.count.urlLength,
+            }),
+        line("view.instanceAttachments", { max: limits.maxMediaAttachments }),
+        line("view.instancePolls", {
+          options: limits.pollMaxOptions,
+          chars: limits.pollMaxCharactersPerOption,
+        }),
         "",
         missing.length > 0
-          ? `Not supported by this server: ${words(missing)}`
-          : "Supports everything tootty uses.",
-        ...(unknown.length > 0 ? [`Not checked yet: ${words(unknown)}`] : []),
+          ? line("view.instanceUnsupported", { features: words(missing) })
+          : line("view.instanceSupportsAll"),
+        ...(unknown.length > 0
+          ? [line("view.instanceUnchecked", { features: words(unknown) })]
+          : []),
         "",
         shown(tl("view.instanceRules")),
       ];

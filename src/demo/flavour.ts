@@ -8,7 +8,9 @@
 //   history or scheduled statuses in that release.
 // - Pleroma/Akkoma: base62 FlakeIds (18 characters); no /api/v2/instance, limits in v1's
 //   `max_toot_chars` and `poll_limits`; the text is counted as it is (no URL allowance);
-//   streaming only with the token in the query; a boost repeats the original's content.
+//   streaming only with the token in the query; a boost repeats the original's content;
+//   scheduled statuses are there (lib/pleroma/web/router.ex routes /api/v1/scheduled_statuses
+//   to ScheduledActivityController: index, show, update, delete).
 // - Hollo (fedify-dev/hollo): UUIDv7 ids; notification ids are
 //   `${created_at}/${type}/${uuid}` (src/api/v1/notifications.ts); no streaming at all
 //   (no /api/v1/streaming route, the upgrade is a 404); `characters_reserved_per_url` 256,
@@ -214,7 +216,6 @@ function pleroma(): DemoFlavour {
       // Grouped notifications, the policy and requests are Mastodon 4.3's.
       path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
       path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
-      path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
     ],
     reshapeStatus(status) {
       drop(status, "edited_at");

@@ -56,9 +56,10 @@ describe("the profile of each simulated server", () => {
         "groupedNotifications",
         "quotes",
         "filtersV2",
-        "scheduledStatuses",
         "notificationUnreadCount",
       ]);
+      // Pleroma routes /api/v1/scheduled_statuses (ScheduledActivityController).
+      assert.equal(profile.supports("scheduledStatuses"), true);
     } finally {
       rest.close();
       await demo.close();

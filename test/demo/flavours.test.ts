@@ -152,6 +152,26 @@ describe("demo flavour hollo: no streaming, JSON-only arrays, composite notifica
   });
 });
 
+describe("demo flavour pleroma: scheduled statuses are there", () => {
+  const demo = withInstance("pleroma");
+
+  test("GET /api/v1/scheduled_statuses answers a list, and a scheduled toot is in it", async () => {
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const sent = await postStatus(
+      demo(),
+      JSON.stringify({ status: "later", scheduled_at: at }),
+      "application/json",
+    );
+    assert.equal(sent.status, 200);
+    const list = await getJson<Json[]>(demo(), "/api/v1/scheduled_statuses");
+    assert.equal(list.status, 200);
+    assert.ok(
+      list.body.some((s) => s.id === sent.body.id),
+      JSON.stringify(list.body),
+    );
+  });
+});
+
 describe("demo flavour gotosocial: the stream takes the token and the stream in the query", () => {
   const demo = withInstance("gotosocial");
 

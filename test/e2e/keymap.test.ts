@@ -128,3 +128,66 @@ test("? lists every action of the table with its remapped keys; the help panel a
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+// Hints that name keys read the same table: after a remap the status line, the help panel's
+// footer and a view's footer name the user's keys, and no longer the defaults.
+test("after a remap the status line, the help footer and a thread's footer name the new keys", async () => {
+  const remaps = { down: "J", up: "K", quit: "Z", back: "z", help: "F1" };
+  // Tall enough for the whole help: a panel's footer shows in the row below its last line.
+  const tui = e2e.start({ cols: 120, rows: 90, config: { keymap: remaps } });
+  const bar = (s: string) => s.split("\n").findLast((l) => l.trim() !== "") ?? "";
+  let screen = await tui.waitFor(
+    (s) => /Home · live/.test(s) && /J\/K move/.test(bar(s)),
+    "J/K in the status line",
+  );
+  assert.match(bar(screen), /J\/K move .*F1 help +Z quit/, bar(screen));
+  assert.doesNotMatch(bar(screen), /j\/k move|\? help|q quit/, bar(screen));
+
+  tui.send("F1");
+  screen = await tui.waitFor((s) => /J\/K scroll · z back/.test(s), "the help footer");
+  assert.doesNotMatch(screen, /j\/k scroll|Esc back/);
+  tui.send("z");
+  await tui.waitFor((s) => !/J\/K scroll/.test(s), "z closed the help");
+
+  tui.send("Enter");
+  screen = await tui.waitFor((s) => /Enter thread · z back/.test(s), "the thread's footer");
+  assert.doesNotMatch(screen, /Esc back/);
+  tui.send("z");
+  await tui.waitFor(
+    (s) => /J\/K move/.test(bar(s)) && !/Enter thread/.test(s),
+    "back in the panes",
+  );
+  tui.send("Z");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+// The composer's pick lists read the same table: with down remapped to J, j no longer moves
+// in the language list and J does; Enter picks; the remapped back key closes it.
+test("the composer's language list moves with the remapped keys and names them", async () => {
+  const remaps = { down: "J", up: "K", back: "z" };
+  const tui = e2e.start({
+    cols: 100,
+    rows: 40,
+    config: { keymap: remaps, defaultLanguage: "en" },
+  });
+  await tui.waitForText("Home · live", 15_000);
+  const fields = (s: string) =>
+    s.split("\n").find((l) => /public|unlisted|followers/.test(l) && / · /.test(l)) ?? "";
+  tui.send("c");
+  await tui.waitForText("-- INSERT --");
+  assert.match(fields(tui.capture()), / · en\b/, "the toot starts in English");
+  tui.send("Escape", ":lang", "Enter");
+  await tui.waitForText("Enter choose · z back");
+  // en, de, fr…: j (no longer down) stays, J J goes two down.
+  tui.send("j", "J", "J", "Enter");
+  await tui.waitFor((s) => / · fr\b/.test(fields(s)) && !/Enter choose/.test(s), "French picked");
+  tui.send(":lang", "Enter");
+  await tui.waitForText("Enter choose · z back");
+  tui.send("z");
+  await tui.waitFor((s) => !/Enter choose/.test(s), "z closed the list");
+  assert.match(fields(tui.capture()), / · fr\b/, "closing picks nothing");
+  tui.send(":q!", "Enter");
+  await tui.waitFor((s) => !/-- NORMAL --|-- INSERT --/.test(s), "the composer closed");
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -8,6 +8,7 @@ import { tl } from "../../i18n/index.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { buildComposeDeps } from "./deps.js";
 import { ComposeOverlay } from "./overlay.js";
 import { PickList } from "./pick-list.js";
@@ -95,11 +96,12 @@ function pickDraft<T extends ViewItem>(
   current: ComposeOverlay,
 ): void {
   const drafts = store.list();
-  const hint = tl("compose.draftsHint");
+  const hint = hintLine(ctx.keysOf, [["hint.open", "thread"], tl("compose.draftsDeleteKey"), BACK]);
   // A delete waits for y: any other key keeps the draft.
   let deleting: Draft | null = null;
   const list: PickList<Draft> = new PickList<Draft>({
     screen: ctx.screen,
+    keys: ctx,
     title: tl("compose.draftsTitle", { count: drafts.length }),
     items: drafts,
     label: (d) => draftLabel(d),
@@ -149,10 +151,11 @@ function pickLanguage<T extends ViewItem>(ctx: ActionContext<T>, session: Compos
   const choices = languageChoices(session.state.fields.language);
   const list: PickList<(typeof choices)[number]> = new PickList({
     screen: ctx.screen,
+    keys: ctx,
     title: tl("compose.languageTitle"),
     items: choices,
     label: (c) => `${c.code}  ${c.name}`,
-    hint: tl("compose.languageHint"),
+    hint: hintLine(ctx.keysOf, [["hint.choose", "thread"], BACK, tl("compose.languageOther")]),
     onPick: (c) => {
       session.setLanguage(c.code);
       ctx.popOverlay(list);

@@ -1,15 +1,20 @@
-// A small modal list (drafts, languages): j/k or arrows move, Enter picks, Esc or q closes.
-// Every label is shown through the render room's sanitiser.
+// A small modal list (drafts, languages). Its keys are the keymap's (src/config/keymap.ts) as a
+// view's are, remaps included: moving (j/k, g/G, Ctrl-d/u), `thread` (Enter) picks the selected
+// item, `back` and `quit` close. Every label is shown through the render room's sanitiser.
 
 import type blessed from "blessed";
+import type { Action } from "../../config/keymap.js";
 import { shown, tl } from "../../i18n/index.js";
 import { padToWidth, sanitizeInline } from "../../render/index.js";
-import type { Overlay } from "../shell/app.js";
+import type { ViewItem } from "../panes/viewport.js";
+import type { ActionContext, Overlay } from "../shell/app.js";
 import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
 
 export interface PickListOptions<T> {
   screen: blessed.Widgets.Screen;
+  /** The keymap in force: which action a key means, and the keys an action has. */
+  keys: Pick<ActionContext<ViewItem>, "keyAction" | "keysOf">;
   title: string;
   items: readonly T[];
   label(item: T): string;
@@ -50,13 +55,28 @@ export class PickList<T> implements Overlay {
   handleKey(ch: string | undefined, key: KeyEvent): void {
     const item = this.opts.items[this.selected];
     if (this.opts.onKey?.(ch, key, item)) return;
-    const name = key.name ?? ch;
-    if (name === "j" || name === "down") this.move(1);
-    else if (name === "k" || name === "up") this.move(-1);
-    // blessed sends "return" and then "enter" for one key press: act on "enter" only.
-    else if (name === "enter") {
+    // A list with a selection, where Enter opens what is selected: a view's keys.
+    const action = this.opts.keys.keyAction(ch, key, "views");
+    if (action === undefined) return;
+    const page = Math.max(1, Math.floor(this.rows() / 2));
+    const moves: Partial<Record<Action, number>> = {
+      down: 1,
+      up: -1,
+      halfPageDown: page,
+      halfPageUp: -page,
+      top: -Infinity,
+      bottom: Infinity,
+    };
+    const by = moves[action];
+    if (by !== undefined) this.move(by);
+    else if (action === "thread") {
       if (item !== undefined) this.opts.onPick(item);
-    } else if (name === "escape" || name === "q") this.opts.onClose();
+    } else if (action === "back" || action === "quit") this.opts.onClose();
+  }
+
+  private rows(): number {
+    const sh = this.opts.screen.height as number;
+    return Math.max(1, Math.min(this.opts.items.length, sh - 8));
   }
 
   private move(by: number): void {
@@ -68,7 +88,7 @@ export class PickList<T> implements Overlay {
     const sw = this.opts.screen.width as number;
     const sh = this.opts.screen.height as number;
     const width = Math.max(20, Math.min(sw - 4, 72));
-    const rows = Math.max(1, Math.min(this.opts.items.length, sh - 8));
+    const rows = this.rows();
     const height = rows + 2 + (this.hint ? 1 : 0);
     Object.assign(this.box.position, {
       left: Math.floor((sw - width) / 2),

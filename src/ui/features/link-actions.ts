@@ -6,6 +6,7 @@ import { Panel } from "../overlays/panel.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { openUrl, osc52Copy, runTerminalBrowser, safeUrl } from "../terminal/external.js";
 import { linksOf } from "./links.js";
 import { openMediaViewer } from "./media-viewer.js";
@@ -66,7 +67,7 @@ export function openLinksList(
   }
   new Panel(ctx, {
     title: tl("links.title"),
-    footer: tl("links.footer"),
+    footer: hintLine(ctx.keysOf, [tl("hint.open", { keys: "1-9" }), BACK]),
     lines: (width) =>
       links.map((l, i) => truncateToWidth(`${i + 1}. ${inLine(sanitizeInline(l.label))}`, width)),
     onKey(ch, _key, panel) {

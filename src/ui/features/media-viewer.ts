@@ -10,6 +10,7 @@ import { Panel } from "../overlays/panel.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { safeUrl } from "../terminal/external.js";
 import { openAndTell } from "./link-actions.js";
 
@@ -29,7 +30,11 @@ export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, fir
   };
   const panel = new Panel(ctx, {
     title: title(),
-    footer: tl(media.length > 1 ? "media.footerMany" : "media.footerOne"),
+    footer: hintLine(ctx.keysOf, [
+      ...(media.length > 1 ? [["hint.nextPrevious", "mediaNext", "mediaPrev"] as const] : []),
+      ["hint.original", "openInBrowser"],
+      BACK,
+    ]),
     lines(width) {
       const m = media[at]!;
       const rows = Math.max(2, (ctx.screen.height as number) - 8);

@@ -23,6 +23,7 @@ import { type ListEntry, StatusListView } from "../overlays/status-list.js";
 import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 
 type Ctx = ActionContext<PaneItem>;
 type Actions = () => Record<string, FeatureAction<PaneItem>>;
@@ -231,7 +232,7 @@ export async function openProfile(
   };
   const view = new StatusListView(deps, ctx, actions, {
     title: tl("view.profile", { acct: `@${acct}` }),
-    footer: tl("view.profileFooter"),
+    footer: hintLine(ctx.keysOf, [tl("view.profileFooter"), BACK]),
     entries: [headerEntry()],
     feed: timelinePane(`@${acct}`, feed, "public", { close: () => feed.close() }),
     onKey: (ch, _key, v) => {
@@ -357,7 +358,7 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
     ];
     new StatusListView(deps, ctx, actions, {
       title: tl("view.search", { query }),
-      footer: tl("ui.enterOpens"),
+      footer: hintLine(ctx.keysOf, [["hint.opens", "thread"], BACK]),
       entries,
       // The first thing found, not the "Accounts" title.
       selectId: entries.find((e) => e.open || e.status)?.id,

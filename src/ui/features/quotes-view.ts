@@ -13,6 +13,7 @@ import { type ListEntry, StatusListView } from "../overlays/status-list.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 
 type Ctx = ActionContext<PaneItem>;
 type Actions = () => Record<string, FeatureAction<PaneItem>>;
@@ -47,7 +48,12 @@ export async function openQuotes(
 
   const view = new StatusListView(deps, ctx, actions, {
     title: tl("quotes.loading", { acct }),
-    footer: mine ? tl("quotes.footerOwn") : tl("quotes.footer"),
+    footer: hintLine(ctx.keysOf, [
+      ...(mine ? [tl("quotes.revokeKey")] : []),
+      ["hint.more", "loadMore"],
+      ["hint.thread", "thread"],
+      BACK,
+    ]),
     entries: [],
     // Not awaited: keys are handled one after another, and the question needs the next key.
     onKey: (ch, key, v) => {

@@ -4,6 +4,7 @@ import { shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { Panel } from "./panel.js";
 
 export function openAccountPicker(
@@ -15,8 +16,10 @@ export function openAccountPicker(
   const shown = accounts.slice(0, 9);
   new Panel(ctx, {
     title: tl("accounts.title"),
-    footer:
-      shown.length > 1 ? tl("accounts.switchN", { n: String(shown.length) }) : tl("ui.escBack"),
+    footer: hintLine(ctx.keysOf, [
+      ...(shown.length > 1 ? [tl("accounts.switchN", { n: String(shown.length) })] : []),
+      BACK,
+    ]),
     lines: () => [
       ...shown.map(
         (acct, i) =>

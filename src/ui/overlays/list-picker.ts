@@ -3,6 +3,7 @@ import { inLine, shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import type { ListChoice } from "./command-parser.js";
 import { Panel } from "./panel.js";
 
@@ -14,7 +15,10 @@ export function openListPicker(
   const shown = lists.slice(0, 9);
   new Panel(ctx, {
     title: tl("lists.title"),
-    footer: shown.length > 0 ? tl("ui.openN", { n: String(shown.length) }) : tl("ui.escBack"),
+    footer: hintLine(ctx.keysOf, [
+      ...(shown.length > 0 ? [tl("hint.open", { keys: `1-${shown.length}` })] : []),
+      BACK,
+    ]),
     lines: () =>
       shown.length === 0
         ? [say(tl("lists.none"))]

@@ -29,6 +29,7 @@ import {
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
@@ -91,12 +92,14 @@ export function openPolicy(deps: FeatureDeps, ctx: Ctx): void {
   let selected = 0;
   const panel = new Panel(ctx, {
     title: tl("policy.title"),
-    footer: tl("policy.footer"),
+    footer: hintLine(ctx.keysOf, [["hint.move", "down", "up"], tl("policy.footerKeys"), BACK]),
     lines: (width) => policyLines(policy, selected, width, ctx.unicode),
     onKey(ch, key, p) {
       const name = key.full ?? key.name ?? ch;
-      if (ch === "j" || name === "down") selected = Math.min(POLICY_KEYS.length - 1, selected + 1);
-      else if (ch === "k" || name === "up") selected = Math.max(0, selected - 1);
+      // Moving is the keymap's (remaps included); the panel's own keys are its own.
+      const move = ctx.keyAction(ch, key, "panels");
+      if (move === "down") selected = Math.min(POLICY_KEYS.length - 1, selected + 1);
+      else if (move === "up") selected = Math.max(0, selected - 1);
       else if (ch === "r") {
         p.close();
         openRequests(deps, ctx);
@@ -189,13 +192,14 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
   };
   const panel = new Panel(ctx, {
     title: tl("requests.title"),
-    footer: tl("requests.footer"),
+    footer: hintLine(ctx.keysOf, [["hint.move", "down", "up"], tl("requests.footerKeys"), BACK]),
     lines: (width) => requestLines(deps, ctx, requests, selected, width),
     onKey(ch, key, p) {
       const name = key.full ?? key.name ?? ch;
       const count = requests?.length ?? 0;
-      if (ch === "j" || name === "down") selected = Math.min(Math.max(0, count - 1), selected + 1);
-      else if (ch === "k" || name === "up") selected = Math.max(0, selected - 1);
+      const move = ctx.keyAction(ch, key, "panels");
+      if (move === "down") selected = Math.min(Math.max(0, count - 1), selected + 1);
+      else if (move === "up") selected = Math.max(0, selected - 1);
       else if ((ch === "a" || ch === "x") && requests?.[selected] && !busy) {
         const r = requests[selected]!;
         const verb = ch === "a" ? "accept" : "dismiss";

@@ -6,6 +6,7 @@ import { shown, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import type { KeyEvent } from "../shell/keymap.js";
 import { FramedOverlay } from "./framed-overlay.js";
 
@@ -91,7 +92,7 @@ export class Panel extends FramedOverlay {
         .join("\n"),
     );
     // Title and footer are messages in logical order (a title may hold server text, sanitised).
-    const footer = shown(this.opts.footer ?? tl("ui.escBack"));
+    const footer = shown(this.opts.footer ?? hintLine(this.ctx.keysOf, [BACK]));
     this.box.setLabel(` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), inner - 2)} `);
     // The footer hint lives in the last row when there is room below the content.
     if (lines.length - this.scroll < rows) {

@@ -6,6 +6,7 @@ import type { PaneItem } from "../panes/timeline-pane.js";
 import { Viewport } from "../panes/viewport.js";
 import type { ActionContext, FeatureAction, PaneSource } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import type { KeyEvent } from "../shell/keymap.js";
 import { FramedOverlay } from "./framed-overlay.js";
 
@@ -294,7 +295,9 @@ export class StatusListView extends FramedOverlay {
     this.box.setContent(content.join("\n"));
     // Title and footer are logical (the title may hold server text: sanitised); a feed's state
     // (live, reconnecting…) comes in display order already, the pane's own words.
-    const footer = shown(this.opts.footer ?? tl("ui.enterThread"));
+    const footer = shown(
+      this.opts.footer ?? hintLine(this.ctx.keysOf, [["hint.thread", "thread"], BACK]),
+    );
     const state = this.opts.feed ? ` · ${sanitizeInline(this.opts.feed.state())}` : "";
     const label = truncateToWidth(
       `${shown(sanitizeInline(this.opts.title))}${state} · ${footer}`,

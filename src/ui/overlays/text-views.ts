@@ -26,6 +26,7 @@ import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { BACK, hintLine } from "../shell/hints.js";
 import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
@@ -164,7 +165,7 @@ export function openHelp(ctx: Ctx, keymap: Keymap): void {
   const entries = helpEntries(keymap);
   new Panel(ctx, {
     title: tl("help.title"),
-    footer: tl("help.footer"),
+    footer: hintLine(ctx.keysOf, [["hint.scroll", "down", "up"], BACK]),
     lines: (width) => [
       ...entries.map((e) =>
         truncateToWidth(

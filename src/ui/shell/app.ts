@@ -23,6 +23,7 @@ import { type AsciiTput, forceAsciiOutput } from "../terminal/ascii.js";
 import { type ColorLevel, detectColorLevel } from "../terminal/capabilities.js";
 import widgets from "./blessed.js";
 import { withoutTmuxProbe } from "./blessed-startup.js";
+import { type HintPart, hintLine, type KeysOf, keysHint } from "./hints.js";
 import { createSplitInput } from "./input.js";
 import { type KeyEvent, keyNames } from "./keymap.js";
 import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
@@ -210,6 +211,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         : s;
   const keymap: Keymap = opts.keymap ?? defaultKeymap();
   const resolveKeys = keyResolver(keymap);
+  const keysOf: KeysOf = (action) => keymap[action];
   const keyAction = (ch: string | undefined, key: KeyEvent, context: KeyContext) =>
     resolveKeys(keyNames(ch, key), context);
   const glyphs = opts.unicode
@@ -366,10 +368,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     // Server-derived text (the account, an error line) is sanitised and measured in cells:
     // a wide or RTL name must not push the hints off the row or past the edge.
     const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
-    const hints =
-      layout.mode === "tabs"
-        ? `${t("status.hintsTabs", { paneKeys: paneKeysHint() })} `
-        : `${t("status.hintsColumns")} `;
+    const hints = `${shown(hintLine(keysOf, statusHints(), "  "))} `;
     const right = flashMessage ? `${flashMessage} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =
@@ -415,9 +414,33 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     schedulePaint();
   }
 
-  function paneKeysHint(): string {
+  /** The status line's hints: moving, switching panes, the top, help and quitting. */
+  function statusHints(): HintPart[] {
+    const common: HintPart[] = [
+      ["hint.help", "help"],
+      ["hint.quit", "quit"],
+    ];
+    if (layout.mode !== "tabs")
+      return [
+        ["hint.move", "down", "up"],
+        ["hint.pane", "paneLeft", "paneRight"],
+        ["hint.topEnd", "top", "bottom"],
+        ...common,
+      ];
+    // The pane number keys read "1-3" while they are the digits, as they are by default.
     const n = Math.min(slots.length, MAX_NUMBERED_PANES);
-    return n <= 1 ? "1" : `1-${n}`;
+    const numbers = Array.from({ length: n }, (_, i) => `pane${i + 1}` as Action);
+    const digits = numbers.every((a, i) => keymap[a][0] === String(i + 1));
+    const panes = [
+      digits ? (n <= 1 ? "1" : `1-${n}`) : keysHint(keysOf, numbers),
+      keysHint(keysOf, ["nextPane"]),
+    ].filter((k) => k !== undefined);
+    return [
+      ["hint.move", "down", "up"],
+      ...(panes.length > 0 ? [tl("hint.pane", { keys: panes.join("/") })] : []),
+      ["hint.top", "top"],
+      ...common,
+    ];
   }
 
   function focus(i: number): void {
@@ -575,7 +598,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       addPane,
       removePane,
       keyAction,
-      keysOf: (action) => keymap[action],
+      keysOf,
     };
   }
 

@@ -28,9 +28,10 @@ export type StatusChange =
     }
   /**
    * The user blocked or muted an account: its toots, its boosts and boosts of its toots leave
-   * every place at once (notifications from it too). Nothing brings them back but a refresh.
+   * every place at once (notifications from it too), and a toot quoting it shows the quote as
+   * hidden. Nothing brings them back but a refresh.
    */
-  | { kind: "account-hidden"; accountId: string };
+  | { kind: "account-hidden"; accountId: string; by: "block" | "mute" };
 
 /** The changes about one status (all but an account's). */
 type OneStatusChange = Exclude<StatusChange, { kind: "account-hidden" }>;
@@ -126,11 +127,32 @@ function withQuote(s: Status, change: OneStatusChange): Status {
 }
 
 /**
+ * `s` with a quoted post by a hidden account dropped, in the state Mastodon answers with once
+ * the author is blocked or muted (docs entities/Quote: `blocked_account`, `muted_account`, no
+ * quoted status).
+ */
+function withoutHiddenQuote(
+  s: Status,
+  change: Extract<StatusChange, { kind: "account-hidden" }>,
+): Status {
+  if (quotedOf(s)?.account?.id !== change.accountId) return s;
+  const state = change.by === "block" ? "blocked_account" : "muted_account";
+  return { ...s, quote: { ...quoteOf(s)!, state, quotedStatus: null } } as Status;
+}
+
+/**
  * What a shown status becomes after `change`: null when it goes (it or its boosted original
- * was deleted), the same object when the change does not concern it, else a new object.
+ * was deleted, or its author hidden), the same object when the change does not concern it,
+ * else a new object.
  */
 export function changedStatus(shown: Status, change: StatusChange): Status | null {
-  if (change.kind === "account-hidden") return showsAccount(shown, change.accountId) ? null : shown;
+  if (change.kind === "account-hidden") {
+    if (showsAccount(shown, change.accountId)) return null;
+    const next = withoutHiddenQuote(shown, change);
+    const original = next.reblog;
+    const hidden = original ? withoutHiddenQuote(original, change) : original;
+    return hidden === original ? next : { ...next, reblog: hidden };
+  }
   const id = changedId(change);
   if (change.kind === "delete" && (shown.id === id || shown.reblog?.id === id)) return null;
   let next = withQuote(self(shown, change), change);

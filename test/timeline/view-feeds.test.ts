@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { mastodon } from "masto";
 import type { PageParams } from "../../src/api/rest.js";
+import { quoteView } from "../../src/render/quote.js";
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import { NotificationStore } from "../../src/timeline/notifications.js";
 import { derivePaneState } from "../../src/timeline/pane-state.js";
@@ -98,12 +99,18 @@ describe("hiding an account", () => {
       ],
       "initial",
     );
-    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "blocked" }), true);
+    assert.equal(
+      store.applyChange({ kind: "account-hidden", accountId: "blocked", by: "block" }),
+      true,
+    );
     assert.deepEqual(
       store.items.map((i) => (i.kind === "gap" ? "gap" : i.id)),
       ["8"],
     );
-    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "nobody" }), false);
+    assert.equal(
+      store.applyChange({ kind: "account-hidden", accountId: "nobody", by: "mute" }),
+      false,
+    );
   });
 
   test("takes notifications from it and about its toots", () => {
@@ -117,10 +124,76 @@ describe("hiding an account", () => {
         status: s ?? null,
       }) as unknown as mastodon.v1.Notification;
     store.add([n("3", "blocked"), n("2", "friend", status("9", "blocked")), n("1", "friend")]);
-    assert.equal(store.applyChange({ kind: "account-hidden", accountId: "blocked" }), true);
+    assert.equal(
+      store.applyChange({ kind: "account-hidden", accountId: "blocked", by: "block" }),
+      true,
+    );
     assert.deepEqual(
       store.items.map((x) => x.id),
       ["1"],
     );
+  });
+
+  // Mastodon answers a quote of a blocked or muted author with no quoted post and the state
+  // blocked_account / muted_account (docs entities/Quote): the same, here, without a refresh.
+  test("a toot quoting it keeps its own words and loses the quoted toot, in the feed and in a notification", () => {
+    const quoting = (id: string, account: string, quoted: Status) =>
+      status(id, account, {
+        quote: { state: "accepted", quotedStatus: quoted },
+      } as Partial<Status>);
+    const store = new TimelineStore();
+    store.applyPage(
+      [
+        quoting("20", "friend", status("11", "blocked")),
+        status("21", "friend", { reblog: quoting("19", "other", status("12", "blocked")) }),
+        quoting("22", "friend", status("13", "other")),
+      ],
+      "initial",
+    );
+    assert.equal(
+      store.applyChange({ kind: "account-hidden", accountId: "blocked", by: "block" }),
+      true,
+    );
+    const shown = new Map(
+      store.items.flatMap((i) => (i.kind === "gap" ? [] : [[i.id, i.status] as const])),
+    );
+    assert.deepEqual([...shown.keys()], ["22", "21", "20"], "the quoting toots stay");
+    const views = (id: string) => {
+      const s = shown.get(id)!;
+      return quoteView(s.reblog ?? s);
+    };
+    assert.deepEqual(views("20"), {
+      kind: "notice",
+      text: "quoted post hidden: you blocked its author",
+    });
+    assert.deepEqual(views("21"), {
+      kind: "notice",
+      text: "quoted post hidden: you blocked its author",
+    });
+    assert.equal(views("22").kind, "status", "a quote of someone else stays");
+    assert.ok(
+      !JSON.stringify([...shown.values()]).includes("<p>11</p>"),
+      "no copy of the hidden toot is kept",
+    );
+
+    const notifications = new NotificationStore();
+    notifications.add([
+      {
+        id: "1",
+        type: "mention",
+        createdAt: new Date(EPOCH).toISOString(),
+        account: { id: "friend" },
+        status: quoting("23", "friend", status("14", "muted")),
+      } as unknown as mastodon.v1.Notification,
+    ]);
+    assert.equal(
+      notifications.applyChange({ kind: "account-hidden", accountId: "muted", by: "mute" }),
+      true,
+    );
+    const mention = notifications.items[0] as unknown as { status: Status };
+    assert.deepEqual(quoteView(mention.status), {
+      kind: "notice",
+      text: "quoted post hidden: you muted its author",
+    });
   });
 });

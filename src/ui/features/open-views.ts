@@ -224,7 +224,11 @@ export async function openProfile(
       // A block hides them everywhere, a mute too (Mastodon filters muted accounts from
       // every timeline): their toots and boosts leave every pane, view and notification now.
       if (on && verb !== "follow")
-        deps.session.statusChanges.publish({ kind: "account-hidden", accountId: account.id });
+        deps.session.statusChanges.publish({
+          kind: "account-hidden",
+          accountId: account.id,
+          by: verb === "block" ? "block" : "mute",
+        });
     } catch (err) {
       ctx.flash(tl(ACCOUNT_WORDS[verb].failed[on ? 0 : 1], { why: describeError(err) }));
     }

@@ -4,8 +4,8 @@
 // after the pane's state ("Notifications · live · 3 unread, 1 request").
 import { shown, t, tl } from "../../i18n/index.js";
 import type { NotificationFeed } from "../../timeline/notifications-feed.js";
-import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
 import type { PaneSource } from "../shell/app.js";
+import { feedSourceParts } from "./feed-source.js";
 import type { PaneItem } from "./timeline-pane.js";
 
 /** "3 unread, 1 request" for the pane's title; empty when there is nothing to count. */
@@ -23,7 +23,6 @@ export function notificationsPane(
 ): PaneSource<PaneItem> {
   let version = -1;
   let mapped: PaneItem[] = [];
-  let loadingOlder = false;
   return {
     ...extra,
     title: t("timeline.notifications"),
@@ -40,17 +39,7 @@ export function notificationsPane(
       }
       return mapped;
     },
-    state: () => describePaneState(feed.state, Date.now()),
-    placeholder: () => describeEmptyPane(feed.state, "notifications", Date.now()),
-    onChange: (listener) => feed.onChange(listener),
-    loadOlder() {
-      if (loadingOlder) return;
-      loadingOlder = true;
-      feed.loadOlder().finally(() => {
-        loadingOlder = false;
-      });
-    },
-    refresh: () => feed.refresh(),
+    ...feedSourceParts(feed, "notifications"),
     expand(item) {
       // A server group samples its 8 most recent accounts: s asks for everyone.
       if (item.kind !== "notification" || !item.group || !feed.serverGrouped) return;

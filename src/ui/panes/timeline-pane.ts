@@ -5,9 +5,9 @@ import type { RenderContext } from "../../render/index.js";
 import type { TimelineFeed } from "../../timeline/feed.js";
 import type { NotificationGroup } from "../../timeline/notification-groups.js";
 import type { Notification } from "../../timeline/notifications.js";
-import { describeEmptyPane, describePaneState } from "../../timeline/pane-state.js";
 import type { GapMarker, Status, TimelineItem } from "../../timeline/store.js";
 import type { PaneSource } from "../shell/app.js";
+import { feedSourceParts } from "./feed-source.js";
 
 export type PaneItem =
   | { kind: "status"; id: string; status: Status; context: RenderContext }
@@ -51,7 +51,6 @@ export function timelinePane(
     }
     return found;
   };
-  let loadingOlder = false;
   return {
     title,
     timeline: feed.kind,
@@ -65,17 +64,6 @@ export function timelinePane(
       }
       return mapped;
     },
-    state: () => describePaneState(feed.state, Date.now()),
-    placeholder: () => describeEmptyPane(feed.state, "toots", Date.now()),
-    onChange: (listener) => feed.onChange(listener),
-    loadOlder() {
-      // One page at a time: paging is rate-limited to 300 requests per 15 minutes.
-      if (loadingOlder) return;
-      loadingOlder = true;
-      feed.loadOlder().finally(() => {
-        loadingOlder = false;
-      });
-    },
-    refresh: () => feed.refresh(),
+    ...feedSourceParts(feed, "toots"),
   };
 }

@@ -130,7 +130,7 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.searchWrappedTop": "بلغ البحث البداية، ويتابع من النهاية",
   "compose.patternNotFound": "لم يُعثر على النمط: {pattern}",
   "compose.noPreviousPattern": "لا نمط بحث سابق",
-  "compose.recording": "تسجيل في \u200e@{register}",
+  "compose.recording": "تسجيل في المسجِّل {register}",
   "compose.scheduleUnsupported": "لا يدعم هذا الخادم جدولة المنشورات",
   "compose.markNotSet": "العلامة غير موضوعة",
   "compose.invalidRange": "نطاق غير صالح",

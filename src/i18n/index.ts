@@ -137,6 +137,11 @@ export function inLine(text: string, base: "ltr" | "auto" = "ltr"): string {
   return visualBidi() ? visualText(text, base) : text;
 }
 
+/** Whether the interface language is written right to left (tootty's own lines mirror). */
+export function rtlInterface(): boolean {
+  return now().rtl;
+}
+
 /** `tl`, ready to draw. */
 export function t(key: MessageKey, params?: Params): string {
   return shown(tl(key, params));

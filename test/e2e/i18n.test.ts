@@ -180,3 +180,31 @@ test("a profile's name, bio and fields take their direction from their own text"
   arabic.send("Escape", "q");
   assert.equal(await arabic.waitForExit(), 0);
 });
+
+test("in the Arabic interface the composer's messages and a server's rules keep their own order", async () => {
+  const tui = e2e.start({ cols: 100, rows: 30, env: { LANG: "ar_EG.UTF-8", LC_ALL: "" } });
+  await tui.waitFor((s) => seen(s).includes(rtl("الرئيسية")), "the Arabic interface");
+  // A message that ends in the command typed: mirrored with the count on the left, the
+  // message against the right edge, the command on the message's left.
+  tui.send("c");
+  await tui.waitFor((s) => seen(s).includes(rtl("إدراج")), "the composer");
+  tui.send("Escape", ":frob", "Enter");
+  const composer = await tui.waitForText("frob");
+  assert.match(
+    rowWith(composer, "frob"),
+    new RegExp(`^0/500 {20,}frob :${rtl("ليس أمرًا من أوامر المحرر")}$`),
+    `the status line:\n${composer}`,
+  );
+  tui.send(":q!", "Enter");
+  await tui.waitFor((s) => !s.includes("frob"), "the composer closed");
+  // The server's rules are its text: English ones read left to right, their full stop last.
+  await command(tui, "instance");
+  const instance = await tui.waitForText("Be kind");
+  assert.match(
+    rowWith(instance, "Be kind"),
+    /^ +1\. Be kind\. No harassment.*bigotry\.? *$/,
+    instance,
+  );
+  tui.send("Escape", "q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -4,8 +4,14 @@
 
 import type blessed from "blessed";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
-import { shown, tl } from "../../i18n/index.js";
-import { sanitizeInline, truncateToWidth, visualRow } from "../../render/index.js";
+import { rtlInterface, shown, tl } from "../../i18n/index.js";
+import {
+  cellWidth,
+  sanitizeInline,
+  truncateToWidth,
+  visualBidi,
+  visualRow,
+} from "../../render/index.js";
 import type { Overlay } from "../shell/app.js";
 import widgets from "../shell/blessed.js";
 import type { KeyEvent } from "../shell/keymap.js";
@@ -23,6 +29,21 @@ export interface ComposeOverlayOptions {
   repaint(): void;
   /** How long a key may take before the status line says "working…" (ms). */
   busyAfterMs?: number;
+}
+
+/**
+ * The status line (the mode or a message on the left, the count on the right, in logical
+ * order) as drawn. In a right-to-left interface, where tootty does the bidi, the line is
+ * mirrored — the count on the left, the message against the right edge — and the message is
+ * reordered on its own: as one paragraph, a message ending in a left-to-right word ("…: frob")
+ * would run that word, the padding and the count together into one left-to-right stretch.
+ */
+function statusLine(status: string, count: string, width: number): string {
+  if (!visualBidi() || !rtlInterface() || !status.endsWith(count)) return shown(status);
+  const message = shown(status.slice(0, status.length - count.length).trimEnd());
+  const room = Math.max(0, width - cellWidth(count) - 1);
+  const left = truncateToWidth(message, room);
+  return `${count}${" ".repeat(Math.max(1, width - cellWidth(count) - cellWidth(left)))}${left}`;
 }
 
 const RED = "\x1b[41;97m";
@@ -84,7 +105,7 @@ export class ComposeOverlay implements Overlay {
     // The status and field lines are the editor's words in logical order.
     const status = this.busy
       ? truncateToWidth(shown(tl("ui.working")), inner).padEnd(inner)
-      : shown(v.status);
+      : statusLine(v.status, `${v.count}/${v.max}`, inner);
     const statusColour = v.isError ? RED : REVERSE;
     this.box.setLabel(
       ` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), Math.max(1, inner - 2))} `,

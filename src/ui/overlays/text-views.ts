@@ -9,6 +9,7 @@ import type { ServerFeature } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
 import {
   actionHelp,
+  inLine,
   type MessageKey,
   type Params,
   relativeTimeWords,
@@ -154,7 +155,7 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
       if (rulesError) out.push(`  ${shown(tl("view.couldNotLoadRules", { why: rulesError }))}`);
       else if (rules.length === 0) out.push(`  ${shown(tl("view.noRules"))}`);
       rules.forEach((r, i) => {
-        out.push(`  ${i + 1}. ${shown(sanitizeInline(r))}`);
+        out.push(`  ${i + 1}. ${inLine(sanitizeInline(r), "auto")}`);
       });
       return out.flatMap((l) => (l === "" ? [""] : wrapPlainText(l, width)));
     },

@@ -4,7 +4,7 @@ import { cellsOf } from "./graphemes.js";
 import type { QuotePolicy } from "./quote.js";
 import type { SearchSpec } from "./search.js";
 
-export type Mode = "normal" | "insert" | "visual" | "visual-line" | "command";
+export type Mode = "normal" | "insert" | "visual" | "visual-line" | "visual-block" | "command";
 export type Visibility = "public" | "unlisted" | "private" | "direct";
 const VISIBILITIES: readonly unknown[] = ["public", "unlisted", "private", "direct"];
 
@@ -55,6 +55,25 @@ export type EditorEffect =
 export interface Register {
   text: string;
   linewise: boolean;
+  /** A Ctrl-v block: its lines joined by "\n", and its width in cells. */
+  blockwise?: number;
+}
+
+/** `I`, `A` or `c` over a Ctrl-v block: what Esc types into the block's other lines. */
+export interface BlockInsert {
+  kind: "I" | "A" | "c";
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Where typing began on the top line, and that line then. */
+  col: number;
+  before: readonly string[];
+  lineCount: number;
+  /** Where the cursor goes after Esc: the block's top-left corner (-1: back one, as after c). */
+  corner: number;
+  /** After `c`: where each line takes the text (null: the line was short of the block). */
+  cols?: readonly (number | null)[];
 }
 
 interface Snapshot {
@@ -87,6 +106,7 @@ export interface InsertSession {
    * grapheme it overwrote, null where it added one past the end, "\n" for a line break.
    */
   replaced?: readonly (string | null)[];
+  block?: BlockInsert;
 }
 
 /** The last :s, for `&`, `:s` alone, `g&` and `~`. */
@@ -157,6 +177,8 @@ export interface EditorState {
    * `'<` `'>` read them, "va" and "vc" where its anchor and cursor were.
    */
   readonly lastVisual: LastVisual | null;
+  /** `.` after a Ctrl-v change: the block's edges, in cells, for the change it repeats. */
+  readonly blockEdges?: { left: number; right: number };
   /** Where undo puts the cursor back for the change just made, if not where it began. */
   readonly undoCursor?: Pos;
   /**

@@ -49,6 +49,7 @@ function dispatch(s: EditorState, token: string): EditorState {
       return handleCommandLine(s, token);
     case "visual":
     case "visual-line":
+    case "visual-block":
       return handleVisual(s, token);
     default:
       return handleNormal(s, token, replayTokens);

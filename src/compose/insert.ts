@@ -1,3 +1,4 @@
+import { finishBlockInsert } from "./block.js";
 import { charClass, type Lines, lineAt } from "./buffer.js";
 import {
   addEffect,
@@ -117,7 +118,10 @@ function leaveInsert(s: EditorState): EditorState {
     }
   }
   state = { ...state, mode: "normal", insert: null };
-  state = clampNormal({ ...state, cursor: { ...state.cursor, col: state.cursor.col - 1 } });
+  // A block's I, A or c: the text goes into every line of the block.
+  const block = session?.block ? finishBlockInsert(state, session.block) : null;
+  state =
+    block ?? clampNormal({ ...state, cursor: { ...state.cursor, col: state.cursor.col - 1 } });
   if (session) {
     state = commitUndo(state, session.undoBase);
     if (session.recording && (session.typed.length > 0 || session.recording[0] !== "i")) {

@@ -1,4 +1,5 @@
 import { tl } from "../i18n/index.js";
+import { putBlock } from "./block.js";
 import {
   charClass,
   firstNonBlank,
@@ -24,7 +25,7 @@ import {
   withMessage,
 } from "./editor-state.js";
 import { keysFromString, keyToken } from "./keys.js";
-import { cellForCol, resolveMotion } from "./motions.js";
+import { cellForCol, colForCell, resolveMotion } from "./motions.js";
 import { applyOperator, changeWordRegion, regionFromMotion } from "./operators.js";
 import { isTransform, type Parsed, parseNormal } from "./parse.js";
 import { splitOffset, wordUnderCursor } from "./search.js";
@@ -166,6 +167,7 @@ function put(s: EditorState, after: boolean, count: number): EditorState {
   if (!reg) return s;
   const { text, linewise } = reg;
   if (text === "" && !linewise) return s;
+  if (reg.blockwise !== undefined) return putBlock(s, text, reg.blockwise, after, count);
   if (linewise) {
     const block = linesFromText(Array(count).fill(text).join("\n"));
     const at = s.cursor.line + (after ? 1 : 0);
@@ -336,6 +338,8 @@ function command(
     case "v":
     case "V":
       return { ...s, mode: parsed.key === "v" ? "visual" : "visual-line", visualAnchor: s.cursor };
+    case "<C-v>":
+      return { ...s, mode: "visual-block", visualAnchor: s.cursor };
     case ":":
       // A count makes the range: 3: is :.,.+2.
       return {
@@ -381,6 +385,35 @@ function command(
   return withMessage(s, tl("compose.unknownKey", { key: parsed.key }), true);
 }
 
+/**
+ * `.` after a Ctrl-v change selects a block as tall and as wide (in cells) from the cursor
+ * first, as vim's redo_VIsual: "<VBlock 3 4>", or "<VBlock 3 $>" after `$`. Keys cannot
+ * type this token: keysFromString reads an unknown <…> as text.
+ */
+export const BLOCK_REPEAT = "<VBlock ";
+
+export function blockRepeatToken(height: number, width: number): string {
+  return `${BLOCK_REPEAT}${height} ${Number.isFinite(width) ? width : "$"}>`;
+}
+
+function blockAgain(s: EditorState, token: string): EditorState {
+  const [h, w] = token.slice(BLOCK_REPEAT.length, -1).split(" ");
+  const line = Math.min(s.lines.length - 1, s.cursor.line + Number(h) - 1);
+  const start = cellForCol(lineAt(s.lines, s.cursor.line), s.cursor.col);
+  const wide = w === "$" ? Number.POSITIVE_INFINITY : start + Number(w) - 1;
+  const target = lineAt(s.lines, line);
+  const col = Math.max(0, Math.min(target.length - 1, colForCell(target, wide, false)));
+  return {
+    ...s,
+    pending: [],
+    mode: "visual-block",
+    visualAnchor: s.cursor,
+    cursor: { line, col },
+    wantCell: wide,
+    blockEdges: { left: start, right: wide },
+  };
+}
+
 /** `gv`: the last selection again, in its mode, the cursor where it was. */
 export function reselect(s: EditorState): EditorState {
   const last = s.lastVisual;
@@ -394,7 +427,7 @@ export function reselect(s: EditorState): EditorState {
   });
   return {
     ...s,
-    mode: last.mode === "visual-block" ? "visual" : last.mode,
+    mode: last.mode,
     visualAnchor: clamp(anchor),
     cursor: clamp(cursor),
     wantCell: last.wantCell,
@@ -460,6 +493,7 @@ export function handleNormal(
   replay: (s: EditorState, tokens: readonly string[]) => EditorState,
 ): EditorState {
   if (token === "<Esc>") return { ...s0, pending: [] };
+  if (token.startsWith(BLOCK_REPEAT)) return blockAgain(s0, token);
   if (s0.bell) return handleNormal({ ...s0, bell: false }, token, replay);
   if (token === "q" && s0.pending.length === 0 && s0.recording) return stopRecording(s0);
   const tokens = [...s0.pending, token];
@@ -486,7 +520,8 @@ export function handleNormal(
       parsed.key === "@" ||
       parsed.key === "q" ||
       parsed.key === "m" ||
-      parsed.key === "gv")
+      parsed.key === "gv" ||
+      parsed.key === "<C-v>")
   ) {
     return next;
   }

@@ -106,6 +106,7 @@ const COMMANDS = new Set([
   "<C-a>",
   "<C-x>",
   "&",
+  "<C-v>",
 ]);
 /** Commands that start with g: gv (the last selection again), g& (:%s//~/& ). */
 const G_COMMANDS = new Set(["gv", "g&"]);

@@ -41,6 +41,7 @@ const MODE_LABEL: Record<EditorState["mode"], () => string> = {
   insert: () => tl("compose.modeInsert"),
   visual: () => tl("compose.modeVisual"),
   "visual-line": () => tl("compose.modeVisualLine"),
+  "visual-block": () => tl("compose.modeVisualBlock"),
   command: () => "",
 };
 

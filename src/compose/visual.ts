@@ -1,5 +1,16 @@
+import {
+  blockOf,
+  cutBlock,
+  cutColumns,
+  deleteBlock,
+  mapBlock,
+  partOf,
+  prepareBlockInsert,
+  yankBlock,
+} from "./block.js";
 import { fromFlat, lineAt, toFlat } from "./buffer.js";
 import {
+  type BlockInsert,
   clampNormal,
   commitUndo,
   type EditorState,
@@ -8,12 +19,12 @@ import {
   withLines,
 } from "./editor-state.js";
 import { formatLines } from "./format.js";
-import { cellForCol, resolveMotion } from "./motions.js";
-import { failedMotion, jumpFrom, openInsert, reselect } from "./normal.js";
+import { cellForCol, colForCell, resolveMotion } from "./motions.js";
+import { blockRepeatToken, failedMotion, jumpFrom, openInsert, reselect } from "./normal.js";
 import { applyOperator } from "./operators.js";
-import { parseMotion, readCount } from "./parse.js";
+import { isNamedToken, parseMotion, readCount } from "./parse.js";
 import { type Region, resolveTextObject } from "./textobjects.js";
-import { applyTransform, shiftLines } from "./transform.js";
+import { applyTransform, caseOf, shiftLines, toggleCase } from "./transform.js";
 
 /** The selection: charwise includes both ends; linewise covers whole lines. */
 export function visualRegion(s: EditorState): Region {
@@ -37,7 +48,8 @@ export function visualRegion(s: EditorState): Region {
 }
 
 function toNormal(s: EditorState): EditorState {
-  return clampNormal({ ...s, mode: "normal", pending: [] });
+  const { blockEdges: _, ...rest } = s;
+  return clampNormal({ ...rest, mode: "normal", pending: [] });
 }
 
 /**
@@ -89,7 +101,7 @@ export function rememberVisual(s: EditorState): EditorState {
   const b = s.cursor;
   const [lo, hi] = a.line < b.line || (a.line === b.line && a.col <= b.col) ? [a, b] : [b, a];
   const linewise = s.mode === "visual-line";
-  const mode = s.mode === "visual-line" ? "visual-line" : "visual";
+  const mode = s.mode === "visual-line" || s.mode === "visual-block" ? s.mode : ("visual" as const);
   return {
     ...s,
     marks: {
@@ -103,6 +115,8 @@ export function rememberVisual(s: EditorState): EditorState {
   };
 }
 
+const VERTICAL = new Set(["j", "k", "<Up>", "<Down>"]);
+
 /** Keys that end visual mode (v and V only when they are the mode's own). */
 const ENDS_VISUAL = new Set("<Esc> d x X D y Y c s C S ~ u U > < J :".split(" "));
 
@@ -112,13 +126,17 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   const { count, next } = readCount(tokens, 0);
   const t = tokens[next];
   if (t === undefined) return { ...s0, pending: tokens };
+  const block = s0.mode === "visual-block";
   const ends =
     ENDS_VISUAL.has(t) ||
     (t === "v" && s0.mode === "visual") ||
-    (t === "V" && s0.mode === "visual-line");
+    (t === "V" && s0.mode === "visual-line") ||
+    (t === "<C-v>" && block) ||
+    (block && (t === "I" || t === "A" || t === "r"));
   const s = ends ? rememberVisual({ ...s0, pending: [] }) : { ...s0, pending: [] };
-  // Undo brings the cursor back to where the change began, the selection's start.
-  const before = { ...snapshot(s), cursor: startOf(s) };
+  // Undo brings the cursor back to where the change began, the selection's start (a
+  // block's top-left corner).
+  const before = { ...snapshot(s), cursor: block ? blockCorner(s) : startOf(s) };
   const finish = (after: EditorState) => {
     const { undoCursor, undoExact, ...rest } = after;
     return commitUndo(
@@ -131,12 +149,23 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
       undoExact,
     );
   };
+  if (block) {
+    const done = handleBlock(s, t, tokens[next + 1], before, finish);
+    if (done === "pending") return { ...s0, pending: tokens };
+    // After a change the column j and k keep to is where the cursor now is.
+    if (done && done.mode === "normal") {
+      const l = lineAt(done.lines, done.cursor.line);
+      return { ...done, wantCell: cellForCol(l, done.cursor.col) };
+    }
+    if (done) return done;
+  }
   switch (t) {
     case "<Esc>":
       return toNormal(s);
     case "v":
-    case "V": {
-      const mode = t === "v" ? "visual" : "visual-line";
+    case "V":
+    case "<C-v>": {
+      const mode = t === "v" ? "visual" : t === "V" ? "visual-line" : "visual-block";
       return s.mode === mode ? toNormal(s) : { ...s, mode };
     }
     case "o":
@@ -228,6 +257,18 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
   }
   const res = resolveMotion(ctx, key, m.motion.arg, count);
   if (!res) return failedMotion(s, key, m.motion.arg);
+  // In a block, j and k onto a line too short for the column stop just past its end, as
+  // vim's coladvance() does while a selection is active.
+  if (block && VERTICAL.has(key) && res.pos.line !== s.cursor.line) {
+    const l = lineAt(s.lines, res.pos.line);
+    if (
+      s.wantCell !== Number.POSITIVE_INFINITY &&
+      s.wantCell >= cellForCol(l, l.length) &&
+      l.length > 0
+    ) {
+      return { ...s, cursor: { line: res.pos.line, col: l.length } };
+    }
+  }
   return clampNormal({
     ...jumpFrom(s, key, res.pos),
     cursor: res.pos,
@@ -236,6 +277,132 @@ export function handleVisual(s0: EditorState, token: string): EditorState {
     lastSearch: res.lastSearch ?? s.lastSearch,
     message: res.message ?? s.message,
   });
+}
+
+/**
+ * The keys Ctrl-v's block handles its own way; null for those it shares with visual mode
+ * (motions, o, v, V, :, J, X, Y, S), "pending" while `r` waits for its character.
+ */
+function handleBlock(
+  s: EditorState,
+  t: string,
+  arg: string | undefined,
+  before: ReturnType<typeof snapshot>,
+  finish: (after: EditorState) => EditorState,
+): EditorState | "pending" | null {
+  const b = blockOf(s);
+  const height = b.bottom - b.top + 1;
+  const again = (tokens: string[]) => ({
+    count: null,
+    tokens: [blockRepeatToken(height, b.right - b.left + 1), ...tokens],
+  });
+  const corner = partOf(lineAt(s.lines, b.top), b.left, b.right).first;
+  switch (t) {
+    case "O": {
+      // The other corner on this line, as vim's v_swap_corners(): the anchor to the left
+      // edge and the cursor to the right one, or the other way if the cursor cannot move.
+      const to = (line: number, cell: number) => ({
+        line,
+        col: colForCell(lineAt(s.lines, line), cell, false),
+      });
+      const swapped = to(s.cursor.line, b.right);
+      if (swapped.col !== s.cursor.col || !Number.isFinite(b.right)) {
+        return {
+          ...s,
+          visualAnchor: to(s.visualAnchor.line, b.left),
+          cursor: swapped,
+          wantCell: b.right,
+        };
+      }
+      return {
+        ...s,
+        visualAnchor: to(s.visualAnchor.line, b.right),
+        cursor: to(s.cursor.line, b.left),
+        wantCell: b.left,
+      };
+    }
+    case "d":
+    case "x":
+    case "X":
+    case "<Del>":
+    case "D": {
+      const cut = t === "D" ? { ...b, right: Number.POSITIVE_INFINITY } : b;
+      return remember(finish(cutBlock(s, cut)), again([t === "D" ? "D" : "d"]));
+    }
+    case "y":
+    case "Y":
+      return toNormal({ ...yankBlock(s, b, "yank"), cursor: { line: b.top, col: corner } });
+    case "r":
+    case "~":
+    case "u":
+    case "U": {
+      if (t === "r" && arg === undefined) return "pending";
+      if (t === "r" && (arg === undefined || (isNamedToken(arg) && arg !== "<Tab>"))) {
+        return toNormal(s);
+      }
+      const ch = arg === "<Tab>" ? "\t" : (arg ?? "");
+      const fn =
+        t === "r"
+          ? () => ch
+          : t === "~"
+            ? toggleCase
+            : (g: string) => caseOf(t === "u" ? "gu" : "gU", g);
+      return remember(finish(mapBlock(s, b, fn)), again(t === "r" ? ["r", arg!] : [t]));
+    }
+    case "c":
+    case "s":
+    case "C":
+    case "I":
+    case "A": {
+      const kind = t === "I" ? "I" : t === "A" ? "A" : "c";
+      const area = t === "C" ? { ...b, right: Number.POSITIVE_INFINITY } : b;
+      let state: EditorState = { ...s, mode: "normal" };
+      let corner2 = corner;
+      const cols = kind === "c" ? cutColumns(state, area) : undefined;
+      if (kind === "c") {
+        const stored = yankBlock(state, area, "delete");
+        const cut = deleteBlock(state, area);
+        state = withLines(stored, cut.lines);
+        corner2 = cut.col;
+      }
+      const how: BlockInsert = {
+        kind,
+        top: area.top,
+        bottom: area.bottom,
+        left: area.left,
+        right: kind === "c" ? area.left : area.right,
+        col: 0,
+        before: [],
+        lineCount: state.lines.length,
+        corner: corner2,
+      };
+      const opened = prepareBlockInsert(state, kind === "c" ? { ...how, kind: "I" } : how);
+      const at = { line: area.top, col: opened.col };
+      const typing = { ...opened.state, cursor: at };
+      const recording = again([kind === "c" ? (t === "C" ? "C" : "c") : kind]).tokens;
+      // Undo comes back to where typing began.
+      const open = openInsert(typing, { ...before, cursor: at }, null, recording);
+      const withBlock: BlockInsert = {
+        ...(kind === "c" ? { ...how, kind: "I" } : how),
+        col: opened.col,
+        before: lineAt(typing.lines, area.top),
+        lineCount: typing.lines.length,
+        // After c the cursor stays on the last grapheme typed, as after any insert.
+        corner: kind === "A" ? corner : kind === "I" ? opened.col : -1,
+        ...(cols ? { cols } : {}),
+      };
+      return { ...open, insert: open.insert ? { ...open.insert, block: withBlock } : null };
+    }
+    case ">":
+    case "<":
+    case "i":
+    case "a":
+    case "p":
+    case "P":
+      // Not for blocks here: nothing happens rather than something else.
+      return { ...s, bell: true };
+  }
+  return null;
 }
 
 /** `gv` in visual mode: the last selection comes back and this one becomes the last. */
@@ -268,6 +435,11 @@ function selectObject(s: EditorState, scope: "i" | "a", key: string, count: numb
     cursor,
     wantCell: cellForCol(lineAt(s.lines, cursor.line), cursor.col),
   };
+}
+
+function blockCorner(s: EditorState) {
+  const b = blockOf(s);
+  return { line: b.top, col: partOf(lineAt(s.lines, b.top), b.left, b.right).first };
 }
 
 function startOf(s: EditorState) {

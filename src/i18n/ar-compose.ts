@@ -8,6 +8,7 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.modeReplace": "-- استبدال --",
   "compose.modeVisual": "-- تحديد --",
   "compose.modeVisualLine": "-- تحديد أسطر --",
+  "compose.modeVisualBlock": "-- تحديد كتلة --",
   "compose.tooLongBy": "أطول من المسموح بـ{count}",
   "compose.cw": "تحذير: {text}",
   "compose.noCw": "بلا تحذير",

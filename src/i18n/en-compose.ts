@@ -4,6 +4,7 @@ export const enCompose = {
   "compose.modeReplace": "-- REPLACE --",
   "compose.modeVisual": "-- VISUAL --",
   "compose.modeVisualLine": "-- VISUAL LINE --",
+  "compose.modeVisualBlock": "-- VISUAL BLOCK --",
   "compose.tooLongBy": "Too long by {count}",
   "compose.cw": "CW: {text}",
   "compose.noCw": "no CW",

@@ -83,3 +83,18 @@ describe(":s messages and the selection's range", () => {
     }
   });
 });
+
+describe("Ctrl-v block mode on the status line", () => {
+  test("the mode is named, from the catalogues", async () => {
+    const { view } = await import("../../src/compose/view.js");
+    const s = run(createEditor("abc\ndef", { cursor: { line: 0, col: 0 } }), "<C-v>j");
+    assert.equal(s.mode, "visual-block");
+    assert.match(view(s, 40, 5, { maxCharacters: 500 }).status, /-- VISUAL BLOCK --/);
+    setLocale("ar");
+    try {
+      assert.doesNotMatch(view(s, 40, 5, { maxCharacters: 500 }).status, /VISUAL/);
+    } finally {
+      setLocale("en");
+    }
+  });
+});

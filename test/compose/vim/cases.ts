@@ -3,6 +3,7 @@
  * composer, whose text, cursor and unnamed register must agree. `expect.json` keeps what vim
  * did, so the table runs where vim is not installed; `record.ts` writes it again.
  */
+import { blockCases } from "./cases-block.js";
 import { changeCases } from "./cases-change.js";
 import { formatCases } from "./cases-format.js";
 import { markCases } from "./cases-marks.js";
@@ -360,4 +361,5 @@ export const CASES: VimCase[] = [
   ...markCases(),
   ...substituteCases(),
   ...formatCases(),
+  ...blockCases(),
 ];

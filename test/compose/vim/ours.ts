@@ -11,7 +11,14 @@ export function runInEditor(c: VimCase): VimResult & { mode: string } {
     lines: end.lines.map((l) => l.join("")),
     cursor: [end.cursor.line, end.cursor.col],
     register: reg.linewise ? `${reg.text}\n` : reg.text,
-    registerType: reg.linewise ? "V" : reg.text === "" ? "" : "v",
+    registerType:
+      reg.blockwise !== undefined
+        ? `\x16${reg.blockwise}`
+        : reg.linewise
+          ? "V"
+          : reg.text === ""
+            ? ""
+            : "v",
     mode: end.mode,
   };
 }

@@ -172,7 +172,32 @@ export function cutBlock(s: EditorState, b: Block): EditorState {
   return clampNormal(withLines({ ...stored, cursor: { line: b.top, col } }, lines));
 }
 
-/** r x, ~ u U: every grapheme whole inside the block, changed by `fn`. */
+/**
+ * r x: every cell of the block becomes x (half as many for a two-cell x), as vim's
+ * op_replace(); a character the edge cuts leaves spaces for its cells outside.
+ */
+export function replaceBlock(s: EditorState, b: Block, ch: string): EditorState {
+  const wide = cellsAt(ch, 0) > 1 ? 2 : 1;
+  const lines = s.lines.map((line, n) => {
+    if (n < b.top || n > b.bottom) return line;
+    const p = partOf(line, b.left, b.right);
+    if (p.short) return line;
+    const cells = p.startIn + cellsOf(line.slice(p.whole, p.wholeEnd)) + p.endIn;
+    return [
+      ...line.slice(0, p.first),
+      ...spaces(p.startOut),
+      ...Array<string>(Math.floor(cells / wide)).fill(ch),
+      ...spaces(p.endOut),
+      ...line.slice(p.last + 1),
+    ];
+  });
+  const top = partOf(lineAt(s.lines, b.top), b.left, b.right);
+  return clampNormal(
+    withLines({ ...s, cursor: { line: b.top, col: top.first + top.startOut } }, lines),
+  );
+}
+
+/** ~ u U: every grapheme whole inside the block, changed by `fn`. */
 export function mapBlock(s: EditorState, b: Block, fn: (g: string) => string): EditorState {
   const lines = s.lines.map((line, n) => {
     if (n < b.top || n > b.bottom) return line;
@@ -209,9 +234,17 @@ function insertPoint(
     return { line, col: p.last + 1 };
   }
   if (p.short) return null;
+  // Where the edge cuts a character, vim pads up to the edge and keeps the character after
+  // it; a tab it cuts becomes the spaces it stood for, on both sides of the text.
   if (p.startOut > 0) {
-    const w = p.startOut + p.startIn + (p.first === p.last ? p.endOut : 0);
-    const cut = [...line.slice(0, p.first), ...spaces(w), ...line.slice(p.first + 1)];
+    const tab = line[p.first] === "\t";
+    const after = tab
+      ? [
+          ...spaces(cellsOf(line, 0, p.first + 1) - cellsOf(line, 0, p.first) - p.startOut),
+          ...line.slice(p.first + 1),
+        ]
+      : line.slice(p.first);
+    const cut = [...line.slice(0, p.first), ...spaces(p.startOut), ...after];
     return { line: cut, col: p.first + p.startOut };
   }
   return { line, col: p.first };

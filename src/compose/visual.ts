@@ -6,6 +6,7 @@ import {
   mapBlock,
   partOf,
   prepareBlockInsert,
+  replaceBlock,
   yankBlock,
 } from "./block.js";
 import { fromFlat, lineAt, toFlat } from "./buffer.js";
@@ -347,7 +348,8 @@ function handleBlock(
           : t === "~"
             ? toggleCase
             : (g: string) => caseOf(t === "u" ? "gu" : "gU", g);
-      return remember(finish(mapBlock(s, b, fn)), again(t === "r" ? ["r", arg!] : [t]));
+      const changed = t === "r" ? replaceBlock(s, b, ch) : mapBlock(s, b, fn);
+      return remember(finish(changed), again(t === "r" ? ["r", arg!] : [t]));
     }
     case "c":
     case "s":

@@ -84,7 +84,7 @@ export const arViews: Translation<typeof enViews> = {
     "لا حسابات محفوظة في هذا التشغيل (TOOTTY_INSTANCE أو --demo): tootty login HOST",
   "command.noSuchAccount": `لا حساب محفوظ باسم {acct}: يعرضها ${L}:account`,
   "command.already": "أنت على {acct} بالفعل",
-  "command.lastPane": "تبقى اللوحة الأخيرة مفتوحة (q للخروج)",
+  "command.lastPane": "تبقى اللوحة الأخيرة مفتوحة ({keys} للخروج)",
   "view.threadLoading": "الخيط (جارٍ التحميل…)",
   "view.thread": "الخيط",
   "view.threadCounts": "الخيط · {above} فوقه · {replies}",

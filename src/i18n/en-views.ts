@@ -80,7 +80,7 @@ export const enViews = {
     "No stored accounts in this run (TOOTTY_INSTANCE or --demo): tootty login HOST",
   "command.noSuchAccount": "No stored account {acct}: :account lists them",
   "command.already": "Already {acct}",
-  "command.lastPane": "The last pane stays open (q quits)",
+  "command.lastPane": "The last pane stays open ({keys} quits)",
   "view.threadLoading": "Thread (loading…)",
   "view.thread": "Thread",
   "view.threadCounts": "Thread · {above} above · {replies}",

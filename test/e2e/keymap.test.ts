@@ -157,6 +157,9 @@ test("after a remap the status line, the help footer and a thread's footer name 
     (s) => /J\/K move/.test(bar(s)) && !/Enter thread/.test(s),
     "back in the panes",
   );
+  // The last pane cannot be closed, and the line saying so names the quit key in force.
+  for (let i = 0; i < 4; i++) tui.send(":pane close", "Enter");
+  await tui.waitForText("The last pane stays open (Z quits)");
   tui.send("Z");
   assert.equal(await tui.waitForExit(), 0);
 });

@@ -18,6 +18,7 @@ import { statusOfItem } from "../panes/status-sync.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
+import { keysHint } from "../shell/hints.js";
 import { openLinksList } from "./link-actions.js";
 import {
   openCollection,
@@ -150,7 +151,7 @@ export function viewActions(
         return addPane(ctx, command.timeline);
       case "paneClose":
         if (ctx.panes().length <= 1) {
-          ctx.flash(tl("command.lastPane"));
+          ctx.flash(tl("command.lastPane", { keys: keysHint(ctx.keysOf, ["quit"]) ?? ":quit" }));
           return;
         }
         ctx.removePane(ctx.paneIndex);

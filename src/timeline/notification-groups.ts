@@ -93,3 +93,22 @@ export function groupNotifications(list: readonly Notification[]): NotificationG
   }
   return [...groups.values()];
 }
+
+/**
+ * How many groups hold a notification newer than the notifications marker's `lastReadId`, as
+ * Mastodon's /api/v2/notifications/unread_count counts them, for servers without it: "newer"
+ * is above the marker's notification in the list held (newest first; ids are not ordered).
+ * Undefined when there is no marker or its notification is not among those held: the count
+ * is then not known, and is not guessed.
+ */
+export function unreadGroupsAbove(
+  newestFirst: readonly Notification[],
+  groups: readonly NotificationGroup[],
+  lastReadId: string | undefined,
+): number | undefined {
+  if (!lastReadId) return undefined;
+  const at = newestFirst.findIndex((n) => n.id === lastReadId);
+  if (at < 0) return undefined;
+  const newer = new Set(newestFirst.slice(0, at).map((n) => n.id));
+  return groups.filter((g) => g.notifications.some((n) => newer.has(n.id))).length;
+}

@@ -13,7 +13,11 @@ import type { PageParams, RestState } from "../api/rest.js";
 import type { ConnectionState } from "../api/stream.js";
 import type { FeedStream } from "./feed.js";
 import { GroupStore } from "./grouped-store.js";
-import { groupNotifications, type NotificationGroup } from "./notification-groups.js";
+import {
+  groupNotifications,
+  type NotificationGroup,
+  unreadGroupsAbove,
+} from "./notification-groups.js";
 import { type Notification, NotificationStore } from "./notifications.js";
 import {
   connectionFactsOf,
@@ -43,9 +47,9 @@ export interface GroupedNotificationsRest {
   policy(): Promise<NotificationPolicy>;
 }
 
-/** What the pane title counts (a server without grouped notifications has neither). */
+/** What the pane title counts (a server without grouped notifications has no requests). */
 export interface NotificationCounts {
-  /** Groups newer than the notifications marker (the server's unread_count). */
+  /** Groups newer than the notifications marker (the server's unread_count, or counted here). */
   unread?: number;
   /** Pending notification requests (the policy's summary). */
   requests?: number;
@@ -72,6 +76,10 @@ export class NotificationFeed {
   private olderCursor: PageParams | undefined;
   private groupedMemo: { version: number; groups: NotificationGroup[] } | undefined;
   private countsNow: NotificationCounts = {};
+  private readMarker: string | undefined;
+  private unreadMemo:
+    | { version: number; marker: string | undefined; counts: NotificationCounts }
+    | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly cleanup: Array<() => void> = [];
   private loaded = false;
@@ -116,7 +124,25 @@ export class NotificationFeed {
   }
 
   get counts(): NotificationCounts {
-    return this.countsNow;
+    if (this.grouped) return this.countsNow;
+    // Without unread_count (v1 servers), the unread count is derived from the marker.
+    const memo = this.unreadMemo;
+    if (memo?.version !== this.store.version || memo.marker !== this.readMarker) {
+      const unread = unreadGroupsAbove(this.store.items, this.groups(), this.readMarker);
+      this.unreadMemo = {
+        version: this.store.version,
+        marker: this.readMarker,
+        counts: unread === undefined ? {} : { unread },
+      };
+    }
+    return this.unreadMemo!.counts;
+  }
+
+  /** The notifications marker's `last_read_id` (read or just saved): v1 counts unread from it. */
+  setReadMarker(lastReadId: string | undefined): void {
+    if (lastReadId === this.readMarker) return;
+    this.readMarker = lastReadId;
+    if (!this.grouped) this.emit();
   }
 
   /** Asks the server for the unread and requests counts again (v2 servers). */

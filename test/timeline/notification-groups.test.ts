@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { groupNotifications } from "../../src/timeline/notification-groups.js";
+import { groupNotifications, unreadGroupsAbove } from "../../src/timeline/notification-groups.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 
 const T0 = Date.parse("2026-12-01T08:00:00Z");
@@ -91,5 +91,30 @@ describe("notifications grouped as Mastodon 4.3 groups them", () => {
       { id: "4", groupKey: 7, type: "follow", createdAt: "2026-01-01T00:00:00Z" },
     ] as unknown as Notification[];
     assert.equal(groupNotifications(odd).length, 4);
+  });
+});
+
+describe("the unread count without unread_count (v1 servers): groups above the marker", () => {
+  const read = n("mention", "wei", 0);
+  const fav1 = n("favourite", "sara", 1, "p1");
+  const m1 = n("mention", "ana", 2);
+  const fav2 = n("favourite", "taro", 3, "p1");
+  const m2 = n("mention", "lou", 4);
+  const list = newestFirst(read, fav1, m1, fav2, m2);
+  const groups = groupNotifications(list);
+
+  test("counts each group with a notification newer than the marker once", () => {
+    // m2, the p1 favourites (two, one group) and m1 are newer than `read`.
+    assert.equal(unreadGroupsAbove(list, groups, read.id), 3);
+    assert.equal(unreadGroupsAbove(list, groups, m2.id), 0, "read up to the newest");
+    // The marker on the older favourite: its group got a newer one since, so it counts.
+    assert.equal(unreadGroupsAbove(list, groups, fav1.id), 3);
+    assert.equal(unreadGroupsAbove(list, groups, fav2.id), 1);
+  });
+
+  test("no marker, or a marker on a notification not held: not known, not guessed", () => {
+    assert.equal(unreadGroupsAbove(list, groups, undefined), undefined);
+    assert.equal(unreadGroupsAbove(list, groups, ""), undefined);
+    assert.equal(unreadGroupsAbove(list, groups, "no-such-id"), undefined);
   });
 });

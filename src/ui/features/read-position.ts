@@ -76,6 +76,7 @@ export function trackReadPosition(
   // Restore: once the marker is known and the pane has loaded, put the marker at the top.
   void markersRequest
     .then((markers) => {
+      session.notifications.setReadMarker(markers.notifications?.lastReadId);
       for (const t of tracked) {
         const lastRead = markers[t.timeline]?.lastReadId;
         if (typeof lastRead !== "string" || lastRead === "") continue;
@@ -136,7 +137,11 @@ export function trackReadPosition(
     },
     onError: (message) => app.flash(message),
     // The notifications marker moved: the title's unread count is the server's again.
-    onSaved: () => void session.notifications.refreshCounts().catch(() => {}),
+    onSaved: () => {
+      const saved = newest().notifications;
+      if (saved) session.notifications.setReadMarker(saved);
+      void session.notifications.refreshCounts().catch(() => {});
+    },
   });
 
   return {

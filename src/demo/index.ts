@@ -31,7 +31,7 @@ import { DemoWorld } from "./world.js";
 
 export type { DemoControl, RequestLogEntry } from "./control.js";
 export type { FailRule } from "./faults.js";
-export { DEMO_FLAVOURS, type DemoFlavourName, isDemoFlavour } from "./flavour.js";
+export { DEMO_FLAVOURS, type DemoFlavourName, demoFlavour, isDemoFlavour } from "./flavour.js";
 export { compareIds } from "./ids.js";
 export type { DemoQuotePolicy } from "./quotes.js";
 export type { ThreadRefreshOptions } from "./refresh.js";

@@ -6,7 +6,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cellWidth, stripAnsi } from "../../src/render/index.js";
-import { BIN, e2eInstance, newConfigDir, postAndReadHome, until } from "../helpers/e2e.js";
+import {
+  BIN,
+  CONNECTED,
+  e2eInstance,
+  newConfigDir,
+  postAndReadHome,
+  until,
+} from "../helpers/e2e.js";
 import { startTerminal, type TerminalSession } from "../helpers/terminal.js";
 import { captureWithColours } from "../ui/terminal-harness.js";
 
@@ -140,7 +147,7 @@ describe("Arabic on screen", () => {
 describe("Arabic in the composer", () => {
   test("typed in logical order, drawn in visual order with the cursor where the next letter goes, posted as typed", async () => {
     const tui = e2e.start({ cols: 80, rows: 24 });
-    await tui.waitForText("Home · live", 15_000);
+    await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
     tui.send("c");
     await tui.waitForText("-- INSERT --");
     tui.type("مرحبا بك");

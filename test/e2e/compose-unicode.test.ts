@@ -2,13 +2,13 @@
 // screen as the terminal draws them, and at the server exactly as typed.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, postAndReadHome } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, postAndReadHome } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 5 });
 
 test("a paste of 😀, 👨‍👩‍👧, ☁️, 東京 and مرحبا is drawn whole and posted exactly", async () => {
   const tui = e2e.start({ cols: 80, rows: 24 });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("c");
   await tui.waitForText("-- INSERT --");
   const marker = `u${Date.now().toString(36)}`;

@@ -2,7 +2,7 @@
 // through when confirm.delete is off.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 10 });
 
@@ -42,7 +42,7 @@ test("confirm.boost asks before boosting; confirm.delete off deletes without ask
 
 test("confirm.quit: q asks, n keeps tootty open, y quits and restores the terminal", async () => {
   const tui = e2e.start({ config: { confirm: { quit: true } } });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("q");
   await tui.waitForText("Quit tootty? (y/n)");
   tui.send("n");

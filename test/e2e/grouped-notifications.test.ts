@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { DemoFlavourName } from "../../src/demo/index.js";
-import { e2eInstance } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
 
 function groupedRows(flavour: DemoFlavourName) {
   const e2e = e2eInstance({ generate: false, seedCount: 20, flavour });
@@ -37,7 +37,10 @@ function groupedRows(flavour: DemoFlavourName) {
     );
     // The server's unread count (no notifications marker saved yet: every group).
     if (v2)
-      await tui.waitFor((s) => /Notifications · live · \d+ unread/.test(s), "the unread count");
+      await tui.waitFor(
+        (s) => new RegExp(`Notifications · ${CONNECTED} · \\d+ unread`).test(s),
+        "the unread count",
+      );
 
     // A live favourite from a fourth person joins the group instead of adding a row.
     e2e.demo.control.notify("favourite", { account: "wei", status_id: mine.id });

@@ -3,7 +3,7 @@
 // shows the toots. Before, the 206 read as a 200: an empty Home that said "live".
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 10 });
 
@@ -18,7 +18,7 @@ test("home's 206 shows 'feed is being regenerated' in the title until a 200 fill
   assert.match(during, /Home · feed is being regenerated/);
   assert.ok(!during.includes(`after the rebuild ${marker}`));
   const filled = await tui.waitForText(`after the rebuild ${marker}`, 20_000);
-  assert.match(filled, /Home · live/);
+  assert.match(filled, new RegExp(`Home · ${CONNECTED}`));
   assert.ok(!filled.includes("feed is being regenerated"));
   const home = demo.control
     .requestLog()

@@ -5,14 +5,14 @@ import { ACTION_NAMES, type Action } from "../../src/config/keymap.js";
 import { validateSettings } from "../../src/config/settings.js";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
 import { enActions } from "../../src/i18n/actions-en.js";
-import { e2eInstance, openNewest, until } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, openNewest, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance();
 
 test("favourite remapped to * in the config file: * favourites, f does nothing, ? shows *", async () => {
   const { demo } = e2e;
   const tui = e2e.start({ cols: 100, rows: 40, config: { keymap: { favourite: "*" } } });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   const favourites = () =>
     demo.control.requestLog().filter((e) => e.method === "POST" && e.path.endsWith("/favourite"));
 
@@ -63,7 +63,7 @@ test("? lists every action of the table with its remapped keys; the help panel a
     media_attachments: [media(1), media(2), media(3)],
   });
   const tui = e2e.start({ cols: 120, rows: 30, config: { keymap: REMAPS } });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   const { settings, warnings } = validateSettings({ keymap: REMAPS });
   assert.deepEqual(warnings, []);
 

@@ -1,16 +1,19 @@
 // R fetches what the stream did not deliver; L loads older toots below the bottom.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 120 });
 
 test("R on a silent stream fetches the toot it missed; L asks for older toots with max_id", async () => {
   const { demo } = e2e;
   const tui = e2e.start({ cols: 100, rows: 30 });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
 
   // A half-open socket: nothing arrives, so the new toot only comes by asking.
   demo.control.setSilent(true);

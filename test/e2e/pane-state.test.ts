@@ -4,7 +4,7 @@
 // waiting out the default 20–40 s.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
-import { command, e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance, NEEDS_STREAM } from "../helpers/e2e.js";
 import type { TmuxSession } from "../helpers/tmux.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -48,7 +48,9 @@ async function quit(tui: TmuxSession): Promise<void> {
   assert.equal(await tui.waitForExit(), 0);
 }
 
-test("socket dropped and kept down: reconnecting, then the timelines poll, then live again", async () => {
+test("socket dropped and kept down: reconnecting, then the timelines poll, then live again", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = await startLive();
   demo.control.refuseUpgrades(12_000, 503);
@@ -71,7 +73,9 @@ test("socket dropped and kept down: reconnecting, then the timelines poll, then 
   await quit(tui);
 });
 
-test("429 on timelines: the panes and the status line count down to the reset time", async () => {
+test("429 on timelines: the panes and the status line count down to the reset time", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = await startLive();
   demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 429, forMs: 8_000 });
@@ -88,7 +92,9 @@ test("429 on timelines: the panes and the status line count down to the reset ti
   await quit(tui);
 });
 
-test("nginx HTML 503 on timelines: R says it could not refresh, the pane says what failed", async () => {
+test("nginx HTML 503 on timelines: R says it could not refresh, the pane says what failed", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = await startLive();
   demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 503 });
@@ -116,7 +122,9 @@ test("nginx HTML 503 on timelines: R says it could not refresh, the pane says wh
   await quit(tui);
 });
 
-test("one refused favourite is a message about it; the status line stays live", async () => {
+test("one refused favourite is a message about it; the status line stays live", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = await startLive();
   demo.control.failHttp({ pathPrefix: "/api/v1/statuses", status: 503, count: 1 });
@@ -131,7 +139,9 @@ test("one refused favourite is a message about it; the status line stays live", 
   await quit(tui);
 });
 
-test("slow server: panes wait for it, saying so, and are live when the pages arrive", async () => {
+test("slow server: panes wait for it, saying so, and are live when the pages arrive", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   demo.control.slowHttp({ pathPrefix: "/api/v1/timelines", delayMs: 4_000 });
   const tui = e2e.start({ cols: 240, rows: 45, config: CONFIG });
@@ -147,7 +157,9 @@ test("slow server: panes wait for it, saying so, and are live when the pages arr
   await quit(tui);
 });
 
-test("an empty live pane says it is live with no toots yet, not Loading…", async () => {
+test("an empty live pane says it is live with no toots yet, not Loading…", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const tui = await startLive();
   await command(tui, "pane add tag:nobodyusesthistag");
   const screen = await tui.waitFor(
@@ -169,7 +181,9 @@ const WATCHDOG_MS = 5_000;
 // between the watchdog firing and every title saying so.
 const PAINT_SLACK_MS = 4_000;
 
-test("half-open socket: within the watchdog time no pane and not the status line says live, until the socket heals", async () => {
+test("half-open socket: within the watchdog time no pane and not the status line says live, until the socket heals", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = e2e.start({ cols: 240, rows: 45, config: { ...CONFIG, watchdogMs: WATCHDOG_MS } });
   await allLive(tui, "four live panes and a live status line");
@@ -214,7 +228,9 @@ test("half-open socket: within the watchdog time no pane and not the status line
   await quit(tui);
 });
 
-test("revoked token: every pane and the status line say token rejected", async () => {
+test("revoked token: every pane and the status line say token rejected", {
+  skip: NEEDS_STREAM,
+}, async () => {
   const { demo } = e2e;
   const tui = await startLive();
   demo.control.revokeToken(demo.token);

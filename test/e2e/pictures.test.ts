@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { DEMO_DOMAIN } from "../../src/demo/accounts.js";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, until } from "../helpers/e2e.js";
 import { cellsOf } from "../helpers/sgr-cells.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -67,9 +67,12 @@ function pictureRows(coloured: string, marker: string): ReturnType<typeof cellsO
 
 test("a toot's picture shows in half blocks, cell for cell as the picture is", async () => {
   const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const marker = `card${Date.now().toString(36)}`;
   publishTestCard(marker);
   await tui.waitForText(`Quadrants ${marker}`);
@@ -94,9 +97,12 @@ test("a toot's picture shows in half blocks, cell for cell as the picture is", a
 
 test("images: off leaves the alt-text line and draws no picture", async () => {
   const tui = e2e.start({ cols: 100, rows: 34, config: { images: "off" } });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const marker = `off${Date.now().toString(36)}`;
   const from = e2e.logLength();
   publishTestCard(marker);
@@ -115,9 +121,12 @@ test("images: off leaves the alt-text line and draws no picture", async () => {
 
 test("scrolling past a picture and back draws it again without debris", async () => {
   const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const marker = `scroll${Date.now().toString(36)}`;
   publishTestCard(marker);
   await tui.waitFor(
@@ -136,9 +145,12 @@ test("scrolling past a picture and back draws it again without debris", async ()
 
 test("broken pictures from the network say so and never crash or hang tootty", async () => {
   const tui = e2e.start({ cols: 100, rows: 40 });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const marker = `broken${Date.now().toString(36)}`;
   e2e.demo.control.publish("local", {
     account: "lou",
@@ -181,9 +193,12 @@ test("kitty graphics where the terminal answers kitty's query: transmitted once,
     answer: (written) => (written.includes("\x1b_Gi=31,") ? "\x1b_Gi=31;OK\x1b\\" : undefined),
   });
   tui.recordOutput(out);
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const marker = `kitty${Date.now().toString(36)}`;
   publishTestCard(marker);
   const screen = await tui.waitFor((s) => s.includes("\u{10eeee}"), "placeholder cells");
@@ -223,9 +238,12 @@ function avatarCells(coloured: string, marker: string): ReturnType<typeof cellsO
 
 test("avatars are off by default: the toot's text starts at the border and none is fetched", async () => {
   const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm" });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const from = e2e.logLength();
   const marker = `avoff${Date.now().toString(36)}`;
   e2e.demo.control.publish("local", {
@@ -250,9 +268,12 @@ test("avatars are off by default: the toot's text starts at the border and none 
 
 test("avatars: true draws each author's avatar in four by two cells beside the toot", async () => {
   const tui = e2e.start({ cols: 100, rows: 34, emulator: "xterm", config: { avatars: true } });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("2");
-  await tui.waitFor((s) => /Local · live/.test(s) && !/Home ·/.test(s), "the Local tab");
+  await tui.waitFor(
+    (s) => new RegExp(`Local · ${CONNECTED}`).test(s) && !/Home ·/.test(s),
+    "the Local tab",
+  );
   const stamp = Date.now().toString(36);
   const [a, b, c] = [`ava${stamp}`, `avb${stamp}`, `avc${stamp}`];
   const plain = { spoiler_text: "", sensitive: false, quote: null };

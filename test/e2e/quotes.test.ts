@@ -4,7 +4,7 @@
 // quote after a question; :quotepolicy changes who may quote it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { command, e2eInstance, until } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 10 });
 
@@ -106,7 +106,7 @@ test(":quotes lists who quoted my toot, x revokes one after a question, :quotepo
   await tui.waitForText("Home ·", 15_000);
   tui.send("g");
   await tui.waitForText(`my quotable toot ${marker}`, 15_000);
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("g");
   await command(tui, "quotes");
   const list = await tui.waitForText("Quotes of @demo's toot · 3", 10_000);

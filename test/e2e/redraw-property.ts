@@ -2,6 +2,7 @@
 // keys and streamed toots, then the screen must equal what a full repaint (Ctrl-L) draws.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { CONNECTED } from "../helpers/e2e.js";
 import type { TmuxSession } from "../helpers/tmux.js";
 import { type Announce, control, startTootty } from "../ui/terminal-harness.js";
 
@@ -34,7 +35,11 @@ export async function startQuiet(cols: number, rows: number) {
     nodeArgs: ["--import", FROZEN_CLOCK],
     emulator: "tmux",
   });
-  await started.session.waitFor((s) => s.includes("▌") && s.includes("· live"), "panes", 20_000);
+  await started.session.waitFor(
+    (s) => s.includes("▌") && s.includes(`· ${CONNECTED}`),
+    "panes",
+    20_000,
+  );
   await control(started.demo, "generator", { on: false });
   return started;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
-import { e2eInstance, FLAVOUR, openNewest, until } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, FLAVOUR, openNewest, until } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -86,7 +86,7 @@ describe("mention alerts", () => {
     const tui = e2e.start({ config: { notifications: { bell: true, osc: "osc9" } } });
     tui.recordOutput(raw);
     // Streaming is live (a mention before that is only in the REST history).
-    await tui.waitForText("demo.tootty.example · live", 15_000);
+    await tui.waitForText(`demo.tootty.example · ${CONNECTED}`, 15_000);
     // Let the notifications' first page (history, never an alert) arrive before the mention.
     // Mastodon 4.3+ (api_versions.mastodon 2) pages groups (v2); the other flavours the v1 list.
     const firstPage =

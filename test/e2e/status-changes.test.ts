@@ -2,7 +2,7 @@
 // another toot — on screen, without a key pressed.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 
@@ -16,7 +16,7 @@ test("a toot in Notifications and a quoted toot in Federated follow its edit and
   });
   control.notify("mention", { account: "yuki", status_id: mention.id });
   const tui = e2e.start({ cols: 100, rows: 40 });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   tui.send("4");
   await tui.waitForText("mentionfirst words");
   control.editStatus(mention.id, "<p>@demo mentionsecond words</p>");

@@ -3,7 +3,7 @@
 // it with that reason, and a config file that names it gets a pane saying the server closed it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { command, e2eInstance } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({
   generate: false,
@@ -15,8 +15,8 @@ test("a closed federated feed: no Federated pane by default, with one line why; 
   const tui = e2e.start({ cols: 160, rows: 40 });
   const screen = await tui.waitFor(
     (s) =>
-      s.includes("Home · live") &&
-      s.includes("Local · live") &&
+      s.includes(`Home · ${CONNECTED}`) &&
+      s.includes(`Local · ${CONNECTED}`) &&
       s.includes("Notifications ·") &&
       s.includes("no Federated pane"),
     "Home, Local and Notifications, and the reason",
@@ -31,7 +31,9 @@ test("a closed federated feed: no Federated pane by default, with one line why; 
   assert.ok(!refused.includes("Opened"), "nothing opened");
   await command(tui, "pane add local");
   await tui.waitFor(
-    (s) => (s.match(/Local · live/g) ?? []).length === 2 || s.includes("4 Local"),
+    (s) =>
+      (s.match(new RegExp(`Local · ${CONNECTED}`, "g")) ?? []).length === 2 ||
+      s.includes("4 Local"),
     "a second Local pane: the open feed is still offered",
   );
   tui.send("q");
@@ -41,7 +43,7 @@ test("a closed federated feed: no Federated pane by default, with one line why; 
 test("a config file naming the closed feed shows it as closed by the server, not as an error", async () => {
   const tui = e2e.start({ cols: 160, rows: 40, config: { panes: ["home", "federated"] } });
   const screen = await tui.waitFor(
-    (s) => s.includes("Home · live") && s.includes("Federated · closed by the server"),
+    (s) => s.includes(`Home · ${CONNECTED}`) && s.includes("Federated · closed by the server"),
     "Home live and Federated closed",
     15_000,
   );

@@ -4,7 +4,7 @@
 // cursors of the Link header (their max_id are not status ids).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance, pressUntil, until } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance, pressUntil, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 2 });
 
@@ -37,7 +37,7 @@ describe("a profile", () => {
     await api("POST", `/api/v1/statuses/${mine[5]!.id}/pin`);
     const path = `/api/v1/accounts/${mine[0]!.account.id}/statuses`;
     const tui = e2e.start({ cols: 100, rows: 40 });
-    await tui.waitForText("Home · live", 15_000);
+    await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
     const base = e2e.logLength();
     await command(tui, "profile demo");
     // Honest: no stream carries a profile.
@@ -104,7 +104,7 @@ describe("bookmarks", () => {
     for (const n of order) await api("POST", `/api/v1/statuses/${toots[n]!.id}/bookmark`);
     const ids = new Set(toots.map((t) => t.id));
     const tui = e2e.start({ cols: 100, rows: 40 });
-    await tui.waitForText("Home · live", 15_000);
+    await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
     const base = e2e.logLength();
     await command(tui, "bookmarks");
     const top = await tui.waitFor(

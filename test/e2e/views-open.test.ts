@@ -2,7 +2,7 @@
 // that reply selected and marked; every account, hashtag and toot a search found can be opened.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance, openNewest } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance, openNewest } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -94,9 +94,9 @@ describe("search results", () => {
     for (const tag of ["srchtaga", "srchtagb"]) {
       await selectRow(tui, `#${tag}`);
       tui.send("Enter");
-      await tui.waitForText(`#${tag} · live`);
+      await tui.waitForText(`#${tag} · ${CONNECTED}`);
       tui.send("Escape");
-      await tui.waitFor((s) => !s.includes(`#${tag} · live`), `#${tag} closed`);
+      await tui.waitFor((s) => !s.includes(`#${tag} · ${CONNECTED}`), `#${tag} closed`);
     }
     // Every toot: Enter opens its thread.
     for (const text of ["srchtoot one", "srchtoot two"]) {

@@ -3,7 +3,7 @@
 // voting, pinning and reporting.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { command, e2eInstance, openCommandLine } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance, openCommandLine } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const start = (cols = 100, rows = 34) => e2e.start({ cols, rows });
@@ -141,7 +141,7 @@ describe("views on the stack", () => {
     await command(tui, "tag e2etag");
     await tui.waitForText("#e2etag");
     await tui.waitForText("tagged viewtag");
-    await tui.waitForText("#e2etag · live");
+    await tui.waitForText(`#e2etag · ${CONNECTED}`);
     // The hashtag view is live: a new toot with the tag arrives while it is open. The server
     // subscribes asynchronously, so publish again until one lands (each try is a real event).
     for (let i = 0; ; i++) {

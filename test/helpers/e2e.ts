@@ -10,6 +10,7 @@ import {
   type DemoFlavourName,
   type DemoInstance,
   type DemoInstanceOptions,
+  demoFlavour,
   isDemoFlavour,
   startDemoInstance,
 } from "../../src/demo/index.js";
@@ -19,6 +20,19 @@ export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
 
 /** The server the simulated instances play (`npm run test:flavours` sets it per run). */
 export const FLAVOUR = flavourFromEnv();
+
+const STREAMS = demoFlavour(FLAVOUR).streaming !== "none";
+
+/**
+ * What a connected pane's title says on this flavour: "live", or "polling" on a server with no
+ * streaming (its panes are up to date by polling, and say so).
+ */
+export const CONNECTED = STREAMS ? "live" : "polling";
+
+/** For `test(…, { skip: NEEDS_STREAM })`: why a test of the stream itself cannot run here. */
+export const NEEDS_STREAM: string | false = STREAMS
+  ? false
+  : `the ${FLAVOUR} flavour has no streaming (the test is about the stream)`;
 
 function flavourFromEnv(): DemoFlavourName | undefined {
   const name = process.env.TOOTTY_DEMO_FLAVOUR;

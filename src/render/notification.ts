@@ -106,7 +106,12 @@ function summaryOf(
       });
   const account = (n as { account?: mastodon.v1.Account | null }).account;
   const status = (n as { status?: mastodon.v1.Status | null }).status;
-  const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta")];
+  // The time keeps its own direction: an Arabic one ("٣ د") beside a right-to-left name would
+  // otherwise be one run with it and be drawn after the name.
+  const line: Piece[] = [
+    { ...p(relativeTime(n.createdAt, opts.now), "meta"), isolate: true },
+    p(" "),
+  ];
   if (accounts && accounts.length > 1) {
     const [first, second] = accounts as [mastodon.v1.Account, mastodon.v1.Account];
     const others = Math.max(accounts.length, count ?? 0) - 2;

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tl } from "../i18n/index.js";
 import { oneLine } from "./one-line.js";
-import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from "./private-files.js";
+import { ensurePrivateDir, ensurePrivateFile } from "./private-files.js";
 
 /** Writes `value` as `<dir>/<name>.json`, created 0600; installed by conf-writer.ts. */
 export type PrivateWriter = (dir: string, name: string, value: Record<string, unknown>) => void;

@@ -171,7 +171,7 @@ describe("Arabic in the composer", () => {
         const r = row();
         if (!r) return false;
         const plain = stripAnsi(r);
-        const at = [...plain].findIndex((c) => c === "\ufee2"); // م final
+        const at = [...plain].indexOf("\ufee2"); // م final
         return at >= 0 && cellWidth([...plain].slice(0, at).join("")) === cursorAt;
       },
       10_000,

@@ -208,3 +208,26 @@ test("in the Arabic interface the composer's messages and a server's rules keep 
   tui.send("Escape", "q");
   assert.equal(await tui.waitForExit(), 0);
 });
+
+test("at 80 columns the status line leaves out its last hints whole, in Arabic as in English", async () => {
+  // The hints are cut in reading order: the first ones read (j/k move) stay, the last go, and
+  // no hint is left half drawn. A cut of the drawn line would take the first-read hint of a
+  // right-to-left line, which is at its right end.
+  for (const lang of ["ar_EG.UTF-8", "C.UTF-8"]) {
+    const tui = e2e.start({ cols: lang === "C.UTF-8" ? 60 : 80, rows: 24, env: { LANG: lang } });
+    const bottom = (s: string) =>
+      s
+        .split("\n")
+        .filter((r) => r.trim() !== "")
+        .at(-1) ?? "";
+    const screen = await tui.waitFor(
+      (s) => bottom(s).includes("j/k"),
+      `${lang}: the move hint`,
+      15_000,
+    );
+    const row = bottom(screen);
+    assert.ok(!row.includes("…"), `${lang}: no hint cut in the middle:\n${row}`);
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  }
+});

@@ -3,7 +3,7 @@
 // refresh's state after its `retry` seconds, and shows the replies once it has finished.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { e2eInstance, until } from "../helpers/e2e.js";
+import { e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 10 });
 

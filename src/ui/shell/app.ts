@@ -368,7 +368,15 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     // Server-derived text (the account, an error line) is sanitised and measured in cells:
     // a wide or RTL name must not push the hints off the row or past the edge.
     const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
-    const hints = `${shown(hintLine(keysOf, statusHints(), "  "))} `;
+    // Hints that do not fit are left out whole, the last read first: cutting the drawn line
+    // would take half a hint, and in a right-to-left line the first one read.
+    const parts = statusHints();
+    let hints = "";
+    for (let n = parts.length; n > 0; n--) {
+      hints = `${shown(hintLine(keysOf, parts.slice(0, n), "  "))} `;
+      if (width - cellWidth(left) - cellWidth(hints) >= 1) break;
+      hints = "";
+    }
     const right = flashMessage ? `${flashMessage} ` : hints;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =

@@ -155,10 +155,22 @@ export function installBlessedWidthFix(blessed: BlessedLike): void {
     let longest = 0;
     for (const line of content.split("\n")) {
       if (unicode.strWidth(line.replace(SGR, "")) > room)
-        return original.call(this, content, width);
+        return inCells(original.call(this, content, width));
       if (line.length > longest) longest = line.length;
     }
-    return original.call(this, content, Math.max(width, longest + margin));
+    return inCells(original.call(this, content, Math.max(width, longest + margin)));
+  };
+  // The widest line, which a shrinking box (a pane's title) takes as its width: blessed
+  // measures it in UTF-16 units, so a mark, a stand-in's surrogate pair or a second-half
+  // marker each added a cell of padding. Measured in cells instead.
+  const inCells = (lines: unknown): unknown => {
+    const out = lines as string[] & { mwidth?: number };
+    if (!Array.isArray(out) || out.every((l) => MOSTLY_ASCII.test(l))) return out;
+    out.mwidth = out.reduce(
+      (widest, l) => Math.max(widest, unicode.strWidth(l.replace(SGR, ""))),
+      0,
+    );
+    return out;
   };
   proto._wrapContent = wrapContent;
   proto[INSTALLED] = true;

@@ -226,7 +226,8 @@ test("at 80 columns the status line leaves out its last hints whole, in Arabic a
       15_000,
     );
     const row = bottom(screen);
-    assert.ok(!row.includes("…"), `${lang}: no hint cut in the middle:\n${row}`);
+    // A cut line ends in an ellipsis (a state such as "connecting…" may carry one inside).
+    assert.ok(!row.trimEnd().endsWith("…"), `${lang}: no hint cut in the middle:\n${row}`);
     tui.send("q");
     assert.equal(await tui.waitForExit(), 0);
   }

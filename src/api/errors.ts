@@ -1,6 +1,6 @@
 // Typed failures of the API room, and the ONE place they become words for the status line.
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from "masto";
-import { tl } from "../i18n/index.js";
+import { type MessageKey, type Params, tl } from "../i18n/index.js";
 
 /** The server said 429: nothing may be sent to this account until `until`. */
 export class RateLimitedError extends Error {
@@ -74,6 +74,21 @@ export class RequestAbortedError extends Error {
   }
 }
 
+/**
+ * A failure of tootty's own making that the user reads (a server's answer it cannot use, a
+ * step this client cannot take): `describeError` says the catalogue's `key` with `params`.
+ * The English message is for logs and stack traces only.
+ */
+export class ProblemError extends Error {
+  override readonly name = "ProblemError";
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: Params,
+  ) {
+    super(`${key}${params ? ` ${JSON.stringify(params)}` : ""}`);
+  }
+}
+
 export type ApiError =
   | RateLimitedError
   | UnauthorizedError
@@ -117,6 +132,7 @@ export function describeError(err: unknown): string {
     return tl("error.refused", { status: String(err.status), message: clean(err.serverMessage) });
   if (err instanceof RequestAbortedError) return tl("error.cancelled");
   if (err instanceof NotSupportedError) return tl("error.notSupported");
+  if (err instanceof ProblemError) return tl(err.key, err.params);
   if (err instanceof Error) return tl("error.unexpectedDetail", { message: clean(err.message) });
   return tl("error.unexpected");
 }

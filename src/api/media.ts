@@ -3,6 +3,7 @@
 // (PUT /api/v1/media/:id).
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { ProblemError } from "./errors.js";
 import type { RestClient } from "./rest.js";
 
 const TYPES: Record<string, string> = {
@@ -42,7 +43,7 @@ export async function uploadMedia(rest: RestClient, path: string): Promise<{ id:
     path: "/api/v2/media",
     params: { file },
   });
-  if (typeof data?.id !== "string") throw new Error("the server answered without a media id");
+  if (typeof data?.id !== "string") throw new ProblemError("error.answerWithoutMediaId");
   return { id: data.id };
 }
 

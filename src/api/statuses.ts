@@ -3,6 +3,7 @@
 // so rate limits, retries (a POST only with its Idempotency-Key) and timeouts apply.
 import type { mastodon } from "masto";
 import type { EditParams, PostingApi, PostParams } from "../compose/post.js";
+import { ProblemError } from "./errors.js";
 import type { RestClient } from "./rest.js";
 
 /** What the composer needs back: an id, and for a scheduled toot the ScheduledStatus id. */
@@ -14,7 +15,7 @@ export interface PostedStatus {
 
 function idOf(data: unknown): string {
   const id = (data as { id?: unknown } | null)?.id;
-  if (typeof id !== "string" || id === "") throw new Error("the server answered without an id");
+  if (typeof id !== "string" || id === "") throw new ProblemError("error.answerWithoutId");
   return id;
 }
 

@@ -3,7 +3,12 @@
 
 import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
-import { describeError, RequestAbortedError, UnauthorizedError } from "../api/errors.js";
+import {
+  describeError,
+  ProblemError,
+  RequestAbortedError,
+  UnauthorizedError,
+} from "../api/errors.js";
 import {
   type PageParams,
   type RestState,
@@ -211,7 +216,7 @@ export class TimelineFeed {
       if (this.cursor) await this.loadFirstAgain();
       else await this.repair(this.store.newestId());
       if (this.lastRest?.ok === false)
-        throw new Error(tl("error.couldNotRefresh", { why: describeError(this.lastFailure) }));
+        throw new ProblemError("error.couldNotRefresh", { why: describeError(this.lastFailure) });
     }).then(() => {});
   }
 
@@ -291,7 +296,10 @@ export class TimelineFeed {
         this.store.applyUpdate(ev.status);
         break;
       case "error":
-        this.lastError = `stream refused ${subscriptionOf(this.kind)?.stream}: ${ev.error}`;
+        this.lastError = tl("error.streamRefused", {
+          stream: subscriptionOf(this.kind)?.stream ?? this.kind,
+          reason: ev.error,
+        });
         this.subscriptionRefused = ev.error;
         this.recomputeState();
         break;

@@ -6,7 +6,7 @@
 import type { mastodon } from "masto";
 import { jitteredBetween } from "../api/backoff.js";
 import { type Clock, systemClock, type TimerHandle } from "../api/clock.js";
-import { HttpError, RequestAbortedError } from "../api/errors.js";
+import { HttpError, ProblemError, RequestAbortedError } from "../api/errors.js";
 import type { PageLinks } from "../api/link-header.js";
 import type { GroupedPage, NotificationPolicy } from "../api/notifications.js";
 import type { PageParams, RestState } from "../api/rest.js";
@@ -170,7 +170,7 @@ export class NotificationFeed {
       this.store.remove(new Set([group.latest.id]));
     } else {
       const dismiss = this.rest.dismissNotification?.bind(this.rest);
-      if (!dismiss) throw new Error("dismissing is not supported here");
+      if (!dismiss) throw new ProblemError("error.cannotDismiss");
       for (const n of group.notifications) await dismiss(n.id);
       this.store.remove(new Set(group.notifications.map((n) => n.id)));
     }

@@ -7,7 +7,8 @@
 // print nearly every string they hold (help, warnings, errors), so there every literal that
 // reads as English counts, whatever it is handed to.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
@@ -109,6 +110,54 @@ export function everyEnglishLiteral(root: string): string[] {
   return found;
 }
 
+/** Literals of src/api and src/timeline that are not words for the user. */
+const NOT_SAID = new Set([
+  // masto's own sentence, copied where masto would throw it: classifyError makes it
+  // "server unavailable" before anything is said.
+  "The server returned data with an unknown encoding.",
+  // Broken promises of our own code (a path without /api/, a verb masto lacks, a feed built
+  // without its fetcher): a bug of ours, not a message.
+  "not an API path:  ",
+  "masto proxy: no verb",
+  "TimelineFeed:   needs a fetchPage",
+]);
+
+/**
+ * The core's failures reach the user through describeError, a pane's state or a flash:
+ * every literal thrown there (`new …Error("…")`), or kept as an error or message text
+ * (`lastError = "…"`, `message: "…"`), that reads as English.
+ */
+export function thrownEnglish(root: string): string[] {
+  const found: string[] = [];
+  for (const file of files(root)) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+    const report = (node: ts.Node) => {
+      const text = literalText(node);
+      if (text === null || NOT_SAID.has(text) || !ENGLISH.test(text)) return;
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${file.slice(root.length)}:${line + 1}: ${text}`);
+    };
+    const said = (name: ts.Node) =>
+      ts.isIdentifier(name) && /^(message|lastError|error)$/.test(name.text);
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(source)))
+        for (const arg of node.arguments ?? []) report(arg);
+      if (ts.isThrowStatement(node)) report(node.expression);
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        said(node.left.name)
+      )
+        report(node.right);
+      if (ts.isPropertyAssignment(node) && said(node.name)) report(node.initializer);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
 test("no English sentence is handed to the screen outside the catalogues", () => {
   assert.deepEqual(englishLiterals(UI), []);
   assert.deepEqual(englishLiterals(src("compose")), []);
@@ -118,9 +167,30 @@ test("the command line and the config room say nothing in English outside the ca
   assert.deepEqual([...everyEnglishLiteral(src("cli")), ...everyEnglishLiteral(src("config"))], []);
 });
 
+test("the API and timeline rooms throw no English sentence for the user to read", () => {
+  assert.deepEqual([...thrownEnglish(src("api")), ...thrownEnglish(src("timeline"))], []);
+});
+
 test("the scan finds one when there is one", () => {
   const probe = ts.createSourceFile("x.ts", 'ctx.flash("Could not vote")', ts.ScriptTarget.Latest);
   const call = (probe.statements[0] as ts.ExpressionStatement).expression as ts.CallExpression;
   assert.equal(literalText(call.arguments[0]!), "Could not vote");
   assert.ok(ENGLISH.test("Could not vote") && ENGLISH.test("Voted") && !ENGLISH.test("y/n"));
+});
+
+test("the thrown-message scan finds a thrown sentence and a kept one", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tootty-scan-"));
+  try {
+    writeFileSync(
+      join(dir, "x.ts"),
+      'if (!id) throw new Error("the server answered without an id");\n' +
+        `this.lastError = \`stream refused \${name}\`;\nthrow new ProblemError("error.noId");\n`,
+    );
+    assert.deepEqual(thrownEnglish(`${dir}/`), [
+      "x.ts:1: the server answered without an id",
+      "x.ts:2: stream refused  ",
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

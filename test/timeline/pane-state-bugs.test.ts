@@ -3,8 +3,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { FakeClock, flushMicrotasks } from "../../src/api/clock.js";
-import { NetworkError, ServerUnavailableError, UnauthorizedError } from "../../src/api/errors.js";
+import {
+  describeError,
+  NetworkError,
+  ServerUnavailableError,
+  UnauthorizedError,
+} from "../../src/api/errors.js";
 import { RequestQueue } from "../../src/api/request-queue.js";
+import { setLocale } from "../../src/i18n/index.js";
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
@@ -108,6 +114,23 @@ describe("a feed's pane title", () => {
     await assert.rejects(feed.refresh(), /token rejected/);
     rest.failWith = undefined;
     await feed.refresh();
+  });
+
+  test("R's failure is said in the interface language, as the flash shows it", async () => {
+    const { rest, feed } = await liveFeed(2);
+    rest.failWith = new ServerUnavailableError(503);
+    setLocale("ar");
+    try {
+      const err = await feed.refresh().then(
+        () => assert.fail("resolved as up to date"),
+        (e: unknown) => e,
+      );
+      const said = describeError(err);
+      assert.ok(said.startsWith("تعذّر التحديث: الخادم غير متاح"), said);
+      assert.match(said, /503/);
+    } finally {
+      setLocale("en");
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { describeError } from "../../api/errors.js";
 import { shown, t, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import { changedStatus } from "../../timeline/status-change.js";
@@ -205,7 +206,7 @@ export class StatusListView extends FramedOverlay {
         this.ctx.flash(tl("flash.refreshing"));
         feed.refresh().then(
           () => this.ctx.flash(tl("flash.upToDate")),
-          (err: unknown) => this.ctx.flash(err instanceof Error ? err.message : String(err)),
+          (err: unknown) => this.ctx.flash(describeError(err)),
         );
         return;
       }
@@ -239,7 +240,7 @@ export class StatusListView extends FramedOverlay {
     // and the shell hands keys to the overlays one at a time.
     void Promise.resolve(feature(this.actionContext())).then(
       () => this.ctx.repaint(),
-      (err: unknown) => this.ctx.flash(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => this.ctx.flash(describeError(err)),
     );
   }
 

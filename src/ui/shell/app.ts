@@ -2,6 +2,7 @@
 // timeline state of its own: panes draw from their sources (the stores), and every change
 // there schedules one coalesced paint.
 import type blessed from "blessed";
+import { describeError } from "../../api/errors.js";
 import {
   type Action,
   defaultKeymap,
@@ -562,7 +563,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
           flash(tl("flash.refreshing"));
           source.refresh().then(
             () => flash(tl("flash.upToDate")),
-            (err: unknown) => flash(err instanceof Error ? err.message : String(err)),
+            (err: unknown) => flash(describeError(err)),
           );
         }
         return;
@@ -618,7 +619,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   function runFeature(feature: FeatureAction<T>): Promise<void> {
     const running = Promise.resolve()
       .then(() => feature(context()))
-      .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => flash(describeError(err)))
       .finally(() => schedulePaint());
     return Promise.race([running, new Promise<void>((resolve) => setImmediate(resolve))]);
   }
@@ -686,7 +687,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       return (
         Promise.resolve()
           .then(() => overlay.handleKey(ch, key))
-          .catch((err: unknown) => flash(err instanceof Error ? err.message : String(err)))
+          .catch((err: unknown) => flash(describeError(err)))
           // The last key of a read paints (keysPending still counts this one): a paste of 500
           // characters is one frame, not 500 (each wrote ~50 bytes, and crawled over SSH).
           .finally(() => {

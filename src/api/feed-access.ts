@@ -89,3 +89,21 @@ export function liveFeedClosed(
   const side = feed === "local" ? access.liveFeeds.local : access.liveFeeds.remote;
   return !lets(side, reader.signedIn, reader.viewClosed);
 }
+
+/**
+ * Which sides of a hashtag timeline the server gives this reader (`hashtag_feeds`). Mastodon's
+ * TagFeed is a PublicFeed reading the topic settings: a side not let through is left out of
+ * the page, so the tag timeline is closed only when both are. The admin form offers only
+ * `public` and `authenticated` for the local side (Form::AdminSettings'
+ * ALTERNATE_FEED_ACCESS_MODES), so on Mastodon a tag's own server's posts stay open.
+ */
+export function hashtagFeedSides(
+  access: TimelinesAccess | undefined,
+  reader: { signedIn: boolean; viewClosed: boolean },
+): { local: boolean; remote: boolean } {
+  if (!access) return { local: true, remote: true };
+  return {
+    local: lets(access.hashtagFeeds.local, reader.signedIn, reader.viewClosed),
+    remote: lets(access.hashtagFeeds.remote, reader.signedIn, reader.viewClosed),
+  };
+}

@@ -111,6 +111,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     now,
     mode: flavour.streaming,
     liveFeeds: () => liveFeedScope(settings, "all"),
+    hashtagFeeds: () => liveFeedScope(settings, "all", "hashtag_feeds"),
   });
   const generator = new LiveGenerator(
     world,

@@ -137,10 +137,13 @@ export function readRoutes(deps: RestDeps): Route[] {
       return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
     }),
     route("GET", "/api/v1/timelines/tag/:tag", (ctx) => {
-      const items = world.tagTimeline(
-        decodeURIComponent(ctx.params.tag ?? ""),
-        truthy(ctx.url.searchParams.get("local")),
-      );
+      const q = ctx.url.searchParams;
+      const asked = truthy(q.get("local")) ? "local" : truthy(q.get("remote")) ? "remote" : "all";
+      // timelines_access.hashtag_feeds: a disabled side is left out, as on the public timeline.
+      const scope = liveFeedScope(deps.server, asked, "hashtag_feeds");
+      const items = world
+        .tagTimeline(decodeURIComponent(ctx.params.tag ?? ""))
+        .filter((s) => (s.local ? scope.local : scope.remote));
       return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
     }),
     route("GET", "/api/v1/notifications", (ctx) => {

@@ -50,15 +50,17 @@ export function setTimelinesAccess(
 }
 
 /**
- * Which posts the public timeline gives a signed-in user without the "View live and topic
- * feeds" permission, as Mastodon's PublicFeed decides: a side that is `disabled` is left out,
- * so asking for only that side gives nothing, and the whole feed gives the other side.
+ * Which posts a public feed gives a signed-in user without the "View live and topic feeds"
+ * permission, as Mastodon's PublicFeed (and TagFeed, which inherits it with the topic
+ * settings) decides: a side that is `disabled` is left out, so asking for only that side gives
+ * nothing, and the whole feed gives the other side.
  */
 export function liveFeedScope(
   settings: DemoServerSettings,
   asked: "all" | "local" | "remote",
+  feed: "live_feeds" | "hashtag_feeds" = "live_feeds",
 ): { local: boolean; remote: boolean } {
-  const { local, remote } = settings.timelinesAccess.live_feeds;
+  const { local, remote } = settings.timelinesAccess[feed];
   const localOk = local !== "disabled";
   const remoteOk = remote !== "disabled";
   return {

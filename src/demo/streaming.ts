@@ -62,6 +62,8 @@ export interface StreamingOptions {
   mode?: StreamingMode;
   /** timelines_access of the live feeds: a disabled side streams nothing on public streams. */
   liveFeeds?: () => { local: boolean; remote: boolean };
+  /** The same for the hashtag streams (`timelines_access.hashtag_feeds`). */
+  hashtagFeeds?: () => { local: boolean; remote: boolean };
 }
 
 export class StreamingServer {
@@ -297,6 +299,9 @@ export class StreamingServer {
     const open = this.opts.liveFeeds?.() ?? { local: true, remote: true };
     if (!(e.stored.local ? open.local : open.remote))
       for (const key of [...wanted]) if (key.startsWith("public")) wanted.delete(key);
+    const tags = this.opts.hashtagFeeds?.() ?? { local: true, remote: true };
+    if (!(e.stored.local ? tags.local : tags.remote))
+      for (const key of [...wanted]) if (key.startsWith("hashtag")) wanted.delete(key);
     if (this.isFriend(e.stored)) wanted.add(`list\u0000${FRIENDS_LIST_ID}`);
     const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
     const publicPayload =

@@ -431,13 +431,10 @@ export class DemoWorld {
     });
   }
 
-  tagTimeline(tag: string, localOnly: boolean): StoredStatus[] {
+  tagTimeline(tag: string): StoredStatus[] {
     const wanted = tag.toLowerCase();
     return this.statuses.filter(
-      (s) =>
-        isPublicEligible(s.status) &&
-        (!localOnly || s.local) &&
-        s.status.tags.some((t) => t.name === wanted),
+      (s) => isPublicEligible(s.status) && s.status.tags.some((t) => t.name === wanted),
     );
   }
 }

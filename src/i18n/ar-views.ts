@@ -238,4 +238,6 @@ export const arViews: Translation<typeof enViews> = {
   "feeds.skippedFederated": "أغلق هذا الخادم خطه الزمني الموحَّد: لا لوحة للموحَّد",
   "feeds.skippedBoth": "أغلق هذا الخادم خطيه الزمنيين المحلي والموحَّد: لا لوحة للمحلي ولا للموحَّد",
   "feeds.closedState": "أغلقه الخادم",
+  "feeds.closedTags": "أغلق هذا الخادم خطوط الوسوم الزمنية",
+  "feeds.tagsLocalOnly": "لا يعرض هذا الخادم تحت الوسوم إلا منشوراته",
 };

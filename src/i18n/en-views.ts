@@ -217,4 +217,6 @@ export const enViews = {
   "feeds.skippedBoth":
     "This server has closed its local and federated timelines: no Local or Federated pane",
   "feeds.closedState": "closed by the server",
+  "feeds.closedTags": "This server has closed its hashtag timelines",
+  "feeds.tagsLocalOnly": "This server shows only its own posts under hashtags",
 } as const;

@@ -52,3 +52,69 @@ test("a config file naming the closed feed shows it as closed by the server, not
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
 });
+
+// hashtag_feeds: Mastodon's TagFeed leaves a closed side out of the page, so a tag timeline
+// is closed only when both sides are (the local side can be set so by console, not the form).
+async function withHashtagFeeds(
+  hashtag_feeds: { local?: "public" | "disabled"; remote?: "public" | "disabled" },
+  body: () => Promise<void>,
+): Promise<void> {
+  e2e.demo.control.setTimelinesAccess({ hashtag_feeds });
+  try {
+    await body();
+  } finally {
+    e2e.demo.control.setTimelinesAccess({ hashtag_feeds: { local: "public", remote: "public" } });
+  }
+}
+
+test("closed hashtag feeds: :tag refuses with the reason and a tag pane says the server closed it", async () => {
+  await withHashtagFeeds({ local: "disabled", remote: "disabled" }, async () => {
+    e2e.demo.control.publish("local", { content: "<p>tagshut-one</p>", tags: ["tagshut"] });
+    const from = e2e.logLength();
+    const tui = e2e.start({ cols: 160, rows: 40, config: { panes: ["home", "tag:tagshut"] } });
+    const screen = await tui.waitFor(
+      (s) => s.includes(`Home · ${CONNECTED}`) && s.includes("#tagshut · closed by the server"),
+      "Home live and #tagshut closed",
+      15_000,
+    );
+    assert.match(screen, /This server has closed its hashtag timelines/);
+    assert.ok(!/Nothing loaded|retrying|next try/.test(screen), "no error state");
+
+    await command(tui, "tag tagshut");
+    const refused = await tui.waitFor(
+      (s) => (s.match(/This server has closed its hashtag timelines/g) ?? []).length >= 2,
+      "the refusal on the status line",
+      10_000,
+    );
+    const asked = e2e.demo.control
+      .requestLog()
+      .slice(from)
+      .filter((e) => e.path.startsWith("/api/v1/timelines/tag/"));
+    assert.deepEqual(asked, [], "the closed tag timeline was never asked for");
+    assert.ok(!refused.includes("tagshut-one"), "nothing of the tag shown");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});
+
+test("remote hashtag feeds closed: :tag opens with this server's posts only, saying so", async () => {
+  await withHashtagFeeds({ remote: "disabled" }, async () => {
+    e2e.demo.control.publish("local", { content: "<p>taghalf-here</p>", tags: ["taghalf"] });
+    e2e.demo.control.publish("federated", { content: "<p>taghalf-away</p>", tags: ["taghalf"] });
+    const tui = e2e.start({ cols: 160, rows: 40 });
+    await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
+    await command(tui, "tag taghalf");
+    const screen = await tui.waitFor(
+      (s) =>
+        s.includes("taghalf-here") &&
+        s.includes("This server shows only its own posts under hashtags"),
+      "the local post and the one line why",
+      15_000,
+    );
+    assert.ok(!screen.includes("taghalf-away"), "the other server's post is left out");
+    tui.send("Escape");
+    await tui.waitFor((s) => !s.includes("#taghalf ·"), "back to the panes");
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+  });
+});

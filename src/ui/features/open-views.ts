@@ -20,6 +20,7 @@ import { followThreadRefresh } from "../../timeline/thread-refresh.js";
 import type { TimelineSpec } from "../../timeline/timeline-spec.js";
 import { confirm } from "../overlays/panel.js";
 import { type ListEntry, StatusListView } from "../overlays/status-list.js";
+import { closedReason, tagScopeNotice } from "../panes/closed-pane.js";
 import { type PaneItem, timelinePane } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
@@ -292,8 +293,18 @@ function openFeedView(
   }).open();
 }
 
-export const openTag = (deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) =>
-  openFeedView(deps, ctx, actions, `#${tag}`, `tag:${tag}`);
+/** A hashtag's timeline; refused, saying why, where the server has closed hashtag feeds. */
+export function openTag(deps: FeatureDeps, ctx: Ctx, actions: Actions, tag: string) {
+  const spec = `tag:${tag}` as const;
+  const closed = closedReason(deps.session, spec);
+  if (closed) {
+    ctx.flash(closed);
+    return;
+  }
+  openFeedView(deps, ctx, actions, `#${tag}`, spec);
+  const notice = tagScopeNotice(deps.session, spec);
+  if (notice) ctx.flash(notice);
+}
 
 /** `title`: the list's name when known (server text, sanitised here), as its pane is titled. */
 export const openList = (

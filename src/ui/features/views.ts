@@ -12,7 +12,7 @@ import type { Command, ListChoice } from "../overlays/command-parser.js";
 import { openListPicker } from "../overlays/list-picker.js";
 import { openPolicy, openRequests } from "../overlays/notification-inbox.js";
 import { openHelp, openInstance } from "../overlays/text-views.js";
-import { closedReason } from "../panes/closed-pane.js";
+import { closedReason, tagScopeNotice } from "../panes/closed-pane.js";
 import { openPane, paneIndexOf } from "../panes/panes.js";
 import { statusOfItem } from "../panes/status-sync.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -85,7 +85,7 @@ export function viewActions(
         : spec
           ? timelineTitleWords(spec)
           : timeline;
-    ctx.flash(tl("ui.openedPane", { title }));
+    ctx.flash(tagScopeNotice(deps.session, timeline) ?? tl("ui.openedPane", { title }));
   };
 
   const runCommand = async (ctx: Ctx, command: Command): Promise<void> => {

@@ -49,10 +49,10 @@ export function buildPanes(
   const skipped: LiveFeed[] = [];
   for (const spec of specs) {
     const closed = closedReason(session, spec.timeline);
-    if (closed) {
-      const feed = spec.timeline as LiveFeed;
-      if (chosen) panes.push(closedPane(feed, closed, spec.width));
-      else skipped.push(feed);
+    const timeline = parseTimelineSpec(spec.timeline);
+    if (closed && timeline) {
+      if (chosen || !isLiveFeed(timeline)) panes.push(closedPane(timeline, closed, spec.width));
+      else skipped.push(timeline);
       continue;
     }
     const pane = openPane(session, spec);
@@ -106,6 +106,10 @@ export function openPane(session: Session, spec: PaneSpec): PaneSource<PaneItem>
     },
     { title: { get: () => title, enumerable: true } },
   ) as PaneSource<PaneItem>;
+}
+
+function isLiveFeed(spec: TimelineSpec): spec is LiveFeed {
+  return spec === "local" || spec === "federated";
 }
 
 function contextOf(spec: TimelineSpec): "home" | "public" {

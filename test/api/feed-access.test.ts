@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  hashtagFeedSides,
   liveFeedClosed,
   mayViewClosedFeeds,
   timelinesAccessOf,
@@ -79,4 +80,36 @@ test("view_feeds and administrator in the role's permission string let a reader 
   assert.equal(mayViewClosedFeeds({ id: "1" }), false, "no role");
   assert.equal(mayViewClosedFeeds({ id: "1", role: null }), false);
   assert.equal(mayViewClosedFeeds(undefined), false);
+});
+
+test("a hashtag timeline keeps the sides its reader may read, as TagFeed does", () => {
+  const access = (local: string, remote: string) =>
+    timelinesAccessOf({ hashtagFeeds: { local, remote } });
+  const user = { signedIn: true, viewClosed: false };
+  const moderator = { signedIn: true, viewClosed: true };
+  assert.deepEqual(hashtagFeedSides(access("public", "public"), user), {
+    local: true,
+    remote: true,
+  });
+  assert.deepEqual(hashtagFeedSides(access("authenticated", "disabled"), user), {
+    local: true,
+    remote: false,
+  });
+  assert.deepEqual(hashtagFeedSides(access("disabled", "disabled"), user), {
+    local: false,
+    remote: false,
+  });
+  assert.deepEqual(hashtagFeedSides(access("disabled", "disabled"), moderator), {
+    local: true,
+    remote: true,
+  });
+  assert.deepEqual(
+    hashtagFeedSides(
+      timelinesAccessOf({ liveFeeds: { local: "disabled", remote: "disabled" } }),
+      user,
+    ),
+    { local: true, remote: true },
+    "the live feeds' settings say nothing of hashtags",
+  );
+  assert.deepEqual(hashtagFeedSides(undefined, user), { local: true, remote: true });
 });

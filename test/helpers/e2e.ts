@@ -34,6 +34,15 @@ export const NEEDS_STREAM: string | false = STREAMS
   ? false
   : `the ${FLAVOUR} flavour has no streaming (the test is about the stream)`;
 
+/**
+ * Settings a fresh config folder gets on this flavour. With no streaming, panes are brought up
+ * to date by polling (settings.ts: 20–40 s by default); tests that wait for a new toot poll at
+ * the fastest pace the settings allow, so an arrival is seen within one interval of 5 s.
+ */
+export const FLAVOUR_CONFIG: Record<string, unknown> = STREAMS
+  ? {}
+  : { pollMinMs: 5_000, pollMaxMs: 5_000 };
+
 function flavourFromEnv(): DemoFlavourName | undefined {
   const name = process.env.TOOTTY_DEMO_FLAVOUR;
   if (name === undefined || name === "") return undefined;
@@ -70,7 +79,13 @@ export interface E2E {
 export function newConfigDir(config?: unknown): string {
   const dir = join(mkdtempSync(join(tmpdir(), "tootty-e2e-")), "config");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (config !== undefined) writeFileSync(join(dir, "config.json"), JSON.stringify(config));
+  const settings =
+    config === undefined ||
+    (typeof config === "object" && config !== null && !Array.isArray(config))
+      ? { ...FLAVOUR_CONFIG, ...(config as object | undefined) }
+      : config;
+  if (config !== undefined || Object.keys(FLAVOUR_CONFIG).length > 0)
+    writeFileSync(join(dir, "config.json"), JSON.stringify(settings), { mode: 0o600 });
   return dir;
 }
 

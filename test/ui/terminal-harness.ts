@@ -2,11 +2,12 @@
 // starts the built `tootty --demo` in a real terminal (xterm.js, or tmux), reaches its demo
 // instance, and reads borders off the captured screen the way the terminal placed them.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellWidth, type TerminalWidths } from "../../src/render/index.js";
+import { FLAVOUR_CONFIG } from "../helpers/e2e.js";
 import { type EmulatorName, startTerminal, type TerminalSession } from "../helpers/terminal.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,6 +50,12 @@ export function killAll(): void {
 export async function startTootty(opts: StartOptions): Promise<Started> {
   const dir = mkdtempSync(join(tmpdir(), "tootty-term-"));
   const announceFile = join(dir, "demo.json");
+  if (Object.keys(FLAVOUR_CONFIG).length > 0) {
+    mkdirSync(join(dir, "config"), { mode: 0o700 });
+    writeFileSync(join(dir, "config", "config.json"), JSON.stringify(FLAVOUR_CONFIG), {
+      mode: 0o600,
+    });
+  }
   const node = [process.execPath, ...(opts.nodeArgs ?? []), BIN, "--demo"];
   const env = {
     TOOTTY_CONFIG_DIR: join(dir, "config"),

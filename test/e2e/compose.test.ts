@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { e2eInstance, NEEDS_STREAM, newConfigDir } from "../helpers/e2e.js";
+import { e2eInstance, MAX_CHARACTERS, NEEDS_STREAM, newConfigDir } from "../helpers/e2e.js";
 import { nodeUnder } from "../helpers/processes.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
@@ -25,6 +25,9 @@ async function ownToots(text: string): Promise<number> {
   const list = (await home.json()) as { content: string; account: { id: string } }[];
   return list.filter((s) => s.account.id === me.id && s.content.includes(text)).length;
 }
+
+/** Five characters over the server's limit (500 on Mastodon, 10 000 on Hollo). */
+const OVER = MAX_CHARACTERS + 5;
 
 const posts = () =>
   e2e.demo.control.requestLog().filter((e) => e.method === "POST" && e.path === "/api/v1/statuses");
@@ -84,23 +87,23 @@ describe("composing in the terminal", () => {
     await openComposer(session);
     const raw = join(dir, "output.raw");
     session.recordOutput(raw);
-    session.type("y".repeat(505));
-    await session.waitForText("505/500");
+    session.type("y".repeat(OVER));
+    await session.waitForText(`${OVER}/${MAX_CHARACTERS}`);
     // Drawing after every key wrote ~40 bytes per key (the counter, the cursor, the row) and
     // a long paste over SSH crawled; the keys of one read are drawn together, in one frame.
     const bytes = readFileSync(raw).length;
-    assert.ok(bytes < 505 * 8, `${bytes} bytes written for a paste of 505 characters`);
+    assert.ok(bytes < OVER * 8, `${bytes} bytes written for a paste of ${OVER} characters`);
   });
 
   test("over-limit text is refused with the count shown, and nothing is sent", async () => {
     const session = start(newConfigDir(), {}, 80, 24);
     await openComposer(session);
     const before = posts().length;
-    session.type("y".repeat(505));
-    await session.waitForText("505/500");
+    session.type("y".repeat(OVER));
+    await session.waitForText(`${OVER}/${MAX_CHARACTERS}`);
     await session.waitForText("Too long by 5");
     session.send("Escape", ":wq", "Enter");
-    await session.waitForText("Too long: 505/500 characters — not posted");
+    await session.waitForText(`Too long: ${OVER}/${MAX_CHARACTERS} characters — not posted`);
     assert.equal(posts().length, before, "no POST reached the instance");
   });
 

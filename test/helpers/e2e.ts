@@ -29,6 +29,9 @@ const STREAMS = demoFlavour(FLAVOUR).streaming !== "none";
  */
 export const CONNECTED = STREAMS ? "live" : "polling";
 
+/** The flavour's toot length limit (instance configuration.statuses.max_characters). */
+export const MAX_CHARACTERS = demoFlavour(FLAVOUR).maxCharacters;
+
 /** For `test(…, { skip: NEEDS_STREAM })`: why a test of the stream itself cannot run here. */
 export const NEEDS_STREAM: string | false = STREAMS
   ? false

@@ -62,6 +62,17 @@ test("a burst of new toots is saved once, ten seconds after the last, with the n
   assert.equal(sent.length, 1, "nothing new, nothing sent");
 });
 
+test("a pane at the top of a feed busier than the quiet time is still saved within 30 s", async () => {
+  const { clock, sent, change } = setup();
+  // A live pane at its top: each arriving toot is the new top, every 3 s, never 10 s quiet.
+  for (let i = 1; i <= 10; i++) {
+    change({ home: String(i) });
+    await clock.advanceAsync(3_000);
+  }
+  assert.equal(sent.length, 1, "saved once in 30 s of arrivals");
+  assert.deepEqual(sent[0]?.params, { home: { lastReadId: "10" } });
+});
+
 test("a 409 from another client saving at the same time is retried", async () => {
   const { clock, sent, change, errors } = setup(409);
   change({ home: "3" });

@@ -20,6 +20,12 @@ export interface MarkerSaverOptions {
   sources: MarkerSources;
   /** Quiet time before saving (default 10 s): a busy timeline is saved once, not per toot. */
   debounceMs?: number;
+  /**
+   * Longest wait after the first unsaved change (default 30 s): a pane at the top of a live
+   * timeline changes its top toot with every arrival, and a feed busier than one toot per
+   * quiet time would otherwise never be saved.
+   */
+  maxWaitMs?: number;
   onError?: (message: string) => void;
   /** After a save (the server's unread counts changed with it). */
   onSaved?: () => void;
@@ -27,6 +33,8 @@ export interface MarkerSaverOptions {
 
 export class MarkerSaver {
   private timer: TimerHandle | undefined;
+  /** When the first change not yet saved came (undefined when all is saved). */
+  private pendingSince: number | undefined;
   private saved: Partial<Record<MarkerTimeline, string>> = {};
   private readonly off: () => void;
   private saving: Promise<void> = Promise.resolve();
@@ -37,10 +45,15 @@ export class MarkerSaver {
 
   private schedule(): void {
     if (this.timer !== undefined) this.opts.clock.clearTimeout(this.timer);
+    const now = this.opts.clock.now();
+    this.pendingSince ??= now;
+    const latest = this.pendingSince + (this.opts.maxWaitMs ?? 30_000);
+    const wait = Math.max(0, Math.min(this.opts.debounceMs ?? 10_000, latest - now));
     this.timer = this.opts.clock.setTimeout(() => {
       this.timer = undefined;
+      this.pendingSince = undefined;
       void this.flush();
-    }, this.opts.debounceMs ?? 10_000);
+    }, wait);
   }
 
   /** Saves what changed since the last save now (also called on quit). */

@@ -1,6 +1,5 @@
 // Bundles the CLI into one ESM file so start-up does not resolve hundreds of modules.
 // blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -55,27 +54,6 @@ await build({
 });
 if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");
 
-// The screen's path again as one classic script, for Node 20's V8 code cache
-// (src/cli/code-cache.ts): vm.Script takes cachedData, ES modules on Node 20 have no public way
-// to. One self-contained file, so no module state is split between the two copies.
-swapped = false;
-await build({
-  entryPoints: ["src/cli/tui.ts"],
-  outfile: "dist/tui-script.cjs",
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  external: ["blessed", "sixel"],
-  logLevel: "warning",
-  plugins: [ownTransformKeys],
-  define: { "import.meta.url": "__tootty_import_meta_url" },
-  banner: {
-    js: 'var __tootty_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
-  },
-});
-if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");
-
 // V8 keeps a script's source in memory as it was read: one non-ASCII character anywhere (a
 // regular expression's "＠" in twitter-text) makes the whole chunk a two-byte string, twice
 // its size. esbuild escapes strings and identifiers but leaves comments and regular
@@ -83,7 +61,7 @@ if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see O
 // or without the u flag, a surrogate pair of escapes is one code point), so every chunk is
 // kept one-byte. (Source map columns after an escaped character on its line shift.)
 for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
-  if (!file.endsWith(".js") && !file.endsWith(".cjs")) continue;
+  if (!file.endsWith(".js")) continue;
   const path = `dist/${file}`;
   const text = readFileSync(path, "utf8");
   if (!/[^\x00-\x7f]/.test(text)) continue;
@@ -95,10 +73,3 @@ for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
     text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
   );
 }
-
-// The code cache is named by the script's hash (src/cli/code-cache.ts), computed here once.
-const script = readFileSync("dist/tui-script.cjs");
-writeFileSync(
-  "dist/tui-script.cjs.sha256",
-  createHash("sha256").update(script).digest("hex").slice(0, 16),
-);

@@ -1,7 +1,6 @@
 // Entry point: parses argv and hands over to the chosen sub-command. Kept tiny, with every
 // heavy module loaded on demand, so `tootty --version` starts about as fast as bare node.
 
-import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import { parseCommand } from "./args.js";
 
@@ -34,10 +33,8 @@ async function main(): Promise<number> {
       return 2;
     }
     case "tui": {
-      const { loadTui } = await import("./code-cache.js");
-      const script = fileURLToPath(new URL("./tui-script.cjs", import.meta.url));
-      const tui = await loadTui(script, pkg.version, process.env);
-      return tui.runTui(command, process.env, () => tui.saveCache());
+      const { runTui } = await import("./tui.js");
+      return runTui(command);
     }
     default: {
       const { runAccountCommand } = await import("./account-commands.js");

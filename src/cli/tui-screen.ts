@@ -55,7 +55,6 @@ export async function runScreens({
   warnings,
   bidiSetting,
   onFirstFrame,
-  onFirstToots,
 }: {
   target: Target;
   session: Session;
@@ -66,8 +65,6 @@ export async function runScreens({
   bidiSetting?: BidiSetting;
   /** Told once the first screen's first frame has been written. */
   onFirstFrame: () => void;
-  /** Told when a screen's first toots are on the terminal, before memory-mode.ts changes V8's flags. */
-  onFirstToots?: () => void;
 }): Promise<number> {
   traceMark("screens-loaded");
   silenceConsole(env);
@@ -93,7 +90,6 @@ export async function runScreens({
     cache: new RenderCache(4000),
     graphics: answers.graphics,
     onFirstFrame,
-    onFirstToots,
   };
 
   let current = { target, session };
@@ -136,23 +132,12 @@ interface ScreenShared {
   cache: RenderCache;
   graphics: GraphicsAnswers;
   onFirstFrame: () => void;
-  onFirstToots?: () => void;
 }
 
 async function startScreen(
   session: Session,
   target: Target,
-  {
-    settings,
-    env,
-    terminal,
-    theme,
-    bidi,
-    cache,
-    graphics,
-    onFirstFrame,
-    onFirstToots,
-  }: ScreenShared,
+  { settings, env, terminal, theme, bidi, cache, graphics, onFirstFrame }: ScreenShared,
   warnings: string[],
 ): Promise<RunningScreen> {
   const unicode = terminal.unicode;
@@ -260,7 +245,6 @@ async function startScreen(
     () => panes.some((pane) => pane.items().length > 0),
     () => {
       traceMark("first-toots-painted");
-      onFirstToots?.();
       // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
       favourMemoryOverSpeed();
     },

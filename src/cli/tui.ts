@@ -23,8 +23,6 @@ export type { TuiCommand } from "./target.js";
 export async function runTui(
   command: TuiCommand,
   env: NodeJS.ProcessEnv = process.env,
-  /** Called once the first toots are on the terminal, for work that must not delay them. */
-  afterFirstToots?: () => void,
 ): Promise<number> {
   let { settings, warnings } = loadSettings(env);
   // The language, and who orders right-to-left text, before anything is said: the warnings,
@@ -116,6 +114,5 @@ export async function runTui(
     warnings,
     bidiSetting: command.bidi,
     onFirstFrame: firstFrame,
-    ...(afterFirstToots ? { onFirstToots: afterFirstToots } : {}),
   });
 }

@@ -89,7 +89,6 @@ export const enViews = {
   "view.profile": "Profile {acct}",
   "view.profileFooter": "F follow · M mute · X block",
   "view.profileCounts": "{posts} · {following} following · {followers}",
-  "view.toots": { one: "{count} toot", other: "{count} toots" },
   "view.relationship": "Relationship: {words}",
   "view.youFollow": "you follow them",
   "view.followRequested": "follow requested",

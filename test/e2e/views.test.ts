@@ -64,7 +64,7 @@ describe("views on the stack", () => {
     await tui.waitForText("Profile @yuki");
     await tui.waitForText("Relationship:");
     const profile = tui.capture();
-    assert.match(profile, /toots? · [\d,]+ following · [\d,]+ followers?/);
+    assert.match(profile, /posts? · [\d,]+ following · [\d,]+ followers?/);
     tui.type("F");
     // Unfollowing asks first (confirm.unfollow); following does not.
     const answer = await tui.waitFor(

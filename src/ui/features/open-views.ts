@@ -186,7 +186,7 @@ export async function openProfile(
       const [name = "", ...about] = renderProfileAbout(account, opts);
       const words = [
         tl("view.profileCounts", {
-          posts: tl("view.toots", { count: count(account.statusesCount) }),
+          posts: tl("profile.posts", { count: count(account.statusesCount) }),
           following: count(account.followingCount),
           followers: tl("profile.followers", { count: count(account.followersCount) }),
         }),

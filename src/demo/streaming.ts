@@ -138,6 +138,9 @@ export class StreamingServer {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Once node emits 'upgrade' the socket's errors are ours: a client that resets while it is
+    // answered or handed to ws (a TUI quitting mid-handshake) must not end the server.
+    socket.on("error", () => socket.destroy());
     const url = new URL(req.url ?? "/", "http://localhost");
     const mode = this.opts.mode ?? "multiplexed";
     if (mode === "none") {

@@ -72,6 +72,7 @@ export async function runTui(
       awaiting: Object.values(AWAITED),
       stdin: process.stdin,
       stdout: process.stdout,
+      quitKeys: settings.keymap.quit,
       onQuit: quit,
     });
   }, WAITING_SCREEN_AFTER_MS);

@@ -1,9 +1,10 @@
 // What the terminal shows while the session opens, before the screen proper can be built:
-// which server, what is still awaited, for how long, and that `q` quits. A slow server
+// which server, what is still awaited, for how long, and which key quits (the keymap's). A slow server
 // (seconds per answer) would otherwise leave the terminal blank. Written with a few plain
 // escape sequences, not the UI toolkit, so it costs nothing to load: the screen proper is
 // loaded meanwhile and, drawn on the same alternate screen, replaces this one.
 import { shown, tl } from "../i18n/index.js";
+import { keyLabel } from "../ui/shell/hints.js";
 import { RESTORE_SEQUENCE } from "../ui/terminal/restore.js";
 
 /** A fast server never sees this screen: the panes come first (no flash of text). */
@@ -31,7 +32,13 @@ export interface WaitingScreenOptions {
   awaiting: readonly string[];
   stdin: TtyIn;
   stdout: TtyOut;
-  /** `q`, Ctrl-C or Ctrl-D pressed: the user gives up waiting. */
+  /**
+   * The keys the keymap binds to quitting (its names: "q", "C-c", "escape"). The first is the
+   * one the screen names; Ctrl-C quits whatever they are, since raw mode keeps it from being
+   * the interrupt it would be in a shell and a user must always have a way out.
+   */
+  quitKeys: readonly string[];
+  /** A quit key pressed: the user gives up waiting. */
   onQuit: () => void;
   now?: () => number;
 }
@@ -50,6 +57,21 @@ function printable(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}]/gu, "");
 }
 
+/** What a terminal sends for a key the keymap names, where that is one fixed string. */
+const NAMED_BYTES: Readonly<Record<string, string>> = {
+  escape: "\x1b",
+  enter: "\r",
+  tab: "\t",
+  space: " ",
+  backspace: "\x7f",
+};
+
+function keyBytes(name: string): string | undefined {
+  if (/^C-[a-z]$/.test(name)) return String.fromCharCode(name.charCodeAt(2) - 96);
+  if ([...name].length === 1) return name;
+  return NAMED_BYTES[name];
+}
+
 function fit(text: string, columns: number): string {
   return text.length <= columns ? text : `${text.slice(0, Math.max(0, columns - 1))}…`;
 }
@@ -66,6 +88,12 @@ export function showWaitingScreen(opts: WaitingScreenOptions): WaitingScreen {
   const awaiting = [...opts.awaiting];
   const host = printable(opts.host);
   let stopped = false;
+  const quitBytes = new Set(["\x03"]);
+  for (const name of opts.quitKeys) {
+    const bytes = keyBytes(name);
+    if (bytes) quitBytes.add(bytes);
+  }
+  const named = opts.quitKeys.find((name) => keyBytes(name) !== undefined) ?? "C-c";
 
   const draw = () => {
     if (stopped) return;
@@ -82,7 +110,7 @@ export function showWaitingScreen(opts: WaitingScreenOptions): WaitingScreen {
           : tl("waiting.for", { what })
         : tl("waiting.starting"),
       "",
-      tl("waiting.quits"),
+      tl("hint.quit", { keys: keyLabel(named) }),
     ].map(shown);
     // Home, clear, then each line at column 3 of its own row.
     let out = "\x1b[H\x1b[2J";
@@ -98,8 +126,10 @@ export function showWaitingScreen(opts: WaitingScreenOptions): WaitingScreen {
 
   const onData = (chunk: Buffer | string) => {
     const text = typeof chunk === "string" ? chunk : chunk.toString("latin1");
-    // q, Ctrl-C (raw mode turns it into a byte, not SIGINT), Ctrl-D.
-    if (/[qQ\x03\x04]/.test(text)) opts.onQuit();
+    // One read may hold several keys typed ahead; an escape sequence (an arrow's ESC [ A, an
+    // Alt-x's ESC x) is one key, not Esc and a letter.
+    const keys = text.match(/\x1b(?:\[[0-9;?]*[\x40-\x7e]|O.|[^\x1b])?|[^\x1b]/gsu) ?? [];
+    if (keys.some((key) => quitBytes.has(key))) opts.onQuit();
   };
 
   try {

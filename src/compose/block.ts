@@ -129,7 +129,7 @@ function blockText(s: EditorState, b: Block): string[] {
 }
 
 /** The register's width in cells: the block's, or its longest line's after `$`. */
-function widthOf(s: EditorState, b: Block, text: readonly string[]): number {
+function widthOf(b: Block, text: readonly string[]): number {
   if (Number.isFinite(b.right)) return b.right - b.left + 1;
   return Math.max(0, ...text.map((t) => cellsOf([...t])));
 }
@@ -138,7 +138,7 @@ export function yankBlock(s: EditorState, b: Block, kind: "yank" | "delete"): Ed
   const text = blockText(s, b);
   return storeRegister(
     s,
-    { text: text.join("\n"), linewise: false, blockwise: widthOf(s, b, text) },
+    { text: text.join("\n"), linewise: false, blockwise: widthOf(b, text) },
     kind,
   );
 }

@@ -114,7 +114,6 @@ export const arCli: Translation<typeof enCli> = {
   "waiting.for": "في انتظار {what}",
   "waiting.forSeconds": "في انتظار {what} ({count} ث)",
   "waiting.starting": "جارٍ البدء…",
-  "waiting.quits": "q للخروج",
   "waiting.instance": "معلومات الخادم",
   "waiting.account": "حسابك",
   "waiting.separator": " و",

@@ -109,7 +109,6 @@ one run with tootty --account ACCT.
   "waiting.for": "Waiting for {what}",
   "waiting.forSeconds": "Waiting for {what} ({count} s)",
   "waiting.starting": "Starting…",
-  "waiting.quits": "q quits",
   "waiting.instance": "server information",
   "waiting.account": "your account",
   "waiting.separator": ", ",

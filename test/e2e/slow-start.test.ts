@@ -47,3 +47,19 @@ test("q while waiting for a slow server quits at once and gives the terminal bac
   assert.equal(answered().length, from, "quit before the server answered");
   assert.deepEqual(tui.terminalRestored(), { alternateScreen: false, cursorVisible: true });
 });
+
+test("the waiting screen names the quit key the keymap binds, and that key quits", async () => {
+  e2e.demo.control.slowHttp({ pathPrefix: "/api/", delayMs: DELAY_MS });
+  const tui = e2e.start({ cols: 100, rows: 30, config: { keymap: { quit: "Z" } } });
+  const waiting = await tui.waitFor((s) => /Z quit/.test(s), "the remapped quit key named", 4_000);
+  assert.doesNotMatch(waiting, /\bq quit/, "the default key is not offered once remapped");
+  // q is no longer bound to quitting: the screen is still up a redraw later (it counts the
+  // seconds it has waited, once a second; the key was read long before that).
+  const seconds = (s: string) => Number(/\((\d+) s\)/.exec(s)?.[1] ?? 0);
+  const before = seconds(tui.capture());
+  tui.send("q");
+  await tui.waitFor((s) => seconds(s) > before + 1, "a redraw after q", 6_000);
+  tui.send("Z");
+  assert.equal(await tui.waitForExit(4_000), 0);
+  assert.deepEqual(tui.terminalRestored(), { alternateScreen: false, cursorVisible: true });
+});

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { DemoFlavourName } from "../../src/demo/index.js";
-import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
+import { e2eInstance } from "../helpers/e2e.js";
 
 function groupedRows(flavour: DemoFlavourName) {
   const e2e = e2eInstance({ generate: false, seedCount: 20, flavour });
@@ -38,7 +38,7 @@ function groupedRows(flavour: DemoFlavourName) {
     // The server's unread count (no notifications marker saved yet: every group).
     if (v2)
       await tui.waitFor(
-        (s) => new RegExp(`Notifications · ${CONNECTED} · \\d+ unread`).test(s),
+        (s) => new RegExp(`Notifications · ${e2e.connected} · \\d+ unread`).test(s),
         "the unread count",
       );
 

@@ -5,7 +5,7 @@
 // (notifications_merged).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
+import { e2eInstance } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20, flavour: "mastodon" });
 
@@ -17,9 +17,9 @@ test("a policy change filters a new follower's mention into the requests inbox; 
     return (await res.json()) as T;
   };
   const tui = e2e.start({ cols: 110, rows: 34 });
-  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
+  await tui.waitForText(`Home · ${e2e.connected}`, 15_000);
   tui.send("n");
-  await tui.waitForText(`Notifications · ${CONNECTED}`);
+  await tui.waitForText(`Notifications · ${e2e.connected}`);
 
   // :policy: "People you don't follow" is the first row; f sets it to filter.
   tui.type(":policy");
@@ -46,7 +46,7 @@ test("a policy change filters a new follower's mention into the requests inbox; 
   // R asks again: the title counts the request; the mention is not in the pane.
   tui.send("R");
   const counted = await tui.waitFor(
-    (s) => new RegExp(`Notifications · ${CONNECTED} · (\\d+ unread, )?1 request\\b`).test(s),
+    (s) => new RegExp(`Notifications · ${e2e.connected} · (\\d+ unread, )?1 request\\b`).test(s),
     "one request counted in the title",
   );
   assert.ok(!counted.includes(words), "filtered out of the pane");

@@ -14,6 +14,7 @@ import {
   isDemoFlavour,
   startDemoInstance,
 } from "../../src/demo/index.js";
+import { en } from "../../src/i18n/en.js";
 import { type EmulatorName, startTerminal, type TerminalSession } from "./terminal.js";
 
 export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
@@ -21,13 +22,33 @@ export const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
 /** The server the simulated instances play (`npm run test:flavours` sets it per run). */
 export const FLAVOUR = flavourFromEnv();
 
-const STREAMS = demoFlavour(FLAVOUR).streaming !== "none";
+const streams = (flavour: DemoFlavourName | undefined) => demoFlavour(flavour).streaming !== "none";
+const STREAMS = streams(FLAVOUR);
 
 /**
- * What a connected pane's title says on this flavour: "live", or "polling" on a server with no
+ * What a connected pane's title says on a flavour: "live", or "polling" on a server with no
  * streaming (its panes are up to date by polling, and say so).
  */
-export const CONNECTED = STREAMS ? "live" : "polling";
+export const connectedOn = (flavour: DemoFlavourName | undefined) =>
+  streams(flavour) ? "live" : "polling";
+
+/** What a connected pane's title says on this run's flavour. */
+export const CONNECTED = connectedOn(FLAVOUR);
+
+/**
+ * A connected pane's whole state words on a flavour, as the title shows them before what
+ * follows (" · 6 new"): "live", or "polling (the server has no streaming)".
+ */
+export const connectedWordsOn = (flavour: DemoFlavourName | undefined) =>
+  streams(flavour) ? en["state.live"] : en["state.pollingNoStreaming"];
+
+/**
+ * Whether this run's flavour has the endpoint `METHOD /path` (src/demo/flavour.ts `missing`):
+ * a test of a feature the server lacks asserts what tootty says there instead.
+ */
+export function flavourHas(method: string, path: string): boolean {
+  return !demoFlavour(FLAVOUR).missing.some((re) => re.test(`${method} ${path}`));
+}
 
 /** The flavour's toot length limit (instance configuration.statuses.max_characters). */
 export const MAX_CHARACTERS = demoFlavour(FLAVOUR).maxCharacters;
@@ -42,9 +63,9 @@ export const NEEDS_STREAM: string | false = STREAMS
  * to date by polling (settings.ts: 20–40 s by default); tests that wait for a new toot poll at
  * the fastest pace the settings allow, so an arrival is seen within one interval of 5 s.
  */
-export const FLAVOUR_CONFIG: Record<string, unknown> = STREAMS
-  ? {}
-  : { pollMinMs: 5_000, pollMaxMs: 5_000 };
+export const flavourConfig = (flavour: DemoFlavourName | undefined): Record<string, unknown> =>
+  streams(flavour) ? {} : { pollMinMs: 5_000, pollMaxMs: 5_000 };
+export const FLAVOUR_CONFIG = flavourConfig(FLAVOUR);
 
 function flavourFromEnv(): DemoFlavourName | undefined {
   const name = process.env.TOOTTY_DEMO_FLAVOUR;
@@ -70,6 +91,10 @@ export interface TuiOptions {
 export interface E2E {
   /** The instance of this test file (started in `before`). */
   readonly demo: DemoInstance;
+  /** What a connected pane's title says on this instance's flavour (see `connectedOn`). */
+  readonly connected: string;
+  /** The whole state words of a connected pane there (see `connectedWordsOn`). */
+  readonly connectedWords: string;
   /** tootty on the instance with its token, in a real terminal; killed after the file's tests. */
   start(opts?: TuiOptions): TerminalSession;
   /** Index into the request log: pass it to `requested` to look only at later requests. */
@@ -79,15 +104,16 @@ export interface E2E {
 }
 
 /** A fresh config folder (0700), optionally with a config.json. */
-export function newConfigDir(config?: unknown): string {
+export function newConfigDir(config?: unknown, flavour = FLAVOUR): string {
   const dir = join(mkdtempSync(join(tmpdir(), "tootty-e2e-")), "config");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const base = flavourConfig(flavour);
   const settings =
     config === undefined ||
     (typeof config === "object" && config !== null && !Array.isArray(config))
-      ? { ...FLAVOUR_CONFIG, ...(config as object | undefined) }
+      ? { ...base, ...(config as object | undefined) }
       : config;
-  if (config !== undefined || Object.keys(FLAVOUR_CONFIG).length > 0)
+  if (config !== undefined || Object.keys(base).length > 0)
     writeFileSync(join(dir, "config.json"), JSON.stringify(settings), { mode: 0o600 });
   return dir;
 }
@@ -98,6 +124,7 @@ export function e2eInstance(
 ): E2E {
   let demo: DemoInstance | undefined;
   const sessions: TerminalSession[] = [];
+  const flavour = options.flavour ?? FLAVOUR;
   before(async () => {
     demo = await startDemoInstance({ ...(FLAVOUR ? { flavour: FLAVOUR } : {}), ...options });
   });
@@ -113,6 +140,8 @@ export function e2eInstance(
     get demo() {
       return instance();
     },
+    connected: connectedOn(flavour),
+    connectedWords: connectedWordsOn(flavour),
     start(opts = {}) {
       const session = startTerminal(
         {
@@ -122,7 +151,7 @@ export function e2eInstance(
           env: {
             TOOTTY_INSTANCE: instance().url,
             TOOTTY_ACCESS_TOKEN: instance().token,
-            TOOTTY_CONFIG_DIR: opts.configDir ?? newConfigDir(opts.config),
+            TOOTTY_CONFIG_DIR: opts.configDir ?? newConfigDir(opts.config, flavour),
             LANG: "C.UTF-8",
             ...opts.env,
           },

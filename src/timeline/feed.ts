@@ -5,6 +5,7 @@ import { backoffDelay, jitteredBetween } from "../api/backoff.js";
 import type { Clock, TimerHandle } from "../api/clock.js";
 import {
   describeError,
+  NotSupportedError,
   ProblemError,
   RequestAbortedError,
   UnauthorizedError,
@@ -112,6 +113,8 @@ export class TimelineFeed {
   private lastFailure: unknown;
   private subscriptionRefused: string | undefined;
   private closed = false;
+  /** The server has not got this timeline (NotSupportedError): nothing more is asked of it. */
+  private unsupported = false;
   /** Home answered 206 (the feed is being regenerated): asked again at nextTryAt. */
   private regenerating: { nextTryAt: number } | undefined;
   private regenTimer: TimerHandle | undefined;
@@ -336,7 +339,7 @@ export class TimelineFeed {
   // --- polling while the socket is down ---------------------------------------------------
 
   private startPolling(): void {
-    if (this.pollTimer !== undefined || this.closed) return;
+    if (this.pollTimer !== undefined || this.closed || this.unsupported) return;
     const delay = jitteredBetween(this.opts.pollMinMs, this.opts.pollMaxMs, this.opts.random);
     this.pollTimer = this.opts.clock.setTimeout(() => {
       this.pollTimer = undefined;
@@ -367,7 +370,7 @@ export class TimelineFeed {
   }
 
   private scheduleRepair(from: string | undefined): void {
-    if (this.closed || this.repairTimer !== undefined) return;
+    if (this.closed || this.unsupported || this.repairTimer !== undefined) return;
     if (this.opts.stream.state.kind !== "live") {
       // Polling takes over while the socket is down; remember where the hole starts.
       if (from !== undefined && this.frontier === undefined) this.frontier = from;
@@ -538,6 +541,10 @@ export class TimelineFeed {
       if (err instanceof RequestAbortedError || this.closed) return undefined;
       this.noteFailure(err, false);
       if (err instanceof UnauthorizedError) this.stopPolling();
+      if (err instanceof NotSupportedError) {
+        this.unsupported = true;
+        this.stopPolling();
+      }
       this.recomputeState();
       this.emit();
       return undefined;

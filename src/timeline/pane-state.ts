@@ -6,6 +6,7 @@ import {
   formatClockTime,
   HttpError,
   NetworkError,
+  NotSupportedError,
   RateLimitedError,
   RequestTimeoutError,
   ServerUnavailableError,
@@ -21,6 +22,8 @@ export type RestProblem =
   | { kind: "unavailable"; status?: number }
   | { kind: "timeout" }
   | { kind: "refused"; status: number }
+  /** The server has no such endpoint (NotSupportedError): asking again changes nothing. */
+  | { kind: "unsupported" }
   | { kind: "unexpected" };
 
 /** Facts of the account: one socket, one REST queue. */
@@ -64,6 +67,8 @@ export type PaneState =
   | { kind: "polling"; reason: "no-streaming" }
   | { kind: "failing"; problem: RestProblem; nextTryAt?: number }
   | { kind: "stream-refused"; reason: string }
+  /** The server has not got this feed at all (Hollo's conversations): nothing is asked again. */
+  | { kind: "unsupported" }
   | { kind: "regenerating"; nextTryAt: number }
   | { kind: "rate-limited"; until: Date }
   | { kind: "offline" }
@@ -93,6 +98,7 @@ export function problemOf(err: unknown): RestProblem {
   if (err instanceof HttpError) return { kind: "refused", status: err.status };
   if (err instanceof UnauthorizedError) return { kind: "refused", status: 401 };
   if (err instanceof RateLimitedError) return { kind: "refused", status: 429 };
+  if (err instanceof NotSupportedError) return { kind: "unsupported" };
   return { kind: "unexpected" };
 }
 
@@ -101,6 +107,8 @@ export function derivePaneState(conn: ConnectionFacts, feed: FeedFacts): PaneSta
   if (conn.tokenRejected) return { kind: "token-rejected" };
   if (conn.rateLimitedUntil) return { kind: "rate-limited", until: conn.rateLimitedUntil };
   const problem = feed.lastRest?.ok === false ? feed.lastRest.problem : undefined;
+  // Whatever the socket does, a feed the server has not got stays so.
+  if (problem?.kind === "unsupported") return { kind: "unsupported" };
   if (feed.regenerating && !problem)
     return { kind: "regenerating", nextTryAt: feed.regenerating.nextTryAt };
   if (feed.unstreamed) {
@@ -173,6 +181,8 @@ function problemWords(p: RestProblem): string {
       return tl("state.problem.timeout");
     case "refused":
       return tl("state.problem.refused", { status: String(p.status) });
+    case "unsupported":
+      return tl("error.notSupported");
     case "unexpected":
       return tl("state.problem.unexpected");
   }
@@ -210,6 +220,8 @@ function stateWords(state: PaneState, now: number): string {
           });
     case "stream-refused":
       return tl("state.streamRefused", { reason: state.reason });
+    case "unsupported":
+      return tl("error.notSupported");
     case "regenerating":
       return state.nextTryAt > now
         ? tl("state.regenerating", { wait: inSeconds(state.nextTryAt, now) })

@@ -3,7 +3,7 @@
 // :pane add list:1 adds a live pane titled after the list.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CONNECTED, command, e2eInstance, NEEDS_STREAM } from "../helpers/e2e.js";
+import { CONNECTED, command, e2eInstance, flavourHas, NEEDS_STREAM } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
@@ -63,12 +63,22 @@ describe("collections on the command line", () => {
 
     from = logLength();
     await command(tui, "direct");
-    const dms = await tui.waitFor(
-      (s) => s.includes("Direct messages") && s.includes("colldm whisper"),
-      "the DM in Direct messages",
-    );
-    await requested("GET", "/api/v1/conversations", 200, from);
-    assert.ok(!dms.includes("colltop not saved"), "only direct toots");
+    if (flavourHas("GET", "/api/v1/conversations")) {
+      const dms = await tui.waitFor(
+        (s) => s.includes("Direct messages") && s.includes("colldm whisper"),
+        "the DM in Direct messages",
+      );
+      await requested("GET", "/api/v1/conversations", 200, from);
+      assert.ok(!dms.includes("colltop not saved"), "only direct toots");
+    } else {
+      // Hollo has no conversations: the view says so, once, and does not keep asking.
+      await tui.waitFor(
+        (s) =>
+          s.includes("Direct messages · not supported by this server") &&
+          s.includes("Nothing loaded: not supported by this server."),
+        "Direct messages saying the server has none",
+      );
+    }
     await backToPanes(tui, "Direct messages");
     tui.send("q");
     await tui.waitForExit();

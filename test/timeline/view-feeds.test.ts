@@ -4,11 +4,16 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { mastodon } from "masto";
+import { NotSupportedError } from "../../src/api/errors.js";
 import type { PageParams } from "../../src/api/rest.js";
 import { quoteView } from "../../src/render/quote.js";
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import { NotificationStore } from "../../src/timeline/notifications.js";
-import { derivePaneState } from "../../src/timeline/pane-state.js";
+import {
+  derivePaneState,
+  describeEmptyPane,
+  describePaneState,
+} from "../../src/timeline/pane-state.js";
 import { type Status, TimelineStore } from "../../src/timeline/store.js";
 import { feedSetup } from "./helpers/feed-setup.js";
 
@@ -84,6 +89,38 @@ describe("a feed no stream carries", () => {
       },
     );
     assert.equal(failing.kind, "failing");
+  });
+});
+
+describe("a feed the server does not have", () => {
+  // Hollo has no /api/v1/conversations (fedify-dev/hollo src/api/v1/index.ts routes): :direct
+  // there must say so, not "unreadable answer from the server, retrying" and ask forever.
+  test("says not supported by this server, and stops asking", async () => {
+    const { stream, clock, changes } = feedSetup("direct");
+    let asked = 0;
+    const feed = new TimelineFeed("direct", {
+      rest: { timeline: async () => [], state: { kind: "ok" }, onStateChange: () => () => {} },
+      stream,
+      clock,
+      changes,
+      fetchPage: async () => {
+        asked++;
+        throw new NotSupportedError("conversations");
+      },
+    });
+    // The socket never opens (no streaming here): a feed polls meanwhile, but not this one.
+    stream.start();
+    await feed.start();
+    assert.equal(feed.state.kind, "unsupported");
+    assert.equal(describePaneState(feed.state, clock.now()), "not supported by this server");
+    assert.equal(
+      describeEmptyPane(feed.state, "toots", clock.now()),
+      "Nothing loaded: not supported by this server.",
+    );
+    await clock.advanceAsync(5 * 60_000, 1_000);
+    assert.equal(asked, 1, "asked once, never again");
+    assert.equal(feed.state.kind, "unsupported");
+    feed.close();
   });
 });
 

@@ -291,8 +291,13 @@ export class StatusListView extends FramedOverlay {
       if (entry?.opened) return `\x1b[33m${this.deps.unicode ? "┃" : "!"}\x1b[39m ${row.line}`;
       return `  ${row.line}`;
     });
-    if (this.allEntries().length === 0)
-      content.push(`  ${t(this.opts.feed ? "ui.loading" : "ui.nothingHere")}`);
+    if (this.allEntries().length === 0) {
+      // A feed says what its emptiness means, as a pane does: still loading, nothing there,
+      // or why nothing could be loaded.
+      const feed = this.opts.feed;
+      const empty = feed ? (feed.placeholder?.() ?? t("ui.loading")) : t("ui.nothingHere");
+      content.push(`  ${sanitizeInline(empty)}`);
+    }
     this.box.setContent(content.join("\n"));
     // Title and footer are logical (the title may hold server text: sanitised); a feed's state
     // (live, reconnecting…) comes in display order already, the pane's own words.

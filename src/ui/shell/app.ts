@@ -368,7 +368,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const width = screen.width as number;
     // Server-derived text (the account, an error line) is sanitised and measured in cells:
     // a wide or RTL name must not push the hints off the row or past the edge.
-    const left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
+    let left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
     // Hints that do not fit are left out whole, the last read first: cutting the drawn line
     // would take half a hint, and in a right-to-left line the first one read.
     const parts = statusHints();
@@ -379,6 +379,11 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
       hints = "";
     }
     const right = flashMessage ? `${flashMessage} ` : hints;
+    // A message answers what the user just did: where it does not fit beside the connection
+    // state (long on a server without streaming), the state gives way; each pane's title
+    // still says it.
+    if (flashMessage && width - cellWidth(left) - cellWidth(right) < 1)
+      left = ` ${sanitizeInline(opts.accountLabel)}`;
     const room = width - cellWidth(left) - cellWidth(right);
     const line =
       room >= 1

@@ -412,15 +412,57 @@ export class NotificationFeed {
       }
       return;
     }
-    let cursor = from;
-    for (let i = 0; i < this.maxPages; i++) {
-      const page = await this.fetch({ minId: cursor, limit: 40 });
-      if (!page || page.length === 0) return;
-      this.store.add(page);
-      this.emit();
-      cursor = this.store.newestId() ?? cursor;
-      if (page.length < 40) return;
+    // Between `lower` (held) and `upper` (held; undefined: up to now), each page newest first.
+    // Mastodon answers min_id with the page just above the cursor, so the hole closes from
+    // below. Hollo before 0.9.0 answered with the newest page above it (its
+    // src/api/v1/notifications.ts: `created > min_id`, newest first), which does not join the
+    // cursor. Which one a full page is, the server tells: asked for what lies between the
+    // cursor and the page's bottom, Mastodon has nothing; the other has the rest of the hole,
+    // and the walk goes on down with max_id. Ids are never compared. A page that brings
+    // nothing new ends it: the server did not page by the cursor (everything there is held).
+    let lower = from;
+    let upper: string | undefined;
+    let order: "from-below" | "from-above" | undefined;
+    let page = await this.fetchBetween(lower, upper);
+    let pages = 1;
+    for (;;) {
+      if (!page || page.list.length < 40 || page.added === 0) return;
+      if (order === undefined) {
+        const bottom = page.list[page.list.length - 1]!.id;
+        const below = await this.fetchBetween(lower, bottom);
+        if (!below) return;
+        if (below.list.length === 0) order = "from-below";
+        else {
+          order = "from-above";
+          upper = bottom;
+          page = below;
+          pages++;
+          continue;
+        }
+      }
+      if (order === "from-below") lower = page.list[0]!.id;
+      else upper = page.list[page.list.length - 1]!.id;
+      if (pages >= this.maxPages) return;
+      page = await this.fetchBetween(lower, upper);
+      pages++;
     }
+  }
+
+  /**
+   * A v1 page of what lies between two held notifications (upper undefined: up to now), and
+   * how many of them were new here.
+   */
+  private async fetchBetween(
+    lower: string,
+    upper: string | undefined,
+  ): Promise<{ list: Notification[]; added: number } | undefined> {
+    const list = await this.fetch(
+      upper === undefined ? { minId: lower, limit: 40 } : { minId: lower, maxId: upper, limit: 40 },
+    );
+    if (!list) return undefined;
+    const added = this.store.add(list);
+    if (added > 0) this.emit();
+    return { list, added };
   }
 
   /** How many notifications it added; undefined when the request failed (try again later). */

@@ -1,7 +1,8 @@
 /**
  * Drafts on disk, one JSON file each, written atomically on every change so a crash,
  * `kill -9` or a dropped SSH session loses nothing: write a temp file, rename it over the old
- * one. A half-written temp file is never read back. Surviving a power cut also needs fsync,
+ * one. A half-written temp file is never read back. The composer writes once per input read
+ * (a paste is one read of many keys; see ComposeSession.press). Surviving a power cut also needs fsync,
  * which costs tens of milliseconds on a busy disk — per key, a 500-character paste would
  * take many seconds — so the file and its folder are fsynced at most once a second, the last
  * change within a second at the latest.

@@ -264,9 +264,16 @@ export interface LineChange {
   removed: number;
 }
 
-/** Replaces the text; marks it unsaved and asks for an autosave. */
-export function withLines(s: EditorState, lines: Lines, change?: LineChange): EditorState {
-  const text = textFromLines(lines);
+/**
+ * Replaces the text; marks it unsaved and asks for an autosave. `text` is the new lines'
+ * text where the caller has it without joining every line again (an insert, once per key).
+ */
+export function withLines(
+  s: EditorState,
+  lines: Lines,
+  change?: LineChange,
+  text: string = textFromLines(lines),
+): EditorState {
   if (text === s.text) return { ...s, lines };
   const marks = Object.keys(s.marks).length
     ? followLines(s.marks, s.lines, lines, change)

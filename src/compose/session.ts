@@ -113,6 +113,8 @@ export class ComposeSession {
   private cycle: { prefix: string; options: string[]; index: number } | null = null;
   private queue: Promise<SessionOutcome> = Promise.resolve({ kind: "open" });
   private finished: SessionOutcome | null = null;
+  /** A change not yet written: the keys of one input read are written together, after the last. */
+  private unsaved = false;
   scrollTop = 0;
 
   constructor(
@@ -127,9 +129,17 @@ export class ComposeSession {
     return new ComposeSession(hasContent(draft) ? deps.store.save(draft) : draft, deps);
   }
 
-  /** Keys are handled one after another even while a post or upload is in flight. */
-  press(key: Key): Promise<SessionOutcome> {
-    this.queue = this.queue.then(() => this.handle(key));
+  /**
+   * Keys are handled one after another even while a post or upload is in flight. A change is
+   * on disk before the next key is handled, unless `more` says further keys of the same input
+   * read follow: a paste arrives as one read of thousands of keys, and writing the draft
+   * (a write, a rename and now and then an fsync, see drafts.ts) for each of them cost more
+   * than the editing. The read's last key writes the whole read, and any key that posts,
+   * closes or leaves the composer writes first, so what reached tootty before the read
+   * being handled is always on disk.
+   */
+  press(key: Key, opts: { more?: boolean } = {}): Promise<SessionOutcome> {
+    this.queue = this.queue.then(() => this.handle(key, opts.more === true));
     return this.queue;
   }
 
@@ -165,6 +175,7 @@ export class ComposeSession {
 
   /** Writes the draft, or removes its file once nothing is left in it: no empty drafts on disk. */
   private save(): void {
+    this.unsaved = false;
     const next = draftFromEditor(this.draft, this.state);
     if (hasContent(next)) this.draft = this.deps.store.save(next);
     else {
@@ -173,8 +184,21 @@ export class ComposeSession {
     }
   }
 
-  private async handle(key: Key): Promise<SessionOutcome> {
+  private async handle(key: Key, more: boolean): Promise<SessionOutcome> {
     if (this.finished) return this.finished;
+    try {
+      return await this.handleKey(key);
+    } finally {
+      if (!more) this.flush();
+    }
+  }
+
+  /** Writes a change that keys pressed with `more` left unwritten. */
+  flush(): void {
+    if (this.unsaved && !this.finished) this.save();
+  }
+
+  private async handleKey(key: Key): Promise<SessionOutcome> {
     const token = keyToken(key);
     if (this.cycle && this.state.mode === "insert" && CYCLE_KEYS.has(token)) {
       this.turn(token === "<S-Tab>" || token === "<C-p>" ? -1 : 1);
@@ -185,6 +209,9 @@ export class ComposeSession {
     this.state = applyKey(this.state, key);
     let outcome: SessionOutcome = { kind: "open" };
     for (const effect of this.state.effects) {
+      // The other effects read the draft (post, close) or hand the screen to another view:
+      // the changes before them are written first.
+      if (effect.kind !== "autosave" && this.unsaved) this.save();
       const result = await this.run(effect);
       if (result.kind !== "open") outcome = result;
     }
@@ -199,6 +226,8 @@ export class ComposeSession {
     const open = { kind: "open" } as const;
     switch (effect.kind) {
       case "autosave":
+        this.unsaved = true;
+        return open;
       case "save-draft":
         this.save();
         return open;

@@ -95,6 +95,15 @@ describe("composing in the terminal", () => {
     assert.ok(bytes < OVER * 8, `${bytes} bytes written for a paste of ${OVER} characters`);
   });
 
+  test("a paste of 10 000 characters (Hollo's limit) is counted within seconds", async () => {
+    const session = start(newConfigDir(), {}, 80, 24);
+    await openComposer(session);
+    session.type("lorem ipsum dolor sit amet ".repeat(400).slice(0, 10_000));
+    // Segmenting the whole line again and writing the draft for every key made this take
+    // minutes; linear work takes well under a second, and the bound leaves room for load.
+    await session.waitForText(`10000/${MAX_CHARACTERS}`, 30_000);
+  });
+
   test("over-limit text is refused with the count shown, and nothing is sent", async () => {
     const session = start(newConfigDir(), {}, 80, 24);
     await openComposer(session);
@@ -103,7 +112,9 @@ describe("composing in the terminal", () => {
     await session.waitForText(`${OVER}/${MAX_CHARACTERS}`);
     await session.waitForText("Too long by 5");
     session.send("Escape", ":wq", "Enter");
-    await session.waitForText(`Too long: ${OVER}/${MAX_CHARACTERS} characters — not posted`);
+    // The message writes its numbers as the language does ("10,005"), the counter plainly.
+    const n = (v: number) => v.toLocaleString("en");
+    await session.waitForText(`Too long: ${n(OVER)}/${n(MAX_CHARACTERS)} characters — not posted`);
     assert.equal(posts().length, before, "no POST reached the instance");
   });
 

@@ -72,7 +72,7 @@ export class ComposeOverlay implements Overlay {
     return this.opts.session;
   }
 
-  async handleKey(ch: string | undefined, key: KeyEvent): Promise<void> {
+  async handleKey(ch: string | undefined, key: KeyEvent, more = false): Promise<void> {
     const k = composeKey(ch, key);
     if (!k) return;
     this.inFlight++;
@@ -81,7 +81,7 @@ export class ComposeOverlay implements Overlay {
       this.opts.repaint();
     }, this.opts.busyAfterMs ?? 150);
     try {
-      const outcome = await this.opts.session.press(k);
+      const outcome = await this.opts.session.press(k, { more });
       if (outcome.kind !== "open") this.opts.onOutcome(outcome);
     } finally {
       clearTimeout(timer);
@@ -90,6 +90,8 @@ export class ComposeOverlay implements Overlay {
   }
 
   paint(): void {
+    // What the composer shows is on disk, also where the read's last key went elsewhere (Ctrl-L).
+    this.opts.session.flush();
     const sw = Math.max(10, this.opts.screen.width as number);
     const sh = Math.max(6, this.opts.screen.height as number);
     // Everything but the app's status bar on the last row.

@@ -59,8 +59,11 @@ export interface PaneSource<T extends ViewItem> {
  * key; it draws its own blessed widgets and closes itself through the context.
  */
 export interface Overlay {
-  /** Handles one key; may be async (the shell repaints when it settles). */
-  handleKey(ch: string | undefined, key: KeyEvent): void | Promise<void>;
+  /**
+   * Handles one key; may be async (the shell repaints when it settles). `more`: further keys
+   * of the same input read are queued behind this one (a paste).
+   */
+  handleKey(ch: string | undefined, key: KeyEvent, more: boolean): void | Promise<void>;
   /** Lays out and fills its widgets for the current screen size. */
   paint(): void;
   /** Removes its widgets; called once when it is popped. */
@@ -691,7 +694,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     if (overlay) {
       return (
         Promise.resolve()
-          .then(() => overlay.handleKey(ch, key))
+          .then(() => overlay.handleKey(ch, key, keysPending > 1))
           .catch((err: unknown) => flash(describeError(err)))
           // The last key of a read paints (keysPending still counts this one): a paste of 500
           // characters is one frame, not 500 (each wrote ~50 bytes, and crawled over SSH).

@@ -3,7 +3,7 @@
 // voting, pinning and reporting.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { CONNECTED, command, e2eInstance, openCommandLine } from "../helpers/e2e.js";
+import { ARRIVAL_MS, CONNECTED, command, e2eInstance, openCommandLine } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 const start = (cols = 100, rows = 34) => e2e.start({ cols, rows });
@@ -143,7 +143,8 @@ describe("views on the stack", () => {
     await tui.waitForText("tagged viewtag");
     await tui.waitForText(`#e2etag · ${CONNECTED}`);
     // The hashtag view is live: a new toot with the tag arrives while it is open. The server
-    // subscribes asynchronously, so publish again until one lands (each try is a real event).
+    // subscribes asynchronously, so publish again until one lands (each try is a real event);
+    // without a stream each try waits for the next poll.
     for (let i = 0; ; i++) {
       e2e.demo.control.publish("local", {
         spoiler_text: "",
@@ -152,7 +153,7 @@ describe("views on the stack", () => {
         tags: ["e2etag"],
       });
       try {
-        await tui.waitForText("livetag arrival", 500);
+        await tui.waitForText("livetag arrival", ARRIVAL_MS);
         break;
       } catch (err) {
         if (i >= 10) throw err;

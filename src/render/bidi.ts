@@ -89,8 +89,39 @@ interface Analysed {
   text: string;
 }
 
-function isolated(piece: Piece): boolean {
-  return piece.isolate === true || piece.roles.some((r) => ISOLATED_ROLES.has(r));
+/** Which isolate a piece belongs to: none, its own (`true`), or a run shared by number. */
+function isolateOf(piece: Piece): boolean | number {
+  if (piece.isolate !== undefined && piece.isolate !== false) return piece.isolate;
+  return piece.roles.some((r) => ISOLATED_ROLES.has(r));
+}
+
+/**
+ * Each piece's isolate over the whole paragraph: a space the wrapper put between two pieces
+ * of one run (it carries no isolate of its own) is inside that run, so an English filter
+ * title's words stay in their order in a right-to-left line.
+ */
+function isolates(pieces: readonly Piece[]): Array<boolean | number> {
+  const out = pieces.map(isolateOf);
+  for (let i = 1; i < pieces.length - 1; i++) {
+    if (out[i] !== false || pieces[i]!.text.trim() !== "") continue;
+    const before = out[i - 1]!;
+    let j = i + 1;
+    while (j < pieces.length - 1 && out[j] === false && pieces[j]!.text.trim() === "") j++;
+    if (typeof before === "number" && out[j] === before) out.fill(before, i, j);
+  }
+  return out;
+}
+
+let runs = 0;
+
+/**
+ * `pieces` as one first-strong isolate (UAX #9 FSI…PDI), as HTML's <bdi> would: server text
+ * (a name with its custom emoji, a filter's title) inside a line of tootty's words keeps its
+ * own direction and its words their order, whichever way the line around it runs.
+ */
+export function isolateRun(pieces: readonly Piece[]): Piece[] {
+  const run = ++runs;
+  return pieces.map((piece) => ({ ...piece, isolate: run }));
 }
 
 /** One string for the whole paragraph, lines joined by a space (what the wrapper removed). */
@@ -98,14 +129,29 @@ function analyse(lines: readonly Line[], pieces: Piece[]): Analysed {
   const clusters: Cluster[] = [];
   const starts: number[] = [];
   const ranges: Array<[number, number]> = [];
+  const groups = isolates(lines.flat());
   let text = "";
+  let open: boolean | number = false;
+  let at = 0;
   for (const [n, line] of lines.entries()) {
+    const next = line.length > 0 ? groups[at]! : false;
+    if (open !== false && (open === true || next !== open)) {
+      text += PDI;
+      open = false;
+    }
     if (n > 0) text += " ";
     const lineStart = text.length;
     for (const piece of line) {
       const index = pieces.push(piece) - 1;
-      const isolate = isolated(piece);
-      if (isolate) text += FSI;
+      const group = groups[at++]!;
+      if (open !== false && (open === true || group !== open)) {
+        text += PDI;
+        open = false;
+      }
+      if (group !== false && open === false) {
+        text += FSI;
+        open = group;
+      }
       for (const g of graphemes(piece.text)) {
         clusters.push({ text: g, piece: index });
         starts.push(text.length);
@@ -113,13 +159,13 @@ function analyse(lines: readonly Line[], pieces: Piece[]): Analysed {
       }
       // The LRM the sanitiser added says "end of this run" to a bidi terminal; analysed here it
       // would be a strong left-to-right character in the middle of an Arabic sentence.
-      if (!isolate && TRAILING_LRM.test(piece.text)) {
+      if (group === false && TRAILING_LRM.test(piece.text)) {
         text = `${text.slice(0, -1)}\u200b`;
       }
-      if (isolate) text += PDI;
     }
     ranges.push([lineStart, text.length - 1]);
   }
+  if (open !== false) text += PDI;
   return { clusters, starts, lines: ranges, text };
 }
 
@@ -279,6 +325,18 @@ export function markArranged<T extends Line>(line: T): T {
 
 export function isArranged(line: Line): boolean {
   return arranged.has(line);
+}
+
+/**
+ * Lines of tootty's own words (a notice, a footer, a notification) as a right-to-left
+ * interface draws them where tootty does the bidi: one right-to-left paragraph, each line
+ * against the right edge of `width` (wrapped or cut to it before, in reading order). Server
+ * text inside them keeps its own direction as an isolate (`isolateRun`). Unchanged where
+ * the terminal reorders: it is handed logical order and the sanitiser's marks.
+ */
+export function rtlLines(lines: readonly Line[], width: number): Line[] {
+  if (!visual) return [...lines];
+  return visualParagraph(lines, "rtl").lines.map((l) => markArranged(alignRight(l, width)));
 }
 
 /**

@@ -2,15 +2,17 @@
 import type { mastodon } from "masto";
 import { NOTIFICATION_TYPES } from "../api/notification-types.js";
 import { type MessageKey, tl } from "../i18n/index.js";
+import { isolateRun } from "./bidi.js";
 import { glyphsFor } from "./glyphs.js";
 import { type Block, parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
 import { paintFitted } from "./paint.js";
 import type { Piece } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
-import { acctText, namePieces } from "./status-parts.js";
+import { acctText, namePieces, ownLine } from "./status-parts.js";
 import type { Role } from "./theme.js";
 import { relativeTime } from "./time.js";
+import { clipLine } from "./wrap.js";
 
 /** The notification types Mastodon documents, each with its words in the catalogue. */
 const VERBS: ReadonlySet<string> = new Set(NOTIFICATION_TYPES);
@@ -78,9 +80,8 @@ export function renderNotificationSummary(
   } catch {
     // A shape that breaks a part (an account that is a number, a createdAt that is an object)
     // is shown as a notice: nothing a server sends may end the program.
-    const g = glyphsFor(opts.unicode);
     const notice: Piece = { text: tl("notification.malformed"), roles: ["notice"] };
-    return paintFitted([notice], Math.max(1, opts.width), g, opts.theme, false);
+    return drawn([notice], opts);
   }
 }
 
@@ -95,9 +96,14 @@ function summaryOf(
   const fallback = VERBS.has(type) ? undefined : fallbackOf(n);
   if (fallback) {
     const words = fallback.title || fallback.summary;
-    const line: Piece[] = [p(`${relativeTime(n.createdAt, opts.now)} `, "meta"), p(words)];
-    if (fallback.title && fallback.summary) line.push(p(`: ${fallback.summary}`, "notice"));
-    return paintFitted(line, Math.max(1, opts.width), glyphsFor(opts.unicode), opts.theme, false);
+    const line: Piece[] = [
+      { ...p(relativeTime(n.createdAt, opts.now), "meta"), isolate: true },
+      p(" "),
+      ...isolateRun([p(words)]),
+    ];
+    if (fallback.title && fallback.summary)
+      line.push(p(": ", "notice"), ...isolateRun([p(fallback.summary, "notice")]));
+    return drawn(line, opts);
   }
   const verb = VERBS.has(type)
     ? tl(`notification.${type}` as MessageKey)
@@ -115,20 +121,31 @@ function summaryOf(
   if (accounts && accounts.length > 1) {
     const [first, second] = accounts as [mastodon.v1.Account, mastodon.v1.Account];
     const others = Math.max(accounts.length, count ?? 0) - 2;
-    line.push(...namePieces(first, "displayName"));
+    line.push(...isolateRun(namePieces(first, "displayName")));
     line.push(p(others > 0 ? tl("notification.listComma") : tl("notification.and")));
-    line.push(...namePieces(second, "displayName"));
+    line.push(...isolateRun(namePieces(second, "displayName")));
     if (others > 0) line.push(p(tl("notification.andOthers", { count: others })));
   } else if (account)
-    line.push(
-      ...namePieces(account, "displayName"),
-      p(` ${acctText(account, opts.expanded ?? false)}`, "acct"),
-    );
+    line.push(...isolateRun(namePieces(account, "displayName")), p(" "), {
+      ...p(acctText(account, opts.expanded ?? false), "acct"),
+      isolate: true,
+    });
   line.push(p(`${verb.startsWith("'") ? "" : " "}${verb}`));
   const text = excerpt(status);
-  if (text) line.push(p(`: ${text}`, "notice"));
+  if (text) line.push(p(": ", "notice"), ...isolateRun([p(text, "notice")]));
+  return drawn(line, opts);
+}
+
+/**
+ * A summary line as drawn: cut to the width in reading order, then in the interface's
+ * direction (a right-to-left interface mirrors it: the time on the right, the excerpt cut on
+ * the left), the names and the excerpt keeping their own.
+ */
+function drawn(line: Piece[], opts: RenderOptions): string {
   const g = glyphsFor(opts.unicode);
-  return paintFitted(line, Math.max(1, opts.width), g, opts.theme, false);
+  const width = Math.max(1, opts.width);
+  const fitted = ownLine(clipLine(line, width, g.ellipsis), width);
+  return paintFitted(fitted, width, g, opts.theme, false);
 }
 
 /** The accounts of a notification group, one line each ("s" opens a group row to them). */

@@ -14,9 +14,11 @@ export interface Piece {
   url?: URL;
   /**
    * Keeps its own direction inside the line around it (a first-strong isolate, bidi.ts), as
-   * mentions, hashtags and links always do.
+   * mentions, hashtags and links always do. A number makes the consecutive pieces that carry
+   * it (and the spaces the wrapper put between them) one isolate: a server string drawn as
+   * several pieces, its custom emoji or its words on two lines among them (`isolateRun`).
    */
-  isolate?: boolean;
+  isolate?: boolean | number;
 }
 /** A piece, or a forced line break. */
 export type Item = Piece | "\n";

@@ -89,16 +89,7 @@ function aboutLines(account: mastodon.v1.Account, opts: ProfileOptions): string[
     glyphs: g,
   };
   const lines: Line[] = [];
-  // The handle keeps its own direction (without the space before it, which stays between it
-  // and the name): after an Arabic name it stands on the name's left, `@` first.
-  const name = authorPieces(account, true).flatMap((piece): Piece[] =>
-    piece.roles.includes("acct") && piece.text.startsWith(" ")
-      ? [
-          { text: " ", roles: [] },
-          { ...piece, text: piece.text.slice(1), isolate: true },
-        ]
-      : [piece],
-  );
+  const name = authorPieces(account, true);
   lines.push(ownDirection(clipLine(name, width, g.ellipsis), width));
 
   const bio = layoutBlocks(

@@ -1,6 +1,7 @@
 // The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
 import type { mastodon } from "masto";
-import { tl, tlAround } from "../i18n/index.js";
+import { rtlInterface, tl, tlAround } from "../i18n/index.js";
+import { isolateRun, rtlLines } from "./bidi.js";
 import type { Glyphs } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
 import type { PictureRows } from "./options.js";
@@ -12,6 +13,21 @@ import { cellWidth } from "./width.js";
 import { clipLine, type Line, wrapItems } from "./wrap.js";
 
 const p = (text: string, ...roles: Role[]): Piece => ({ text, roles });
+
+/**
+ * Lines of tootty's own words in a toot or a notification (notices, boost and reply lines,
+ * the poll, media and counts lines) in the interface's direction: a right-to-left interface
+ * mirrors them, as it mirrors everything it lays out, while the server text inside them
+ * (names, titles, alt text) keeps its own as an isolate.
+ */
+export function ownLines(lines: Line[], width: number): Line[] {
+  return rtlInterface() ? rtlLines(lines, width) : lines;
+}
+
+/** One line of tootty's own words (already within `width`), as `ownLines`. */
+export function ownLine(line: Line, width: number): Line {
+  return ownLines([line], width)[0]!;
+}
 
 /** A count from the server as digits: anything but a finite number (a hostile string) reads 0. */
 export function countText(x: unknown): string {
@@ -39,11 +55,22 @@ export function acctText(account: mastodon.v1.Account, expanded: boolean): strin
   return url ? `@${acct}@${sanitizeInline(url.hostname)}` : `@${acct}`;
 }
 
-/** Name, "@acct" and the [bot] / [locked] marks: who wrote a toot, whose profile this is. */
-export function authorPieces(account: mastodon.v1.Account, expanded: boolean): Piece[] {
+/**
+ * Name, "@acct" and the [bot] / [locked] marks: who wrote a toot, whose profile this is. The
+ * handle keeps its own direction (after an Arabic name it stands on the name's left, `@`
+ * first); `isolateName` makes the name one isolate too, for a line whose direction is not
+ * the name's (a toot's header); a profile's name line takes its direction from the name.
+ */
+export function authorPieces(
+  account: mastodon.v1.Account,
+  expanded: boolean,
+  isolateName = false,
+): Piece[] {
+  const name = namePieces(account, "displayName");
   const head = [
-    ...namePieces(account, "displayName"),
-    p(` ${acctText(account, expanded)}`, "acct"),
+    ...(isolateName ? isolateRun(name) : name),
+    p(" "),
+    { ...p(acctText(account, expanded), "acct"), isolate: true },
   ];
   if (account.bot) head.push(p(` ${tl("status.bot")}`, "meta"));
   if (account.locked) head.push(p(` ${tl("status.locked")}`, "meta"));
@@ -72,18 +99,24 @@ export function headerLine(
   if (s.editedAt) tail.push(p(`${g.dot}${tl("status.edited")}`, "meta"));
   // Mastodon sends `pinned` only on the reader's own toots (and tootty marks a profile's pinned ones).
   if (s.pinned === true) tail.push(p(`${g.dot}${tl("status.pinned")}`, "meta"));
-  const head = authorPieces(s.account, expanded);
+  // The name and the handle keep their own direction: in a right-to-left interface the name
+  // is on the right, the handle on its left, the time further left.
+  const head = authorPieces(s.account, expanded, true);
   const tailWidth = tail.reduce((w, x) => w + cellWidth(x.text), 0);
   // The name gives way first: time and marks are what a scanning eye needs.
-  if (tailWidth <= width - 8) return [...clipLine(head, width - tailWidth, g.ellipsis), ...tail];
-  return clipLine([...head, ...tail], width, g.ellipsis);
+  if (tailWidth <= width - 8)
+    return ownLine([...clipLine(head, width - tailWidth, g.ellipsis), ...tail], width);
+  return ownLine(clipLine([...head, ...tail], width, g.ellipsis), width);
 }
 
 export function boostLine(wrapper: mastodon.v1.Status, width: number, g: Glyphs): Line {
   const [before, after] = tlAround("status.boostedBy", "name");
-  const line = [p(g.boosted + before, "boost"), ...namePieces(wrapper.account, "boost")];
+  const line = [
+    p(g.boosted + before, "boost"),
+    ...isolateRun(namePieces(wrapper.account, "boost")),
+  ];
   if (after) line.push(p(after, "boost"));
-  return clipLine(line, width, g.ellipsis);
+  return ownLine(clipLine(line, width, g.ellipsis), width);
 }
 
 export function replyLine(
@@ -94,24 +127,22 @@ export function replyLine(
 ): Line | null {
   if (!s.inReplyToId) return null;
   if (s.inReplyToAccountId && s.inReplyToAccountId === s.account.id) {
-    return [p(`${g.replyTo}${tl("status.continuesThread")}`, "reply")];
+    return ownLine([p(`${g.replyTo}${tl("status.continuesThread")}`, "reply")], width);
   }
   const target = (s.mentions ?? []).find((m) => m.id === s.inReplyToAccountId);
-  if (!target) return [p(`${g.replyTo}${tl("status.inReply")}`, "reply")];
+  if (!target) return ownLine([p(`${g.replyTo}${tl("status.inReply")}`, "reply")], width);
   const acct = sanitizeInline(target.acct);
   const shown = expanded || !acct.includes("@") ? acct : acct.split("@")[0];
   const [before, after] = tlAround("status.replyingTo", "acct");
   const line = [p(`${g.replyTo}${before}`, "reply"), p(`@${shown}`, "mention")];
   if (after) line.push(p(after, "reply"));
-  return clipLine(line, width, g.ellipsis);
+  return ownLine(clipLine(line, width, g.ellipsis), width);
 }
 
 export function spoilerLines(s: mastodon.v1.Status, width: number): Line[] {
   const text = sanitizeInline(s.spoilerText);
-  return wrapItems(
-    [p(tl("status.cw"), "cw", "bold"), ...withEmoji(text, ["cw"], emojiSet(s.emojis))],
-    width,
-  );
+  const cw = isolateRun(withEmoji(text, ["cw"], emojiSet(s.emojis)));
+  return ownLines(wrapItems([p(tl("status.cw"), "cw", "bold"), ...cw], width), width);
 }
 
 export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number, g: Glyphs): Line[] {
@@ -120,7 +151,8 @@ export function hiddenNotice(s: mastodon.v1.Status, why: string, width: number, 
   if (media) what.push(tl("status.hiddenMedia", { count: media }));
   if (s.poll) what.push(tl("status.hiddenPoll"));
   const list = what.join(tl("status.listSeparator"));
-  return wrapItems([p(tl("status.hidden", { why, what: list, dash: g.dash }), "notice")], width);
+  const notice = p(tl("status.hidden", { why, what: list, dash: g.dash }), "notice");
+  return ownLines(wrapItems([notice], width), width);
 }
 
 function untilText(iso: string | null | undefined, now: number): string {
@@ -159,28 +191,35 @@ export function pollLines(
       : mine
         ? g.pollOwn
         : g.pollOther;
-    const title = clipLine(
-      withEmoji(sanitizeInline(option.title), mine ? ["pollOwn"] : [], emojis),
-      titleWidth,
-      g.ellipsis,
+    const title = isolateRun(
+      clipLine(
+        withEmoji(sanitizeInline(option.title), mine ? ["pollOwn"] : [], emojis),
+        titleWidth,
+        g.ellipsis,
+      ),
     );
     const tw = title.reduce((w, x) => w + cellWidth(x.text), 0);
     const filled = Math.round(share * barWidth);
     const percent = `${Math.round(share * 100)}%`.padStart(5);
-    lines.push([
+    // In a right-to-left interface the row mirrors: the mark on the right, the bar filling
+    // leftwards, the share on the left; the option's title keeps its own direction.
+    const row = [
       p(mark, mine ? "pollOwn" : "meta"),
       ...title,
       p(" ".repeat(titleWidth - tw + 1)),
       p((markers ? "#" : g.barFull).repeat(filled), "pollBar"),
       p((markers ? "." : g.barEmpty).repeat(barWidth - filled), "pollBarEmpty"),
       p(percent, mine ? "pollOwn" : "meta"),
-    ]);
+    ];
+    lines.push(ownLine(row, width));
   });
   const facts = [tl("poll.votes", { count: Number(countText(poll.votesCount)) })];
   if (poll.multiple) facts.push(tl("poll.multiple"));
   facts.push(poll.expired ? tl("poll.closed") : untilText(poll.expiresAt, now));
   if (poll.voted) facts.push(tl("poll.youVoted"));
-  lines.push(clipLine([p(facts.filter(Boolean).join(g.dot), "meta")], width, g.ellipsis));
+  lines.push(
+    ownLine(clipLine([p(facts.filter(Boolean).join(g.dot), "meta")], width, g.ellipsis), width),
+  );
   return lines;
 }
 
@@ -207,17 +246,14 @@ export function mediaLines(
   const lines: Line[] = [];
   if (hidden) {
     const count = media.length;
-    const why =
-      opts.blurredBy !== null
-        ? tl("media.hiddenByFilter", { count, filter: opts.blurredBy })
-        : tl("media.sensitiveCount", { count });
-    lines.push(
-      clipLine(
-        [p(`${g.media}${why}`, "media"), p(`${g.dot}${tl("media.sShows")}`, "notice")],
-        width,
-        g.ellipsis,
-      ),
-    );
+    const why: Piece[] = [];
+    if (opts.blurredBy !== null) {
+      const [before, after] = tlAround("media.hiddenByFilter", "filter", { count });
+      why.push(p(`${g.media}${before}`, "media"), ...isolateRun([p(opts.blurredBy, "media")]));
+      if (after) why.push(p(after, "media"));
+    } else why.push(p(`${g.media}${tl("media.sensitiveCount", { count })}`, "media"));
+    const line = [...why, p(`${g.dot}${tl("media.sShows")}`, "notice")];
+    lines.push(ownLine(clipLine(line, width, g.ellipsis), width));
   }
   for (const m of media) {
     const type = mediaTypeWord(m.type);
@@ -229,15 +265,16 @@ export function mediaLines(
     if (view) for (const row of view.lines) lines.push([{ text: row, roles: [] }]);
     if (hidden) continue;
     const alt = m.description ? sanitizeInline(m.description) : "";
-    const line: Piece[] = [p(`${g.media}${type}`, "media")];
+    const line: Piece[] = [p(g.media, "media"), { ...p(type, "media"), isolate: true }];
     if (view?.kind === "picture" && m.type !== "image")
       line.push(p(`${g.dot}${tl("media.firstFrame")}`, "meta"));
     if (s.sensitive) line.push(p(`${g.dot}${tl("media.sensitive")}`, "sensitive"));
     // Before the alt text, which is long and cut at the pane's edge.
     if (view?.kind === "failed" && view.reason)
       line.push(p(`${g.dot}${tl("media.notShown", { reason: view.reason })}`, "notice"));
-    line.push(alt ? p(`${g.dot}${alt}`) : p(`${g.dot}${tl("media.noDescription")}`, "notice"));
-    lines.push(clipLine(line, width, g.ellipsis));
+    if (alt) line.push(p(g.dot), ...isolateRun([p(alt)]));
+    else line.push(p(`${g.dot}${tl("media.noDescription")}`, "notice"));
+    lines.push(ownLine(clipLine(line, width, g.ellipsis), width));
   }
   return lines;
 }
@@ -263,21 +300,22 @@ export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs
   if (!url && !title) return null;
   // The domain is what tells a reader where the card leads: the title gives way first.
   const domain: Piece[] = url
-    ? [{ text: `${title ? g.dot : ""}${displayHost(url)}`, roles: ["linkDomain"], url }]
+    ? [
+        ...(title ? [p(g.dot, "linkDomain")] : []),
+        { text: displayHost(url), roles: ["linkDomain"], url, isolate: true },
+      ]
     : [];
   const domainWidth = domain.reduce((w, x) => w + cellWidth(x.text), 0);
   const titleRoom = width - 2 - domainWidth;
-  if (titleRoom < 6)
-    return clipLine(
-      [p(g.card, "meta"), ...(url ? [p(displayHost(url), "linkDomain")] : [p(title, "card")])],
+  if (titleRoom < 6) {
+    const what = url ? p(displayHost(url), "linkDomain") : p(title, "card");
+    return ownLine(
+      clipLine([p(g.card, "meta"), { ...what, isolate: true }], width, g.ellipsis),
       width,
-      g.ellipsis,
     );
-  return [
-    p(g.card, "meta"),
-    ...(title ? clipLine([p(title, "card")], titleRoom, g.ellipsis) : []),
-    ...domain,
-  ];
+  }
+  const shown = title ? isolateRun(clipLine([p(title, "card")], titleRoom, g.ellipsis)) : [];
+  return ownLine([p(g.card, "meta"), ...shown, ...domain], width);
 }
 
 export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Line {
@@ -298,5 +336,5 @@ export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Lin
   if (s.favourited) mine.push(tl("status.youFavourited"));
   if (s.bookmarked) mine.push(tl("status.youBookmarked"));
   if (mine.length) line.push(p(`  ${mine.join(g.dot)}`, "active"));
-  return clipLine(line, width, g.ellipsis);
+  return ownLine(clipLine(line, width, g.ellipsis), width);
 }

@@ -1,14 +1,14 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
-import { tl } from "../i18n/index.js";
-import { markArranged } from "./bidi.js";
+import { tl, tlAround } from "../i18n/index.js";
+import { isolateRun, markArranged } from "./bidi.js";
 import { layoutBlocks } from "./blocks.js";
 import { type Glyphs, glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
 import { paintFitted, paintLine } from "./paint.js";
-import type { InlineContext } from "./pieces.js";
+import type { InlineContext, Piece } from "./pieces.js";
 import { type QuoteView, quoteView } from "./quote.js";
 import { sanitizeInline } from "./sanitize.js";
 import {
@@ -19,10 +19,12 @@ import {
   headerLine,
   hiddenNotice,
   mediaLines,
+  ownLines,
   pollLines,
   replyLine,
   spoilerLines,
 } from "./status-parts.js";
+import type { Role } from "./theme.js";
 import { type Line, wrapItems } from "./wrap.js";
 
 export interface FilterVerdict {
@@ -59,7 +61,10 @@ export function renderStatus(status: mastodon.v1.Status, opts: RenderOptions): s
     // A shape that breaks a part (no account, a number where text belongs) is shown as one
     // notice: nothing a server sends may end the program.
     const width = Math.max(1, Math.floor(opts.width));
-    const notice = wrapItems([{ text: tl("status.malformed"), roles: ["notice"] }], width);
+    const notice = ownLines(
+      wrapItems([{ text: tl("status.malformed"), roles: ["notice"] }], width),
+      width,
+    );
     return finish(notice, width, opts, glyphsFor(opts.unicode));
   }
 }
@@ -81,22 +86,20 @@ function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boole
   };
 
   if (verdict?.action === "warn" && !expanded) {
-    lines.push(
-      ...wrapItems(
-        [
-          { text: tl("status.filtered", { title: verdict.title }), roles: ["filtered"] },
-          { text: tl("status.expandToShow", { dash: g.dash }), roles: ["notice"] },
-        ],
-        width,
-      ),
-    );
+    const notice = [
+      ...filterWords("status.filtered", verdict.title),
+      { text: tl("status.expandToShow", { dash: g.dash }), roles: ["notice"] as Role[] },
+    ];
+    lines.push(...ownLines(wrapItems(notice, width), width));
     return finish(lines, width, opts, g);
   }
   if (status.reblog) push(boostLine(status, width, g));
   push(headerLine(s, width, opts.now, expanded, g));
   push(replyLine(s, width, expanded, g));
   if (verdict?.action === "warn")
-    push([{ text: tl("status.filteredShown", { title: verdict.title }), roles: ["filtered"] }]);
+    lines.push(
+      ...ownLines(wrapItems(filterWords("status.filteredShown", verdict.title), width), width),
+    );
 
   const hasCw = typeof s.spoilerText === "string" && s.spoilerText.trim() !== "";
   if (hasCw) lines.push(...spoilerLines(s, width));
@@ -144,6 +147,15 @@ function renderAt(status: mastodon.v1.Status, opts: RenderOptions, nested: boole
   return finish(lines, width, opts, g);
 }
 
+/** "Matches filter: {title}", the filter's title (the reader's own words) keeping its direction. */
+function filterWords(key: "status.filtered" | "status.filteredShown", title: string): Piece[] {
+  const [before, after] = tlAround(key, "title");
+  const words: Piece[] = [{ text: before, roles: ["filtered"] }];
+  words.push(...isolateRun([{ text: title, roles: ["filtered"] }]));
+  if (after) words.push({ text: after, roles: ["filtered"] });
+  return words;
+}
+
 function quoteLines(
   quote: QuoteView,
   width: number,
@@ -152,7 +164,8 @@ function quoteLines(
   g: Glyphs,
 ): Line[] {
   if (quote.kind === "none") return [];
-  const notice = (text: string) => wrapItems([{ text: `[${text}]`, roles: ["notice"] }], width);
+  const notice = (text: string) =>
+    ownLines(wrapItems([{ text: `[${text}]`, roles: ["notice"] }], width), width);
   if (quote.kind === "notice") return notice(quote.text);
   if (nested || width < MIN_QUOTE_WIDTH) return notice(tl("quote.nested"));
   const inner = renderAt(quote.status, { ...opts, width: width - 2 }, true);

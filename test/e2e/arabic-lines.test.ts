@@ -1,0 +1,68 @@
+// The Arabic interface in tmux (which does no bidi, so tootty draws in visual order): the
+// lines tootty words itself inside toots and notifications read right to left, against the
+// right edge, with the server's words in them in their own order.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { e2eInstance } from "../helpers/e2e.js";
+import type { TerminalSession } from "../helpers/terminal-session.js";
+
+const e2e = e2eInstance({ generate: false, seedCount: 3 });
+const ARABIC = { LANG: "ar_EG.UTF-8", LC_ALL: "" };
+
+/**
+ * The captured screen with its presentation forms normalised back to letters; a lam-alef
+ * ligature, drawn in visual order, is alef (left) then lam.
+ */
+const seen = (screen: string) =>
+  screen
+    .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
+    .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (c) => c.normalize("NFKC"));
+const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
+/** Right to left, each letter with its marks (a terminal draws a mark after its letter). */
+const rtl = (s: string) =>
+  Array.from(graphemes.segment(s), (g) => g.segment)
+    .reverse()
+    .join("");
+
+/** Every row holding `text`, between the pane's borders. */
+function rowsWith(screen: string, text: string): string[] {
+  return seen(screen)
+    .split("\n")
+    .filter((l) => l.includes(text))
+    .map((l) => l.slice(l.indexOf("│") + 1, l.lastIndexOf("│")));
+}
+
+async function arabic(cols = 80, rows = 24): Promise<TerminalSession> {
+  const tui = e2e.start({ cols, rows, env: ARABIC, emulator: "tmux" });
+  await tui.waitFor((s) => seen(s).includes(rtl("مباشر")), "the Arabic interface, live", 20_000);
+  return tui;
+}
+
+test("in the Arabic interface tootty's lines in toots and notifications run right to left", async () => {
+  const tui = await arabic();
+  // The demo's newest toots match the reader's filters: the notice reads "matches filter:
+  // <title> — open it to show", the title (the reader's own English words) in its order.
+  const filtered = rtl("يطابق عامل التصفية");
+  const screen = await tui.waitFor((s) => seen(s).includes(filtered), "a filter's notice");
+  const [notice] = rowsWith(screen, filtered);
+  assert.match(
+    notice!,
+    new RegExp(`^ {10,}${rtl("افتحه للعرض")} — [A-Z][A-Za-z ()]+ :${filtered}$`),
+    `the notice against the right edge, read right to left:\n${screen}`,
+  );
+  // A toot's header: the name on the right, its handle on the name's left, the time leftmost.
+  const header = rowsWith(screen, "@alice ")[0];
+  assert.match(header ?? "", /^▌? +\S.* · @alice Alice :blobcat:$/, `the header:\n${screen}`);
+  // The notifications: the time on the right, who, what they did, the excerpt on the left.
+  tui.send("4");
+  const favourited = rtl("أُعجب بمنشورك");
+  const notes = await tui.waitFor((s) => seen(s).includes(favourited), "a favourite");
+  const [favourite] = rowsWith(notes, favourited);
+  assert.match(
+    favourite!,
+    new RegExp(`^ *\\S.* :${favourited} @\\S+ .+ ${rtl("د")} [٠-٩]+$`),
+    `the verb line read right to left, its time on the right:\n${notes}`,
+  );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -1,4 +1,4 @@
-import { tl } from "../i18n/index.js";
+import { ltrUnit, tl } from "../i18n/index.js";
 import { firstNonBlank, lineAt } from "./buffer.js";
 import {
   addEffect,
@@ -44,6 +44,18 @@ export function parsePollCommand(args: string, multiple: boolean): PollSpec | st
   return { options, expiresIn, multiple };
 }
 
+/**
+ * An instant as :schedule takes it, in local time ("2026-12-01 09:00"), as one left-to-right
+ * unit in any message: what the reader typed, not the UTC instant sent to the server.
+ */
+export function scheduleStamp(at: Date | string): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return ltrUnit(String(at));
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return ltrUnit(`${date} ${pad(d.getHours())}:${pad(d.getMinutes())}`);
+}
+
 /** ":schedule 2026-12-01 09:00", local time, to an ISO instant. */
 export function parseScheduleCommand(args: string): string | null | { error: string } {
   const a = args.trim();
@@ -53,7 +65,7 @@ export function parseScheduleCommand(args: string): string | null | { error: str
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4] ?? "9", m[5] ?? "0"].map(Number) as number[];
   const date = new Date(y!, mo! - 1, d!, h!, mi!);
   if (date.getMonth() !== mo! - 1 || date.getDate() !== d! || h! > 23 || mi! > 59) {
-    return { error: tl("compose.noSuchTime", { time: a }) };
+    return { error: tl("compose.noSuchTime", { time: ltrUnit(a) }) };
   }
   return date.toISOString();
 }

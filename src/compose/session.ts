@@ -18,6 +18,7 @@ import {
   setFields,
   setMessage,
 } from "./editor.js";
+import { scheduleStamp } from "./ex.js";
 import { type Key, keyToken } from "./keys.js";
 import { checkPoll, type PollLimits, type PostingApi, submitDraft } from "./post.js";
 import { quotePolicyWords } from "./quote.js";
@@ -62,12 +63,6 @@ export function pollLabel(poll: PollSpec): string {
         : tl("compose.minutes", { count: Math.round(s / 60) });
   const options = tl("compose.pollOptions", { count: poll.options.length });
   return tl(poll.multiple ? "compose.pollLabelMultiple" : "compose.pollLabel", { options, ends });
-}
-
-/** A local time as :schedule takes it: "2026-12-01 09:00". */
-function localStamp(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export type SessionOutcome =
@@ -151,7 +146,9 @@ export class ComposeSession {
         tl(m.description ? "compose.media" : "compose.mediaNoAlt", { n: String(i + 1) }),
       ),
       ...(this.draft.poll ? [pollLabel(this.draft.poll)] : []),
-      ...(this.draft.scheduledAt ? [tl("compose.scheduled", { at: this.draft.scheduledAt })] : []),
+      ...(this.draft.scheduledAt
+        ? [tl("compose.scheduled", { at: scheduleStamp(this.draft.scheduledAt) })]
+        : []),
       ...(this.draft.editingStatusId ? [tl("compose.editing")] : []),
       ...(this.draft.quote ? [tl("compose.quoting", { label: this.draft.quote.label })] : []),
       ...(this.draft.quotePolicy
@@ -310,7 +307,7 @@ export class ComposeSession {
           if (at.getTime() <= now.getTime()) {
             this.state = setMessage(
               this.state,
-              tl("compose.inThePast", { time: localStamp(at) }),
+              tl("compose.inThePast", { time: scheduleStamp(at) }),
               true,
             );
             return open;
@@ -324,7 +321,9 @@ export class ComposeSession {
         this.save();
         this.state = setMessage(
           this.state,
-          effect.at ? tl("compose.willBePosted", { time: effect.at }) : tl("compose.notScheduled"),
+          effect.at
+            ? tl("compose.willBePosted", { time: scheduleStamp(effect.at) })
+            : tl("compose.notScheduled"),
         );
         return open;
       }

@@ -58,6 +58,20 @@ function safe(text: string): string {
     .join("");
 }
 
+/** The marks `ltrUnit` puts around a value: they take no cell and are kept as they are. */
+const UNIT_MARKS = /([\u200e\u2066\u2069])/;
+
+/**
+ * A message of tootty's own, display-safe, keeping the marks `ltrUnit` (src/i18n) puts around
+ * a date and a time: without a base to sit on, `safe` would drop them as invisible.
+ */
+function safeMessage(text: string): string {
+  return text
+    .split(UNIT_MARKS)
+    .map((part, i) => (i % 2 === 1 ? part : safe(part)))
+    .join("");
+}
+
 interface Row {
   text: string;
   line: number;
@@ -115,7 +129,7 @@ function fieldsLine(state: EditorState, extras: string[]): string {
     VISIBILITY_LABEL[f.visibility](),
     f.language ?? tl("compose.languageAuto"),
     ...(f.sensitive ? [tl("compose.sensitive")] : []),
-    ...extras.map(safe),
+    ...extras.map(safeMessage),
   ];
   return parts.join(" · ");
 }
@@ -124,6 +138,10 @@ function fit(text: string, width: number): string {
   let out = "";
   let used = 0;
   for (const g of splitGraphemes(text)) {
+    if (g.length === 1 && UNIT_MARKS.test(g)) {
+      out += g;
+      continue;
+    }
     const d = displayGrapheme(g);
     if (used + d.cells > width) break;
     out += d.text;
@@ -157,7 +175,7 @@ export function view(
       : state.mode === "command"
         ? `:${safe(state.commandLine)}`
         : state.message
-          ? safe(state.message)
+          ? safeMessage(state.message)
           : over
             ? tl("compose.tooLongBy", { count: count - opts.maxCharacters })
             : (state.insert?.replaced ? tl("compose.modeReplace") : MODE_LABEL[state.mode]()) ||

@@ -137,6 +137,21 @@ export function inLine(text: string, base: "ltr" | "auto" = "ltr"): string {
   return visualBidi() ? visualText(text, base) : text;
 }
 
+/**
+ * A value that must read left to right as one unit inside a message, whatever the message's
+ * direction: a date and a time ("2026-12-01 09:00"). In an Arabic sentence UAX #9 would make
+ * each of its numbers Arabic (W2: the strong letter before them is Arabic), so the space
+ * between date and time runs right to left and draws the time first (N1), and the date's
+ * hyphens, no longer between European numbers (W4), turn the date around ("01-12-2026").
+ * Where tootty reorders, the value is a left-to-right isolate (LRI…PDI, dropped from what is
+ * drawn); a terminal that reorders gets an LRM on each side, the mark the sanitiser already
+ * sends it (W7 then makes the numbers left to right). A left-to-right interface needs neither.
+ */
+export function ltrUnit(text: string): string {
+  if (!now().rtl) return text;
+  return visualBidi() ? `\u2066${text}\u2069` : `\u200e${text}\u200e`;
+}
+
 /** Whether the interface language is written right to left (tootty's own lines mirror). */
 export function rtlInterface(): boolean {
   return now().rtl;

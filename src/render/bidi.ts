@@ -39,8 +39,13 @@ const bidi = (): Bidi => {
 
 /** Strong right-to-left letters and Arabic digits: a line without any is left as it is. */
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
-/** LRM, RLM and ALM steer a bidi-aware terminal; once the line is in visual order they are noise. */
-const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
+/**
+ * LRM, RLM and ALM steer a bidi-aware terminal, and the isolates tootty puts around a value
+ * of its own (`ltrUnit` in src/i18n) steer the analysis; once the line is in visual order
+ * they are noise. Server text never holds isolates: the sanitiser removes them.
+ */
+const BIDI_MARKS = /[\u200e\u200f\u061c\u2066-\u2069]/g;
+const ISOLATE_MARKS = /[\u2066-\u2069]/;
 const FSI = "\u2068";
 const PDI = "\u2069";
 /** The sanitiser appends an LRM to right-to-left text for bidi-aware terminals (sanitize.ts). */
@@ -235,7 +240,10 @@ function arrange(
  * piece split by the reordering becomes several.
  */
 export function visualParagraph(lines: readonly Line[], base: BaseDirection): VisualParagraph {
-  if (base !== "rtl" && !lines.some((l) => l.some((p) => RTL.test(p.text)))) {
+  if (
+    base !== "rtl" &&
+    !lines.some((l) => l.some((p) => RTL.test(p.text) || ISOLATE_MARKS.test(p.text)))
+  ) {
     return { lines: [...lines], rtl: false };
   }
   const pieces: Piece[] = [];

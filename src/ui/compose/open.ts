@@ -2,6 +2,7 @@
 // or a picker asked for (drafts, language).
 
 import type { Draft, DraftStore } from "../../compose/drafts.js";
+import { scheduleStamp } from "../../compose/ex.js";
 import { languageChoices } from "../../compose/language.js";
 import { ComposeSession, type SessionOutcome } from "../../compose/session.js";
 import { tl } from "../../i18n/index.js";
@@ -43,7 +44,7 @@ export function draftLabel(d: Draft, now: Date = new Date()): string {
 
 function posted(session: ComposeSession): string {
   if (session.draft.scheduledAt)
-    return tl("compose.scheduledFor", { time: session.draft.scheduledAt });
+    return tl("compose.scheduledFor", { time: scheduleStamp(session.draft.scheduledAt) });
   return tl(session.draft.editingStatusId ? "compose.edited" : "compose.posted");
 }
 

@@ -4,6 +4,7 @@
 //   Mastodon-Async-Refresh: id="<string>", retry=<int>, result_count=<int>
 // `retry` is how many seconds to wait at least before asking again (the same endpoint, or
 // GET /api/v1_alpha/async_refreshes/:id); `result_count` is optional.
+import type { HeaderReader } from "./http-exchange.js";
 import type { RestClient } from "./rest.js";
 
 export interface AsyncRefreshHint {
@@ -49,7 +50,7 @@ export function parseAsyncRefresh(value: string | null | undefined): AsyncRefres
 }
 
 /** The hint on an answer, if it has one. */
-export function asyncRefreshOf(headers: Headers | undefined): AsyncRefreshHint | undefined {
+export function asyncRefreshOf(headers: HeaderReader | undefined): AsyncRefreshHint | undefined {
   return parseAsyncRefresh(headers?.get("mastodon-async-refresh"));
 }
 

@@ -1,6 +1,7 @@
 // Typed failures of the API room, and the ONE place they become words for the status line.
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from "masto";
 import { type MessageKey, type Params, tl } from "../i18n/index.js";
+import type { HeaderReader } from "./http-exchange.js";
 
 /** The server said 429: nothing may be sent to this account until `until`. */
 export class RateLimitedError extends Error {
@@ -152,9 +153,10 @@ export function parseRateLimitReset(
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-function errorHeaders(err: MastoHttpError): Headers | undefined {
-  const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Response ? cause.headers : undefined;
+/** The headers of the answer an error came from (http-exchange.ts's, or fetch's Response). */
+function errorHeaders(err: MastoHttpError): HeaderReader | undefined {
+  const headers = (err as { cause?: { headers?: Partial<HeaderReader> } }).cause?.headers;
+  return typeof headers?.get === "function" ? (headers as HeaderReader) : undefined;
 }
 
 /**

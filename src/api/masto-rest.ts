@@ -13,18 +13,27 @@
 // - masto throws MastoUnexpectedError ("unknown encoding"), the status lost, for an error
 //   answered as text/plain: Hollo's missing routes (Hono's default 404 is text/plain
 //   "404 Not Found"), proxies' "Bad Gateway". Such an error keeps its status and its text.
+// - masto sends through the global fetch, which on Node 20 is undici, compiled on first use;
+//   requests here go over node:http (http-exchange.ts), except those with a FormData body
+//   (media uploads), which keep masto's fetch.
 
 import { HttpActionDispatcherHookMastodon } from "masto/adapters/action/dispatcher-http-hook-mastodon.js";
 import { createActionProxy, HttpActionDispatcher } from "masto/adapters/action/index.js";
 import { HttpConfigImpl } from "masto/adapters/config/index.js";
-import { MastoHttpError, MastoUnexpectedError } from "masto/adapters/errors/index.js";
+import {
+  MastoHttpError,
+  type MastoHttpErrorProps,
+  MastoUnexpectedError,
+} from "masto/adapters/errors/index.js";
 import { getEncoding } from "masto/adapters/http/get-encoding.js";
 import { HttpNativeImpl } from "masto/adapters/http/index.js";
 import { SerializerNativeImpl } from "masto/adapters/serializers/index.js";
-import type { HttpRequestParams } from "masto/interfaces/index.js";
+import type { HttpRequestParams, HttpResponse } from "masto/interfaces/index.js";
+import { exchange, type HeaderReader, type HttpAnswer } from "./http-exchange.js";
 import { cutDeeperThan, jsonTextDepth, MAX_JSON_DEPTH } from "./server-json.js";
 
 type Encoding = Parameters<SerializerNativeImpl["deserialize"]>[0];
+type SerialType = Parameters<SerializerNativeImpl["serialize"]>[0];
 
 export class BoundedSerializer extends SerializerNativeImpl {
   override deserialize<T = Record<string, unknown>>(type: Encoding, data: string): T {
@@ -55,20 +64,89 @@ const MAX_ERROR_TEXT = 200;
 /** One exchange's answer, with its HTTP status (what `$raw` resolves to on this client). */
 export interface RawAnswer<T = unknown> {
   data: T;
-  headers: Headers;
+  headers: HeaderReader;
   status: number;
 }
 
-/** masto's native HTTP adapter, answering the status code with the body and headers. */
+/** Request headers as a plain record, from any form fetch accepts. */
+function headerRecord(init: RequestInit["headers"]): Record<string, string> {
+  if (!init) return {};
+  if (Array.isArray(init)) return Object.fromEntries(init);
+  if (typeof (init as Headers).forEach === "function") {
+    const out: Record<string, string> = {};
+    (init as Headers).forEach((v, k) => {
+      out[k] = v;
+    });
+    return out;
+  }
+  return { ...(init as Record<string, string>) };
+}
+
+/** masto's HTTP adapter over node:http, answering the status code with the body and headers. */
 export class StatusKeepingHttp extends HttpNativeImpl {
   constructor(
     private readonly deserializer: BoundedSerializer,
-    config: HttpConfigImpl,
+    private readonly config_: HttpConfigImpl,
+    private readonly accessToken: string,
   ) {
-    super(deserializer, config);
+    super(deserializer, config_);
   }
 
-  override async request<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
+  // masto types an answer's headers as fetch's Headers, and reads only their `get`
+  // (adapters/action/paginator-http.js, adapters/http/get-encoding.js).
+  override request<T>(params: HttpRequestParams): Promise<HttpResponse<T>> {
+    return this.requestRaw<T>(params) as unknown as Promise<HttpResponse<T>>;
+  }
+
+  async requestRaw<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
+    const { method, path, search, encoding = "json", requestInit = {} } = params;
+    const body: unknown = this.deserializer.serialize(encoding as SerialType, params.body);
+    if (body !== undefined && typeof body !== "string") return this.requestByFetch<T>(params);
+    // As masto's HttpConfigImpl merges them: the caller's headers, then the token.
+    const headers = headerRecord(requestInit.headers);
+    if (this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
+    if (typeof body === "string" && encoding === "json")
+      headers["Content-Type"] = "application/json";
+    const answer = await exchange({
+      method,
+      url: this.config_.resolvePath(path, search),
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: requestInit.signal ?? null,
+    });
+    if (answer.status < 200 || answer.status > 299) throw this.errorOfAnswer(answer);
+    const type = getEncoding(answer.headers as Headers);
+    if (!type) throw new MastoUnexpectedError("The server returned data with an unknown encoding.");
+    const data = this.deserializer.deserialize<T>(type, answer.text);
+    return { headers: answer.headers, data, status: answer.status };
+  }
+
+  /**
+   * masto's createError for an answer that is not 2xx; any type but JSON and HTML keeps its
+   * status and text. The answer is the error's cause (errors.ts reads its headers).
+   */
+  private errorOfAnswer(answer: HttpAnswer): Error {
+    const type = getEncoding(answer.headers as Headers);
+    if (type === undefined) {
+      const message = answer.text.slice(0, MAX_ERROR_TEXT).trim();
+      return new MastoHttpError({ statusCode: answer.status, message }, { cause: answer });
+    }
+    const data = this.deserializer.deserialize<Record<string, unknown>>(type, answer.text);
+    const { error: message, errorDescription, details, ...additionalProperties } = data;
+    return new MastoHttpError(
+      {
+        statusCode: answer.status,
+        message: message as string,
+        description: errorDescription as string | undefined,
+        details: details as MastoHttpErrorProps["details"],
+        additionalProperties,
+      },
+      { cause: answer },
+    );
+  }
+
+  /** A FormData body (a media upload) goes through masto's fetch, as masto sends it. */
+  private async requestByFetch<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
     const own = this as unknown as NativeInternals;
     const request = own.createRequest(params);
     let response: Response;
@@ -111,7 +189,7 @@ export function createBoundedMasto(props: { url: string; accessToken: string }):
   const serializer = new BoundedSerializer();
   const config = new HttpConfigImpl(props, serializer);
   // No logger: masto's console logger would write over the screen.
-  const http = new StatusKeepingHttp(serializer, config);
+  const http = new StatusKeepingHttp(serializer, config, props.accessToken);
   const dispatcher = new HttpActionDispatcher(http, new HttpActionDispatcherHookMastodon(http));
   return { proxy: createActionProxy(dispatcher, { context: ["api"] }), http };
 }

@@ -3,6 +3,8 @@
 // Mastodon-API server publishes it (Mastodon, GoToSocial, Pleroma/Akkoma, Hollo, Misskey and
 // its forks, snac), and it is public: no token is sent.
 
+import { NetworkError } from "./errors.js";
+import { exchange, type HttpAnswer, TOO_LARGE } from "./http-exchange.js";
 import { cutDeeperThan } from "./server-json.js";
 import type { Software } from "./server-profile.js";
 
@@ -13,18 +15,24 @@ const SCHEMA = /^https?:\/\/nodeinfo\.diaspora\.software\/ns\/schema\/2\.(\d+)$/
 export type FetchJson = (url: string, signal: AbortSignal) => Promise<unknown>;
 
 /** GETs JSON without credentials; undefined for anything that is not a readable JSON answer. */
-export function plainFetchJson(fetchImpl: typeof fetch = fetch): FetchJson {
+export function plainFetchJson(): FetchJson {
   return async (url, signal) => {
-    const res = await fetchImpl(url, {
-      signal,
-      headers: { Accept: "application/json" },
-      redirect: "follow",
-    });
-    if (!res.ok) return undefined;
-    const text = await res.text();
-    if (text.length > MAX_BYTES) return undefined;
+    let res: HttpAnswer;
     try {
-      return cutDeeperThan(JSON.parse(text));
+      res = await exchange({
+        method: "GET",
+        url: new URL(url),
+        headers: { Accept: "application/json" },
+        signal,
+        maxBytes: MAX_BYTES,
+      });
+    } catch (err) {
+      if (err instanceof NetworkError && err.detail === TOO_LARGE) return undefined;
+      throw err;
+    }
+    if (res.status < 200 || res.status > 299) return undefined;
+    try {
+      return cutDeeperThan(JSON.parse(res.text));
     } catch {
       return undefined;
     }

@@ -12,6 +12,7 @@ import {
   ServerUnavailableError,
   UnauthorizedError,
 } from "./errors.js";
+import type { HeaderReader } from "./http-exchange.js";
 
 /**
  * The account's REST state: only what holds for every request (a rate-limit pause, a refused
@@ -30,7 +31,7 @@ export interface RateLimitInfo {
 
 export interface Attempt<T> {
   /** Performs one HTTP exchange; must honour `signal`. Returns the body and the headers. */
-  send(signal: AbortSignal): Promise<{ data: T; headers: Headers }>;
+  send(signal: AbortSignal): Promise<{ data: T; headers: HeaderReader }>;
   /** Safe to send again (GET, or a POST carrying an Idempotency-Key). */
   idempotent: boolean;
 }
@@ -93,7 +94,7 @@ export class RequestQueue {
   async run<T>(attempt: Attempt<T>): Promise<T> {
     for (let retry = 0; ; retry++) {
       await this.acquireSlot();
-      let result: { data: T; headers: Headers } | undefined;
+      let result: { data: T; headers: HeaderReader } | undefined;
       let failure: Error | undefined;
       try {
         result = await this.sendOnce(attempt);
@@ -146,7 +147,7 @@ export class RequestQueue {
     this.listeners.clear();
   }
 
-  private async sendOnce<T>(attempt: Attempt<T>): Promise<{ data: T; headers: Headers }> {
+  private async sendOnce<T>(attempt: Attempt<T>): Promise<{ data: T; headers: HeaderReader }> {
     if (this.closed) throw new RequestAbortedError();
     const controller = new AbortController();
     this.controllers.add(controller);
@@ -167,7 +168,7 @@ export class RequestQueue {
     }
   }
 
-  private readRateLimitHeaders(headers: Headers): void {
+  private readRateLimitHeaders(headers: HeaderReader): void {
     const limit = headers.get("x-ratelimit-limit");
     const remaining = headers.get("x-ratelimit-remaining");
     const reset = parseRateLimitReset(headers.get("x-ratelimit-reset"), this.clock.now());

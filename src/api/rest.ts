@@ -4,6 +4,7 @@ import type { mastodon } from "masto";
 import { asyncRefreshOf } from "./async-refresh.js";
 import { type Clock, systemClock } from "./clock.js";
 import { HttpError, NotSupportedError } from "./errors.js";
+import type { HeaderReader } from "./http-exchange.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
 import { type PageLinks, parseLinkHeader } from "./link-header.js";
 import { createBoundedMasto, type RawAnswer } from "./masto-rest.js";
@@ -152,6 +153,9 @@ export function regeneratingPage(page: object): { retryMs?: number } | undefined
   return regenerating.get(page);
 }
 
+/** The headers of an answer that has none to read (the NodeInfo probe's, to the queue). */
+const NO_HEADERS: HeaderReader = { get: () => null };
+
 export function createRestClient(opts: RestClientOptions): RestClient {
   const clock = opts.clock ?? systemClock;
   const { proxy, http } = createBoundedMasto({
@@ -209,7 +213,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       idempotent: method === "GET" || method === "PATCH" || req.idempotencyKey !== undefined,
       send: async (signal) => {
         const meta = { requestInit: { signal, headers } };
-        let res: { data: unknown; headers: Headers; status?: number };
+        let res: { data: unknown; headers: HeaderReader; status?: number };
         if (method === "PATCH") {
           res = await http.patch(req.path, req.params ?? {}, meta);
         } else {
@@ -255,7 +259,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
           idempotent: true,
           send: async (signal) => ({
             data: await fetchSoftware(opts.instanceUrl, fetchJson, signal),
-            headers: new Headers(),
+            headers: NO_HEADERS,
           }),
         });
         profile.setSoftware(found);

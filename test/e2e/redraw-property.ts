@@ -2,7 +2,7 @@
 // keys and streamed toots, then the screen must equal what a full repaint (Ctrl-L) draws.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { CONNECTED } from "../helpers/e2e.js";
+import { CONNECTED, NEEDS_STREAM } from "../helpers/e2e.js";
 import type { TmuxSession } from "../helpers/tmux.js";
 import { type Announce, control, startTootty } from "../ui/terminal-harness.js";
 
@@ -140,11 +140,44 @@ function differingRows(a: string, b: string): string {
   return out.join("\n");
 }
 
+interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+}
+
+/**
+ * Without a stream the toots arrive by polling: returns once each timeline (home, local,
+ * federated) was asked twice after `from` (an index into the request log). A feed asks one
+ * thing at a time, so the second request began after the first had been answered, which was
+ * after `from`: the toots published before it are in. (The demo runs inside tootty here, under
+ * its frozen clock, so the log's times cannot tell.)
+ */
+async function polledTwiceSince(demo: Announce, from: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  const timelines = [
+    (e: LoggedRequest) => e.path === "/api/v1/timelines/home",
+    (e: LoggedRequest) => e.path === "/api/v1/timelines/public" && /local=true/.test(e.query),
+    (e: LoggedRequest) => e.path === "/api/v1/timelines/public" && !/local=true/.test(e.query),
+  ];
+  for (;;) {
+    const log = ((await control(demo, "log", {})) as LoggedRequest[]).slice(from);
+    if (timelines.every((is) => log.filter((e) => is(e) && e.status === 200).length >= 2)) return;
+    if (Date.now() > deadline) throw new Error("the timelines were not polled twice in 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Runs `seeds` random sequences in one tootty at `cols`×`rows`, comparing after each. */
 export async function incrementalEqualsFull(cols: number, rows: number, seeds: number) {
   const { session, demo } = await startQuiet(cols, rows);
   for (let seed = 1; seed <= seeds; seed++) {
     const steps = await randomSteps(session, demo, seed * 7919 + cols, 20);
+    if (NEEDS_STREAM) {
+      const logged = ((await control(demo, "log", {})) as unknown[]).length;
+      await polledTwiceSince(demo, logged);
+    }
     await drained(session);
     const incremental = await settled(session);
     session.send("C-l");

@@ -18,6 +18,7 @@ import {
 } from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
 import { tl } from "../i18n/index.js";
+import { walkHole } from "./hole-walk.js";
 import {
   connectionFactsOf,
   derivePaneState,
@@ -451,16 +452,9 @@ export class TimelineFeed {
   }
 
   /**
-   * Loads the statuses between `lower` (held) and `upper` (held; undefined: up to now) with
-   * min_id = lower and max_id = upper, each page newest first.
-   *
-   * Mastodon answers min_id with the page just above the cursor (paginate_by_min_id), so the
-   * hole closes from below. Hollo before 0.9.0 answered with the newest page above it (its
-   * CHANGES.md, "Fixed `min_id` handling"), which does not join the cursor: trusting it lost
-   * every toot below that page. Which one a full page is, is told by the server itself, never
-   * by comparing ids: asked for what lies between the cursor and the page's bottom, Mastodon
-   * has nothing there; the other kind has the rest of the hole, and the walk goes on down
-   * with max_id. The empty check is not counted against maxGapPages.
+   * Loads the statuses between `from` (held) and `to` (held; undefined: up to now), by
+   * `walkHole` (hole-walk.ts: Mastodon pages min_id from the cursor, Hollo before 0.9.0 from
+   * the newest end).
    */
   private async fillHole(
     from: string,
@@ -469,41 +463,27 @@ export class TimelineFeed {
     | { closed: boolean; lower: string; upper: string; reachedTop: boolean; fetched: Set<string> }
     | undefined
   > {
-    let lower = from;
-    let upper = to;
-    let order: "from-below" | "from-above" | undefined;
     const fetched = new Set<string>([from]);
-    const done = (closed: boolean) => ({
-      closed,
-      lower,
+    const end = await walkHole(
+      from,
+      to,
+      async (lower, upper) => {
+        const page = await this.fetchBetween(lower, upper, fetched);
+        return page && { items: page };
+      },
+      { pageLimit: this.opts.pageLimit, maxPages: this.opts.maxGapPages },
+    );
+    if (!end) return undefined;
+    return {
+      closed: end.closed,
+      lower: end.lower,
       upper:
-        order === "from-above" || upper === undefined ? (this.store.newestId() ?? lower) : upper,
-      reachedTop: to !== undefined || order === "from-above",
+        end.order === "from-above" || end.upper === undefined
+          ? (this.store.newestId() ?? end.lower)
+          : end.upper,
+      reachedTop: to !== undefined || end.order === "from-above",
       fetched,
-    });
-    let page = await this.fetchBetween(lower, upper, fetched);
-    let pages = 1;
-    for (;;) {
-      if (!page) return undefined;
-      if (page.length < this.opts.pageLimit) return done(true);
-      if (order === undefined) {
-        const below = await this.fetchBetween(lower, page[page.length - 1]!.id, fetched);
-        if (!below) return undefined;
-        if (below.length === 0) order = "from-below";
-        else {
-          order = "from-above";
-          upper = page[page.length - 1]!.id;
-          page = below;
-          pages++;
-          continue;
-        }
-      }
-      if (order === "from-below") lower = page[0]!.id;
-      else upper = page[page.length - 1]!.id;
-      if (pages >= this.opts.maxGapPages) return done(false);
-      page = await this.fetchBetween(lower, upper, fetched);
-      pages++;
-    }
+    };
   }
 
   private async fetchBetween(

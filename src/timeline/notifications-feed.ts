@@ -13,6 +13,7 @@ import type { PageParams, RestState } from "../api/rest.js";
 import type { ConnectionState } from "../api/stream.js";
 import type { FeedStream } from "./feed.js";
 import { GroupStore } from "./grouped-store.js";
+import { type HolePage, walkHole } from "./hole-walk.js";
 import {
   groupNotifications,
   type NotificationGroup,
@@ -412,40 +413,12 @@ export class NotificationFeed {
       }
       return;
     }
-    // Between `lower` (held) and `upper` (held; undefined: up to now), each page newest first.
-    // Mastodon answers min_id with the page just above the cursor, so the hole closes from
-    // below. Hollo before 0.9.0 answered with the newest page above it (its
-    // src/api/v1/notifications.ts: `created > min_id`, newest first), which does not join the
-    // cursor. Which one a full page is, the server tells: asked for what lies between the
-    // cursor and the page's bottom, Mastodon has nothing; the other has the rest of the hole,
-    // and the walk goes on down with max_id. Ids are never compared. A page that brings
-    // nothing new ends it: the server did not page by the cursor (everything there is held).
-    let lower = from;
-    let upper: string | undefined;
-    let order: "from-below" | "from-above" | undefined;
-    let page = await this.fetchBetween(lower, upper);
-    let pages = 1;
-    for (;;) {
-      if (!page || page.list.length < 40 || page.added === 0) return;
-      if (order === undefined) {
-        const bottom = page.list[page.list.length - 1]!.id;
-        const below = await this.fetchBetween(lower, bottom);
-        if (!below) return;
-        if (below.list.length === 0) order = "from-below";
-        else {
-          order = "from-above";
-          upper = bottom;
-          page = below;
-          pages++;
-          continue;
-        }
-      }
-      if (order === "from-below") lower = page.list[0]!.id;
-      else upper = page.list[page.list.length - 1]!.id;
-      if (pages >= this.maxPages) return;
-      page = await this.fetchBetween(lower, upper);
-      pages++;
-    }
+    // Hollo before 0.9.0 pages min_id from the newest end (hole-walk.ts); a notification that
+    // is already held (the stream brought it) counts as nothing new.
+    await walkHole(from, undefined, (lower, upper) => this.fetchBetween(lower, upper), {
+      pageLimit: 40,
+      maxPages: this.maxPages,
+    });
   }
 
   /**
@@ -455,14 +428,14 @@ export class NotificationFeed {
   private async fetchBetween(
     lower: string,
     upper: string | undefined,
-  ): Promise<{ list: Notification[]; added: number } | undefined> {
+  ): Promise<HolePage | undefined> {
     const list = await this.fetch(
       upper === undefined ? { minId: lower, limit: 40 } : { minId: lower, maxId: upper, limit: 40 },
     );
     if (!list) return undefined;
     const added = this.store.add(list);
     if (added > 0) this.emit();
-    return { list, added };
+    return { items: list, added };
   }
 
   /** How many notifications it added; undefined when the request failed (try again later). */

@@ -139,3 +139,11 @@ export function countLikeMastodon(
   if (opts.urlLength === null) return graphemeCount(spoiler + text);
   return graphemeCount(spoiler + countableText(text, opts.urlLength));
 }
+
+/**
+ * The count as the composer's status line shows it, "used/max". A refusal for length quotes
+ * this same text, so the message and the counter beside it read alike.
+ */
+export function countLabel(used: number, max: number): string {
+  return `${used}/${max}`;
+}

@@ -6,7 +6,7 @@
 
 import { oneLine } from "../config/one-line.js";
 import { tl } from "../i18n/index.js";
-import { countLikeMastodon } from "./counter.js";
+import { countLabel, countLikeMastodon } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
 import { graphemeCount } from "./graphemes.js";
@@ -94,7 +94,7 @@ export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOpti
     return {
       ok: false as const,
       kind: "too-long" as const,
-      message: tl("compose.tooLong", { used, max: maxCharacters }),
+      message: tl("compose.tooLong", { counter: countLabel(used, maxCharacters) }),
       retryable: false,
     };
   }

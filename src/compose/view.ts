@@ -5,7 +5,7 @@
  * count red when `over` is true.
  */
 import { tl } from "../i18n/index.js";
-import { countLikeMastodon } from "./counter.js";
+import { countLabel, countLikeMastodon } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
 import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
 import { pendingSearch } from "./parse.js";
@@ -167,7 +167,7 @@ export function view(
   while (shown.length < h) shown.push(scrollTop + shown.length < total ? "" : "~");
   const count = countLikeMastodon(state.text, state.fields.spoiler, { urlLength: opts.urlLength });
   const over = count > opts.maxCharacters;
-  const right = `${count}/${opts.maxCharacters}`;
+  const right = countLabel(count, opts.maxCharacters);
   const searching = pendingSearch(state.pending);
   const left =
     searching !== null

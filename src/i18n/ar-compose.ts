@@ -91,7 +91,7 @@ export const arCompose: Translation<typeof enCompose> = {
     other: "خيار الاستطلاع {count} حرف على الأكثر",
   },
   "compose.pollDuration": "مدة الاستطلاع بين {min} و{max}",
-  "compose.tooLong": "أطول من المسموح: {used}/{max} حرفًا — لم يُنشر",
+  "compose.tooLong": "أطول من المسموح: {counter} حرفًا — لم يُنشر",
   "compose.nothingToPost": "لا شيء للنشر",
   "compose.rejected": "لم يُنشر: {why}",
   "compose.failed": "لم يُنشر ({why}). المسودة محفوظة، وإعادة \u200e:wq آمنة.",

@@ -47,7 +47,7 @@ export const enCompose = {
     other: "Poll options may be {count} characters at most",
   },
   "compose.pollDuration": "A poll must run between {min} and {max}",
-  "compose.tooLong": "Too long: {used}/{max} characters — not posted",
+  "compose.tooLong": "Too long: {counter} characters — not posted",
   "compose.nothingToPost": "Nothing to post",
   "compose.rejected": "Not posted: {why}",
   "compose.failed": "Not posted ({why}). The draft is kept; :wq again is safe.",

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { DraftStore, newDraft } from "../../src/compose/drafts.js";
-import { type PostingApi, type PostParams, submitDraft } from "../../src/compose/post.js";
+import { createEditor } from "../../src/compose/editor.js";
+import {
+  checkDraft,
+  type PostingApi,
+  type PostParams,
+  submitDraft,
+} from "../../src/compose/post.js";
+import { view } from "../../src/compose/view.js";
 
 /** A server that honours Idempotency-Key, and can lose its answer after storing a toot. */
 function fakeServer() {
@@ -166,5 +173,16 @@ describe("posting a draft", () => {
     });
     const result = await submitDraft(draft, fakeServer().api, 500, { pollLimits: limits });
     assert.equal(result.ok === false && result.message, "A poll may have at most 4 options here");
+  });
+  test("a refusal for length quotes the count as the composer's counter shows it", () => {
+    const text = "a".repeat(10_005);
+    const refusal = checkDraft(newDraft({ text }), 10_000);
+    assert.equal(refusal?.ok, false);
+    const counter = view(createEditor(text), 80, 1, { maxCharacters: 10_000 })
+      .status.trim()
+      .split(" ")
+      .at(-1);
+    assert.equal(counter, "10005/10000");
+    assert.ok(refusal?.message.includes(counter), `${refusal?.message} quotes ${counter}`);
   });
 });

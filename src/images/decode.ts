@@ -1,10 +1,12 @@
 // Picture bytes → RGBA pixels. The bytes come from a server and are hostile until proven
 // otherwise: the format is sniffed from the magic bytes (never from a Content-Type or a file
 // name), the pixel count is bounded before anything is allocated, and every decoder failure
-// becomes `null`, never an exception that reaches the caller.
+// becomes `null`, never an exception that reaches the caller. The decoders are loaded with the
+// first picture (src/images/pictures.ts), not at start-up.
 import jpeg from "jpeg-js";
 import omggif from "omggif";
 import { PNG } from "pngjs";
+import { MAX_BYTES } from "./fetch.js";
 
 export interface Rgba {
   width: number;
@@ -17,8 +19,6 @@ export type PictureFormat = "png" | "jpeg" | "gif" | "webp" | "unknown";
 
 /** Mastodon's own cap for originals is 8 294 400 pixels (3840×2160); previews are far smaller. */
 export const MAX_PIXELS = 16_000_000;
-/** Bytes accepted from a server for one picture. */
-export const MAX_BYTES = 16 * 1024 * 1024;
 
 export function sniffFormat(bytes: Uint8Array): PictureFormat {
   const b = bytes;

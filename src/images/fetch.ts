@@ -3,7 +3,9 @@
 // instead of filling memory.
 import { isLoopback } from "../config/instance-url.js";
 import { tl } from "../i18n/index.js";
-import { MAX_BYTES } from "./decode.js";
+
+/** Bytes accepted from a server for one picture. */
+export const MAX_BYTES = 16 * 1024 * 1024;
 
 export class PictureFetchError extends Error {}
 

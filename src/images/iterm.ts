@@ -2,7 +2,6 @@
 // sixel (DEC's bitmap graphics, through the `sixel` package's quantising encoder). Both paint
 // pixels at the cursor, outside the text grid: the UI reserves blank cells for them and draws
 // them after a frame only where their cells changed (see ui/shell/picture-overlay.ts).
-import { PNG } from "pngjs";
 import type { Rgb } from "./scale.js";
 
 function rgba(dots: Rgb): Uint8Array {
@@ -16,11 +15,17 @@ function rgba(dots: Rgb): Uint8Array {
   return out;
 }
 
-export function itermImage(dots: Rgb, cols: number, rows: number): string {
-  const png = new PNG({ width: dots.width, height: dots.height });
-  png.data = Buffer.from(rgba(dots));
-  const data = PNG.sync.write(png).toString("base64");
-  return `\x1b]1337;File=inline=1;size=${Math.ceil((data.length * 3) / 4)};width=${cols};height=${rows};preserveAspectRatio=0:${data}\x07`;
+export type ItermEncoder = (dots: Rgb, cols: number, rows: number) => string;
+
+/** The encoder, loaded only where iTerm2's protocol is in use: pngjs is not needed elsewhere. */
+export async function loadItermEncoder(): Promise<ItermEncoder> {
+  const { PNG } = await import("pngjs");
+  return (dots, cols, rows) => {
+    const png = new PNG({ width: dots.width, height: dots.height });
+    png.data = Buffer.from(rgba(dots));
+    const data = PNG.sync.write(png).toString("base64");
+    return `\x1b]1337;File=inline=1;size=${Math.ceil((data.length * 3) / 4)};width=${cols};height=${rows};preserveAspectRatio=0:${data}\x07`;
+  };
 }
 
 export type SixelEncoder = (dots: Rgb) => string;

@@ -6,10 +6,10 @@ import { decode as decodeBlurhash, isBlurhashValid } from "blurhash";
 import { tl } from "../i18n/index.js";
 import type { PictureRows, PictureSource, PictureView } from "../render/options.js";
 import { halfBlockLines } from "./blocks.js";
-import { type Decoded, decodePicture } from "./decode.js";
+import type { Decoded } from "./decode.js";
 import type { DiskCache } from "./disk-cache.js";
 import { PictureFetchError } from "./fetch.js";
-import { itermImage, type SixelEncoder } from "./iterm.js";
+import type { ItermEncoder, SixelEncoder } from "./iterm.js";
 import { kittyDelete, kittyPlaceholderLines, kittyTransmit, MAX_KITTY_CELLS } from "./kitty.js";
 import { fitCells, resample } from "./scale.js";
 
@@ -49,6 +49,8 @@ export interface PicturesOptions {
   tmux: boolean;
   /** The sixel encoder, where the protocol is sixel (loaded on demand: loadSixelEncoder). */
   sixel?: SixelEncoder;
+  /** The iTerm2 encoder, where the protocol is iterm (loaded on demand: loadItermEncoder). */
+  iterm?: ItermEncoder;
   /** A cell's size in pixels (sixel draws pixels: without it, no sixel). */
   cellPixels?: { width: number; height: number };
   fetchBytes: (url: string) => Promise<Uint8Array>;
@@ -67,6 +69,9 @@ export interface PicturesOptions {
 const MAX_DECODED = 8;
 const MAX_PAINTED = 96;
 const MAX_KITTY_IDS = 255;
+
+/** pngjs, jpeg-js and omggif (~150 KB of code to compile): loaded with the first picture. */
+const decoders = () => import("./decode.js");
 
 export class Pictures implements PictureRows {
   private readonly entries = new Map<string, Entry>();
@@ -192,7 +197,7 @@ export class Pictures implements PictureRows {
       );
       const sequence =
         this.opts.protocol === "iterm"
-          ? itermImage(dots, cols, rows)
+          ? (this.opts.iterm?.(dots, cols, rows) ?? "")
           : (this.opts.sixel?.(dots) ?? "");
       this.overlays.set(slot, { sequence, cols, rows });
       view = { lines: reservedLines(slot, cols, rows), kind: "picture" };
@@ -284,6 +289,7 @@ export class Pictures implements PictureRows {
       let bytes = this.opts.cache?.read(url) ?? null;
       const cached = bytes !== null;
       bytes ??= await this.opts.fetchBytes(url);
+      const { decodePicture } = await decoders();
       const pixels = decodePicture(bytes);
       if (pixels) {
         if (!cached) this.opts.cache?.write(url, bytes);

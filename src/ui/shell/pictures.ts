@@ -6,7 +6,7 @@ import { cacheDir } from "../../config/paths.js";
 import type { ImageMode } from "../../config/settings.js";
 import { DiskCache } from "../../images/disk-cache.js";
 import { fetchPictureBytes } from "../../images/fetch.js";
-import { loadSixelEncoder } from "../../images/iterm.js";
+import { loadItermEncoder, loadSixelEncoder } from "../../images/iterm.js";
 import { type PictureProtocol, Pictures } from "../../images/pictures.js";
 import type { GraphicsAnswers } from "../terminal/graphics-probe.js";
 import { attachPictureOverlay } from "./picture-overlay.js";
@@ -64,6 +64,7 @@ export async function startPictures(opts: {
 }): Promise<ShellPictures | undefined> {
   if (opts.protocol === "off" || opts.colorLevel === 0) return undefined;
   const sixel = opts.protocol === "sixel" ? await loadSixelEncoder() : undefined;
+  const iterm = opts.protocol === "iterm" ? await loadItermEncoder() : undefined;
   const cache = new DiskCache(`${cacheDir(opts.env)}/pictures`);
   const common = {
     level: Math.min(3, Math.max(1, opts.colorLevel)) as 1 | 2 | 3,
@@ -76,6 +77,7 @@ export async function startPictures(opts: {
   const pictures = new Pictures({
     ...common,
     ...(sixel ? { sixel } : {}),
+    ...(iterm ? { iterm } : {}),
     protocol: opts.protocol,
     ...(opts.cellPixels ? { cellPixels: opts.cellPixels } : {}),
   });

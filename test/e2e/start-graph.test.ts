@@ -1,0 +1,44 @@
+// What the built TUI compiles before its first paint: the entry, the TUI chunk and the screen
+// chunk (src/cli/main.ts → tui.ts → tui-screen.ts, each loaded by import()), with every chunk
+// they import statically. esbuild names each source file in a `// path` comment where its code
+// starts, so the chunks say which modules they hold. Code that only some sessions need is
+// loaded where it is first used, and must not come back into this set unnoticed.
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+
+const DIST = new URL("../../dist/", import.meta.url);
+
+/** The source files in the static closure of the start-up chunks. */
+function startModules(): Set<string> {
+  assert.ok(existsSync(new URL("tootty.js", DIST)), "run `npm run build` first");
+  const chunks = readdirSync(new URL("chunks/", DIST)).filter((f) => f.endsWith(".js"));
+  const starts = [
+    "tootty.js",
+    ...chunks.filter((f) => /^(tui|tui-screen)-[A-Z0-9]+\.js$/.test(f)).map((f) => `chunks/${f}`),
+  ];
+  assert.equal(starts.length, 3, `entry, tui and tui-screen chunks: ${starts.join(", ")}`);
+  const seen = new Set<string>();
+  const modules = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(new URL(file, DIST), "utf8");
+    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) modules.add(m[1]!);
+    // Static imports only: `import … from "./chunk-X.js"` and `import "./chunk-X.js"`.
+    for (const m of text.matchAll(/^(?:import|export)\b[^;]*?["'](\.\.?\/[^"']+\.js)["'];?$/gm)) {
+      const target = new URL(m[1]!, new URL(file, DIST)).pathname.slice(DIST.pathname.length);
+      visit(target);
+    }
+  };
+  for (const s of starts) visit(s);
+  return modules;
+}
+
+test("the start-up chunks hold the screen but not the picture decoders", () => {
+  const modules = [...startModules()];
+  assert.ok(modules.includes("src/cli/tui-screen.ts"), "the screen itself is there");
+  assert.ok(modules.includes("src/images/pictures.ts"), "the picture store is there");
+  const decoders = modules.filter((m) => /^node_modules\/(pngjs|jpeg-js|omggif)\//.test(m));
+  assert.deepEqual(decoders, [], "pngjs, jpeg-js and omggif load with the first picture");
+});

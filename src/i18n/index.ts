@@ -25,18 +25,40 @@ interface Current {
   tag: string;
   messages: Catalogue;
   rtl: boolean;
-  plural: Intl.PluralRules;
-  number: Intl.NumberFormat;
+  /** The plural category of `count` (Intl.PluralRules, made on first use). */
+  plural(count: number): Intl.LDMLPluralRule;
+  /** `n` in the language's digits (Intl.NumberFormat, made on first use). */
+  number(n: number): string;
 }
+
+/**
+ * English without a Unicode extension (en, en-GB, en-Latn-US, en-001 — not en-u-nu-arab):
+ * Latin digits, grouped from the thousands, as Intl.NumberFormat writes them for English.
+ */
+const PLAIN_ENGLISH = /^en(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?$/;
 
 function make(tag: string): Current {
   const language = tag.split("-")[0]!.toLowerCase();
+  // The first Intl.NumberFormat of a process loads ICU's number data: ~15 ms of CPU before the
+  // first paint, where the headers' "5m" and "3h" are the only numbers. An English integer
+  // below 1 000 is its own decimal digits (test/i18n/numbers checks it against Intl).
+  const plainDigits = PLAIN_ENGLISH.test(tag);
+  let plural: Intl.PluralRules | undefined;
+  let number: Intl.NumberFormat | undefined;
   return {
     tag,
     messages: CATALOGUES[language] ?? en,
     rtl: RTL_LANGUAGES.has(language),
-    plural: new Intl.PluralRules(tag),
-    number: new Intl.NumberFormat(tag),
+    plural: (count) => {
+      plural ??= new Intl.PluralRules(tag);
+      return plural.select(count);
+    },
+    number: (n) => {
+      if (plainDigits && Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0))
+        return String(n);
+      number ??= new Intl.NumberFormat(tag);
+      return number.format(n);
+    },
   };
 }
 
@@ -79,7 +101,7 @@ export function locale(): string {
 
 function pick(message: string | PluralMessage, count: number | undefined, c: Current): string {
   if (typeof message === "string") return message;
-  const category = count === undefined ? "other" : c.plural.select(count);
+  const category = count === undefined ? "other" : c.plural(count);
   return message[category] ?? message.other;
 }
 
@@ -90,7 +112,7 @@ function fill(text: string, params: Params | undefined, c: Current): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? c.number.format(value) : value;
+    return typeof value === "number" ? c.number(value) : value;
   });
 }
 
@@ -177,7 +199,7 @@ export function actionHelp(action: Action): string {
 
 /** A number in the interface language's digits. */
 export function formatNumber(n: number): string {
-  return now().number.format(n);
+  return now().number(n);
 }
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -1,0 +1,47 @@
+// Numbers in the interface language: what tootty writes is what Intl.NumberFormat writes for
+// the same locale, including where it skips making one (English integers below 1 000).
+import assert from "node:assert/strict";
+import { afterEach, describe, test } from "node:test";
+import fc from "fast-check";
+import { formatNumber, setLocale, tl } from "../../src/i18n/index.js";
+
+const TAGS = [
+  "en",
+  "en-US",
+  "en-GB",
+  "en-IN",
+  "en-Latn-US",
+  "en-001",
+  "en-u-nu-arab",
+  "ar",
+  "ar-EG",
+  "de",
+];
+
+describe("numbers in the interface language", () => {
+  afterEach(() => setLocale("en"));
+
+  test("every integer from 0 to 999, and any number at all, as Intl writes it", () => {
+    for (const tag of TAGS) {
+      setLocale(tag);
+      const intl = new Intl.NumberFormat(tag);
+      for (let n = 0; n < 1000; n++) assert.equal(formatNumber(n), intl.format(n), `${tag} ${n}`);
+      for (const n of [-0, -1, 1000, 1234567, 0.5, Number.NaN, Number.POSITIVE_INFINITY])
+        assert.equal(formatNumber(n), intl.format(n), `${tag} ${n}`);
+      fc.assert(
+        fc.property(fc.oneof(fc.integer(), fc.double()), (n) => {
+          assert.equal(formatNumber(n), intl.format(n));
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  test("a message's count is written in the language's digits", () => {
+    setLocale("en-u-nu-arab");
+    assert.match(tl("time.minutes", { count: 5 }), /\u0665/);
+    setLocale("en");
+    assert.match(tl("time.minutes", { count: 5 }), /5/);
+    assert.match(tl("time.minutes", { count: 1234 }), /1,234/);
+  });
+});

@@ -56,7 +56,12 @@ export interface ReadPosition {
 
 /** Asks for the saved markers; start it early, alongside the first timeline pages. */
 export function requestMarkers(session: Session): Promise<Partial<Record<MarkerTimeline, Marker>>> {
-  return fetchMarkers(session.rest);
+  const request = fetchMarkers(session.rest);
+  // Its reader attaches after the panes are built. Where the server is known to have no
+  // markers (Sharkey) it rejects at once, and a rejection nobody handles by the next turn of
+  // the event loop ends the process: mark it handled here; the reader still sees it.
+  request.catch(() => undefined);
+  return request;
 }
 
 export function trackReadPosition(

@@ -4,7 +4,7 @@
 // Exits non-zero if any flavour fails, after running them all, and prints each one's figures.
 import { spawn } from "node:child_process";
 
-const FLAVOURS = ["mastodon", "gotosocial", "pleroma", "hollo"];
+const FLAVOURS = ["mastodon", "gotosocial", "pleroma", "hollo", "sharkey", "snac"];
 const args = process.argv.slice(2);
 const chosen = [];
 const files = [];

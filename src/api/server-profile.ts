@@ -62,6 +62,44 @@ const MASTODON_ENDPOINTS: Known = {
 };
 
 /**
+ * Sharkey's Mastodon API (packages/backend/src/server/api/mastodon/): no markers, filters v2,
+ * scheduled statuses, grouped notifications, unread count or translation; conversations and
+ * status history are routed. It has no Mastodon streaming, but its socket upgrades any path
+ * and answers pings in Misskey's protocol: only the software's name can tell.
+ */
+const SHARKEY: Known = {
+  streaming: false,
+  markers: false,
+  filtersV2: false,
+  scheduledStatuses: false,
+  groupedNotifications: false,
+  notificationUnreadCount: false,
+  translation: false,
+  quotes: false,
+  conversations: true,
+  statusHistory: true,
+};
+
+/**
+ * snac2 (mastoapi.c): no streaming endpoint although v1 names `urls.streaming_api`; no status
+ * history, translation, grouped notifications or unread count. Conversations, filters and
+ * scheduled statuses answer an empty list whatever there is ("TBD", "snac will never have
+ * filters"), so they are not there either: an always-empty list would claim there is nothing.
+ */
+const SNAC: Known = {
+  streaming: false,
+  conversations: false,
+  filtersV2: false,
+  scheduledStatuses: false,
+  statusHistory: false,
+  translation: false,
+  groupedNotifications: false,
+  notificationUnreadCount: false,
+  quotes: false,
+  markers: true,
+};
+
+/**
  * What a project's own code says it has not got, for endpoints that a request cannot settle
  * cheaply or that are known for certain (absent here = not known: asked when needed and
  * learned from the answer, `:instance` asks the rest). Hollo (fedify-dev/hollo
@@ -72,10 +110,16 @@ const SOFTWARE: Record<string, Known> = {
   mastodon: MASTODON_ENDPOINTS,
   hometown: MASTODON_ENDPOINTS,
   hollo: { streaming: false, filtersV2: false, conversations: false, scheduledStatuses: false },
+  sharkey: SHARKEY,
+  snac: SNAC,
 };
 
-/** Software whose server counts the text as it is (no URL allowance, mentions in full). */
-const LITERAL_COUNT = new Set(["pleroma", "akkoma"]);
+/**
+ * Software whose server counts the text as it is (no URL allowance, mentions in full). Sharkey
+ * counts `text.length + cw.length` in notes/create whatever `characters_reserved_per_url` says
+ * (it sends the length of its own URL there).
+ */
+const LITERAL_COUNT = new Set(["pleroma", "akkoma", "sharkey"]);
 
 /**
  * What the instance JSON alone promises. `api_versions.mastodon` exists from Mastodon 4.3:
@@ -126,6 +170,11 @@ export class ServerProfile {
       : undefined;
     if (fromSoftware !== undefined) return fromSoftware;
     return this.instanceInfo ? fromInstance(this.instanceInfo)[feature] : undefined;
+  }
+
+  /** Whether the software named by NodeInfo is known, from its own code, to lack this. */
+  softwareLacks(feature: ServerFeature): boolean {
+    return this.nodeSoftware ? SOFTWARE[this.nodeSoftware.name]?.[feature] === false : false;
   }
 
   /** Whether to try: false only when this server is known not to have it. */

@@ -110,6 +110,8 @@ export class StreamManager {
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
   private readonly liveListeners = new Set<(reconnect: boolean) => void>();
   private currentState: ConnectionState = { kind: "closed" };
+  /** Set by withdraw(): nothing connects again. */
+  private withdrawn = false;
   private socket: StreamSocket | undefined;
   /** Bumped per socket, so late events of an abandoned socket are ignored. */
   private generation = 0;
@@ -213,7 +215,7 @@ export class StreamManager {
   }
 
   private connect(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.withdrawn) return;
     this.clearTimers();
     const gen = ++this.generation;
     this.connectAttempts++;
@@ -373,6 +375,20 @@ export class StreamManager {
       this.refusals = [];
       this.connect();
     }, this.unavailableRetryMs);
+  }
+
+  /**
+   * The server is known not to stream Mastodon's way (its software, from NodeInfo): close the
+   * socket for good and say so, whatever it answered. Misskey's forks upgrade any path and
+   * answer pings while carrying nothing a Mastodon client subscribes to, so such a socket
+   * would look live forever while the feeds waited for toots that never come.
+   */
+  withdraw(): void {
+    if (this.stopped || this.withdrawn) return;
+    this.withdrawn = true;
+    this.dropSocket();
+    this.socketOpen = false;
+    this.setState({ kind: "unavailable", reason: "no streaming", nextTryAt: Infinity });
   }
 
   private reject(message: string): void {

@@ -19,9 +19,39 @@
 //   CHANGES.md, "Fixed `min_id` handling") `min_id` returned the newest page above the cursor,
 //   not the one joining it, and timelines ignored since_id; no filters, conversations,
 //   scheduled statuses.
+// - Sharkey (a Misskey fork; its Mastodon API is packages/backend/src/server/api/mastodon/,
+//   2024–2025 releases): only /api/v1/instance, whose version is "3.0.0 (compatible; Sharkey
+//   X; like Akkoma)", 16 attachments, polls of 10 × 150, min_expiration 50, and
+//   `characters_reserved_per_url` set to the length of the instance's URL, while notes/create
+//   counts `text.length + cw.length` with no URL allowance against maxNoteLength (3000 by
+//   default, config.ts); Misskey "aidx" ids (misc/id/aidx.ts: 8 base36 digits of milliseconds
+//   since 2000, 4 of node, 4 of counter); no markers, filters v2, scheduled statuses, grouped
+//   notifications, unread count or translation; conversations and status history are there. It
+//   has no Mastodon streaming, yet StreamingApiServerService upgrades any path (token from the
+//   Authorization header or `?i=`, anonymous without one) to Misskey's own protocol, which
+//   ignores Mastodon's subscribe messages: the socket opens, answers pings, and carries nothing.
+//   An unknown GET under /api answers ApiServerService's UNKNOWN_API_ENDPOINT error; another
+//   method, fastify's default 404.
+// - snac (snac2 2.x, mastoapi.c and httpd.c): status ids are the creation time's 10 decimal
+//   seconds then an md5 in hex (`mastoapi_id`), notification ids `tid()` without its dot (16
+//   digits); only /api/v1/instance, version "4.0.0 (not true; really snac/2.94)",
+//   max_characters 100000, `characters_reserved_per_url` 32, 4 attachments, polls 8 × 50; it
+//   names `urls.streaming_api` but has no streaming endpoint; conversations, filters (v1 and
+//   v2), favourites and scheduled statuses answer an empty list whatever there is; no status
+//   history, translation, grouped notifications, requests or unread count. Whatever it does not
+//   handle is `<h1>404 Not Found (snac/2.94)</h1>` as text/html.
 import { randomUUID } from "node:crypto";
+import { DEMO_DOMAIN } from "./accounts.js";
+import { json, type Reply } from "./http-kit.js";
 
-export const DEMO_FLAVOURS = ["mastodon", "gotosocial", "pleroma", "hollo"] as const;
+export const DEMO_FLAVOURS = [
+  "mastodon",
+  "gotosocial",
+  "pleroma",
+  "hollo",
+  "sharkey",
+  "snac",
+] as const;
 export type DemoFlavourName = (typeof DEMO_FLAVOURS)[number];
 
 export function isDemoFlavour(name: string): name is DemoFlavourName {
@@ -35,7 +65,9 @@ export type StreamingMode =
   /** Token only in the query, one stream per socket from `?stream=`; subscribe messages ignored. */
   | "query-token"
   /** No streaming endpoint: the upgrade and every /api/v1/streaming path answer 404. */
-  | "none";
+  | "none"
+  /** Misskey's socket: any path upgrades, Mastodon's messages are ignored, nothing arrives. */
+  | "misskey";
 
 export interface IdScheme {
   /** Status ids, given the creation time; undefined = Mastodon's snowflakes. */
@@ -70,6 +102,14 @@ export interface DemoFlavour {
   readonly uuidCursors: boolean;
   /** Removes or changes status fields the way this server renders them. */
   reshapeStatus(status: Record<string, unknown>): void;
+  /** This server's answer to a path it has no route for (default: Mastodon's JSON 404). */
+  readonly notFound?: (method: string, path: string) => Reply;
+  /** `METHOD /path` patterns answered 200 with an empty list whatever there is (snac's stubs). */
+  readonly emptyLists?: readonly RegExp[];
+  /** Names a streaming URL in the instance JSON even without streaming (snac does). */
+  readonly namesStreamingUrl?: boolean;
+  /** `characters_reserved_per_url` as the instance JSON says it, when not the counting rule. */
+  readonly advertisedUrlLength?: number;
 }
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -268,6 +308,136 @@ function hollo(): DemoFlavour {
   };
 }
 
+/** Misskey's aidx: 8 base36 digits of ms since 2000, a 4-digit node, a 4-digit counter. */
+export function aidxIds(): (atMs: number) => string {
+  const next = monotonic();
+  const TIME2000 = 946_684_800_000;
+  let counter = 0;
+  return (atMs) => {
+    const { ms } = next(atMs);
+    counter++;
+    const time = Math.max(0, Number(ms) - TIME2000)
+      .toString(36)
+      .padStart(8, "0")
+      .slice(-8);
+    return `${time}k7qz${counter.toString(36).padStart(4, "0").slice(-4)}`;
+  };
+}
+
+/**
+ * snac's status ids: the creation time's seconds in 10 digits, then the md5 of the object's
+ * URL in hex. The hex here counts up within a second so the demo's order is creation order
+ * (snac orders by its index files, not by id).
+ */
+export function snacStatusIds(): (atMs: number) => string {
+  const next = monotonic();
+  let serial = 0n;
+  return (atMs) => {
+    const { ms } = next(atMs);
+    serial++;
+    const seconds = (ms / 1000n).toString().padStart(10, "0");
+    return seconds + ((0x9e3779b9n << 64n) + serial).toString(16).padStart(32, "0");
+  };
+}
+
+/** snac's notification ids: `tid()` ("%010ld.%06ld", seconds.microseconds) without the dot. */
+export function snacNotificationIds(): (atMs: number) => string {
+  const next = monotonic();
+  return (atMs) => {
+    const { ms, seq } = next(atMs);
+    const micros = (ms % 1000n) * 1000n + (seq % 1000n);
+    return (ms / 1000n).toString().padStart(10, "0") + micros.toString().padStart(6, "0");
+  };
+}
+
+function sharkey(): DemoFlavour {
+  const aidx = aidxIds();
+  return {
+    ...mastodon,
+    name: "sharkey",
+    software: { name: "sharkey", version: "2025.4.3" },
+    instanceVersion: "3.0.0 (compatible; Sharkey 2025.4.3; like Akkoma)",
+    hasInstanceV2: false,
+    hasApiVersions: false,
+    maxCharacters: 3000,
+    charactersReservedPerUrl: null,
+    advertisedUrlLength: `https://${DEMO_DOMAIN}`.length,
+    maxMediaAttachments: 16,
+    pollMaxOptions: 10,
+    pollMaxCharactersPerOption: 150,
+    streaming: "misskey",
+    ids: { status: aidx, notification: (at) => aidx(at), other: aidx },
+    missing: [
+      path("GET", "/api/v1/streaming(/.*)?"),
+      path("GET", "/api/v2/instance"),
+      path("GET", "/api/v2/filters"),
+      path("(GET|POST)", "/api/v1/markers"),
+      path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
+      path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
+      path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
+      path("GET", "/api/v1/notifications/unread_count"),
+      path("POST", `/api/v1/statuses/${ID}/translate`),
+    ],
+    notFound: (method, p) =>
+      method === "GET"
+        ? json(404, {
+            error: {
+              message: "Unknown API endpoint.",
+              code: "UNKNOWN_API_ENDPOINT",
+              id: "2ca3b769-540a-4f08-9dd5-b5a825b6d0f1",
+              kind: "client",
+            },
+          })
+        : json(404, {
+            message: `Route ${method}:${p} not found`,
+            error: "Not Found",
+            statusCode: 404,
+          }),
+  };
+}
+
+function snac(): DemoFlavour {
+  const statusIds = snacStatusIds();
+  const notificationIds = snacNotificationIds();
+  return {
+    ...mastodon,
+    name: "snac",
+    software: { name: "snac", version: "2.94" },
+    instanceVersion: "4.0.0 (not true; really snac/2.94)",
+    hasInstanceV2: false,
+    hasApiVersions: false,
+    maxCharacters: 100_000,
+    charactersReservedPerUrl: 32,
+    maxMediaAttachments: 4,
+    pollMaxOptions: 8,
+    pollMaxCharactersPerOption: 50,
+    streaming: "none",
+    namesStreamingUrl: true,
+    ids: { status: statusIds, notification: (at) => notificationIds(at), other: statusIds },
+    missing: [
+      path("GET", "/api/v1/streaming(/.*)?"),
+      path("GET", "/api/v2/instance"),
+      path("GET", `/api/v1/statuses/${ID}/history`),
+      path("POST", `/api/v1/statuses/${ID}/translate`),
+      path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
+      path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
+      path("GET", "/api/v1/notifications/unread_count"),
+      path("(GET|PUT|DELETE)", `/api/v1/scheduled_statuses/${ID}`),
+    ],
+    emptyLists: [
+      path("GET", "/api/v1/conversations"),
+      path("GET", "/api/v(1|2)/filters"),
+      path("GET", "/api/v1/favourites"),
+      path("GET", "/api/v1/scheduled_statuses"),
+    ],
+    notFound: () => ({
+      status: 404,
+      text: "<h1>404 Not Found (snac/2.94)</h1>",
+      contentType: "text/html; charset=utf-8",
+    }),
+  };
+}
+
 /** A fresh flavour (its id generators start anew per instance). */
 export function demoFlavour(name: DemoFlavourName = "mastodon"): DemoFlavour {
   switch (name) {
@@ -279,6 +449,10 @@ export function demoFlavour(name: DemoFlavourName = "mastodon"): DemoFlavour {
       return pleroma();
     case "hollo":
       return hollo();
+    case "sharkey":
+      return sharkey();
+    case "snac":
+      return snac();
   }
 }
 

@@ -112,8 +112,11 @@ async function serve(
   }
   const headers = rateLimitHeaders(limit);
   // An endpoint this server does not have: the same 404 as an unknown path.
-  if (deps.flavour.missing.some((m) => m.test(`${method} ${url.pathname}`)))
-    return { reply: NOT_FOUND, headers };
+  const request = `${method} ${url.pathname}`;
+  const notFound = deps.flavour.notFound?.(method, url.pathname) ?? NOT_FOUND;
+  if (deps.flavour.missing.some((m) => m.test(request))) return { reply: notFound, headers };
+  if (deps.flavour.emptyLists?.some((m) => m.test(request)))
+    return { reply: json(200, []), headers };
 
   for (const r of deps.routes) {
     if (r.method !== method) continue;
@@ -138,5 +141,5 @@ async function serve(
     const reply = await r.handler(ctx);
     return { reply: { ...reply, body: reshapeBody(deps.flavour, reply.body) }, headers };
   }
-  return { reply: NOT_FOUND, headers };
+  return { reply: notFound, headers };
 }

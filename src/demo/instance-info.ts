@@ -13,7 +13,7 @@ const configuration = (f: DemoFlavour) => ({
   statuses: {
     max_characters: f.maxCharacters,
     max_media_attachments: f.maxMediaAttachments,
-    characters_reserved_per_url: f.charactersReservedPerUrl ?? 0,
+    characters_reserved_per_url: f.advertisedUrlLength ?? f.charactersReservedPerUrl ?? 0,
   },
   media_attachments: {
     supported_mime_types: [
@@ -126,7 +126,9 @@ export function instanceV1(
     description: DESCRIPTION,
     email: `admin@${DEMO_DOMAIN}`,
     version: f.instanceVersion,
-    ...(f.streaming === "none" ? {} : { urls: { streaming_api: streamingUrl } }),
+    ...(f.streaming === "none" && !f.namesStreamingUrl
+      ? {}
+      : { urls: { streaming_api: streamingUrl } }),
     stats: { user_count: counts.users, status_count: counts.statuses, domain_count: 9 },
     thumbnail: null,
     languages: ["en"],

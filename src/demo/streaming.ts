@@ -73,6 +73,8 @@ export class StreamingServer {
     handleProtocols: (protocols) => [...protocols][0] ?? false,
   });
   private readonly clients = new Set<Client>();
+  /** Misskey-protocol sockets (flavour "misskey"): open, answering pings, carrying nothing. */
+  private readonly silentSockets = new Set<WebSocket>();
   private silent = false;
   private refuse: { until: number; status: number } | null = null;
   private readonly pingTimer: NodeJS.Timeout;
@@ -89,7 +91,7 @@ export class StreamingServer {
   }
 
   get clientCount(): number {
-    return this.clients.size;
+    return this.clients.size + this.silentSockets.size;
   }
 
   setSilent(silent: boolean): void {
@@ -111,12 +113,14 @@ export class StreamingServer {
 
   dropAll(): void {
     for (const c of this.clients) c.socket.terminate();
+    for (const s of this.silentSockets) s.terminate();
   }
 
   close(): void {
     clearInterval(this.pingTimer);
     this.unsubscribeWorld();
     for (const c of this.clients) c.socket.terminate();
+    for (const s of this.silentSockets) s.terminate();
     this.wss.close();
   }
 
@@ -146,6 +150,12 @@ export class StreamingServer {
     if (mode === "none") {
       // No streaming route at all: the framework's plain 404, upgrade or not (Hollo).
       rejectUpgrade(socket, 404, "404 Not Found", "text/plain");
+      return;
+    }
+    if (mode === "misskey") {
+      // Misskey's StreamingApiServerService upgrades whatever the path, with or without a
+      // token, and speaks only its own protocol: the socket is open and says nothing.
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.acceptSilent(ws));
       return;
     }
     if (url.pathname !== "/api/v1/streaming" && url.pathname !== "/api/v1/streaming/") {
@@ -187,6 +197,15 @@ export class StreamingServer {
     }
     const origin = requestOrigin(req.headers.host);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, token, url, origin));
+  }
+
+  /** A socket that answers pings (ws does) and ignores every message: no client, no events. */
+  private acceptSilent(socket: WebSocket): void {
+    this.silentSockets.add(socket);
+    socket.on("ping", (data) => socket.pong(data));
+    socket.on("message", () => {});
+    socket.on("close", () => this.silentSockets.delete(socket));
+    socket.on("error", () => this.silentSockets.delete(socket));
   }
 
   private accept(socket: WebSocket, token: string, url: URL, origin: string | undefined): void {

@@ -9,7 +9,7 @@ export const arCli: Translation<typeof enCli> = {
 الاستخدام:
   tootty                     يفتح الخيوط الزمنية للحساب الافتراضي
   tootty --demo              يفتح على خادم تجريبي مدمج (بلا حساب ولا شبكة)
-  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo
+  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo|sharkey|snac
                              يؤدي الخادم التجريبي دور ذلك الخادم (معرّفاته وحدوده وبثه)
   tootty --account ACCT      يستعمل الحساب المحفوظ ACCT (user@host)
   tootty --bidi MODE         من يرتّب العربية والعبرية: auto أو visual (tootty) أو terminal

@@ -7,7 +7,7 @@ export const enCli = {
 Usage:
   tootty                     open the timelines of the default account
   tootty --demo              open on the embedded demo instance (no account, no network)
-  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo
+  tootty --demo --demo-flavour mastodon|gotosocial|pleroma|hollo|sharkey|snac
                              the demo instance plays that server (its ids, limits, streaming)
   tootty --account ACCT      use the stored account ACCT (user@host)
   tootty --bidi MODE         who orders Arabic/Hebrew: auto, visual (tootty), terminal

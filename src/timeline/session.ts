@@ -157,6 +157,13 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     if (s.kind === "live") direct.profile.learn("streaming", true);
     if (s.kind === "unavailable") direct.profile.learn("streaming", false);
   });
+  // Software known not to stream (Sharkey's socket opens and carries nothing): stop trusting
+  // the socket as soon as NodeInfo says what the server is, so the panes poll.
+  const withdrawIfAbsent = () => {
+    if (direct.profile.softwareLacks("streaming")) stream.withdraw();
+  };
+  const offSoftware = direct.profile.onChange(withdrawIfAbsent);
+  withdrawIfAbsent();
 
   const statusChanges = new StatusBus();
   const feeds = new Map<TimelineKind, TimelineFeed>();
@@ -304,6 +311,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     close() {
       closed = true;
       offStreamState();
+      offSoftware();
       unsubscribeUser();
       unwatchUser();
       for (const f of feeds.values()) f.close();

@@ -108,6 +108,65 @@ describe("the profile of each simulated server", () => {
   });
 });
 
+describe("the profile of Sharkey and snac", () => {
+  test("Sharkey: counted as written whatever characters_reserved_per_url says; no stream", async () => {
+    const { demo, rest, profile } = await profileOf("sharkey");
+    try {
+      assert.equal(profile.software?.name, "sharkey");
+      assert.equal(
+        profile.instance?.charactersReservedPerUrl,
+        "https://demo.tootty.example".length,
+      );
+      assert.deepEqual(profile.limits.count, { kind: "literal" });
+      assert.equal(profile.limits.maxCharacters, 3000);
+      assert.equal(profile.limits.maxMediaAttachments, 16);
+      assert.equal(profile.limits.pollMaxOptions, 10);
+      assert.equal(profile.limits.pollMaxCharactersPerOption, 150);
+      assert.equal(profile.softwareLacks("streaming"), true);
+      for (const f of ["markers", "filtersV2", "scheduledStatuses", "translation"] as const)
+        assert.equal(profile.supports(f), false, f);
+      assert.equal(profile.supports("conversations"), true);
+      assert.equal(profile.supports("statusHistory"), true);
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+
+  test("snac: its always-empty lists count as missing, and nothing is asked for them", async () => {
+    const { demo, rest, profile } = await profileOf("snac");
+    try {
+      assert.equal(profile.software?.name, "snac");
+      assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 32 });
+      assert.equal(profile.limits.maxCharacters, 100_000);
+      assert.equal(profile.limits.pollMaxOptions, 8);
+      assert.equal(profile.instance?.namesStreamingUrl, true, "it names a streaming URL");
+      assert.equal(profile.softwareLacks("streaming"), true);
+      for (const f of ["conversations", "scheduledStatuses", "filtersV2", "statusHistory"] as const)
+        assert.equal(profile.supports(f), false, f);
+      assert.equal(profile.supports("markers"), true);
+      const before = demo.control.requestLog().length;
+      await assert.rejects(
+        rest.request({ method: "GET", path: "/api/v1/conversations", feature: "conversations" }),
+        NotSupportedError,
+      );
+      assert.equal(demo.control.requestLog().length, before, "not asked");
+    } finally {
+      rest.close();
+      await demo.close();
+    }
+  });
+
+  test("a software name alone decides; Mastodon's never lacks streaming", () => {
+    const p = new ServerProfile();
+    assert.equal(p.softwareLacks("streaming"), false, "unknown software: nothing is assumed");
+    p.setSoftware({ name: "Sharkey", version: "2025.4.3" });
+    assert.equal(p.softwareLacks("streaming"), true);
+    p.setSoftware({ name: "mastodon", version: "4.5.0" });
+    assert.equal(p.softwareLacks("streaming"), false);
+  });
+});
+
 describe("reading what servers send", () => {
   test("api_versions decides, not the version string", () => {
     const glitch = new ServerProfile();

@@ -41,14 +41,26 @@ async function postStatus(demo: DemoInstance, body: string, type: string) {
   return { status: res.status, body: (await res.json()) as Json };
 }
 
+/** A text of exactly `max` characters with a long URL is taken, one more is refused. */
+async function assertUrlsCountWhole(demo: DemoInstance, max: number, pathLength: number) {
+  const url = `https://example.com/${"p".repeat(pathLength)}`;
+  const fits = `${url} ${"x".repeat(max - url.length - 1)}`;
+  const ok = await postStatus(demo, JSON.stringify({ status: fits }), "application/json");
+  assert.equal(ok.status, 200);
+  const long = await postStatus(demo, JSON.stringify({ status: `${fits}y` }), "application/json");
+  assert.equal(long.status, 422);
+}
+
 const IDS: Record<DemoFlavourName, RegExp> = {
   mastodon: /^\d{17,19}$/,
   gotosocial: /^[0-9A-HJKMNP-TV-Z]{26}$/,
   pleroma: /^[0-9A-Za-z]{18}$/,
   hollo: /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  sharkey: /^[0-9a-z]{16}$/,
+  snac: /^\d{10}[0-9a-f]{32}$/,
 };
 
-for (const flavour of ["mastodon", "gotosocial", "pleroma", "hollo"] as const) {
+for (const flavour of ["mastodon", "gotosocial", "pleroma", "hollo", "sharkey", "snac"] as const) {
   describe(`demo flavour ${flavour}`, () => {
     const demo = withInstance(flavour);
 
@@ -204,16 +216,114 @@ describe("demo flavour pleroma: v1 only, max_toot_chars and poll_limits", () => 
     assert.equal(v1.body.configuration, undefined);
   });
 
-  test("a text of 5001 characters is refused and one of 5000 with URLs counted whole is taken", async () => {
-    const url = "https://example.com/" + "p".repeat(80);
-    const fits = `${url} ${"x".repeat(5000 - url.length - 1)}`;
-    const ok = await postStatus(demo(), JSON.stringify({ status: fits }), "application/json");
-    assert.equal(ok.status, 200);
-    const long = await postStatus(
+  test("a text of 5001 characters is refused and one of 5000 with URLs counted whole is taken", () =>
+    assertUrlsCountWhole(demo(), 5000, 80));
+});
+
+describe("demo flavour sharkey: Misskey's ids, v1 only, a socket that carries nothing", () => {
+  const demo = withInstance("sharkey");
+
+  test("the instance is v1 only, says it is like Akkoma, and has Sharkey's limits", async () => {
+    const v2 = await fetch(`${demo().url}/api/v2/instance`, { headers: auth(demo()) });
+    assert.equal(v2.status, 404);
+    assert.deepEqual(await v2.json(), {
+      error: {
+        message: "Unknown API endpoint.",
+        code: "UNKNOWN_API_ENDPOINT",
+        id: "2ca3b769-540a-4f08-9dd5-b5a825b6d0f1",
+        kind: "client",
+      },
+    });
+    const v1 = await getJson<Json>(demo(), "/api/v1/instance");
+    assert.match(String(v1.body.version), /^3\.0\.0 \(compatible; Sharkey [\d.]+; like Akkoma\)$/);
+    const conf = v1.body.configuration as { statuses: Json; polls: Json };
+    assert.equal(conf.statuses.max_media_attachments, 16);
+    assert.equal(conf.statuses.max_characters, 3000);
+    // The length of the instance's URL, not a URL allowance the server applies.
+    assert.equal(conf.statuses.characters_reserved_per_url, "https://demo.tootty.example".length);
+    assert.equal(conf.polls.max_options, 10);
+    assert.equal(conf.polls.max_characters_per_option, 150);
+  });
+
+  test("a URL counts at its full length: 3000 characters with a long URL are refused past it", () =>
+    assertUrlsCountWhole(demo(), 3000, 200));
+
+  test("any path upgrades, with or without a token, and a subscription brings nothing", async () => {
+    const other = `${demo().url.replace(/^http/, "ws")}/streaming`;
+    assert.equal(await upgradeStatus(other), 101);
+    const s = await openSocket(streamingUrl(demo()), { headers: auth(demo()) });
+    const frames: string[] = [];
+    s.ws.on("message", (d) => frames.push(String(d)));
+    s.ws.send(JSON.stringify({ type: "subscribe", stream: "public:local" }));
+    const pong = new Promise<void>((resolve) => s.ws.once("pong", () => resolve()));
+    s.ws.ping();
+    await pong;
+    await postStatus(demo(), JSON.stringify({ status: "after the subscribe" }), "application/json");
+    // The pong after the toot shows the server has handled everything sent before it.
+    const pong2 = new Promise<void>((resolve) => s.ws.once("pong", () => resolve()));
+    s.ws.ping();
+    await pong2;
+    assert.deepEqual(frames, []);
+    s.close();
+  });
+
+  test("missing endpoints: a GET's Misskey error, another method's fastify 404", async () => {
+    for (const p of ["/api/v1/markers", "/api/v2/filters", "/api/v1/scheduled_statuses"])
+      assert.equal((await getJson(demo(), p)).status, 404, p);
+    const post = await fetch(`${demo().url}/api/v1/statuses/1/translate`, {
+      method: "POST",
+      headers: auth(demo()),
+    });
+    assert.equal(post.status, 404);
+    assert.equal(((await post.json()) as Json).error, "Not Found");
+    assert.equal((await getJson(demo(), "/api/v1/conversations")).status, 200);
+  });
+});
+
+describe("demo flavour snac: time-and-md5 ids, v1 only, stubs and HTML 404s", () => {
+  const demo = withInstance("snac");
+
+  test("the instance names a streaming URL that does not stream", async () => {
+    const v1 = await getJson<Json>(demo(), "/api/v1/instance");
+    assert.equal(v1.body.version, "4.0.0 (not true; really snac/2.94)");
+    assert.ok((v1.body.urls as Json).streaming_api);
+    const conf = v1.body.configuration as { statuses: Json; polls: Json };
+    assert.equal(conf.statuses.characters_reserved_per_url, 32);
+    assert.equal(conf.statuses.max_characters, 100_000);
+    assert.equal(conf.polls.max_options, 8);
+    assert.equal(await upgradeStatus(streamingUrl(demo()), auth(demo())), 404);
+  });
+
+  test("what snac does not handle is its HTML 404", async () => {
+    for (const p of [
+      "/api/v2/instance",
+      "/api/v1/streaming/user",
+      "/api/v1/notifications/unread_count",
+    ]) {
+      const res = await fetch(`${demo().url}${p}`, { headers: auth(demo()) });
+      assert.equal(res.status, 404, p);
+      assert.match(res.headers.get("content-type") ?? "", /^text\/html/);
+      assert.equal(await res.text(), "<h1>404 Not Found (snac/2.94)</h1>");
+    }
+  });
+
+  test("conversations and scheduled statuses answer an empty list whatever there is", async () => {
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    await postStatus(
       demo(),
-      JSON.stringify({ status: `${fits}y` }),
+      JSON.stringify({ status: "later", scheduled_at: at }),
       "application/json",
     );
-    assert.equal(long.status, 422);
+    for (const p of ["/api/v1/conversations", "/api/v1/scheduled_statuses", "/api/v2/filters"]) {
+      const r = await getJson<unknown[]>(demo(), p);
+      assert.equal(r.status, 200, p);
+      assert.deepEqual(r.body, [], p);
+    }
+  });
+
+  test("notification ids are 16 digits", async () => {
+    const { body } = await getJson<Json[]>(demo(), "/api/v1/notifications?limit=5");
+    assert.ok(body.length > 0);
+    for (const n of body) assert.match(String(n.id), /^\d{16}$/);
   });
 });

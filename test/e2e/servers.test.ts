@@ -13,6 +13,8 @@ const UNSUPPORTED: Record<string, string[]> = {
   gotosocial: ["filters", "direct conversations", "scheduled toots", "grouped notifications"],
   pleroma: ["filters", "grouped notifications", "quote posts"],
   hollo: ["streaming", "filters", "direct conversations", "scheduled toots", "translation"],
+  sharkey: ["streaming", "read markers", "filters", "scheduled toots", "translation"],
+  snac: ["streaming", "filters", "direct conversations", "scheduled toots", "edit history"],
 };
 
 describe(":instance", () => {

@@ -9,6 +9,7 @@
 
 import type { Action } from "../config/keymap.js";
 import { visualBidi, visualText } from "../render/bidi.js";
+import { cellWidth, truncateToWidth } from "../render/width.js";
 import { arActions } from "./actions-ar.js";
 import { enActions } from "./actions-en.js";
 import { ar } from "./ar.js";
@@ -179,6 +180,18 @@ export function rtlInterface(): boolean {
   return now().rtl;
 }
 
+/**
+ * A row of a panel made of tootty's words (logical order, at most `width` cells once cut):
+ * `shown`, and in a right-to-left interface where tootty does the bidi against the right
+ * edge, as the lines of a toot's own parts are (render/status-parts.ts ownLines). It is cut
+ * in reading order first, so what gives way is the end of the sentence.
+ */
+export function shownRow(text: string, width: number): string {
+  const row = shown(truncateToWidth(text, width));
+  if (!visualBidi() || !now().rtl) return row;
+  return " ".repeat(Math.max(0, width - cellWidth(row))) + row;
+}
+
 /** `tl`, ready to draw. */
 export function t(key: MessageKey, params?: Params): string {
   return shown(tl(key, params));
@@ -190,11 +203,6 @@ const ACTION_HELP: Readonly<Record<string, Readonly<Record<Action, string>>>> = 
 export function actionWords(action: Action): string {
   const language = now().tag.split("-")[0]!;
   return ACTION_HELP[language]?.[action] ?? enActions[action];
-}
-
-/** What the key for `action` does, for the `?` help, ready to draw. */
-export function actionHelp(action: Action): string {
-  return shown(actionWords(action));
 }
 
 /** A number in the interface language's digits. */

@@ -4,7 +4,7 @@ import { ACTION_NAMES } from "../../src/config/keymap.js";
 import { arActions } from "../../src/i18n/actions-ar.js";
 import { en, type MessageKey } from "../../src/i18n/en.js";
 import {
-  actionHelp,
+  actionWords,
   CATALOGUES,
   chooseLocale,
   formatNumber,
@@ -100,9 +100,9 @@ describe("messages in the reader's language", () => {
 test("every key's help has its Arabic words", () => {
   for (const action of ACTION_NAMES) assert.ok(arActions[action].trim() !== "", action);
   setLocale("ar");
-  assert.equal(actionHelp("help"), "هذه المساعدة");
+  assert.equal(actionWords("help"), "هذه المساعدة");
   setLocale("en");
-  assert.equal(actionHelp("help"), "this help");
+  assert.equal(actionWords("help"), "this help");
 });
 
 describe("the state words", () => {

@@ -8,26 +8,22 @@ import { fetchInstanceRules } from "../../api/search.js";
 import type { ServerFeature } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
 import {
-  actionHelp,
+  actionWords,
   inLine,
+  ltrUnit,
   type MessageKey,
   type Params,
   relativeTimeWords,
   shown,
-  t,
+  shownRow,
   tl,
 } from "../../i18n/index.js";
-import {
-  renderStatus,
-  sanitizeInline,
-  truncateToWidth,
-  wrapPlainText,
-} from "../../render/index.js";
+import { cellWidth, renderStatus, sanitizeInline, wrapPlainText } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
-import { BACK, hintLine } from "../shell/hints.js";
+import { BACK, hintLine, keyLabel } from "../shell/hints.js";
 import { Panel } from "./panel.js";
 
 type Ctx = ActionContext<PaneItem>;
@@ -162,22 +158,64 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   }).open();
 }
 
+/** The commands the help lists, each with what follows it (a catalogue word, or as typed). */
+const HELP_COMMANDS: ReadonlyArray<readonly [string, ...(MessageKey | string)[]]> = [
+  [":tag ", "help.argName"],
+  [":list ", "help.argId"],
+  [":profile @user@server"],
+  [":search ", "help.argText"],
+  [":pane add tag:", "help.argName", "|list:", "help.argId", "|direct"],
+  [":pane close"],
+  [":bookmarks"],
+  [":favourites"],
+  [":instance"],
+  [":policy"],
+  [":requests"],
+  [":help"],
+  [":quit"],
+];
+
+const helpCommand = (parts: readonly (MessageKey | string)[]) =>
+  parts.map((p) => (p.startsWith("help.") ? tl(p as MessageKey) : p)).join("");
+
+/**
+ * The `?` help, ready to draw: each action's keys named as the hints name them ("Ctrl-d",
+ * "PgDn", "Esc"), then what it does; then the commands, each one left-to-right unit (it is
+ * typed so) with its placeholders in the interface language. In a right-to-left interface
+ * each row runs right to left against the right edge: the keys on the right.
+ */
+export function helpLines(keymap: Keymap, width: number): string[] {
+  const column = 16;
+  const rows = helpEntries(keymap).map((e) => {
+    const keys = e.keys.length
+      ? ltrUnit(e.keys.map(keyLabel).join(tl("help.keysOr")))
+      : tl("help.unbound");
+    const pad = " ".repeat(Math.max(1, column + 1 - cellWidth(keys)));
+    return shownRow(`${keys}${pad}${actionWords(e.action)}`, width);
+  });
+  const commands: string[] = [];
+  let line = "";
+  for (const parts of HELP_COMMANDS) {
+    const unit = ltrUnit(helpCommand(parts));
+    const next = line === "" ? `  ${unit}` : `${line} · ${unit}`;
+    if (line !== "" && cellWidth(next) > width) {
+      commands.push(line);
+      line = `  ${unit}`;
+    } else line = next;
+  }
+  if (line !== "") commands.push(line);
+  return [
+    ...rows,
+    "",
+    shownRow(tl("help.commands"), width),
+    ...commands.map((l) => shownRow(l, width)),
+  ];
+}
+
 export function openHelp(ctx: Ctx, keymap: Keymap): void {
-  const entries = helpEntries(keymap);
   new Panel(ctx, {
     title: tl("help.title"),
     footer: hintLine(ctx.keysOf, [["hint.scroll", "down", "up"], BACK]),
-    lines: (width) => [
-      ...entries.map((e) =>
-        truncateToWidth(
-          `${(e.keys.length ? e.keys.join(", ") : t("help.unbound")).padEnd(16)} ${actionHelp(e.action)}`,
-          width,
-        ),
-      ),
-      "",
-      `${t("help.commands")} — :tag NAME · :list ID · :profile @user@server · :search TEXT`,
-      "  :pane add tag:NAME|list:ID|direct · :pane close · :bookmarks · :favourites",
-      "  :instance · :policy · :requests · :help · :quit",
-    ],
+    lines: (width) => helpLines(keymap, width),
   }).open();
 }

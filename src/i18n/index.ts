@@ -175,6 +175,17 @@ export function ltrUnit(text: string): string {
   return visualBidi() ? `\u2066${text}\u2069` : `\u200e${text}\u200e`;
 }
 
+/**
+ * Text that is not ours (what the user wrote, a server's words) inside one of our messages,
+ * as one first-strong isolate (UAX #9 FSI…PDI, what HTML's <bdi> does) where tootty reorders
+ * a right-to-left interface: "10 things" keeps its number before its words. Already
+ * sanitised: the sanitiser drops the bidi controls a string brings of its own. Unchanged
+ * elsewhere, as `isolateRun` leaves a toot's pieces.
+ */
+export function isolated(text: string): string {
+  return now().rtl && visualBidi() ? `\u2068${text}\u2069` : text;
+}
+
 /** Whether the interface language is written right to left (tootty's own lines mirror). */
 export function rtlInterface(): boolean {
   return now().rtl;

@@ -1,9 +1,11 @@
 // blessed key events → composer keys, the cursor drawn cell-exact, draft labels and offers.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { afterEach, describe, test } from "node:test";
 import type { Draft } from "../../src/compose/drafts.js";
 import { newDraft } from "../../src/compose/drafts.js";
 import { applyKeys, createEditor } from "../../src/compose/editor.js";
+import { setLocale, shownRow } from "../../src/i18n/index.js";
+import { cellWidth, setVisualBidi } from "../../src/render/index.js";
 import { withCursor } from "../../src/ui/compose/cursor.js";
 import { composeKey } from "../../src/ui/compose/keys.js";
 import { draftLabel } from "../../src/ui/compose/open.js";
@@ -55,6 +57,10 @@ describe("withCursor", () => {
 });
 
 describe("drafts in the UI", () => {
+  afterEach(() => {
+    setLocale("en");
+    setVisualBidi(false);
+  });
   const at = new Date("2026-11-26T09:05:00");
   const draft = (fields: Partial<Draft>) =>
     newDraft(fields, { now: () => at, uuid: () => "x" }) as Draft;
@@ -65,6 +71,20 @@ describe("drafts in the UI", () => {
       updatedAt: at.toISOString(),
     };
     assert.equal(draftLabel(d, at), "09:05  reply · first second");
+  });
+
+  test("in the Arabic interface a draft's row runs right to left, its own words in their order", () => {
+    setLocale("ar");
+    setVisualBidi(true);
+    const d = {
+      ...draft({ text: "10 things to <b>fix</b>\u2066", inReplyToId: "9" }),
+      updatedAt: new Date("2026-11-20T18:30:00").toISOString(),
+    };
+    const row = shownRow(draftLabel(d, at), 50).normalize("NFKC");
+    // Right to left from the right edge: the date (one left-to-right unit), "reply", the text
+    // as written; the user's stray isolate mark is not passed on.
+    assert.equal(row.trimStart(), "10 things to <b>fix</b> · دّر  2026-11-20");
+    assert.equal(cellWidth(row), 50, "against the right edge");
   });
 
   test("the start-up offer names the count, or says nothing", () => {

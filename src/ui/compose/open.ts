@@ -5,7 +5,8 @@ import type { Draft, DraftStore } from "../../compose/drafts.js";
 import { scheduleStamp } from "../../compose/ex.js";
 import { languageChoices } from "../../compose/language.js";
 import { ComposeSession, type SessionOutcome } from "../../compose/session.js";
-import { tl } from "../../i18n/index.js";
+import { isolated, ltrUnit, tl } from "../../i18n/index.js";
+import { sanitizeInline } from "../../render/index.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
@@ -24,6 +25,11 @@ export function takeKeptDraft(store: DraftStore): string | undefined {
   return id;
 }
 
+/**
+ * A draft's row in the drafts list, sanitised, in logical order: when it was last changed (a
+ * time today, else a date: one left-to-right unit), its kind, and its text as the user's own
+ * words (an isolate in a right-to-left interface).
+ */
 export function draftLabel(d: Draft, now: Date = new Date()): string {
   const when = new Date(d.updatedAt);
   const sameDay = when.toDateString() === now.toDateString();
@@ -36,10 +42,14 @@ export function draftLabel(d: Draft, now: Date = new Date()): string {
     : d.inReplyToId
       ? tl("compose.draftReply")
       : "";
+  const own = sanitizeInline(d.text.replace(/\s+/g, " ").trim());
   const text =
-    d.text.replace(/\s+/g, " ").trim() ||
-    (d.media.length ? tl("compose.draftMedia") : tl("compose.draftEmpty"));
-  return `${stamp}  ${kind}${text}`;
+    own !== ""
+      ? isolated(own)
+      : d.media.length
+        ? tl("compose.draftMedia")
+        : tl("compose.draftEmpty");
+  return `${ltrUnit(stamp)}  ${kind}${text}`;
 }
 
 function posted(session: ComposeSession): string {
@@ -155,7 +165,7 @@ function pickLanguage<T extends ViewItem>(ctx: ActionContext<T>, session: Compos
     keys: ctx,
     title: tl("compose.languageTitle"),
     items: choices,
-    label: (c) => `${c.code}  ${c.name}`,
+    label: (c) => sanitizeInline(`${c.code}  ${c.name}`),
     hint: hintLine(ctx.keysOf, [["hint.choose", "thread"], BACK, tl("compose.languageOther")]),
     onPick: (c) => {
       session.setLanguage(c.code);

@@ -1,10 +1,10 @@
 // A small modal list (drafts, languages). Its keys are the keymap's (src/config/keymap.ts) as a
 // view's are, remaps included: moving (j/k, g/G, Ctrl-d/u), `thread` (Enter) picks the selected
-// item, `back` and `quit` close. Every label is shown through the render room's sanitiser.
+// item, `back` and `quit` close. Its labels come sanitised by who makes them (PickListOptions.label).
 
 import type blessed from "blessed";
 import type { Action } from "../../config/keymap.js";
-import { shown, tl } from "../../i18n/index.js";
+import { shown, shownRow, tl } from "../../i18n/index.js";
 import { padToWidth, sanitizeInline } from "../../render/index.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext, Overlay } from "../shell/app.js";
@@ -17,6 +17,10 @@ export interface PickListOptions<T> {
   keys: Pick<ActionContext<ViewItem>, "keyAction" | "keysOf">;
   title: string;
   items: readonly T[];
+  /**
+   * An item's row, in logical order, server and user text in it already through the render
+   * room's sanitiser (so the marks of `ltrUnit` and `isolated` around them stay).
+   */
   label(item: T): string;
   /** Extra keys for the list (e.g. "d" deletes a draft); return true when handled. */
   onKey?(ch: string | undefined, key: KeyEvent, item: T | undefined): boolean;
@@ -100,12 +104,14 @@ export class PickList<T> implements Overlay {
     if (this.selected < this.top) this.top = this.selected;
     if (this.selected >= this.top + rows) this.top = this.selected - rows + 1;
     const inner = width - 2;
+    // One cell of margin on the reading side; a right-to-left interface runs against the right.
+    const row = (text: string) => padToWidth(` ${shownRow(text, inner - 2)} `, inner);
     const lines = this.opts.items.slice(this.top, this.top + rows).map((item, i) => {
-      const text = padToWidth(` ${shown(sanitizeInline(this.opts.label(item)))}`, inner);
+      const text = row(this.opts.label(item));
       return this.top + i === this.selected ? `\x1b[7m${text}\x1b[27m` : text;
     });
-    if (lines.length === 0) lines.push(padToWidth(` ${shown(tl("ui.none"))}`, inner));
-    if (this.hint) lines.push(`\x1b[2m${padToWidth(` ${shown(this.hint)}`, inner)}\x1b[22m`);
+    if (lines.length === 0) lines.push(row(tl("ui.none")));
+    if (this.hint) lines.push(`\x1b[2m${row(this.hint)}\x1b[22m`);
     this.box.setContent(lines.join("\n"));
     this.box.setFront();
   }

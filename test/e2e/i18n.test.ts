@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { command, e2eInstance } from "../helpers/e2e.js";
+import { command, e2eInstance, MAX_CHARACTERS } from "../helpers/e2e.js";
 import { runCli } from "../helpers/run-cli.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
@@ -192,7 +192,7 @@ test("in the Arabic interface the composer's messages and a server's rules keep 
   const composer = await tui.waitForText("frob");
   assert.match(
     rowWith(composer, "frob"),
-    new RegExp(`^0/500 {20,}frob :${rtl("ليس أمرًا من أوامر المحرر")}$`),
+    new RegExp(`^0/${MAX_CHARACTERS} {20,}frob :${rtl("ليس أمرًا من أوامر المحرر")}$`),
     `the status line:\n${composer}`,
   );
   tui.send(":q!", "Enter");

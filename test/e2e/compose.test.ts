@@ -64,6 +64,32 @@ describe("composing in the terminal", () => {
     assert.equal(await session.waitForExit(), 0);
   });
 
+  test("keys typed with the first c, while the composer loads, all reach the composer", async () => {
+    // The composer's code loads on the first c of a process: what is typed in the same write
+    // as that c, and just after it, waits for the composer instead of going to the panes.
+    const session = start(newConfigDir());
+    await session.waitFor((s) => /Home ·/.test(s), "the home pane", 15_000);
+    session.type("cnothing typed is lost");
+    session.type(" nor this");
+    const screen = await session.waitForText("-- INSERT --");
+    await session.waitForText("nothing typed is lost nor this");
+    assert.doesNotMatch(screen, /nothing typed is lost nor thiss/);
+    session.send("Escape", ":q!", "Enter");
+    await session.waitFor((s) => !s.includes("-- INSERT --"), "the composer closed");
+  });
+
+  test("in a thread, r and the reply typed at once: the reply's text is in the composer", async () => {
+    const session = start(newConfigDir(), {}, 110, 32);
+    await session.waitFor((s) => /Home ·/.test(s), "the home pane", 15_000);
+    session.send("Enter");
+    await session.waitForText("Thread", 15_000);
+    session.type("rwritten at once");
+    await session.waitForText("-- INSERT --");
+    await session.waitForText("written at once");
+    session.send("Escape", ":q!", "Enter");
+    await session.waitFor((s) => !s.includes("-- INSERT --"), "the composer closed");
+  });
+
   test("kill -9 mid-compose: the next start offers the draft and c brings the text back", async () => {
     const dir = newConfigDir();
     const first = start(dir);

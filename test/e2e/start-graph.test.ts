@@ -42,3 +42,12 @@ test("the start-up chunks hold the screen but not the picture decoders", () => {
   const decoders = modules.filter((m) => /^node_modules\/(pngjs|jpeg-js|omggif)\//.test(m));
   assert.deepEqual(decoders, [], "pngjs, jpeg-js and omggif load with the first picture");
 });
+
+test("the composer loads with the first c, r, Q or e, not before the first paint", () => {
+  const modules = [...startModules()];
+  assert.ok(modules.includes("src/ui/features/compose.ts"), "the draft offer is there");
+  const composer = modules.filter((m) =>
+    /^src\/(compose\/(normal|visual|session|counter|twitter-regexen)|ui\/compose\/)/.test(m),
+  );
+  assert.deepEqual(composer, [], "the vim editor, the counter and the overlay wait for c");
+});

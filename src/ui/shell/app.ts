@@ -82,6 +82,12 @@ export interface ActionContext<T extends ViewItem> {
   popOverlay(overlay: Overlay): void;
   /** Leaves the screen (for $EDITOR, a pager…), runs `fn`, and restores the screen. */
   suspend<R>(fn: () => Promise<R>): Promise<R>;
+  /**
+   * Keys typed from now until `work` settles wait for it, then go to whatever is on top: the
+   * overlay an action opens once its code has loaded gets the keys typed meanwhile. Only for
+   * work of a few milliseconds (loading a module), never for a server's answer.
+   */
+  holdKeys<R>(work: Promise<R>): Promise<R>;
   /** Makes pane `i` the active one (in tab mode: shows it). */
   focusPane(i: number): void;
   /** The panes open now, left to right. */
@@ -607,6 +613,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
         paint();
       },
       suspend,
+      holdKeys,
       focusPane(i) {
         focus(i);
         paint();
@@ -683,11 +690,28 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     resolveDone();
   }
 
+  /** Settles once every piece of work handed to holdKeys has; undefined when none is pending. */
+  let held: Promise<void> | undefined;
+  function holdKeys<R>(work: Promise<R>): Promise<R> {
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    const all = held ? Promise.all([held, settled]).then(() => {}) : settled;
+    held = all;
+    // Registered before any key waits on `all`: cleared first, so a waiting key is dispatched.
+    void all.then(() => {
+      if (held === all) held = undefined;
+    });
+    return work;
+  }
+
   // Keys are handled one after another, each by whatever is on top when its turn comes:
   // Esc then q typed together close the overlay, then quit — not both to the overlay.
   let keyChain: Promise<void> = Promise.resolve();
   function dispatchKey(ch: string | undefined, key: KeyEvent): void | Promise<void> {
     if (destroyed) return;
+    if (held) return held.then(() => dispatchKey(ch, key));
     const overlay = overlays[overlays.length - 1];
     // Redrawing is not the overlay's business: it works whatever is open.
     if (overlay && keyNames(ch, key).some((k) => keymap.redraw.includes(k))) return redraw();

@@ -87,7 +87,7 @@ export async function runScreens({
     terminal,
     theme,
     bidi,
-    cache: new RenderCache(4000),
+    cache: new RenderCache(),
     graphics: answers.graphics,
     onFirstFrame,
   };

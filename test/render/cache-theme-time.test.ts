@@ -62,6 +62,38 @@ describe("RenderCache", () => {
     cache.get(b, opts);
     assert.equal(cache.misses, misses + 1);
   });
+
+  test("is bounded by size: long toots push the oldest out, the newest stays served", () => {
+    const cache = new RenderCache(1000, 40_000);
+    const long = (id: string) =>
+      makeStatus({ id, content: `<p>${"many words of a long toot ".repeat(40)}</p>` });
+    for (let i = 0; i < 60; i++) cache.get(long(String(i)), opts);
+    assert.ok(cache.bytes <= 40_000, `${cache.bytes} bytes held`);
+    assert.ok(cache.size > 1 && cache.size < 60, `${cache.size} entries`);
+    const misses = cache.misses;
+    cache.get(long("59"), opts);
+    assert.equal(cache.misses, misses, "the newest is still cached");
+    cache.get(long("0"), opts);
+    assert.equal(cache.misses, misses + 1, "the oldest was dropped");
+  });
+
+  test("one toot larger than the byte bound is still cached while it is the newest", () => {
+    const cache = new RenderCache(10, 100);
+    const s = makeStatus({ id: "big" });
+    const first = cache.get(s, opts);
+    assert.equal(cache.get(s, opts), first);
+    assert.equal(cache.size, 1);
+  });
+
+  test("by default holds at most 1 000 toots and 2 MiB, however many are drawn", () => {
+    const cache = new RenderCache();
+    for (let i = 0; i < 3000; i++)
+      cache.get(makeStatus({ id: String(i), content: `<p>toot number ${i} #tag</p>` }), opts);
+    assert.equal(cache.size, 1000);
+    assert.ok(cache.bytes <= 2 * 1024 * 1024, `${cache.bytes} bytes held`);
+    cache.clear();
+    assert.deepEqual([cache.size, cache.bytes], [0, 0]);
+  });
 });
 
 describe("colour level and themes", () => {

@@ -1,8 +1,10 @@
-// One HTTP exchange over node:http/node:https, for the REST client and the NodeInfo probe.
-// Node 20's global fetch is undici, bundled into Node and compiled on its first use: the
-// first request paid for it, about 40 ms of CPU before the first toots (Headers, Request and
-// Response are undici's too, so touching any of them costs the same). node:http is part of
-// Node's startup snapshot.
+// One HTTP exchange over node:http/node:https, for the REST client, the NodeInfo probe and
+// pictures. Node 20's global fetch is undici, bundled into Node and compiled on its first
+// use: the first request paid for it, about 40 ms of CPU before the first toots (Headers,
+// Request and Response are undici's too, so touching any of them costs the same), and its
+// HTTP parser is WebAssembly, whose compilation peaks at ~30 MB of V8's malloc (one fetch in
+// a bare node: RSS 43 → 55 MB, kept by the allocator). node:http is part of Node's startup
+// snapshot.
 //
 // What fetch did for these requests is kept:
 // - keep-alive connections, closed when idle after 4 s or the server's `Keep-Alive: timeout`
@@ -160,13 +162,13 @@ function decoders(res: IncomingMessage): NodeJS.ReadWriteStream[] {
   return out;
 }
 
-/** The whole body as text, decoded, bounded, abortable. */
+/** The whole body, decoded, bounded, abortable. */
 function readBody(
   res: IncomingMessage,
   maxBytes: number,
   signal?: AbortSignal | null,
-): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
+): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
     let failure: unknown;
@@ -193,8 +195,7 @@ function readBody(
         reject(failure ?? new NetworkError((err as NodeJS.ErrnoException).code ?? err.message));
         return;
       }
-      const text = Buffer.concat(chunks, total).toString("utf8");
-      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      resolve(Buffer.concat(chunks, total));
     };
     (pipeline as (...streams: unknown[]) => void)(res as Readable, ...steps, sink, done);
   });
@@ -202,15 +203,35 @@ function readBody(
 
 /** One exchange, redirects followed. Rejects with a NetworkError, or the signal's reason. */
 export async function exchange(first: Exchange): Promise<HttpAnswer> {
+  const { bytes, ...answer } = await exchangeBytes(first);
+  const text = bytes.toString("utf8");
+  return { ...answer, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** An answer's body as bytes, decoded (pictures). */
+export interface HttpBytesAnswer extends Omit<HttpAnswer, "text"> {
+  bytes: Buffer;
+}
+
+/**
+ * exchange(), the body as bytes. A body that says it is longer than maxBytes is refused
+ * before it is read.
+ */
+export async function exchangeBytes(first: Exchange): Promise<HttpBytesAnswer> {
   if (!mayFollow(first.url)) throw new NetworkError(NOT_HTTPS);
+  const maxBytes = first.maxBytes ?? MAX_ANSWER_BYTES;
   let req = first;
   for (let hops = 0; ; hops++) {
     const res = await send(req);
     const status = res.statusCode ?? 0;
     const location = REDIRECTS.has(status) ? res.headers.location : undefined;
     if (location === undefined) {
-      const text = await readBody(res, first.maxBytes ?? MAX_ANSWER_BYTES, req.signal);
-      return { status, headers: new AnswerHeaders(res.headers), text, url: req.url };
+      if (!res.headers["content-encoding"] && Number(res.headers["content-length"]) > maxBytes) {
+        res.destroy();
+        throw new NetworkError(TOO_LARGE);
+      }
+      const bytes = await readBody(res, maxBytes, req.signal);
+      return { status, headers: new AnswerHeaders(res.headers), bytes, url: req.url };
     }
     // The redirect's own body is not read: let the socket go back to the pool.
     res.resume();

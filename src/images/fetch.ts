@@ -1,6 +1,9 @@
 // Picture bytes from a server: https only (http to loopback, as everywhere in tootty), a
 // timeout, and a byte cap enforced while reading, so a huge or endless body is cut off
-// instead of filling memory.
+// instead of filling memory. Over node:http (api/http-exchange.ts), not fetch: the first
+// fetch compiles undici's WebAssembly HTTP parser, ~12 MB of RSS that stays.
+import { NetworkError } from "../api/errors.js";
+import { exchangeBytes, type HttpBytesAnswer, TOO_LARGE } from "../api/http-exchange.js";
 import { isLoopback } from "../config/instance-url.js";
 import { tl } from "../i18n/index.js";
 
@@ -23,38 +26,21 @@ export async function fetchPictureBytes(
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
     throw new PictureFetchError(tl("picture.notHttps"));
   const timeout = AbortSignal.timeout(timeoutMs);
-  const res = await fetch(url, {
-    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    redirect: "follow",
-    headers: { accept: "image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1" },
-  });
-  if (!res.ok || !res.body) {
-    await res.body?.cancel().catch(() => {});
-    throw new PictureFetchError(tl("picture.serverAnswered", { status: String(res.status) }));
-  }
-  const declared = Number(res.headers.get("content-length") ?? "0");
-  if (declared > MAX_BYTES) {
-    await res.body.cancel().catch(() => {});
-    throw new PictureFetchError(tl("picture.tooLarge"));
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BYTES) {
-      await reader.cancel().catch(() => {});
+  let answer: HttpBytesAnswer;
+  try {
+    answer = await exchangeBytes({
+      method: "GET",
+      url,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers: { accept: "image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1" },
+      maxBytes: MAX_BYTES,
+    });
+  } catch (err) {
+    if (err instanceof NetworkError && err.detail === TOO_LARGE)
       throw new PictureFetchError(tl("picture.tooLarge"));
-    }
-    chunks.push(value);
+    throw err;
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  if (answer.status < 200 || answer.status > 299)
+    throw new PictureFetchError(tl("picture.serverAnswered", { status: String(answer.status) }));
+  return new Uint8Array(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength);
 }

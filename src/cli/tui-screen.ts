@@ -217,7 +217,7 @@ async function startScreen(
         ...(avatars ? { avatars } : {}),
       }),
     accountLabel: `${session.account.acct}@${session.instance.domain}`,
-    connectionState: () => connectionLabel(session),
+    connectionState: (brief) => connectionLabel(session, Date.now(), brief),
     onConnectionChange: (listener) => {
       const offs = [session.stream.onStateChange(listener), session.rest.onStateChange(listener)];
       return () => {

@@ -117,6 +117,7 @@ export const ar: Catalogue = {
   "state.fetchedEmpty": "غير مباشر، لا شيء هنا · R للتحديث",
   "state.reconnecting": "إعادة الاتصال (المحاولة التالية بعد {wait})",
   "state.pollingNoStreaming": "استطلاع دوري (لا بث مباشر على الخادم)",
+  "state.polling": "استطلاع دوري",
   "state.pollingReconnecting": "استطلاع دوري (جارٍ إعادة الاتصال…)",
   "state.pollingReconnectingIn": "استطلاع دوري (إعادة الاتصال بعد {wait})",
   "state.failingRetrying": "{problem}، وجارٍ إعادة المحاولة",

@@ -95,6 +95,7 @@ export const en = {
   "state.fetchedEmpty": "not live, nothing here · R refreshes",
   "state.reconnecting": "reconnecting (next try in {wait})",
   "state.pollingNoStreaming": "polling (the server has no streaming)",
+  "state.polling": "polling",
   "state.pollingReconnecting": "polling (reconnecting…)",
   "state.pollingReconnectingIn": "polling (reconnecting in {wait})",
   "state.failingRetrying": "{problem}, retrying",

@@ -192,7 +192,7 @@ function inSeconds(at: number, now: number): string {
   return tl("state.seconds", { seconds: Math.max(0, Math.ceil((at - now) / 1000)) });
 }
 
-function stateWords(state: PaneState, now: number): string {
+function stateWords(state: PaneState, now: number, brief: boolean): string {
   switch (state.kind) {
     case "waiting":
       return tl("state.waiting");
@@ -207,7 +207,8 @@ function stateWords(state: PaneState, now: number): string {
     case "reconnecting":
       return tl("state.reconnecting", { wait: inSeconds(state.nextTryAt, now) });
     case "polling":
-      if (state.reason === "no-streaming") return tl("state.pollingNoStreaming");
+      if (state.reason === "no-streaming")
+        return brief ? tl("state.polling") : tl("state.pollingNoStreaming");
       return state.nextTryAt === undefined
         ? tl("state.pollingReconnecting")
         : tl("state.pollingReconnectingIn", { wait: inSeconds(state.nextTryAt, now) });
@@ -235,9 +236,14 @@ function stateWords(state: PaneState, now: number): string {
   }
 }
 
-/** e.g. "live", "reconnecting (next try in 4s)", "rate-limited until 12:03:09". */
-export function describePaneState(state: PaneState, now: number): string {
-  return shown(stateWords(state, now));
+/**
+ * e.g. "live", "reconnecting (next try in 4s)", "rate-limited until 12:03:09". `brief` leaves
+ * out an explanation that never changes while the pane is open ("polling", without "the server
+ * has no streaming"): for a line where the full words would push out what the user needs more
+ * (the key hints, a title's new-toot count).
+ */
+export function describePaneState(state: PaneState, now: number, brief = false): string {
+  return shown(stateWords(state, now, brief));
 }
 
 /** What an empty pane's body says instead of items: it lists toots or notifications. */
@@ -259,6 +265,6 @@ export function describeEmptyPane(
     case "failing":
       return t("empty.failed", { problem: problemWords(state.problem) });
     default:
-      return t("empty.failed", { problem: stateWords(state, now) });
+      return t("empty.failed", { problem: stateWords(state, now, false) });
   }
 }

@@ -137,7 +137,7 @@ test("after a remap the status line, the help footer and a thread's footer name 
   const tui = e2e.start({ cols: 120, rows: 90, config: { keymap: remaps } });
   const bar = (s: string) => s.split("\n").findLast((l) => l.trim() !== "") ?? "";
   let screen = await tui.waitFor(
-    (s) => /Home · live/.test(s) && /J\/K move/.test(bar(s)),
+    (s) => s.includes(`Home · ${CONNECTED}`) && /J\/K move/.test(bar(s)),
     "J/K in the status line",
   );
   assert.match(bar(screen), /J\/K move .*F1 help +Z quit/, bar(screen));
@@ -173,7 +173,7 @@ test("the composer's language list moves with the remapped keys and names them",
     rows: 40,
     config: { keymap: remaps, defaultLanguage: "en" },
   });
-  await tui.waitForText("Home · live", 15_000);
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
   const fields = (s: string) =>
     s.split("\n").find((l) => /public|unlisted|followers/.test(l) && / · /.test(l)) ?? "";
   tui.send("c");

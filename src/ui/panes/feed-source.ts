@@ -20,7 +20,7 @@ export function feedSourceParts<T extends ViewItem>(
 ): Pick<PaneSource<T>, "state" | "placeholder" | "onChange" | "loadOlder" | "refresh"> {
   let loadingOlder = false;
   return {
-    state: () => describePaneState(feed.state, Date.now()),
+    state: (brief) => describePaneState(feed.state, Date.now(), brief),
     placeholder: () => describeEmptyPane(feed.state, noun, Date.now()),
     onChange: (listener) => feed.onChange(listener),
     loadOlder() {

@@ -33,8 +33,11 @@ import { computeLayout, type Layout, MIN_COLS, MIN_ROWS } from "./layout.js";
 export interface PaneSource<T extends ViewItem> {
   readonly title: string;
   items(): readonly T[];
-  /** e.g. "live", "reconnecting (next try in 4s)", "polling", "rate-limited until 12:00:01". */
-  state(): string;
+  /**
+   * e.g. "live", "reconnecting (next try in 4s)", "polling", "rate-limited until 12:00:01";
+   * `brief`: without an explanation that does not change (timeline/pane-state.ts).
+   */
+  state(brief?: boolean): string;
   /** Counts shown after the state in the title ("3 unread, 1 request"); empty for none. */
   counts?(): string;
   /** What the body says while there are no items (default "Loading…"). */
@@ -115,7 +118,7 @@ export interface AppOptions<T extends ViewItem> {
   /** "user@instance" for the status bar. */
   accountLabel: string;
   /** Connection / API state for the status bar, e.g. "live" or "rate-limited until …". */
-  connectionState(): string;
+  connectionState(brief?: boolean): string;
   onConnectionChange(listener: () => void): () => void;
   /** The keymap in force (settings.keymap: the table's defaults with the user's remaps). */
   keymap?: Keymap;
@@ -354,8 +357,13 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     // into the pane's first row.
     const counts = source.counts?.() ?? "";
     const countMark = counts ? `${glyphs.sep}${sanitizeInline(counts)}` : "";
-    const label = `${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(source.state())}${countMark}${newMark}`;
-    box.setLabel(` ${truncateToWidth(label, Math.max(1, rect.width - 6), glyphs.ellipsis)} `);
+    const room = Math.max(1, rect.width - 6);
+    const labelWith = (state: string) =>
+      `${sanitizeInline(source.title)}${glyphs.sep}${sanitizeInline(state)}${countMark}${newMark}`;
+    // Where the whole state does not fit, its brief words keep the counts after it in sight.
+    let label = labelWith(source.state());
+    if (cellWidth(label) > room) label = labelWith(source.state(true));
+    box.setLabel(` ${truncateToWidth(label, room, glyphs.ellipsis)} `);
     (box.style as { border: { fg?: string; bold?: boolean } }).border.fg = color(
       isActive ? "cyan" : "gray",
     );
@@ -377,13 +385,20 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     const width = screen.width as number;
     // Server-derived text (the account, an error line) is sanitised and measured in cells:
     // a wide or RTL name must not push the hints off the row or past the edge.
-    let left = ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(opts.connectionState())}`;
+    const leftWith = (state: string) =>
+      ` ${sanitizeInline(opts.accountLabel)}${glyphs.sep}${sanitizeInline(state)}`;
+    let left = leftWith(opts.connectionState());
     // Hints that do not fit are left out whole, the last read first: cutting the drawn line
-    // would take half a hint, and in a right-to-left line the first one read.
+    // would take half a hint, and in a right-to-left line the first one read. The hints come
+    // before the state's explanation (each pane's title has room for it): where they do not
+    // all fit beside the whole state, the state gives its brief words first.
     const parts = statusHints();
+    const hintsOf = (n: number) => `${shown(hintLine(keysOf, parts.slice(0, n), "  "))} `;
+    if (width - cellWidth(left) - cellWidth(hintsOf(parts.length)) < 1)
+      left = leftWith(opts.connectionState(true));
     let hints = "";
     for (let n = parts.length; n > 0; n--) {
-      hints = `${shown(hintLine(keysOf, parts.slice(0, n), "  "))} `;
+      hints = hintsOf(n);
       if (width - cellWidth(left) - cellWidth(hints) >= 1) break;
       hints = "";
     }

@@ -14,8 +14,12 @@ export interface ConnectionSource {
   openFeeds: Session["openFeeds"];
 }
 
-export function connectionLabel(session: ConnectionSource, now = Date.now()): string {
+export function connectionLabel(
+  session: ConnectionSource,
+  now = Date.now(),
+  brief = false,
+): string {
   const conn = connectionFactsOf(session.stream.state, session.rest.state);
   const feeds = session.openFeeds().map((f) => f.facts());
-  return describePaneState(deriveConnectionState(conn, feeds), now);
+  return describePaneState(deriveConnectionState(conn, feeds), now, brief);
 }

@@ -26,6 +26,21 @@ const ownTransformKeys = {
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync("dist", { recursive: true, force: true });
 
+// cli-highlight requires "highlight.js", whose index registers every grammar it has; the
+// bundle gives it the core with the grammars tootty uses instead (scripts/highlight-subset.cjs).
+const HIGHLIGHT_SUBSET = fileURLToPath(new URL("./highlight-subset.cjs", import.meta.url));
+let highlightSwapped = false;
+const highlightSubset = {
+  name: "tootty-highlight-subset",
+  setup(b) {
+    b.onResolve({ filter: /^highlight\.js$/ }, (args) => {
+      if (!/[\\/]cli-highlight[\\/]/.test(args.importer)) return;
+      highlightSwapped = true;
+      return { path: HIGHLIGHT_SUBSET };
+    });
+  },
+};
+
 await build({
   entryPoints: { tootty: "src/cli/main.ts" },
   outdir: "dist",
@@ -39,7 +54,7 @@ await build({
   // sixel: its bundled UPNG assigns an undeclared global, which strict-mode ESM refuses.
   external: ["blessed", "sixel"],
   logLevel: "warning",
-  plugins: [ownTransformKeys],
+  plugins: [ownTransformKeys, highlightSubset],
   banner: {
     // CommonJS dependencies inside an ESM bundle still call require(), __dirname and __filename.
     js: [
@@ -53,6 +68,8 @@ await build({
   },
 });
 if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");
+if (!highlightSwapped)
+  throw new Error("cli-highlight's highlight.js was not replaced: see HIGHLIGHT_SUBSET");
 
 // V8 keeps a script's source in memory as it was read: one non-ASCII character anywhere (a
 // regular expression's "＠" in twitter-text) makes the whole chunk a two-byte string, twice

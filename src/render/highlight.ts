@@ -1,32 +1,48 @@
-// Syntax highlighting for code blocks: highlight.js's core with a few grammars
-// (highlight-grammars.ts), its HTML turned into SGR by our own walk (what cli-highlight does
-// for marked-terminal). marked-terminal brought every highlight.js grammar: ~200–290 ms to
-// import, and after a code block had been drawn it held 3.4 MB of grammars plus its 2.3 MB
-// source in the heap (a heap snapshot after 30 000 streamed toots). The core and these
-// grammars are ~150 KB of source and hold 4.5 MB of heap once they have highlighted a block
-// (marked-terminal's route: 10.8 MB, measured the same way). The highlighter still never
-// sits on the start-up path: the CLI calls warmUpCodeHighlighting() once the screen is up
-// and a code block has been drawn (onCodeHighlightingWanted), code blocks are drawn plain
-// until it resolves, and the render cache key changes when it has.
+// Syntax highlighting for code blocks through marked + marked-terminal (cli-highlight).
+// Importing marked-terminal loads highlight.js (run from source, every grammar: ~200–290 ms; the
+// bundle gives it only GUESSED_LANGUAGES' grammars, scripts/highlight-subset.cjs), so it never
+// sits on the start-up path: the CLI calls warmUpCodeHighlighting() once the screen
+// is up and a code block has been drawn (onCodeHighlightingWanted), code blocks are drawn
+// plain until it resolves, and the render cache key changes when it has.
 import { Chalk, type ChalkInstance } from "chalk";
-import { Parser } from "htmlparser2";
-import type { Highlighter } from "./highlight-grammars.js";
 import type { ColorLevel, ThemeName } from "./theme.js";
 
+type Parse = (markdown: string) => string;
+interface Loaded {
+  /** Builds a marked instance whose code blocks are highlighted with the given colours. */
+  makeParser(theme: Record<string, (s: string) => string>): Parse;
+  /** marked-terminal returns code untouched while the default chalk instance has level 0. */
+  setGateLevel(level: ColorLevel): ColorLevel;
+}
+
 /**
- * What a guess tries, once loaded. Mastodon strips the language class from code, so the
- * language is usually guessed: trying every grammar costs ~5 ms a block, the few of
- * highlight-grammars.ts cover what people post. A block that names another is drawn plain.
+ * Mastodon strips the language class from code, so the language is usually guessed: trying
+ * every grammar costs ~5 ms a block, these few cover what people post.
  */
-let guessed: string[] = [];
+export const GUESSED_LANGUAGES = [
+  "javascript",
+  "typescript",
+  "python",
+  "bash",
+  "json",
+  "rust",
+  "go",
+  "ruby",
+  "java",
+  "c",
+  "cpp",
+  "css",
+  "xml",
+  "yaml",
+  "sql",
+  "diff",
+];
 /** Longer code is drawn plain: guessing and highlighting it would stall a paint. */
 const MAX_HIGHLIGHTED = 4000;
-/** Spans nested deeper than this are drawn in their outer colour (no unbounded recursion). */
-const MAX_DEPTH = 24;
 
-let hljs: Highlighter | null = null;
+let loaded: Loaded | null = null;
 let loading: Promise<void> | null = null;
-const themes = new Map<string, Record<string, (s: string) => string>>();
+const parsers = new Map<string, Parse>();
 
 let wanted: (() => void) | undefined;
 
@@ -38,26 +54,51 @@ export function onCodeHighlightingWanted(listener: () => void): void {
   wanted = listener;
 }
 
-/** True once the highlighter is loaded: code blocks are then highlighted. */
+/** True once marked + marked-terminal are loaded: code blocks are then highlighted. */
 export function codeHighlightingReady(): boolean {
-  return hljs !== null;
+  return loaded !== null;
 }
 
-/** Loads highlight.js and its grammars in the background; safe to call more than once. Never rejects. */
+/** Loads marked + marked-terminal in the background; safe to call more than once. Never rejects. */
 export function warmUpCodeHighlighting(): Promise<void> {
   loading ??= (async () => {
     try {
-      const { GRAMMARS, highlighter } = await import("./highlight-grammars.js");
-      guessed = Object.keys(GRAMMARS);
-      hljs = highlighter;
+      const [{ Marked }, { markedTerminal }, chalkModule] = await Promise.all([
+        import("marked"),
+        import("marked-terminal"),
+        import("chalk"),
+      ]);
+      const gate = chalkModule.default;
+      loaded = {
+        makeParser(theme) {
+          const marked = new Marked(
+            markedTerminal(
+              // No indent (we indent), no colour for unhighlightable code, no emoji rewriting.
+              { tab: 0, code: (s: string) => s, emoji: false, reflowText: false },
+              // The typings describe cardinal's options; cli-highlight takes a theme of functions.
+              {
+                theme,
+                ignoreIllegals: true,
+                languageSubset: GUESSED_LANGUAGES,
+              } as unknown as Parameters<typeof markedTerminal>[1],
+            ) as ConstructorParameters<typeof Marked>[0],
+          );
+          return (md) => marked.parse(md, { async: false }) as string;
+        },
+        setGateLevel(level) {
+          const before = gate.level as ColorLevel;
+          gate.level = level;
+          return before;
+        },
+      };
     } catch {
-      // Without the highlighter code stays plain: nothing else depends on it.
+      // Without the formatter code stays plain: nothing else depends on it.
     }
   })();
   return loading;
 }
 
-/** Token colours by highlight.js class, from our own chalk at the theme's level. */
+/** Token colours for cli-highlight, from our own chalk at the theme's level. */
 function tokenTheme(name: ThemeName, level: ColorLevel): Record<string, (s: string) => string> {
   const c = new Chalk({ level });
   const dark = name === "dark";
@@ -100,7 +141,6 @@ function tokenTheme(name: ThemeName, level: ColorLevel): Record<string, (s: stri
     "template-variable": fn(dark ? c.redBright : c.red),
     emphasis: fn(c.italic),
     strong: fn(c.bold),
-    link: fn(c.underline),
     default: (t: string) => t,
   };
 }
@@ -112,67 +152,16 @@ function onlySgr(s: string): string {
   return s.includes("\x1b") ? s.replace(ESCAPE, (m) => (/^\x1b\[[0-9;]*m$/.test(m) ? m : "")) : s;
 }
 
-interface Span {
-  token: string | undefined;
-  parts: Array<string | Span>;
-}
-
-/** highlight.js's HTML (its own, with the code's text escaped) as a tree of spans. */
-function spans(html: string): Span {
-  const root: Span = { token: undefined, parts: [] };
-  const stack: Span[] = [root];
-  const parser = new Parser(
-    {
-      onopentag(_name, attribs) {
-        const span: Span = { token: /hljs-([\w-]+)/.exec(attribs.class ?? "")?.[1], parts: [] };
-        stack.at(-1)!.parts.push(span);
-        stack.push(span);
-      },
-      ontext(text) {
-        stack.at(-1)!.parts.push(text);
-      },
-      onclosetag() {
-        if (stack.length > 1) stack.pop();
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return root;
-}
-
-/** The text of a span and everything inside it, uncoloured (a walk with its own stack). */
-function textOf(span: Span): string {
-  let out = "";
-  const stack: Array<string | Span> = [span];
-  while (stack.length > 0) {
-    const part = stack.pop() as string | Span;
-    if (typeof part === "string") out += part;
-    else for (let i = part.parts.length - 1; i >= 0; i--) stack.push(part.parts[i]!);
-  }
-  return out;
-}
-
-function paintSpan(
-  span: Span,
-  theme: Record<string, (s: string) => string>,
-  depth: number,
-): string {
-  const inner = span.parts
-    .map((part) => {
-      if (typeof part === "string") return part;
-      return depth >= MAX_DEPTH ? textOf(part) : paintSpan(part, theme, depth + 1);
-    })
-    .join("");
-  const paint = span.token === undefined ? undefined : theme[span.token];
-  return paint ? paint(inner) : inner;
+/** A fence longer than any run of backticks in the code, so the code cannot close it. */
+function fenceFor(code: string): string {
+  let longest = 0;
+  for (const m of code.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  return "`".repeat(Math.max(3, longest + 1));
 }
 
 /**
  * Highlighted lines of already-sanitised code, or null when highlighting does not apply
- * (not loaded yet, no colour, the mono theme, a language it has no grammar for). Lines are
- * not broken to any width here.
+ * (not loaded yet, no colour, the mono theme). Lines are not broken to any width here.
  */
 export function highlightCode(
   code: string,
@@ -181,30 +170,30 @@ export function highlightCode(
   level: ColorLevel,
 ): string[] | null {
   if (level === 0 || name === "mono" || code.length > MAX_HIGHLIGHTED) return null;
-  if (!hljs) {
+  if (!loaded) {
     const listener = wanted;
     wanted = undefined;
     listener?.();
     return null;
   }
   const key = `${name}/${level}`;
-  let theme = themes.get(key);
-  if (!theme) {
-    theme = tokenTheme(name, level);
-    themes.set(key, theme);
+  let parse = parsers.get(key);
+  if (!parse) {
+    parse = loaded.makeParser(tokenTheme(name, level));
+    parsers.set(key, parse);
   }
   const language = lang && /^[a-z0-9+#-]{1,24}$/i.test(lang) ? lang : "";
+  const fence = fenceFor(code);
+  const before = loaded.setGateLevel(level);
   let out: string;
   try {
-    if (language && !hljs.getLanguage(language)) return null;
-    const html = language
-      ? hljs.highlight(code, { language, ignoreIllegals: true }).value
-      : hljs.highlightAuto(code, guessed).value;
-    out = paintSpan(spans(html), theme, 0);
+    out = parse(`${fence}${language}\n${code}\n${fence}\n`);
   } catch {
     return null;
+  } finally {
+    loaded.setGateLevel(before);
   }
   const lines = onlySgr(out.replace(/\n+$/, "")).split("\n");
-  // The highlighter must give back the same lines it was given: if not, trust the plain text.
-  return lines.length === code.replace(/\n+$/, "").split("\n").length ? lines : null;
+  // The formatter must give back the same lines it was given: if not, trust the plain text.
+  return lines.length === code.split("\n").length ? lines : null;
 }

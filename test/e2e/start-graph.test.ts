@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
+import { GUESSED_LANGUAGES } from "../../src/render/highlight.js";
 
 const DIST = new URL("../../dist/", import.meta.url);
 
@@ -50,4 +51,29 @@ test("the composer loads with the first c, r, Q or e, not before the first paint
     /^src\/(compose\/(normal|visual|session|counter|twitter-regexen)|ui\/compose\/)/.test(m),
   );
   assert.deepEqual(composer, [], "the vim editor, the counter and the overlay wait for c");
+});
+
+test("code is highlighted by marked-terminal with the grammars tootty guesses among, off the start-up path", () => {
+  const modules = [...startModules()];
+  assert.deepEqual(
+    modules.filter((m) => /^node_modules\/(marked-terminal|cli-highlight|highlight\.js)\//.test(m)),
+    [],
+    "the highlighter loads after the first paint",
+  );
+  const chunks = readdirSync(new URL("chunks/", DIST)).filter((f) => f.endsWith(".js"));
+  const all = new Set<string>();
+  for (const f of chunks) {
+    const text = readFileSync(new URL(`chunks/${f}`, DIST), "utf8");
+    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules|scripts)\/\S+)$/gm)) all.add(m[1]!);
+  }
+  assert.ok(all.has("node_modules/marked-terminal/index.js"), "marked-terminal is in the bundle");
+  const grammars = [...all]
+    .map((m) => /^node_modules\/highlight\.js\/lib\/languages\/([a-z0-9-]+)\.js$/.exec(m)?.[1])
+    .filter((g) => g !== undefined)
+    .sort();
+  assert.deepEqual(grammars, [...GUESSED_LANGUAGES].sort(), "only the guessed languages' grammars");
+  assert.ok(
+    !all.has("node_modules/highlight.js/lib/index.js"),
+    "not highlight.js's every-grammar index",
+  );
 });

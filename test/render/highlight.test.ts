@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { describe, test } from "node:test";
 import fc from "fast-check";
-import { highlightCode } from "../../src/render/highlight.js";
 import {
   cellWidth,
   codeHighlightingReady,
@@ -155,57 +153,6 @@ describe("code blocks: plain until the highlighter has loaded, highlighted after
       ),
       { numRuns: 150 },
     );
-  });
-});
-
-describe("what the highlighter costs", () => {
-  test("template strings nested 300 deep keep their text; colour stops at a bounded depth", async () => {
-    await warmUpCodeHighlighting();
-    let code = "x";
-    for (let i = 0; i < 300; i++) code = `\`\${${code}}\``;
-    code = `const a = ${code};`;
-    const lines = highlightCode(code, "javascript", "dark", 3);
-    assert.ok(lines, "highlighted");
-    assert.deepEqual(lines.map(stripAnsi), [code]);
-    const escapes = lines[0]!.match(/\x1b\[/g)?.length ?? 0;
-    assert.ok(escapes > 10 && escapes < 300, `${escapes} colour changes for 300 levels`);
-  });
-
-  test("a named language without a grammar is drawn plain, a guessed one is coloured", async () => {
-    await warmUpCodeHighlighting();
-    const named = (lang: string) =>
-      codeLines(
-        renderStatus(
-          makeStatus({ content: `<pre><code class="language-${lang}">main = 42</code></pre>` }),
-          opts(),
-        ),
-      );
-    // Highlighted, the number gets its own colour: the text is no longer in one piece.
-    assert.deepEqual(named("python").map(stripAnsi), ["  main = 42"]);
-    assert.ok(!named("python")[0]!.includes("main = 42"));
-    assert.deepEqual(named("zz-none").map(stripAnsi), ["  main = 42"]);
-    assert.ok(named("zz-none")[0]!.includes("main = 42"), "drawn in one piece, plain");
-  });
-
-  test("loading it holds under 2 MB of heap (every highlight.js grammar held 6 MB)", () => {
-    // In a fresh process, so nothing else this file loaded is counted.
-    const script = `
-      const gc = () => { globalThis.gc(); globalThis.gc(); };
-      const { warmUpCodeHighlighting, codeHighlightingReady } = await import(${JSON.stringify(new URL("../../src/render/highlight.ts", import.meta.url).href)});
-      gc();
-      const before = process.memoryUsage().heapUsed;
-      await warmUpCodeHighlighting();
-      gc();
-      process.stdout.write(JSON.stringify({ ready: codeHighlightingReady(), grown: process.memoryUsage().heapUsed - before }));`;
-    const out = JSON.parse(
-      execFileSync(
-        process.execPath,
-        ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script],
-        { encoding: "utf8", timeout: 60_000 },
-      ),
-    ) as { ready: boolean; grown: number };
-    assert.equal(out.ready, true);
-    assert.ok(out.grown < 2 * 1024 * 1024, `${(out.grown / 1048576).toFixed(1)} MB`);
   });
 });
 

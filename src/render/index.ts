@@ -1,6 +1,6 @@
 // The render room: HTML → lines for the terminal, sanitising, cell widths, themes.
 
-export { setVisualBidi, visualBidi, visualRow } from "./bidi.js";
+export { firstStrong, setVisualBidi, visualBidi, visualRow } from "./bidi.js";
 export { installBlessedWidthFix, installCellModel } from "./blessed-fit.js";
 export { RenderCache } from "./cache.js";
 export { foldToAscii } from "./glyphs.js";
@@ -18,8 +18,9 @@ export type {
   RenderOptions,
 } from "./options.js";
 export { renderProfile, renderProfileAbout } from "./profile.js";
-export { sanitizeInline, sanitizeText } from "./sanitize.js";
+export { sanitizeInline, sanitizeMessage, sanitizeText } from "./sanitize.js";
 export { renderStatus } from "./status.js";
+export { mediaTypeWord } from "./status-parts.js";
 export { hyperlinksSupported } from "./terminal.js";
 export {
   type ColorLevel,

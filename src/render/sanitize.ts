@@ -46,3 +46,21 @@ export function sanitizeText(s: string): string {
 export function sanitizeInline(s: string): string {
   return sanitizeText(s).replace(/\n+/g, " ");
 }
+
+/** One isolate a message of tootty's own put around a value (i18n ltrUnit, isolated). */
+const OWN_ISOLATE = /([\u2066\u2068][^\u202a-\u202e\u2066-\u2069]*\u2069)/;
+
+/**
+ * `sanitizeInline` for a message of tootty's own that holds values in isolates of its own
+ * (LRI or FSI … PDI, not nested): those stay, everything inside and around them is sanitised.
+ * An isolate mark with no partner is dropped, as from any server string: an open isolate
+ * would take the rest of the line into its direction, a stray PDI would end ours early.
+ */
+export function sanitizeMessage(text: string): string {
+  return text
+    .split(OWN_ISOLATE)
+    .map((part, i) =>
+      i % 2 === 1 ? `${part[0]}${sanitizeInline(part.slice(1, -1))}\u2069` : sanitizeInline(part),
+    )
+    .join("");
+}

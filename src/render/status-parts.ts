@@ -288,7 +288,7 @@ const MEDIA_TYPES: Record<string, () => string> = {
 };
 
 /** The documented attachment types in the reader's words; another is shown as the server sent it. */
-function mediaTypeWord(type: unknown): string {
+export function mediaTypeWord(type: unknown): string {
   if (type === null || type === undefined) return tl("media.generic");
   const name = String(type);
   return Object.hasOwn(MEDIA_TYPES, name) ? MEDIA_TYPES[name]!() : sanitizeInline(name);

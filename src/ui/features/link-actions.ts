@@ -1,5 +1,5 @@
 // o (open in $BROWSER), O (numbered list of links and media), y (copy the URL with OSC 52).
-import { inLine, tl } from "../../i18n/index.js";
+import { isolated, shownRow, tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { Panel } from "../overlays/panel.js";
@@ -68,8 +68,9 @@ export function openLinksList(
   new Panel(ctx, {
     title: tl("links.title"),
     footer: hintLine(ctx.keysOf, [tl("hint.open", { keys: "1-9" }), BACK]),
+    ownRows: true,
     lines: (width) =>
-      links.map((l, i) => truncateToWidth(`${i + 1}. ${inLine(sanitizeInline(l.label))}`, width)),
+      links.map((l, i) => shownRow(`${i + 1}. ${isolated(sanitizeInline(l.label))}`, width)),
     onKey(ch, _key, panel) {
       const n = Number(ch);
       if (!Number.isInteger(n) || n < 1 || n > links.length) return false;

@@ -3,8 +3,15 @@
 // sensitive pictures are shown here.
 
 import type { mastodon } from "masto";
-import { inLine, t, tl } from "../../i18n/index.js";
-import { sanitizeInline, truncateToWidth, wrapPlainText } from "../../render/index.js";
+import { inLine, rtlInterface, t, tl } from "../../i18n/index.js";
+import {
+  firstStrong,
+  mediaTypeWord,
+  padToWidth,
+  sanitizeInline,
+  truncateToWidth,
+  wrapPlainText,
+} from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { Panel } from "../overlays/panel.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -25,11 +32,12 @@ export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, fir
   let at = Math.min(Math.max(0, first), media.length - 1);
   const title = () => {
     const m = media[at]!;
-    const type = sanitizeInline(String(m.type ?? "media"));
+    const type = mediaTypeWord(m.type);
     return tl("media.position", { type, n: at + 1, total: media.length });
   };
   const panel = new Panel(ctx, {
     title: title(),
+    ownRows: true,
     footer: hintLine(ctx.keysOf, [
       ...(media.length > 1 ? [["hint.nextPrevious", "mediaNext", "mediaPrev"] as const] : []),
       ["hint.original", "openInBrowser"],
@@ -46,10 +54,15 @@ export function openMediaViewer(deps: FeatureDeps, ctx: Ctx, status: Status, fir
       else if (view?.kind === "placeholder") out.push(t("media.loading"));
       out.push("");
       const alt = typeof m.description === "string" ? sanitizeInline(m.description) : "";
-      // Alt text is the server's: each wrapped line in display order, its own direction.
+      // Alt text is the server's: each wrapped line in display order, its own direction, and
+      // against the edge its direction starts from (the panel puts the rest on the right in a
+      // right-to-left interface, the picture too).
+      const ltrAlt = rtlInterface() && firstStrong(alt) !== "rtl";
       out.push(
         ...(alt
-          ? wrapPlainText(alt, width).map((l) => inLine(l, "auto"))
+          ? wrapPlainText(alt, width).map((l) =>
+              ltrAlt ? padToWidth(inLine(l, "auto"), width) : inLine(l, "auto"),
+            )
           : [t("media.noDescription")]),
       );
       return out.map((l) => truncateToWidth(l, width));

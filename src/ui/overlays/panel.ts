@@ -2,8 +2,8 @@
 // keymap's `panels` actions (j/k, C-d/C-u, g/G, Escape, q by default). Help, instance info,
 // links, history, translation, confirmations and pickers are all panels; `onKey` lets each
 // add its own keys (digits, y/n…).
-import { shown, tl } from "../../i18n/index.js";
-import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { rtlInterface, shown, tl } from "../../i18n/index.js";
+import { cellWidth, sanitizeMessage, truncateToWidth, visualBidi } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
 import { BACK, hintLine } from "../shell/hints.js";
@@ -18,6 +18,12 @@ export interface PanelOptions {
   onKey?(ch: string | undefined, key: KeyEvent, panel: Panel): boolean | Promise<boolean>;
   /** Shown on the bottom border, e.g. "1-9 open · Esc back" (logical order, like the title). */
   footer?: string;
+  /**
+   * Every row is tootty's own words or laid out as such (a picture, a numbered choice, with
+   * server text in it as an isolate): in a right-to-left interface where tootty does the bidi
+   * the rows stand against the right edge. A panel showing a toot as it is drawn does not say so.
+   */
+  ownRows?: boolean;
   /** Smaller panels (confirmations) are centred instead of covering the panes. */
   size?: { width: number; height: number };
 }
@@ -82,7 +88,10 @@ export class Panel extends FramedOverlay {
       height,
     });
     const inner = Math.max(1, width - 4);
-    const lines = this.opts.lines(inner);
+    const mirrored = rtlInterface() && visualBidi();
+    const toRight = (l: string) => " ".repeat(Math.max(0, inner - cellWidth(l))) + l;
+    const drawn = this.opts.lines(inner);
+    const lines = mirrored && this.opts.ownRows ? drawn.map(toRight) : drawn;
     const rows = Math.max(1, height - 2);
     this.scroll = Math.min(this.scroll, Math.max(0, lines.length - rows));
     this.box.setContent(
@@ -91,9 +100,13 @@ export class Panel extends FramedOverlay {
         .map((l) => ` ${l}`)
         .join("\n"),
     );
-    // Title and footer are messages in logical order (a title may hold server text, sanitised).
-    const footer = shown(this.opts.footer ?? hintLine(this.ctx.keysOf, [BACK]));
-    this.box.setLabel(` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), inner - 2)} `);
+    // Title and footer are messages in logical order (a title may hold server text, sanitised;
+    // a value isolated in it stays so). A right-to-left interface puts both on the right.
+    const shownFooter = shown(this.opts.footer ?? hintLine(this.ctx.keysOf, [BACK]));
+    const footer = mirrored ? toRight(shownFooter) : shownFooter;
+    const label = ` ${truncateToWidth(shown(sanitizeMessage(this.opts.title)), inner - 2)} `;
+    if (mirrored) this.box.setLabel({ text: label, side: "right" });
+    else this.box.setLabel(label);
     // The footer hint lives in the last row when there is room below the content.
     if (lines.length - this.scroll < rows) {
       const content = this.box.getContent();

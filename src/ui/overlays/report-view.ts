@@ -2,7 +2,7 @@
 
 import { type ReportCategory, reportStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
-import { inLine, type MessageKey, t, tl } from "../../i18n/index.js";
+import { inLine, isolated, type MessageKey, shown, t, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -23,8 +23,9 @@ export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, stat
   const comment = new LineInput();
   const who = sanitizeInline(status.account?.acct ?? "?");
   new Panel(ctx, {
-    title: tl("report.title", { acct: `@${who}` }),
+    title: tl("report.title", { acct: isolated(`@${who}`) }),
     footer: tl("report.footer"),
+    ownRows: true,
     size: { width: 72, height: 12 },
     lines: () =>
       category
@@ -33,7 +34,7 @@ export function openReport(deps: FeatureDeps, ctx: ActionContext<PaneItem>, stat
             t("report.comment"),
             `> ${inLine(comment.text)}_`,
           ]
-        : [t("report.why"), ...CATEGORIES.map((c, i) => `${i + 1}. ${t(c.label)}`)],
+        : [t("report.why"), ...CATEGORIES.map((c, i) => shown(`${i + 1}. ${tl(c.label)}`))],
     async onKey(ch, key, panel) {
       if (!category) {
         const n = Number(ch);

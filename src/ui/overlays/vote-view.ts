@@ -3,8 +3,8 @@
 
 import { votePoll } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
-import { inLine, tl } from "../../i18n/index.js";
-import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { isolated, shownRow, tl } from "../../i18n/index.js";
+import { sanitizeInline } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -32,10 +32,11 @@ export function openVote(deps: FeatureDeps, ctx: ActionContext<PaneItem>, status
     title: tl(poll.multiple ? "vote.titleMultiple" : "vote.title"),
     footer: tl("vote.footer"),
     size: { width: 70, height: options.length + 5 },
+    ownRows: true,
     lines: (width) =>
       options.map((o, i) =>
-        truncateToWidth(
-          `${chosen.has(i) ? "[x]" : "[ ]"} ${i + 1}. ${inLine(sanitizeInline(o.title ?? ""))}`,
+        shownRow(
+          `${chosen.has(i) ? "[x]" : "[ ]"} ${i + 1}. ${isolated(sanitizeInline(o.title ?? ""))}`,
           width,
         ),
       ),

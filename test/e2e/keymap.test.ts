@@ -5,6 +5,7 @@ import { ACTION_NAMES, type Action } from "../../src/config/keymap.js";
 import { validateSettings } from "../../src/config/settings.js";
 import type { ApiMediaAttachment } from "../../src/demo/types.js";
 import { enActions } from "../../src/i18n/actions-en.js";
+import { keyLabel } from "../../src/ui/shell/hints.js";
 import { CONNECTED, e2eInstance, openNewest, until } from "../helpers/e2e.js";
 
 const e2e = e2eInstance();
@@ -71,7 +72,7 @@ test("? lists every action of the table with its remapped keys; the help panel a
   const top = (screen: string) => screen.split("\n")[1] ?? "";
   const helpLine = (action: Action) =>
     new RegExp(
-      `│ ${escapeRegExp(settings.keymap[action].join(", ") || "(unbound)")} +${escapeRegExp(enActions[action])}`,
+      `│ ${escapeRegExp(settings.keymap[action].map(keyLabel).join(", ") || "(unbound)")} +${escapeRegExp(enActions[action])}`,
     );
   tui.send("?");
   let screen = await tui.waitForText(enActions.down);

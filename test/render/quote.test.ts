@@ -73,6 +73,28 @@ describe("quote posts", () => {
     assert.ok(shallow.includes("[quotes a post (open it to see)]"), shallow.join("\n"));
   });
 
+  // Akkoma (lib/pleroma/web/mastodon_api/views/status_view.ex) sends `quote` as the quoted
+  // Status itself, with no `state`, and `quote_id`; `quote` is null when the quoted post cannot
+  // be shown to the reader (not fetched, or not visible), while `quote_id` stays.
+  test("Akkoma's quote, the quoted status itself, shows behind a bar; a null one with an id says it cannot be seen", () => {
+    const lines = text(quoting(quoted));
+    assert.deepEqual(lines, [
+      "Alice @alice · 5m",
+      "so true",
+      "│ Bob @bob@x.example · 1h",
+      "│ original words here",
+      "│ ▪ image · a cat",
+      "↩ 0  ↻ 0  ☆ 0",
+    ]);
+    const unseen = text(quoting(null, { quoteId: "9" } as Partial<mastodon.v1.Status>), {
+      width: 80,
+    }).join("\n");
+    assert.match(unseen, /cannot see the quoted post/, unseen);
+    // A Mastodon status without a quote has neither field: nothing is drawn.
+    const plain = text(makeStatus({ content: "<p>so true</p>" })).join("\n");
+    assert.ok(!plain.includes("quoted"), plain);
+  });
+
   test("the reader's filters apply to the quoted post: warn folds it, hide hides it", () => {
     const filteredAs = (filterAction: string, context = ["home"]) =>
       ({

@@ -51,13 +51,34 @@ const ABSENT_ENDPOINT = new Set([404, 405, 410, 501]);
 /** Features whose endpoints are about one toot: their 404 may be the toot's, not the route's. */
 const ON_A_RECORD = new Set<ServerFeature>(["statusHistory", "translation"]);
 
+/** The toot a request on one toot is about: `/api/v1/statuses/:id/…`. */
+const ON_A_STATUS = /^\/api\/v1\/statuses\/([^/]+)\/[^/]+$/;
+
 /**
  * Whether an error says the endpoint is missing. On a toot's endpoint, Mastodon's
- * "Record not found" (a deleted toot) is about the toot, not the endpoint.
+ * "Record not found" (a deleted toot) is about the toot, not the endpoint. Elsewhere a 404's
+ * words cannot tell: GoToSocial answers `{"error":"Not Found"}` for a missing route and a
+ * missing toot alike (internal/api/util/errorhandling.go), so the toot itself is asked: if it
+ * is gone too, the 404 was the toot's.
  */
-function endpointMissing(err: unknown, feature: ServerFeature): boolean {
+async function endpointMissing(
+  err: unknown,
+  feature: ServerFeature,
+  path: string,
+  send: (req: RawRequest) => Promise<unknown>,
+): Promise<boolean> {
   if (!(err instanceof HttpError) || !ABSENT_ENDPOINT.has(err.status)) return false;
-  return !(ON_A_RECORD.has(feature) && /record not found/i.test(err.serverMessage));
+  if (!ON_A_RECORD.has(feature)) return true;
+  if (/record not found/i.test(err.serverMessage)) return false;
+  const id = ON_A_STATUS.exec(path)?.[1];
+  if (err.status !== 404 || id === undefined) return true;
+  try {
+    await send({ method: "GET", path: `/api/v1/statuses/${id}` });
+    return true;
+  } catch (probe) {
+    if (probe instanceof HttpError && probe.status === 404) return false;
+    throw err;
+  }
 }
 
 export interface RestClientOptions {
@@ -192,8 +213,8 @@ export function createRestClient(opts: RestClientOptions): RestClient {
         profile.learn(feature, true);
         return answer;
       },
-      (err: unknown) => {
-        if (!endpointMissing(err, feature)) throw err;
+      async (err: unknown) => {
+        if (!(await endpointMissing(err, feature, req.path, send))) throw err;
         profile.learn(feature, false);
         throw new NotSupportedError(feature);
       },
@@ -228,19 +249,17 @@ export function createRestClient(opts: RestClientOptions): RestClient {
   }
 
   const readInstance = async (): Promise<InstanceInfo> => {
+    // Servers older than Mastodon 4.0 (and Pleroma, Akkoma, Sharkey, snac) only have v1. It is
+    // asked alongside v2, not after v2's 404: the session waits for the instance, and on a
+    // slow v1-only server asking in turn put a second round trip before the first toots.
+    const v2 = request({ method: "GET", path: "/api/v2/instance" });
+    const v1 = request({ method: "GET", path: "/api/v1/instance" });
+    v1.catch(() => undefined);
     try {
-      return instanceFromV2(
-        await request({ method: "GET", path: "/api/v2/instance" }),
-        opts.instanceUrl,
-      );
+      return instanceFromV2(await v2, opts.instanceUrl);
     } catch (err) {
-      // Servers older than Mastodon 4.0 (and Pleroma, Akkoma, Sharkey, snac) only have v1.
-      if (err instanceof HttpError && (err.status === 404 || err.status === 410)) {
-        return instanceFromV1(
-          await request({ method: "GET", path: "/api/v1/instance" }),
-          opts.instanceUrl,
-        );
-      }
+      if (err instanceof HttpError && (err.status === 404 || err.status === 410))
+        return instanceFromV1(await v1, opts.instanceUrl);
       throw err;
     }
   };

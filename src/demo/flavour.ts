@@ -5,12 +5,21 @@
 //   ULID ids for everything; streaming at /api/v1/streaming with `access_token` and `stream`
 //   in the query (internal/api/client/streaming/stream.go documents both as query parameters);
 //   `characters_reserved_per_url` 25; no api_versions; no filters v2, conversations, status
-//   history or scheduled statuses in that release.
+//   history or scheduled statuses in that release; no quote posts (its Status model,
+//   internal/api/model/status.go, has no `quote`, `quotes_count` or `quote_approval`, and no
+//   quotes or interaction_policy route), and no `timelines_access` in its instance JSON. Every
+//   404 of its API, a missing route as a missing record, is `{"error":"Not Found"}`
+//   (internal/api/util/errorhandling.go NotFoundHandler).
 // - Pleroma/Akkoma: base62 FlakeIds (18 characters); no /api/v2/instance, limits in v1's
 //   `max_toot_chars` and `poll_limits`; the text is counted as it is (no URL allowance);
 //   streaming only with the token in the query; a boost repeats the original's content;
 //   scheduled statuses are there (lib/pleroma/web/router.ex routes /api/v1/scheduled_statuses
-//   to ScheduledActivityController: index, show, update, delete).
+//   to ScheduledActivityController: index, show, update, delete). Akkoma's quotes
+//   (lib/pleroma/web/mastodon_api/views/status_view.ex): `quote` is the quoted Status itself,
+//   or null when it cannot be shown, and `quote_id` its id (a ghost id when not shown); no
+//   `quotes_count`, `quote_approval`, quotes list, revoke or interaction policy; no
+//   `timelines_access`. An unknown API route answers `{"error":"Not implemented"}` with 404
+//   (Router's `/api` catch-all, FallbackController's `api_not_implemented`).
 // - Hollo (fedify-dev/hollo): UUIDv7 ids; notification ids are
 //   `${created_at}/${type}/${uuid}` (src/api/v1/notifications.ts); no streaming at all
 //   (no /api/v1/streaming route, the upgrade is a 404); `characters_reserved_per_url` 256,
@@ -42,7 +51,7 @@
 //   handle is `<h1>404 Not Found (snac/2.94)</h1>` as text/html.
 import { randomUUID } from "node:crypto";
 import { DEMO_DOMAIN } from "./accounts.js";
-import { json, type Reply } from "./http-kit.js";
+import { json, NOT_FOUND, type Reply } from "./http-kit.js";
 
 export const DEMO_FLAVOURS = [
   "mastodon",
@@ -104,6 +113,8 @@ export interface DemoFlavour {
   reshapeStatus(status: Record<string, unknown>): void;
   /** This server's answer to a path it has no route for (default: Mastodon's JSON 404). */
   readonly notFound?: (method: string, path: string) => Reply;
+  /** This server's answer for a record that is not there (default: "Record not found"). */
+  readonly recordNotFound?: Reply;
   /** `METHOD /path` patterns answered 200 with an empty list whatever there is (snac's stubs). */
   readonly emptyLists?: readonly RegExp[];
   /** Names a streaming URL in the instance JSON even without streaming (snac does). */
@@ -185,6 +196,13 @@ function drop(status: Record<string, unknown>, ...keys: string[]): void {
   for (const k of keys) delete status[k];
 }
 
+/** Mastodon 4.5's quote routes (methods/statuses.md), which the older servers lack. */
+const QUOTE_ROUTES = [
+  path("GET", `/api/v1/statuses/${ID}/quotes`),
+  path("POST", `/api/v1/statuses/${ID}/quotes/${ID}/revoke`),
+  path("PUT", `/api/v1/statuses/${ID}/interaction_policy`),
+];
+
 const mastodon: DemoFlavour = {
   name: "mastodon",
   software: { name: "mastodon", version: "4.5.0" },
@@ -227,10 +245,13 @@ function gotosocial(): DemoFlavour {
       path("GET", `/api/v1/statuses/${ID}/history`),
       path("(GET|POST|PUT|DELETE)", "/api/v1/scheduled_statuses(/.*)?"),
       path("GET", "/api/v1/notifications/unread_count"),
+      ...QUOTE_ROUTES,
     ],
     reshapeStatus(status) {
-      drop(status, "text", "edited_at");
+      drop(status, "text", "edited_at", "quote", "quotes_count", "quote_approval");
     },
+    notFound: () => json(404, { error: "Not Found" }),
+    recordNotFound: json(404, { error: "Not Found" }),
   };
 }
 
@@ -256,9 +277,21 @@ function pleroma(): DemoFlavour {
       // Grouped notifications, the policy and requests are Mastodon 4.3's.
       path("(GET|POST|PATCH)", "/api/v2/notifications(/.*)?"),
       path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
+      ...QUOTE_ROUTES,
     ],
     reshapeStatus(status) {
-      drop(status, "edited_at");
+      drop(status, "edited_at", "quotes_count", "quote_approval");
+      // Akkoma's quote: the quoted status itself (already reshaped, being nested), or null.
+      const quote = status.quote as { state?: string; quoted_status?: unknown } | null | undefined;
+      if (quote) {
+        const shown = quote.state === "accepted" ? (quote.quoted_status ?? null) : null;
+        status.quote = shown;
+        // "_" is Akkoma's ghost id: a quoted post that exists but is not shown.
+        status.quote_id = (shown as { id?: string } | null)?.id ?? "_";
+      } else {
+        status.quote = null;
+        status.quote_id = null;
+      }
       if (status.in_reply_to_id === null) drop(status, "in_reply_to_account_id");
       const account = status.account as Record<string, unknown> | undefined;
       if (account) drop(account, "group", "discoverable");
@@ -266,6 +299,7 @@ function pleroma(): DemoFlavour {
       const reblog = status.reblog as Record<string, unknown> | null | undefined;
       if (reblog) status.content = reblog.content;
     },
+    notFound: (method) => (method === "GET" ? json(404, { error: "Not implemented" }) : NOT_FOUND),
   };
 }
 

@@ -139,7 +139,14 @@ async function serve(
       now,
     };
     const reply = await r.handler(ctx);
+    if (reply.status === 404 && deps.flavour.recordNotFound && isRecordNotFound(reply.body))
+      return { reply: deps.flavour.recordNotFound, headers };
     return { reply: { ...reply, body: reshapeBody(deps.flavour, reply.body) }, headers };
   }
   return { reply: notFound, headers };
+}
+
+/** Mastodon's body for a record that is not there (the routes answer it for every flavour). */
+function isRecordNotFound(body: unknown): boolean {
+  return (body as { error?: unknown } | null)?.error === "Record not found";
 }

@@ -3,7 +3,14 @@
 // it with that reason, and a config file that names it gets a pane saying the server closed it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CONNECTED, command, e2eInstance } from "../helpers/e2e.js";
+import { demoFlavour } from "../../src/demo/index.js";
+import { CONNECTED, command, e2eInstance, FLAVOUR } from "../helpers/e2e.js";
+
+// The demo's instance JSON carries timelines_access only where the flavour is Mastodon 4.3+
+// (api_versions; src/demo/instance-info.ts): GoToSocial, Pleroma and the others do not say.
+const NO_FEED_ACCESS: string | false = demoFlavour(FLAVOUR).hasApiVersions
+  ? false
+  : `the ${FLAVOUR} flavour has no configuration.timelines_access (Mastodon 4.5's)`;
 
 const e2e = e2eInstance({
   generate: false,
@@ -11,7 +18,9 @@ const e2e = e2eInstance({
   timelinesAccess: { live_feeds: { remote: "disabled" } },
 });
 
-test("a closed federated feed: no Federated pane by default, with one line why; :pane add federated refuses", async () => {
+test("a closed federated feed: no Federated pane by default, with one line why; :pane add federated refuses", {
+  skip: NO_FEED_ACCESS,
+}, async () => {
   const tui = e2e.start({ cols: 160, rows: 40 });
   const screen = await tui.waitFor(
     (s) =>
@@ -40,7 +49,9 @@ test("a closed federated feed: no Federated pane by default, with one line why; 
   assert.equal(await tui.waitForExit(), 0);
 });
 
-test("a config file naming the closed feed shows it as closed by the server, not as an error", async () => {
+test("a config file naming the closed feed shows it as closed by the server, not as an error", {
+  skip: NO_FEED_ACCESS,
+}, async () => {
   const tui = e2e.start({ cols: 160, rows: 40, config: { panes: ["home", "federated"] } });
   const screen = await tui.waitFor(
     (s) => s.includes(`Home · ${CONNECTED}`) && s.includes("Federated · closed by the server"),
@@ -67,7 +78,9 @@ async function withHashtagFeeds(
   }
 }
 
-test("closed hashtag feeds: :tag refuses with the reason and a tag pane says the server closed it", async () => {
+test("closed hashtag feeds: :tag refuses with the reason and a tag pane says the server closed it", {
+  skip: NO_FEED_ACCESS,
+}, async () => {
   await withHashtagFeeds({ local: "disabled", remote: "disabled" }, async () => {
     e2e.demo.control.publish("local", { content: "<p>tagshut-one</p>", tags: ["tagshut"] });
     const from = e2e.logLength();
@@ -97,7 +110,9 @@ test("closed hashtag feeds: :tag refuses with the reason and a tag pane says the
   });
 });
 
-test("remote hashtag feeds closed: :tag opens with this server's posts only, saying so", async () => {
+test("remote hashtag feeds closed: :tag opens with this server's posts only, saying so", {
+  skip: NO_FEED_ACCESS,
+}, async () => {
   await withHashtagFeeds({ remote: "disabled" }, async () => {
     e2e.demo.control.publish("local", { content: "<p>taghalf-here</p>", tags: ["taghalf"] });
     e2e.demo.control.publish("federated", { content: "<p>taghalf-away</p>", tags: ["taghalf"] });

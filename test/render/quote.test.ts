@@ -38,17 +38,20 @@ const quoting = (quote: unknown, over: Partial<mastodon.v1.Status> = {}) =>
     quote,
   } as Partial<mastodon.v1.Status>);
 
+/** The quoting toot with the quoted one behind a bar, at width 50. */
+const SHOWN = [
+  "Alice @alice · 5m",
+  "so true",
+  "│ Bob @bob@x.example · 1h",
+  "│ original words here",
+  "│ ▪ image · a cat",
+  "↩ 0  ↻ 0  ☆ 0",
+];
+
 describe("quote posts", () => {
   test("an accepted quote shows the quoted post behind a bar, without the RE: fallback or a card", () => {
     const lines = text(quoting({ state: "accepted", quotedStatus: quoted }));
-    assert.deepEqual(lines, [
-      "Alice @alice · 5m",
-      "so true",
-      "│ Bob @bob@x.example · 1h",
-      "│ original words here",
-      "│ ▪ image · a cat",
-      "↩ 0  ↻ 0  ☆ 0",
-    ]);
+    assert.deepEqual(lines, SHOWN);
   });
 
   test("every state that hides the quoted post says why in one notice", () => {
@@ -78,14 +81,7 @@ describe("quote posts", () => {
   // be shown to the reader (not fetched, or not visible), while `quote_id` stays.
   test("Akkoma's quote, the quoted status itself, shows behind a bar; a null one with an id says it cannot be seen", () => {
     const lines = text(quoting(quoted));
-    assert.deepEqual(lines, [
-      "Alice @alice · 5m",
-      "so true",
-      "│ Bob @bob@x.example · 1h",
-      "│ original words here",
-      "│ ▪ image · a cat",
-      "↩ 0  ↻ 0  ☆ 0",
-    ]);
+    assert.deepEqual(lines, SHOWN);
     const unseen = text(quoting(null, { quoteId: "9" } as Partial<mastodon.v1.Status>), {
       width: 80,
     }).join("\n");

@@ -26,7 +26,8 @@ import {
   type PaneState,
   problemOf,
 } from "./pane-state.js";
-import type { StatusChanges } from "./status-bus.js";
+import { pageChanges } from "./poll-reconcile.js";
+import type { StatusChange, StatusChanges } from "./status-bus.js";
 import { type GapMarker, type Status, TimelineStore } from "./store.js";
 import { isSavedList, isTimelineKind, subscriptionOf, type TimelineSpec } from "./timeline-spec.js";
 
@@ -75,6 +76,13 @@ export interface TimelineFeedOptions {
    * `status.update` frames reach the bus through the session, once).
    */
   changes: StatusChanges;
+  /** Puts a change on the session's bus (an edit polling found, for every place showing it). */
+  publish?: (change: StatusChange) => void;
+  /**
+   * Every how many polls the newest page is asked again for the edits and deletes of what the
+   * feed holds (poll-reconcile.ts; default 1: each poll). 0: never.
+   */
+  reconcileEvery?: number;
   /** Runs once when the feed is closed (the session stops watching its stream). */
   onClose?: () => void;
 }
@@ -86,7 +94,7 @@ export class TimelineFeed {
   /** REST requests this feed made while polling (for tests and diagnostics). */
   pollCount = 0;
   private readonly opts: Required<
-    Omit<TimelineFeedOptions, "changes" | "onClose" | "random" | "fetchPage">
+    Omit<TimelineFeedOptions, "changes" | "publish" | "onClose" | "random" | "fetchPage">
   > & {
     random: () => number;
     fetchPage: (page: PageParams) => Promise<FeedPage>;
@@ -142,6 +150,7 @@ export class TimelineFeed {
       pollMinMs: deps.pollMinMs ?? 20_000,
       pollMaxMs: deps.pollMaxMs ?? 40_000,
       storeSize: deps.storeSize ?? 2000,
+      reconcileEvery: deps.reconcileEvery ?? 1,
     };
     this.unstreamed = subscriptionOf(kind) === undefined;
     this.store = new TimelineStore({
@@ -399,7 +408,32 @@ export class TimelineFeed {
     if (reached !== undefined) {
       this.frontier = reached;
       this.polledOk = true;
+      const every = this.opts.reconcileEvery;
+      if (
+        this.opts.stream.state.kind === "unavailable" &&
+        every > 0 &&
+        this.pollCount % every === 0
+      )
+        await this.reconcile();
     }
+  }
+
+  /**
+   * With no stream at all, edits and deletes reach tootty only by asking: the newest page
+   * again (one request, as big as a poll's page), read against what is held (poll-reconcile.ts).
+   * An edit goes on the session's bus, for every place that shows the toot; a toot gone from
+   * the page's span leaves this timeline (it may only have left it, as an unfollowed author's).
+   */
+  private async reconcile(): Promise<void> {
+    const askedWith = new Set(this.store.allStatuses.map((s) => s.id));
+    const page = await this.fetch({});
+    if (!page) return;
+    let changed = false;
+    for (const change of pageChanges(this.store.items, page.statuses, askedWith)) {
+      if (change.kind === "edit" && this.deps.publish) this.deps.publish(change);
+      else changed = this.store.applyChange(change) || changed;
+    }
+    if (changed) this.emit();
   }
 
   // --- REST -------------------------------------------------------------------------------

@@ -235,6 +235,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       ...opts.feed,
       ...extra,
       changes: statusChanges,
+      publish: (change) => statusChanges.publish(change),
       onClose: () => {
         unwatch();
         extra.onClose?.();

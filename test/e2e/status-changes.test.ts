@@ -2,7 +2,7 @@
 // another toot — on screen, without a key pressed.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CONNECTED, e2eInstance, NEEDS_STREAM } from "../helpers/e2e.js";
+import { ARRIVAL_MS, CONNECTED, e2eInstance, NEEDS_STREAM } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 
@@ -60,6 +60,29 @@ test("a toot in Notifications and a quoted toot in Federated follow its edit and
     rows.slice(at, at + 4).some((l) => l.includes("the quoted post was deleted")),
     `the quote says its post was deleted:\n${after}`,
   );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});
+
+// On a server with streaming the frames bring them; on one without (Hollo), polling asks for
+// the newest page again and reads the edit and the deletion from it: either way the pane
+// follows within the time a new toot takes to arrive.
+test("an edited toot shows its edit and a deleted one goes from Home, without a key pressed", async () => {
+  const { control } = e2e.demo;
+  const toot = control.publish("home", { account: "yuki", content: "<p>pollfirst words</p>" });
+  const tui = e2e.start({ cols: 100, rows: 40 });
+  await tui.waitForText(`Home · ${CONNECTED}`, 15_000);
+  // The read position the test above saved may open Home below the new toot: go to the top.
+  tui.send("g");
+  await tui.waitForText("pollfirst words");
+  control.editStatus(toot.id, "<p>pollsecond words</p>");
+  await tui.waitFor(
+    (s) => s.includes("pollsecond words") && !s.includes("pollfirst"),
+    "the edit in Home",
+    ARRIVAL_MS,
+  );
+  control.deleteStatus(toot.id);
+  await tui.waitFor((s) => !s.includes("pollsecond"), "the deleted toot gone", ARRIVAL_MS);
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
 });

@@ -34,6 +34,8 @@ export function feedSetup(
     // The fake serves one timeline: whichever this feed asks for.
     fetchPage: (page) => rest.timeline("local", page),
     changes,
+    // As the session wires it: what a feed finds out by itself goes on the bus.
+    publish: (change) => changes.publish(change),
   });
   const socket = () => sockets[sockets.length - 1]!;
   return { clock, stream, rest, feed, sockets, socket, changes };

@@ -3,7 +3,7 @@ import type { Command } from "./args.js";
 import { useInterfaceLanguage } from "./language.js";
 
 export async function runAccountCommand(command: Command): Promise<number> {
-  useInterfaceLanguage(process.env);
+  await useInterfaceLanguage(process.env);
   const io = {
     input: process.stdin,
     output: process.stdout,

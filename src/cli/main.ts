@@ -10,7 +10,7 @@ async function words(): Promise<typeof import("../i18n/index.js")> {
     import("../i18n/index.js"),
     import("./language.js"),
   ]);
-  useInterfaceLanguage(process.env);
+  await useInterfaceLanguage(process.env);
   return i18n;
 }
 

@@ -5,7 +5,7 @@ import { appendFileSync } from "node:fs";
 import { AccountStore } from "../config/accounts.js";
 import { configDir } from "../config/paths.js";
 import type { BidiSetting, Settings } from "../config/settings.js";
-import { chooseLocale, setLocale, tl } from "../i18n/index.js";
+import { chooseLocale, loadLanguage, setLocale, tl } from "../i18n/index.js";
 import {
   onCodeHighlightingWanted,
   pickTheme,
@@ -80,7 +80,9 @@ export async function runScreens({
   const theme = pickTheme(settings.theme.base, terminal.colorLevel, settings.theme.configured);
   const bidi = chooseBidi(bidiSetting ?? settings.bidi, env);
   setVisualBidi(bidi.reorder);
-  setLocale(chooseLocale(env, settings.interfaceLanguage));
+  const language = chooseLocale(env, settings.interfaceLanguage);
+  await loadLanguage(language);
+  setLocale(language);
   const shared: ScreenShared = {
     settings,
     env,

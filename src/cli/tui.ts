@@ -6,7 +6,7 @@
 
 import { describeError } from "../api/errors.js";
 import { loadSettings } from "../config/settings.js";
-import { chooseLocale, setLocale, tl } from "../i18n/index.js";
+import { chooseLocale, loadLanguage, setLocale, tl } from "../i18n/index.js";
 import { setVisualBidi } from "../render/bidi.js";
 import { openSession, type Session } from "../timeline/session.js";
 import { chooseBidi } from "../ui/terminal/bidi.js";
@@ -29,7 +29,9 @@ export async function runTui(
   // the waiting screen and the errors below speak it too. The language is itself a setting,
   // so a file with problems is read again to word them in it. A terminal switched to
   // explicit mode only by the screen proper (VTE) still reorders by itself until then.
-  setLocale(chooseLocale(env, settings.interfaceLanguage));
+  const language = chooseLocale(env, settings.interfaceLanguage);
+  await loadLanguage(language);
+  setLocale(language);
   if (warnings.length > 0) ({ settings, warnings } = loadSettings(env));
   for (const w of warnings) process.stderr.write(`tootty: ${w}\n`);
   const bidi = chooseBidi(command.bidi ?? settings.bidi, env);

@@ -10,15 +10,48 @@
 import type { Action } from "../config/keymap.js";
 import { visualBidi, visualText } from "../render/bidi.js";
 import { cellWidth, truncateToWidth } from "../render/width.js";
-import { arActions } from "./actions-ar.js";
 import { enActions } from "./actions-en.js";
-import { ar } from "./ar.js";
 import { type Catalogue, en, type MessageKey, type PluralMessage } from "./en.js";
 
 export type { MessageKey } from "./en.js";
 
-export const CATALOGUES: Readonly<Record<string, Catalogue>> = { en, ar };
-export const LANGUAGES = Object.keys(CATALOGUES);
+/** The languages tootty speaks. English is always here; another loads when chosen. */
+export const LANGUAGES: readonly string[] = ["en", "ar"];
+
+interface Words {
+  messages: Catalogue;
+  /** What each key does, for the `?` help and `tootty config --help`. */
+  actions: Readonly<Record<Action, string>>;
+}
+
+// Arabic's catalogues are ~110 KB of the bundle (every non-ASCII character written as \uXXXX,
+// see scripts/build.mjs): compiled only in a process that speaks Arabic.
+const LOADERS: Readonly<Record<string, () => Promise<Words>>> = {
+  ar: async () => {
+    const [{ ar }, { arActions }] = await Promise.all([
+      import("./ar.js"),
+      import("./actions-ar.js"),
+    ]);
+    return { messages: ar, actions: arActions };
+  },
+};
+
+const loaded = new Map<string, Words>([["en", { messages: en, actions: enActions }]]);
+
+const languageOf = (tag: string) => tag.split("-")[0]!.toLowerCase();
+
+/** Loads the catalogue of `tag`'s language (if tootty has one): setLocale needs it first. */
+export async function loadLanguage(tag: string): Promise<void> {
+  const language = languageOf(tag);
+  const load = LOADERS[language];
+  if (load && !loaded.has(language)) loaded.set(language, await load());
+}
+
+/** The catalogue of `language` (one of LANGUAGES), loaded if need be. */
+export async function catalogue(language: string): Promise<Catalogue | undefined> {
+  await loadLanguage(language);
+  return loaded.get(language)?.messages;
+}
 
 const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur"]);
 
@@ -39,7 +72,12 @@ interface Current {
 const PLAIN_ENGLISH = /^en(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?$/;
 
 function make(tag: string): Current {
-  const language = tag.split("-")[0]!.toLowerCase();
+  const language = languageOf(tag);
+  const words = loaded.get(language);
+  if (!words && LOADERS[language])
+    throw new Error(
+      `the "${language}" catalogue is not loaded: await loadLanguage("${tag}") first`,
+    );
   // The first Intl.NumberFormat of a process loads ICU's number data: ~15 ms of CPU before the
   // first paint, where the headers' "5m" and "3h" are the only numbers. An English integer
   // below 1 000 is its own decimal digits (test/i18n/numbers checks it against Intl).
@@ -48,7 +86,7 @@ function make(tag: string): Current {
   let number: Intl.NumberFormat | undefined;
   return {
     tag,
-    messages: CATALOGUES[language] ?? en,
+    messages: words?.messages ?? en,
     rtl: RTL_LANGUAGES.has(language),
     plural: (count) => {
       plural ??= new Intl.PluralRules(tag);
@@ -208,12 +246,9 @@ export function t(key: MessageKey, params?: Params): string {
   return shown(tl(key, params));
 }
 
-const ACTION_HELP: Readonly<Record<string, Readonly<Record<Action, string>>>> = { ar: arActions };
-
 /** What the key for `action` does, in logical order (for `tootty config --help`). */
 export function actionWords(action: Action): string {
-  const language = now().tag.split("-")[0]!;
-  return ACTION_HELP[language]?.[action] ?? enActions[action];
+  return loaded.get(languageOf(now().tag))?.actions[action] ?? enActions[action];
 }
 
 /** A number in the interface language's digits. */

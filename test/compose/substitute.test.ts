@@ -2,10 +2,13 @@
 // command line looks after a selection. The text and cursor are checked against vim itself
 // in vim/cases-substitute.ts.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { applyKeys, createEditor, type EditorState } from "../../src/compose/editor.js";
 import { keysFromString } from "../../src/compose/keys.js";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const run = (s: EditorState, keys: string) => applyKeys(s, keysFromString(keys));
 const text = (s: EditorState) => s.lines.map((l) => l.join(""));

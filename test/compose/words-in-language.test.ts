@@ -1,14 +1,17 @@
 // The composer speaks the interface language: mode line, field line, its refusals and the
 // poll label with Arabic's plural forms. What is typed and posted is untouched.
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import { newDraft } from "../../src/compose/drafts.js";
 import { applyKeys, createEditor } from "../../src/compose/editor.js";
 import { keysFromString } from "../../src/compose/keys.js";
 import { checkDraft } from "../../src/compose/post.js";
 import { pollLabel } from "../../src/compose/session.js";
 import { view } from "../../src/compose/view.js";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const opts = { maxCharacters: 500 };
 

@@ -77,3 +77,10 @@ test("code is highlighted by marked-terminal with the grammars tootty guesses am
     "not highlight.js's every-grammar index",
   );
 });
+
+test("the Arabic catalogues load only in a process that speaks Arabic", () => {
+  const modules = [...startModules()];
+  assert.ok(modules.includes("src/i18n/en.ts"), "English is always there");
+  const arabic = modules.filter((m) => /^src\/i18n\/(ar|actions-ar)[.-]/.test(m));
+  assert.deepEqual(arabic, [], "the Arabic words are not compiled in English");
+});

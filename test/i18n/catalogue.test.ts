@@ -1,20 +1,24 @@
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import { ACTION_NAMES } from "../../src/config/keymap.js";
 import { arActions } from "../../src/i18n/actions-ar.js";
 import { en, type MessageKey } from "../../src/i18n/en.js";
 import {
   actionWords,
-  CATALOGUES,
+  catalogue,
   chooseLocale,
   formatNumber,
   LANGUAGES,
+  loadLanguage,
   relativeTime,
   setLocale,
   t,
 } from "../../src/i18n/index.js";
 import { setVisualBidi, visualText } from "../../src/render/bidi.js";
 import { describeEmptyPane, describePaneState } from "../../src/timeline/pane-state.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const texts = (m: string | Record<string, string>) =>
@@ -23,13 +27,13 @@ const texts = (m: string | Record<string, string>) =>
 describe("every catalogue", () => {
   const keys = Object.keys(en) as MessageKey[];
   for (const language of LANGUAGES) {
-    test(`${language}: every key, the same placeholders, every plural form the language has`, () => {
-      const catalogue = CATALOGUES[language]!;
-      assert.deepEqual(Object.keys(catalogue).sort(), [...keys].sort(), "the same keys as English");
+    test(`${language}: every key, the same placeholders, every plural form the language has`, async () => {
+      const messages = (await catalogue(language))!;
+      assert.deepEqual(Object.keys(messages).sort(), [...keys].sort(), "the same keys as English");
       const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
       for (const key of keys) {
         const source = en[key] as string | Record<string, string>;
-        const message = catalogue[key] as string | Record<string, string>;
+        const message = messages[key] as string | Record<string, string>;
         assert.equal(typeof message, typeof source, `${key}: plural in both or neither`);
         const wanted = placeholders(texts(source)[0]!).filter((p) => p !== "count");
         for (const text of texts(message)) {
@@ -141,4 +145,15 @@ describe("the state words", () => {
   test("English stays as it was", () => {
     assert.equal(describePaneState(failing, NOW), "server unavailable (HTTP 503) (next try in 4s)");
   });
+});
+
+test("a language tootty has but has not loaded is refused by name, not shown in English", async () => {
+  // A fresh module instance: in it, only English is loaded.
+  const fresh = (await import(
+    `../../src/i18n/index.js?fresh=${Date.now()}`
+  )) as typeof import("../../src/i18n/index.js");
+  assert.throws(() => fresh.setLocale("ar-EG"), /await loadLanguage\("ar-EG"\)/);
+  await fresh.loadLanguage("ar-EG");
+  fresh.setLocale("ar-EG");
+  assert.equal(fresh.tl("timeline.home"), "الرئيسية");
 });

@@ -6,12 +6,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, test } from "node:test";
+import { afterEach, before, beforeEach, describe, test } from "node:test";
 import { DraftStore } from "../../src/compose/drafts.js";
 import { keysFromString } from "../../src/compose/keys.js";
 import { ComposeSession } from "../../src/compose/session.js";
-import { setLocale, shown } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale, shown } from "../../src/i18n/index.js";
 import { setVisualBidi } from "../../src/render/bidi.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
 const rtl = (s: string) =>

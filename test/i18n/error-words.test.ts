@@ -5,16 +5,19 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, test } from "node:test";
+import { afterEach, before, test } from "node:test";
 import { flushMicrotasks } from "../../src/api/clock.js";
 import { describeError } from "../../src/api/errors.js";
 import { uploadMedia } from "../../src/api/media.js";
 import type { RestClient } from "../../src/api/rest.js";
 import { postStatus } from "../../src/api/statuses.js";
-import { setLocale, tl } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale, tl } from "../../src/i18n/index.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
 import { feedSetup } from "../timeline/helpers/feed-setup.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 afterEach(() => setLocale("en"));
 

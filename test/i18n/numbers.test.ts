@@ -1,9 +1,9 @@
 // Numbers in the interface language: what tootty writes is what Intl.NumberFormat writes for
 // the same locale, including where it skips making one (English integers below 1 000).
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import fc from "fast-check";
-import { formatNumber, setLocale, tl } from "../../src/i18n/index.js";
+import { formatNumber, loadLanguage, setLocale, tl } from "../../src/i18n/index.js";
 
 const TAGS = [
   "en",
@@ -19,6 +19,7 @@ const TAGS = [
 ];
 
 describe("numbers in the interface language", () => {
+  before(() => loadLanguage("ar"));
   afterEach(() => setLocale("en"));
 
   test("every integer from 0 to 999, and any number at all, as Intl writes it", () => {

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { mastodon } from "masto";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
 import { setVisualBidi } from "../../src/render/bidi.js";
 import {
   cellWidth,
@@ -16,6 +16,9 @@ import {
   stripAnsi,
 } from "../../src/render/index.js";
 import { filterResult, makeAccount, makeStatus, NOW } from "./make-status.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const WIDTH = 60;
 const opts: RenderOptions = {

@@ -2,9 +2,9 @@
 // line, header marks, content warning, poll and media words are Arabic, with Arabic plurals,
 // and the render cache never hands one language's lines to another.
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import type { mastodon } from "masto";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
 import {
   pickTheme,
   RenderCache,
@@ -15,6 +15,9 @@ import {
   stripAnsi,
 } from "../../src/render/index.js";
 import { makeAccount, makeStatus, NOW } from "./make-status.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const opts: RenderOptions = { width: 100, theme: pickTheme("dark", 3), now: NOW };
 const lines = (s: mastodon.v1.Status, over: Partial<RenderOptions> = {}) =>

@@ -1,7 +1,7 @@
 // What the panes and the status line say, against what is true: the socket, the last REST
 // answer of each feed, the first page still on its way, an empty timeline, a refused action.
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { FakeClock, flushMicrotasks } from "../../src/api/clock.js";
 import {
   describeError,
@@ -10,7 +10,7 @@ import {
   UnauthorizedError,
 } from "../../src/api/errors.js";
 import { RequestQueue } from "../../src/api/request-queue.js";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
 import { TimelineFeed } from "../../src/timeline/feed.js";
 import type { Notification } from "../../src/timeline/notifications.js";
 import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
@@ -19,6 +19,9 @@ import { notificationsPane } from "../../src/ui/panes/notifications-pane.js";
 import { connectionLabel } from "../../src/ui/shell/connection-label.js";
 import type { FakeRest } from "./helpers/fake-rest.js";
 import { feedSetup } from "./helpers/feed-setup.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 /** A feed on the fake socket and REST, started and live, holding `statuses` toots. */
 async function liveFeed(statuses: number) {

@@ -1,15 +1,18 @@
 // blessed key events → composer keys, the cursor drawn cell-exact, draft labels and offers.
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import type { Draft } from "../../src/compose/drafts.js";
 import { newDraft } from "../../src/compose/drafts.js";
 import { applyKeys, createEditor } from "../../src/compose/editor.js";
-import { setLocale, shownRow } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale, shownRow } from "../../src/i18n/index.js";
 import { cellWidth, setVisualBidi } from "../../src/render/index.js";
 import { withCursor } from "../../src/ui/compose/cursor.js";
 import { composeKey } from "../../src/ui/compose/keys.js";
 import { draftLabel } from "../../src/ui/compose/open.js";
 import { draftOffer } from "../../src/ui/features/compose.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 describe("composeKey", () => {
   test("blessed's doubled carriage return becomes one Enter", () => {

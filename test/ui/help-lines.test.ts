@@ -2,11 +2,14 @@
 // the Arabic interface, where tootty does the bidi, each row reads right to left against
 // the right edge: the keys on the right, what they do to their left.
 import assert from "node:assert/strict";
-import { afterEach, describe, test } from "node:test";
+import { afterEach, before, describe, test } from "node:test";
 import { defaultKeymap } from "../../src/config/keymap.js";
-import { setLocale } from "../../src/i18n/index.js";
+import { loadLanguage, setLocale } from "../../src/i18n/index.js";
 import { cellWidth, setVisualBidi } from "../../src/render/index.js";
 import { helpLines } from "../../src/ui/overlays/text-views.js";
+
+// The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
+before(() => loadLanguage("ar"));
 
 const WIDTH = 76;
 

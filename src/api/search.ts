@@ -38,6 +38,7 @@ export async function collection(
     method: "GET",
     path: `/api/v1/${which}`,
     params: { limit: 40, ...pageParams(page) },
+    ...(which === "favourites" ? { feature: "favourites" as const } : {}),
   });
   return {
     statuses: withStringIds<mastodon.v1.Status>(answer.data),

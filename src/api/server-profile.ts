@@ -25,6 +25,7 @@ export const SERVER_FEATURES = [
   "scheduledStatuses",
   "translation",
   "notificationUnreadCount",
+  "favourites",
 ] as const;
 export type ServerFeature = (typeof SERVER_FEATURES)[number];
 
@@ -82,8 +83,8 @@ const SHARKEY: Known = {
 
 /**
  * snac2 (mastoapi.c): no streaming endpoint although v1 names `urls.streaming_api`; no status
- * history, translation, grouped notifications or unread count. Conversations, filters and
- * scheduled statuses answer an empty list whatever there is ("TBD", "snac will never have
+ * history, translation, grouped notifications or unread count. Conversations, filters,
+ * favourites and scheduled statuses answer an empty list whatever there is ("TBD", "snac will never have
  * filters"), so they are not there either: an always-empty list would claim there is nothing.
  */
 const SNAC: Known = {
@@ -97,6 +98,8 @@ const SNAC: Known = {
   notificationUnreadCount: false,
   quotes: false,
   markers: true,
+  // "snac will never support a list of favourites": GET /api/v1/favourites is always [].
+  favourites: false,
 };
 
 /**
@@ -129,7 +132,8 @@ const LITERAL_COUNT = new Set(["pleroma", "akkoma", "sharkey"]);
  */
 function fromInstance(info: InstanceInfo): Known {
   const api = info.mastodonApiVersion;
-  const out: Known = { groupedNotifications: api >= 2, quotes: api >= 7 };
+  // Every Mastodon-API server lists the user's favourites, but for snac's stub (below).
+  const out: Known = { groupedNotifications: api >= 2, quotes: api >= 7, favourites: true };
   if (api >= 2) out.notificationUnreadCount = true;
   if (info.translationEnabled !== undefined) out.translation = info.translationEnabled;
   return out;
@@ -164,7 +168,12 @@ export class ServerProfile {
 
   /** true / false when known, undefined when it has to be asked. */
   known(feature: ServerFeature): boolean | undefined {
-    if (this.learned[feature] !== undefined) return this.learned[feature];
+    const learned = this.learned[feature];
+    if (learned === false) return false;
+    // What the software's own code lacks stays lacking whatever an answer seemed to show: snac's
+    // stubs answer 200 with an empty list, Sharkey's socket opens and carries nothing.
+    if (this.softwareLacks(feature)) return false;
+    if (learned !== undefined) return learned;
     const fromSoftware = this.nodeSoftware
       ? SOFTWARE[this.nodeSoftware.name]?.[feature]
       : undefined;

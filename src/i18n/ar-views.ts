@@ -173,6 +173,7 @@ export const arViews: Translation<typeof enViews> = {
   "feature.scheduledStatuses": "المنشورات المجدولة",
   "feature.translation": "الترجمة",
   "feature.notificationUnreadCount": "عدد الإشعارات غير المقروءة",
+  "feature.favourites": "قائمة المفضّلة",
   "view.instanceRules": "القواعد:",
   "view.couldNotLoadRules": "تعذّر تحميل القواعد: {why}",
   "view.noRules": "(لم تُنشر قواعد)",

@@ -158,6 +158,7 @@ export const enViews = {
   "feature.scheduledStatuses": "scheduled toots",
   "feature.translation": "translation",
   "feature.notificationUnreadCount": "unread notification count",
+  "feature.favourites": "the list of favourites",
   "view.instanceRules": "Rules:",
   "view.couldNotLoadRules": "could not load the rules: {why}",
   "view.noRules": "(none published)",

@@ -142,7 +142,13 @@ describe("the profile of Sharkey and snac", () => {
       assert.equal(profile.limits.pollMaxOptions, 8);
       assert.equal(profile.instance?.namesStreamingUrl, true, "it names a streaming URL");
       assert.equal(profile.softwareLacks("streaming"), true);
-      for (const f of ["conversations", "scheduledStatuses", "filtersV2", "statusHistory"] as const)
+      for (const f of [
+        "conversations",
+        "scheduledStatuses",
+        "filtersV2",
+        "statusHistory",
+        "favourites",
+      ] as const)
         assert.equal(profile.supports(f), false, f);
       assert.equal(profile.supports("markers"), true);
       const before = demo.control.requestLog().length;
@@ -164,6 +170,16 @@ describe("the profile of Sharkey and snac", () => {
     assert.equal(p.softwareLacks("streaming"), true);
     p.setSoftware({ name: "mastodon", version: "4.5.0" });
     assert.equal(p.softwareLacks("streaming"), false);
+  });
+
+  test("a stub's answer does not outweigh what the software's code lacks", () => {
+    const p = new ServerProfile();
+    p.learn("filtersV2", true);
+    assert.equal(p.known("filtersV2"), true);
+    p.setSoftware({ name: "snac", version: "2.94" });
+    assert.equal(p.known("filtersV2"), false, "snac's /api/v2/filters is always []");
+    p.learn("streaming", true);
+    assert.equal(p.supports("streaming"), false);
   });
 });
 

@@ -121,6 +121,17 @@ export interface DemoFlavour {
   readonly namesStreamingUrl?: boolean;
   /** `characters_reserved_per_url` as the instance JSON says it, when not the counting rule. */
   readonly advertisedUrlLength?: number;
+  /** Rewrites a page of GET /api/v1/notifications the way this server lists it. */
+  readonly reshapeNotifications?: (page: readonly Record<string, unknown>[]) => unknown[];
+  /** Paging that is not Mastodon's (snac's). */
+  readonly paging?: {
+    /** Paths whose pages carry a Link header at all. */
+    readonly linkOn: RegExp;
+    /** The cursor in the Link header's rel="prev". */
+    readonly prevKey: "min_id" | "since_id";
+    /** Paths where min_id answers the newest page above the cursor, not the one joining it. */
+    readonly minIdNewestOn: RegExp;
+  };
 }
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -412,6 +423,12 @@ function sharkey(): DemoFlavour {
       path("GET", "/api/v1/notifications/unread_count"),
       path("POST", `/api/v1/statuses/${ID}/translate`),
     ],
+    // endpoints/notifications.ts: a favourite is an emoji reaction (❤), listed as a
+    // "reaction" and then again as a "favourite" with the same id.
+    reshapeNotifications: (page) =>
+      page.flatMap((n) =>
+        n.type === "favourite" ? [{ ...n, type: "reaction", emoji: "❤" }, n] : [n],
+      ),
     notFound: (method, p) =>
       method === "GET"
         ? json(404, {
@@ -464,6 +481,13 @@ function snac(): DemoFlavour {
       path("GET", "/api/v1/favourites"),
       path("GET", "/api/v1/scheduled_statuses"),
     ],
+    // mastoapi.c: only /api/v1/timelines/home calls timeline_link_header (rel="prev" with
+    // since_id); the notifications list skips what is not above min_id from the newest down.
+    paging: {
+      linkOn: /^\/api\/v1\/timelines\/home$/,
+      prevKey: "since_id",
+      minIdNewestOn: /^\/api\/v1\/notifications$/,
+    },
     notFound: () => ({
       status: 404,
       text: "<h1>404 Not Found (snac/2.94)</h1>",

@@ -141,7 +141,10 @@ async function serve(
     const reply = await r.handler(ctx);
     if (reply.status === 404 && deps.flavour.recordNotFound && isRecordNotFound(reply.body))
       return { reply: deps.flavour.recordNotFound, headers };
-    return { reply: { ...reply, body: reshapeBody(deps.flavour, reply.body) }, headers };
+    let shaped = reshapeBody(deps.flavour, reply.body);
+    if (request === "GET /api/v1/notifications" && Array.isArray(shaped))
+      shaped = deps.flavour.reshapeNotifications?.(shaped) ?? shaped;
+    return { reply: { ...reply, body: shaped }, headers };
   }
   return { reply: notFound, headers };
 }

@@ -84,6 +84,7 @@ export function linkHeader(
   keep: URLSearchParams,
   page: Page<{ id: string }>,
   withPrev = true,
+  prevKey: "min_id" | "since_id" = "min_id",
 ): string | null {
   if (page.items.length === 0) return null;
   const newest = page.items[0]!.id;
@@ -96,7 +97,7 @@ export function linkHeader(
   const links: string[] = [];
   if (page.hasOlder) links.push(`${url("max_id", oldest)}; rel="next"`);
   // Hollo's timelines send only `next`.
-  if (withPrev) links.push(`${url("min_id", newest)}; rel="prev"`);
+  if (withPrev) links.push(`${url(prevKey, newest)}; rel="prev"`);
   return links.length > 0 ? links.join(", ") : null;
 }
 

@@ -49,6 +49,7 @@ export function pagedReply<T extends { id: string }>(
 ): Reply {
   const q = ctx.url.searchParams;
   const hollo = deps.world.flavour.uuidCursors;
+  const paging = deps.world.flavour.paging;
   const timeline = !ctx.url.pathname.includes("/notifications");
   const cursors = [q.get("max_id"), q.get("since_id"), q.get("min_id")];
   // Hollo validates timeline cursors as UUIDs (zod) and answers 400 to anything else.
@@ -61,11 +62,21 @@ export function pagedReply<T extends { id: string }>(
     since_id: hollo && timeline ? null : cursors[1],
     min_id: cursors[2],
     limit: parseLimit(q.get("limit"), defaultLimit, maxLimit),
-    minIdNewest: hollo,
+    minIdNewest: hollo || (paging?.minIdNewestOn.test(ctx.url.pathname) ?? false),
   });
   const keep = new URLSearchParams();
   for (const [k, v] of q) if (KEPT_PARAMS.includes(k)) keep.append(k, v);
-  const link = linkHeader(deps.baseUrl(), ctx.url.pathname, keep, page, !(hollo && timeline));
+  const link =
+    paging && !paging.linkOn.test(ctx.url.pathname)
+      ? null
+      : linkHeader(
+          deps.baseUrl(),
+          ctx.url.pathname,
+          keep,
+          page,
+          !(hollo && timeline),
+          paging?.prevKey,
+        );
   return json(200, page.items.map(render), link ? { Link: link } : undefined);
 }
 

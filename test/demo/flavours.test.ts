@@ -267,6 +267,18 @@ describe("demo flavour sharkey: Misskey's ids, v1 only, a socket that carries no
     s.close();
   });
 
+  test("a favourite is listed twice with one id: as a reaction, then as a favourite", async () => {
+    const { body } = await getJson<Json[]>(demo(), "/api/v1/notifications?limit=40");
+    const at = body.findIndex((n) => n.type === "reaction");
+    assert.ok(at >= 0, "the seed has favourites");
+    assert.equal(body[at + 1]?.type, "favourite");
+    assert.equal(body[at + 1]?.id, body[at]!.id);
+    assert.equal(
+      body.filter((n) => n.type === "favourite").length,
+      body.filter((n) => n.type === "reaction").length,
+    );
+  });
+
   test("missing endpoints: a GET's Misskey error, another method's fastify 404", async () => {
     for (const p of ["/api/v1/markers", "/api/v2/filters", "/api/v1/scheduled_statuses"])
       assert.equal((await getJson(demo(), p)).status, 404, p);
@@ -319,6 +331,30 @@ describe("demo flavour snac: time-and-md5 ids, v1 only, stubs and HTML 404s", ()
       assert.equal(r.status, 200, p);
       assert.deepEqual(r.body, [], p);
     }
+  });
+
+  test("only home pages carry a Link header, its prev by since_id", async () => {
+    const home = await getJson(demo(), "/api/v1/timelines/home?limit=5");
+    assert.match(linkTarget(home.headers, "prev") ?? "", /[?&]since_id=/);
+    assert.match(linkTarget(home.headers, "next") ?? "", /[?&]max_id=/);
+    const local = await getJson(demo(), "/api/v1/timelines/public?local=true&limit=5");
+    assert.equal(local.headers.get("link"), null);
+    const notifications = await getJson(demo(), "/api/v1/notifications?limit=5");
+    assert.equal(notifications.headers.get("link"), null);
+  });
+
+  test("notifications' min_id answers the newest page above the cursor", async () => {
+    const all = await getJson<Json[]>(demo(), "/api/v1/notifications?limit=40");
+    const ids = all.body.map((n) => String(n.id));
+    assert.ok(ids.length >= 8, `${ids.length} notifications`);
+    const above = await getJson<Json[]>(
+      demo(),
+      `/api/v1/notifications?limit=3&min_id=${ids.at(-1)}`,
+    );
+    assert.deepEqual(
+      above.body.map((n) => n.id),
+      ids.slice(0, 3),
+    );
   });
 
   test("notification ids are 16 digits", async () => {

@@ -54,6 +54,16 @@ export function flavourHas(method: string, path: string): boolean {
   return ![...f.missing, ...(f.emptyLists ?? [])].some((re) => re.test(`${method} ${path}`));
 }
 
+/**
+ * For `test(…, { skip: needsEndpoint(…) })`: why a test of an endpoint this run's flavour
+ * lacks cannot run (what tootty says there instead is tested where the feature is asked for).
+ */
+export function needsEndpoint(method: string, path: string, what: string): string | false {
+  return flavourHas(method, path)
+    ? false
+    : `the ${FLAVOUR} flavour has no ${what} (${method} ${path})`;
+}
+
 /** The flavour's toot length limit (instance configuration.statuses.max_characters). */
 export const MAX_CHARACTERS = demoFlavour(FLAVOUR).maxCharacters;
 

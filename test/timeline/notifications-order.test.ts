@@ -19,3 +19,15 @@ test("notifications are newest first by time, whatever their ids look like (Holl
   );
   assert.equal(store.newestId(), `2026-12-01T21:21:29.000Z/favourite/${u}`);
 });
+
+test("Sharkey lists a favourite twice with one id, as a reaction then a favourite: one row, the favourite", () => {
+  const store = new NotificationStore();
+  const at = "2026-12-01T21:21:29.000Z";
+  const reaction = { ...note("a1b2c3d4k7qz0001", at), type: "reaction" } as unknown as Notification;
+  const favourite = { ...note("a1b2c3d4k7qz0001", at), type: "favourite" } as Notification;
+  assert.equal(store.add([note("a1b2c3d4k7qz0002", at), reaction, favourite]), 2);
+  assert.deepEqual(
+    store.items.map((n) => `${n.id} ${n.type}`),
+    ["a1b2c3d4k7qz0002 mention", "a1b2c3d4k7qz0001 favourite"],
+  );
+});

@@ -60,15 +60,25 @@ function safe(text: string): string {
 
 /** The marks `ltrUnit` puts around a value: they take no cell and are kept as they are. */
 const UNIT_MARKS = /([\u200e\u2066\u2069])/;
+/** One value `ltrUnit` isolated (LRI…PDI, where tootty does the bidi). */
+const UNIT = /(\u2066[^\u2066-\u2069]*\u2069)/;
+
+/** `safe`, keeping left-to-right marks (a strong letter of no width: it opens nothing). */
+const safeKeepingLrm = (text: string) => text.split("\u200e").map(safe).join("\u200e");
 
 /**
  * A message of tootty's own, display-safe, keeping the marks `ltrUnit` (src/i18n) puts around
- * a date and a time: without a base to sit on, `safe` would drop them as invisible.
+ * a date and a time: without a base to sit on, `safe` would drop them as invisible. Only an
+ * isolate that is closed is kept: a message can hold what the user typed (a search pattern),
+ * and an isolate mark of theirs with no partner would take the rest of the line, the count
+ * with it, into its run in a terminal that reorders (UAX #9 X5a, X6a).
  */
 function safeMessage(text: string): string {
   return text
-    .split(UNIT_MARKS)
-    .map((part, i) => (i % 2 === 1 ? part : safe(part)))
+    .split(UNIT)
+    .map((part, i) =>
+      i % 2 === 1 ? `\u2066${safeKeepingLrm(part.slice(1, -1))}\u2069` : safeKeepingLrm(part),
+    )
     .join("");
 }
 

@@ -3,26 +3,12 @@
 // right edge, with the server's words in them in their own order.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { rtl, seen } from "../helpers/arabic.js";
 import { e2eInstance } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal-session.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
 const ARABIC = { LANG: "ar_EG.UTF-8", LC_ALL: "" };
-
-/**
- * The captured screen with its presentation forms normalised back to letters; a lam-alef
- * ligature, drawn in visual order, is alef (left) then lam.
- */
-const seen = (screen: string) =>
-  screen
-    .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
-    .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (c) => c.normalize("NFKC"));
-const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
-/** Right to left, each letter with its marks (a terminal draws a mark after its letter). */
-const rtl = (s: string) =>
-  Array.from(graphemes.segment(s), (g) => g.segment)
-    .reverse()
-    .join("");
 
 /** Every row holding `text`, between the pane's borders. */
 function rowsWith(screen: string, text: string): string[] {

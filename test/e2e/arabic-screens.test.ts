@@ -3,22 +3,12 @@
 // edge, a handle in a title keeps its order, and every word on them is the catalogue's.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { rtl, seen } from "../helpers/arabic.js";
 import { e2eInstance } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal-session.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
 const ARABIC = { LANG: "ar_EG.UTF-8", LC_ALL: "" };
-
-/** Presentation forms back to letters; a lam-alef ligature, in visual order, is alef then lam. */
-const seen = (screen: string) =>
-  screen
-    .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
-    .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (c) => c.normalize("NFKC"));
-const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
-const rtl = (s: string) =>
-  Array.from(graphemes.segment(s), (g) => g.segment)
-    .reverse()
-    .join("");
 
 /** The row holding `text`, between the outermost borders (a panel covers the pane). */
 function rowWith(screen: string, text: string): string | undefined {

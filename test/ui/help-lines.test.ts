@@ -7,18 +7,12 @@ import { defaultKeymap } from "../../src/config/keymap.js";
 import { loadLanguage, setLocale } from "../../src/i18n/index.js";
 import { cellWidth, setVisualBidi } from "../../src/render/index.js";
 import { helpLines } from "../../src/ui/overlays/text-views.js";
+import { rtl, seen } from "../helpers/arabic.js";
 
 // The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
 before(() => loadLanguage("ar"));
 
 const WIDTH = 76;
-
-/** Presentation forms back to letters; a lam-alef ligature, in visual order, is alef then lam. */
-const seen = (row: string) =>
-  row
-    .replace(/[\ufef5-\ufefc]/g, (c) => [...c.normalize("NFKC")].reverse().join(""))
-    .replace(/[\ufb50-\ufdff\ufe70-\ufefc]/g, (c) => c.normalize("NFKC"));
-const rtl = (s: string) => [...s].reverse().join("");
 
 describe("the ? help", () => {
   afterEach(() => {

@@ -38,12 +38,19 @@ export interface ComposeOverlayOptions {
  * reordered on its own: as one paragraph, a message ending in a left-to-right word ("…: frob")
  * would run that word, the padding and the count together into one left-to-right stretch.
  */
-function statusLine(status: string, count: string, width: number): string {
-  if (!visualBidi() || !rtlInterface() || !status.endsWith(count)) return shown(status);
+/**
+ * The composer's status line, ready to draw: the message and the count drawn apart where
+ * tootty does the bidi, the count at the line's end (the left in a right-to-left interface).
+ * As one paragraph a message ending in Arabic would pull the count into its run (UAX #9 W2
+ * makes its digits Arabic numbers) and draw it left of the words.
+ */
+export function statusLine(status: string, count: string, width: number): string {
+  if (!visualBidi() || !status.endsWith(count)) return shown(status);
   const message = shown(status.slice(0, status.length - count.length).trimEnd());
   const room = Math.max(0, width - cellWidth(count) - 1);
-  const left = truncateToWidth(message, room);
-  return `${count}${" ".repeat(Math.max(1, width - cellWidth(count) - cellWidth(left)))}${left}`;
+  const words = truncateToWidth(message, room);
+  const gap = " ".repeat(Math.max(1, width - cellWidth(count) - cellWidth(words)));
+  return rtlInterface() ? `${count}${gap}${words}` : `${words}${gap}${count}`;
 }
 
 const RED = "\x1b[41;97m";

@@ -122,6 +122,9 @@ async function serve(
     if (r.method !== method) continue;
     const match = r.pattern.exec(url.pathname);
     if (!match) continue;
+    // A segment is matched raw and used decoded, as Rails does (%3D in an id is "=").
+    const params = decodedParams(match.groups);
+    if (!params) return { reply: notFound, headers };
     let body: Record<string, unknown>;
     try {
       body = await readBody(req, { formArrays: deps.flavour.formArrays });
@@ -132,7 +135,7 @@ async function serve(
       req,
       method,
       url,
-      params: { ...match.groups },
+      params,
       token,
       auth,
       body,
@@ -152,4 +155,17 @@ async function serve(
 /** Mastodon's body for a record that is not there (the routes answer it for every flavour). */
 function isRecordNotFound(body: unknown): boolean {
   return (body as { error?: unknown } | null)?.error === "Record not found";
+}
+
+/** The route's path parameters percent-decoded; undefined when one is not valid encoding. */
+function decodedParams(
+  groups: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  try {
+    for (const [k, v] of Object.entries(groups ?? {})) out[k] = decodeURIComponent(v);
+  } catch {
+    return undefined;
+  }
+  return out;
 }

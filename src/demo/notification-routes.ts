@@ -377,7 +377,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): Route[] {
       "GET",
       "/api/v2/notifications/:group_key",
       read((ctx) => {
-        const key = decodeURIComponent(ctx.params.group_key ?? "");
+        const key = ctx.params.group_key ?? "";
         const newest = world.groupMembers(key).at(-1);
         if (!newest) return NOT_FOUND;
         return json(200, results(groupsOf(world, [newest], undefined, []), false));
@@ -391,7 +391,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): Route[] {
         const limit = parseLimit(q.get("limit"), 40, 80);
         const window = idWindow(q, false);
         const members = world
-          .groupMembers(decodeURIComponent(ctx.params.group_key ?? ""))
+          .groupMembers(ctx.params.group_key ?? "")
           .filter((n) => inWindow(n.id, window))
           .reverse()
           .slice(0, limit);
@@ -406,7 +406,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): Route[] {
       "POST",
       "/api/v2/notifications/:group_key/dismiss",
       write((ctx) => {
-        const key = decodeURIComponent(ctx.params.group_key ?? "");
+        const key = ctx.params.group_key ?? "";
         world.dismissNotifications((n) => keyOf(n) === key);
         return json(200, {});
       }),

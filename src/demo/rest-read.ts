@@ -153,7 +153,7 @@ export function readRoutes(deps: RestDeps): Route[] {
       // timelines_access.hashtag_feeds: a disabled side is left out, as on the public timeline.
       const scope = liveFeedScope(deps.server, asked, "hashtag_feeds");
       const items = world
-        .tagTimeline(decodeURIComponent(ctx.params.tag ?? ""))
+        .tagTimeline(ctx.params.tag ?? "")
         .filter((s) => (s.local ? scope.local : scope.remote));
       return pagedReply(deps, ctx, items, renderStatus(ctx), 20, 40);
     }),

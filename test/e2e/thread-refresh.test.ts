@@ -33,12 +33,16 @@ test("a thread with an async refresh shows the fetch, then the replies it found"
   await tui.waitForText("2 more replies arrived");
   const log = demo.control.requestLog().slice(from);
   const asked = log.filter((e) => e.path.startsWith("/api/v1_alpha/async_refreshes/"));
-  assert.ok(asked.length >= 1, "the refresh's state was asked for");
-  assert.ok(asked.every((e) => e.status === 200));
+  const diag = JSON.stringify(log.map((e) => [e.method, e.path, e.status, e.at]));
+  assert.ok(asked.length >= 1, `the refresh's state was asked for: ${diag}`);
+  assert.ok(
+    asked.every((e) => e.status === 200),
+    `every ask of the refresh's state answered: ${diag}`,
+  );
   const contexts = log.filter((e) => e.path === `/api/v1/statuses/${root.id}/context`);
   assert.equal(contexts.length, 2, "the thread fetched once more, after the refresh finished");
   const first = contexts[0]!.at;
-  assert.ok(asked[0]!.at - first >= 900, "the state asked for only after retry=1 s");
+  assert.ok(asked[0]!.at - first >= 900, `the state asked for only after retry=1 s: ${diag}`);
   tui.send("Escape");
   await tui.waitFor((s) => !s.includes("Thread ·"), "back to Home");
   tui.send("q");

@@ -117,7 +117,8 @@ describe("composing in the terminal", () => {
     // send-keys blocks this process for minutes, and 10 005 show the same drawing.
     const paste = Math.min(OVER, 10_005);
     session.type("y".repeat(paste));
-    await session.waitForText(`${paste}/${MAX_CHARACTERS}`);
+    // As long a wait as the 10 000-character paste below (5 005 on GoToSocial and Pleroma).
+    await session.waitForText(`${paste}/${MAX_CHARACTERS}`, 30_000);
     // Drawing after every key wrote ~40 bytes per key (the counter, the cursor, the row) and
     // a long paste over SSH crawled; the keys of one read are drawn together, in one frame.
     const bytes = readFileSync(raw).length;
@@ -142,7 +143,7 @@ describe("composing in the terminal", () => {
     await openComposer(session);
     const before = posts().length;
     session.type("y".repeat(OVER));
-    await session.waitForText(`${OVER}/${MAX_CHARACTERS}`);
+    await session.waitForText(`${OVER}/${MAX_CHARACTERS}`, 30_000);
     await session.waitForText("Too long by 5");
     session.send("Escape", ":wq", "Enter");
     // The refusal quotes the counter as it stands beside it.

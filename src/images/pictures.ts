@@ -69,6 +69,17 @@ export interface PicturesOptions {
 const MAX_DECODED = 8;
 const MAX_PAINTED = 96;
 const MAX_KITTY_IDS = 255;
+/**
+ * Pictures whose state is remembered (ready, failed): one per preview and avatar ever drawn,
+ * so without a bound a client left streaming for days would keep one for every toot it
+ * showed. Beyond it the least recently drawn are forgotten, and load again if drawn again.
+ */
+const MAX_KNOWN = 1024;
+/**
+ * Requests waiting for a free connection. Toots stream past faster than a slow server gives
+ * their pictures; the oldest waiting are dropped (drawn again, they are asked for again).
+ */
+const MAX_WAITING = 64;
 
 /** pngjs, jpeg-js and omggif (~150 KB of code to compile): loaded with the first picture. */
 const decoders = () => import("./decode.js");
@@ -78,6 +89,8 @@ export class Pictures implements PictureRows {
   private readonly painted = new Map<string, PictureView>();
   private readonly queue: string[] = [];
   private readonly loading = new Set<string>();
+  /** URLs whose entry holds pixels, the oldest first (at most MAX_DECODED). */
+  private decoded: string[] = [];
   private running = 0;
   private readonly kittyIds = new Map<string, number>();
   /** iTerm2/sixel: the escape sequence that draws each reserved slot's picture. */
@@ -119,6 +132,9 @@ export class Pictures implements PictureRows {
       this.request(url);
       return this.placeholder(m, size.cols, size.rows);
     }
+    // Drawn again: the most recently used (a Map iterates in insertion order).
+    this.entries.delete(url);
+    this.entries.set(url, entry);
     if (entry.state === "loading") return this.placeholder(m, size.cols, size.rows);
     if (entry.state === "failed") return { lines: [], kind: "failed", reason: entry.reason };
     // The picture's own aspect is known now; the header's meta may have been missing or wrong.
@@ -268,7 +284,38 @@ export class Pictures implements PictureRows {
     this.loading.add(url);
     if (!this.entries.has(url)) this.entries.set(url, { state: "loading" });
     this.queue.push(url);
+    while (this.queue.length > MAX_WAITING) {
+      const dropped = this.queue.shift() as string;
+      this.loading.delete(dropped);
+      if (this.entries.get(dropped)?.state === "loading") this.entries.delete(dropped);
+    }
+    this.forgetOldest();
     this.pump();
+  }
+
+  /** Keeps at most MAX_KNOWN entries; the ones loading stay (their load will settle them). */
+  private forgetOldest(): void {
+    if (this.entries.size <= MAX_KNOWN) return;
+    for (const [url, entry] of this.entries) {
+      if (this.entries.size <= MAX_KNOWN) break;
+      if (entry.state === "loading") continue;
+      this.entries.delete(url);
+      if (entry.state === "ready" && entry.pixels)
+        this.decoded = this.decoded.filter((u) => u !== url);
+    }
+  }
+
+  /**
+   * How many pictures' states are remembered, how many are decoded, how many requests wait
+   * and how many are not settled yet (waiting or loading): for tests.
+   */
+  get held(): { known: number; decoded: number; waiting: number; unsettled: number } {
+    return {
+      known: this.entries.size,
+      decoded: this.decoded.length,
+      waiting: this.queue.length,
+      unsettled: this.loading.size,
+    };
   }
 
   private pump(): void {
@@ -305,16 +352,20 @@ export class Pictures implements PictureRows {
     }
     this.loading.delete(url);
     if (this.closed) return;
+    this.entries.delete(url);
     this.entries.set(url, entry);
-    this.forgetDecoded();
+    if (entry.state === "ready") this.keepDecoded(url);
+    this.forgetOldest();
     this.opts.onChange();
   }
 
   /** Keeps the most recent decoded previews' pixels (older ones reload from the disk cache). */
-  private forgetDecoded(): void {
-    const ready = [...this.entries.values()].filter(
-      (e): e is Extract<Entry, { state: "ready" }> => e.state === "ready" && e.pixels !== null,
-    );
-    for (const e of ready.slice(0, Math.max(0, ready.length - MAX_DECODED))) e.pixels = null;
+  private keepDecoded(url: string): void {
+    this.decoded = this.decoded.filter((u) => u !== url);
+    this.decoded.push(url);
+    while (this.decoded.length > MAX_DECODED) {
+      const old = this.entries.get(this.decoded.shift() as string);
+      if (old?.state === "ready") old.pixels = null;
+    }
   }
 }

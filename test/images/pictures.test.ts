@@ -103,4 +103,37 @@ describe("the pictures of the toots on screen", () => {
     assert.equal(pictures.takeTerminalWrites(), "", "not transmitted twice");
     assert.equal(pictures.farewell(), "\x1b_Ga=d,d=I,q=2,i=1\x1b\\");
   });
+
+  test("however many pictures stream past, what is remembered stays bounded", async () => {
+    let fetched = 0;
+    const { pictures } = setup("blocks", async () => {
+      fetched++;
+      await new Promise((r) => setImmediate(r));
+      return png(8, 6);
+    });
+    // As a pane streaming fast draws them: each toot's preview once, while earlier ones load.
+    for (let i = 0; i < 3000; i++) {
+      pictures.rows(attachment(`https://files.example/${i}.png`), 40, 8, false);
+      assert.ok(pictures.held.waiting <= 64, `${pictures.held.waiting} waiting`);
+      if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+    }
+    const deadline = Date.now() + 20_000;
+    while (pictures.held.unsettled > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    const { known, decoded, unsettled } = pictures.held;
+    assert.equal(unsettled, 0, "every request kept has settled");
+    assert.ok(known <= 1024, `${known} remembered`);
+    assert.ok(decoded <= 8, `${decoded} decoded`);
+    assert.ok(fetched < 3000, "requests for toots long gone were dropped");
+    // The newest is still there; one whose request was dropped is asked for when drawn again.
+    assert.equal(
+      pictures.rows(attachment("https://files.example/2999.png"), 40, 8, false)?.kind,
+      "picture",
+    );
+    const before = fetched;
+    pictures.rows(attachment("https://files.example/1.png"), 40, 8, false);
+    const again = Date.now() + 5_000;
+    while (fetched === before && Date.now() < again) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(fetched, before + 1);
+  });
 });

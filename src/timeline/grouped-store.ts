@@ -7,13 +7,27 @@
 // - a live `notification` joins the group its `group_key` names: one more, its account first.
 import type { mastodon } from "masto";
 import type { ServerGroup } from "../api/notifications.js";
+import { compactStatus } from "./compact-status.js";
 import type { NotificationGroup } from "./notification-groups.js";
 import type { Notification } from "./notifications.js";
 import { createdAtMs } from "./order.js";
+import { shareAccountsOf } from "./shared-accounts.js";
 import { changedStatus, type StatusChange } from "./status-change.js";
+
+/** A notification's status is held like a timeline's: compact, its accounts shared. */
+function holdCompact(status: mastodon.v1.Status): void {
+  compactStatus(status);
+  shareAccountsOf(status);
+}
 
 /** Mastodon's NotificationGroup::SAMPLE_ACCOUNTS_SIZE. */
 const SAMPLE_ACCOUNTS = 8;
+/**
+ * Notification ids remembered as counted, the most recent. A page brings back only
+ * notifications near what is held, so ids far older than the groups held are never asked
+ * about again; without a bound a client open for weeks kept one for every notification.
+ */
+const SEEN_PER_GROUP = 4;
 
 function fromServer(g: ServerGroup): NotificationGroup {
   const latest = {
@@ -43,6 +57,22 @@ export class GroupStore {
 
   constructor(private readonly maxSize = 500) {}
 
+  private counted(id: string): void {
+    this.seen.delete(id);
+    this.seen.add(id);
+    const max = this.maxSize * SEEN_PER_GROUP;
+    while (this.seen.size > max) {
+      const oldest = this.seen.values().next().value;
+      if (oldest === undefined) break;
+      this.seen.delete(oldest);
+    }
+  }
+
+  /** How many notification ids are remembered as counted: for tests of the bound. */
+  get seenSize(): number {
+    return this.seen.size;
+  }
+
   get groups(): readonly NotificationGroup[] {
     return this.list;
   }
@@ -62,7 +92,8 @@ export class GroupStore {
     let added = 0;
     const byKey = new Map(this.list.map((g, i) => [g.key, i] as const));
     for (const g of groups) {
-      this.seen.add(g.mostRecentNotificationId);
+      this.counted(g.mostRecentNotificationId);
+      if (g.status) holdCompact(g.status);
       const at = byKey.get(g.key);
       if (at === undefined) {
         byKey.set(g.key, this.list.length);
@@ -77,7 +108,9 @@ export class GroupStore {
   /** A live notification: joins its group (or begins one). False if it was already counted. */
   addLive(n: Notification): boolean {
     if (this.seen.has(n.id)) return false;
-    this.seen.add(n.id);
+    this.counted(n.id);
+    const status = (n as { status?: mastodon.v1.Status | null }).status;
+    if (status && typeof status === "object") holdCompact(status);
     const given = (n as { groupKey?: unknown }).groupKey;
     const key = typeof given === "string" && given !== "" ? given : `ungrouped-${n.id}`;
     const account = (n as { account?: mastodon.v1.Account | null }).account;

@@ -2,6 +2,7 @@
 // created_at where lists meet: see order.ts), one entry per id, bounded; deletes and edits
 // reach every place a status is shown, boosts and quotes included.
 import type { mastodon } from "masto";
+import { compactStatus } from "./compact-status.js";
 import { createdAtMs, insertionIndex } from "./order.js";
 import { shareAccountsOf } from "./shared-accounts.js";
 import { changedId, changedStatus, idsInside, type StatusChange } from "./status-change.js";
@@ -210,6 +211,7 @@ export class TimelineStore {
   }
 
   private remember(status: Status): void {
+    compactStatus(status);
     shareAccountsOf(status);
     this.byId.set(status.id, status);
     for (const inside of idsInside(status)) {

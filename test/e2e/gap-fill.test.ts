@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEMO_FLAVOURS } from "../../src/demo/index.js";
-import { e2eInstance, FLAVOUR, until } from "../helpers/e2e.js";
+import { cutOff, e2eInstance, FLAVOUR, markersDownTo } from "../helpers/e2e.js";
 
 const flavour = FLAVOUR ?? "hollo";
 const e2e = e2eInstance({ flavour, generate: false, seedCount: 6 });
@@ -29,22 +29,7 @@ test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, ea
   const marker = (i: number) => `m${run}x${String(i).padStart(2, "0")}e`;
 
   // Cut off: the stream (where there is one) and REST both fail while the toots go out.
-  const from = demo.control.requestLog().length;
-  demo.control.failHttp({ pathPrefix: "/api/v1/timelines", status: 503 });
-  if (streams) {
-    demo.control.refuseUpgrades(60_000);
-    demo.control.dropSockets();
-  }
-  await until(
-    "a timeline request to fail",
-    () =>
-      demo.control
-        .requestLog()
-        .slice(from)
-        .some((e) => e.status === 503),
-    POLL_MS * 3 + 40_000,
-    tui,
-  );
+  await cutOff(demo, tui, ["/api/v1/timelines"], POLL_MS);
   for (let i = 0; i < MISSED; i++)
     demo.control.publish("local", {
       account: "lou",
@@ -56,20 +41,7 @@ test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, ea
   // The newest arrives at the top of the pane…
   await tui.waitForText(marker(MISSED - 1), POLL_MS * 3 + 45_000);
   // …and every other one below it, newest first, once each, with no gap row between.
-  const seen: string[] = [];
-  const pattern = new RegExp(`m${run}x(\\d\\d)e`, "g");
-  const deadline = Date.now() + 90_000;
-  while (!seen.includes(marker(0))) {
-    const screen = tui.capture();
-    assert.doesNotMatch(screen, /load (the )?missing|gap/i, "no gap row");
-    const onScreen = [...screen.matchAll(pattern)].map((m) => m[0]);
-    assert.equal(new Set(onScreen).size, onScreen.length, `a toot twice on screen:\n${screen}`);
-    for (const m of onScreen) if (!seen.includes(m)) seen.push(m);
-    if (Date.now() > deadline) break;
-    const before = screen;
-    tui.send("C-d");
-    await tui.waitFor((s) => s !== before, "the pane to scroll", 10_000).catch(() => undefined);
-  }
+  const seen = await markersDownTo(tui, new RegExp(`m${run}x\\d\\de`, "g"), marker(0));
   assert.deepEqual(
     seen,
     Array.from({ length: MISSED }, (_, i) => marker(MISSED - 1 - i)),

@@ -286,3 +286,59 @@ export async function postAndReadHome(e2e: E2E, tui: TerminalSession): Promise<s
   });
   return ((await res.json()) as { content: string }[]).map((t) => t.content);
 }
+
+/**
+ * Cuts tootty off from `demo`: every request under `pathPrefixes` answers 503 and, on a server
+ * that streams, the socket drops and upgrades are refused for a minute. Resolves once one of
+ * those requests failed (tootty noticed); `demo.control.clearFaults()` heals it.
+ */
+export async function cutOff(
+  demo: DemoInstance,
+  tui: TerminalSession,
+  pathPrefixes: readonly string[],
+  pollMs: number,
+): Promise<void> {
+  const from = demo.control.requestLog().length;
+  for (const pathPrefix of pathPrefixes) demo.control.failHttp({ pathPrefix, status: 503 });
+  if (streams(demo.flavour)) {
+    demo.control.refuseUpgrades(60_000);
+    demo.control.dropSockets();
+  }
+  await until(
+    "a request to fail",
+    () =>
+      demo.control
+        .requestLog()
+        .slice(from)
+        .some((e) => e.status === 503),
+    pollMs * 3 + 40_000,
+    tui,
+  );
+}
+
+/**
+ * The markers (`pattern`, global; its first group if it has one) the active pane shows from
+ * where it is down to `last`, in the order met, scrolling half a page at a time (Ctrl-d). Fails if a marker is on screen
+ * twice or a gap row ("load missing") shows.
+ */
+export async function markersDownTo(
+  tui: TerminalSession,
+  pattern: RegExp,
+  last: string,
+  timeoutMs = 90_000,
+): Promise<string[]> {
+  const seen: string[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (!seen.includes(last)) {
+    const screen = tui.capture();
+    assert.doesNotMatch(screen, /load (the )?missing|gap/i, "no gap row");
+    const onScreen = [...screen.matchAll(pattern)].map((m) => m[1] ?? m[0]);
+    assert.equal(new Set(onScreen).size, onScreen.length, `a marker twice on screen:\n${screen}`);
+    for (const m of onScreen) if (!seen.includes(m)) seen.push(m);
+    if (Date.now() > deadline) break;
+    const before = screen;
+    tui.send("C-d");
+    await tui.waitFor((s) => s !== before, "the pane to scroll", 10_000).catch(() => undefined);
+  }
+  return seen;
+}

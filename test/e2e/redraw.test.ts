@@ -23,7 +23,7 @@ test("Ctrl-L clears what another program wrote over the screen and draws every c
 
   session.send("?");
   const help = await session.waitForText("redraw the whole screen");
-  assert.match(help, /C-l\s+redraw the whole screen/);
+  assert.match(help, /Ctrl-l\s+redraw the whole screen/);
   // Ctrl-L works over an overlay too, and leaves it open.
   writeFileSync(tty, "\x1b[3;3HGARBAGE-OVER-THE-HELP");
   await session.waitForText("GARBAGE-OVER-THE-HELP");

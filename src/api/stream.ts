@@ -25,9 +25,17 @@ export type ConnectionState =
   | { kind: "connecting" }
   | { kind: "live" }
   | { kind: "reconnecting"; nextTryAt: number; attempt: number }
-  | { kind: "rejected"; reason: string }
-  /** The server has no streaming in any form it was asked in: feeds poll instead. */
-  | { kind: "unavailable"; reason: string; nextTryAt: number }
+  /**
+   * The token was refused (401 at the upgrade): `detail` is the server's message, controls
+   * stripped and cut, for a log. What the reader is told is the catalogue's (src/i18n).
+   */
+  | { kind: "rejected"; detail: string }
+  /**
+   * The server has no streaming in any form it was asked in (`status` is the last upgrade's
+   * answer, 404 where there is no such endpoint; none where the server's software is known not
+   * to stream, `withdraw`): feeds poll instead.
+   */
+  | { kind: "unavailable"; status?: number; nextTryAt: number }
   | { kind: "closed" };
 
 export type StreamListener = (ev: StreamEvent | StreamError) => void;
@@ -365,7 +373,7 @@ export class StreamManager {
     const nextTryAt = this.clock.now() + this.unavailableRetryMs;
     this.setState({
       kind: "unavailable",
-      reason: status === 404 ? "no streaming" : `streaming refused, HTTP ${status}`,
+      status,
       nextTryAt,
     });
     // Servers gain streaming (an upgrade, a fixed proxy): ask again now and then, from the top.
@@ -388,16 +396,14 @@ export class StreamManager {
     this.withdrawn = true;
     this.dropSocket();
     this.socketOpen = false;
-    this.setState({ kind: "unavailable", reason: "no streaming", nextTryAt: Infinity });
+    this.setState({ kind: "unavailable", nextTryAt: Infinity });
   }
 
   private reject(message: string): void {
     // A revoked token never heals by itself: stop, and say what to do.
     this.dropSocket();
-    const detail = message
-      ? ` (${message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 80)})`
-      : "";
-    this.setState({ kind: "rejected", reason: `token rejected — run tootty login${detail}` });
+    const detail = message.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 80);
+    this.setState({ kind: "rejected", detail });
   }
 
   private scheduleReconnect(): void {

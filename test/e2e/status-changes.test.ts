@@ -2,7 +2,7 @@
 // another toot — on screen, without a key pressed.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ARRIVAL_MS, CONNECTED, e2eInstance, NEEDS_STREAM } from "../helpers/e2e.js";
+import { ARRIVAL_MS, CONNECTED, e2eInstance, flavourHas, NEEDS_STREAM } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 20 });
 
@@ -31,6 +31,13 @@ test("a toot in Notifications and a quoted toot in Federated follow its edit and
   control.deleteStatus(mention.id);
   await tui.waitFor((s) => !s.includes("mentionsecond"), "the notification gone with its toot");
 
+  // The quoted toot's part needs Mastodon's Quote entity: GoToSocial sends no quotes, and an
+  // Akkoma quote (the quoted status itself) is not followed by its edits in tootty.
+  if (!flavourHas("GET", "/api/v1/statuses/1/quotes")) {
+    tui.send("q");
+    assert.equal(await tui.waitForExit(), 0);
+    return;
+  }
   // The demo seeds a quote post as the newest public toot: find what it quotes.
   const res = await fetch(`${e2e.demo.url}/api/v1/timelines/public?limit=40`, {
     headers: { Authorization: `Bearer ${e2e.demo.token}` },

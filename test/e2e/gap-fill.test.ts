@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEMO_FLAVOURS } from "../../src/demo/index.js";
-import { cutOff, e2eInstance, FLAVOUR, markersDownTo } from "../helpers/e2e.js";
+import { connectedOn, cutOff, e2eInstance, FLAVOUR, markersDownTo } from "../helpers/e2e.js";
 
 const flavour = FLAVOUR ?? "hollo";
 const e2e = e2eInstance({ flavour, generate: false, seedCount: 6 });
@@ -16,7 +16,6 @@ const MISSED = 45;
 test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, each once`, async () => {
   assert.ok(DEMO_FLAVOURS.includes(flavour));
   const { demo } = e2e;
-  const streams = !["hollo"].includes(flavour);
   const tui = e2e.start({
     cols: 100,
     rows: 60,
@@ -24,7 +23,7 @@ test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, ea
   });
   await tui.waitForText("Home ·", 20_000);
   tui.send("2");
-  await tui.waitForText(streams ? "Local · live" : "Local · polling", 20_000);
+  await tui.waitForText(`Local · ${connectedOn(flavour)}`, 20_000);
   const run = Date.now().toString(36);
   const marker = (i: number) => `m${run}x${String(i).padStart(2, "0")}e`;
 

@@ -304,9 +304,13 @@ export class NotificationFeed {
     this.listeners.clear();
   }
 
-  /** No streaming at all on this server: nothing is pushed, so ask at the timelines' pace. */
+  /**
+   * Nothing is pushed while the socket is down or the server has no streaming: ask at the
+   * timelines' pace (feed.ts polls in the same states). Live, a refused token or a closed
+   * session stop it; the catch-up on live fetches what came in between.
+   */
   private pollWhenUnavailable(s: ConnectionState): void {
-    if (s.kind !== "unavailable") {
+    if (s.kind === "live" || s.kind === "rejected" || s.kind === "closed") {
       this.stopPolling();
       return;
     }

@@ -1,0 +1,68 @@
+// While the socket is down on a server that streams, the Notifications pane is asked at the
+// timelines' slow pace (DESIGN: "While the socket is down, poll the open panes slowly"), as
+// it is where the server has no streaming at all; a pane said "reconnecting" and showed
+// nothing new for as long as the socket stayed down.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { flushMicrotasks } from "../../src/api/clock.js";
+import type { PageParams } from "../../src/api/rest.js";
+import type { Notification } from "../../src/timeline/notifications.js";
+import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
+import { feedSetup } from "./helpers/feed-setup.js";
+
+function notification(n: number): Notification {
+  return {
+    id: String(1000 + n),
+    type: "follow",
+    createdAt: new Date(Date.UTC(2026, 11, 1) + n * 1000).toISOString(),
+    account: { id: `a${n}`, acct: `user${n}`, username: `user${n}` },
+  } as unknown as Notification;
+}
+
+test("notifications are polled while the stream reconnects", async () => {
+  const setup = feedSetup("local");
+  const all: Notification[] = [];
+  const asked: PageParams[] = [];
+  const publish = (count: number) => {
+    for (let i = 0; i < count; i++) all.push(notification(all.length + 1));
+  };
+  const feed = new NotificationFeed(
+    {
+      get state() {
+        return setup.rest.state;
+      },
+      async notifications(page: PageParams = {}) {
+        asked.push(page);
+        const from = page.minId ? all.findIndex((n) => n.id === page.minId) + 1 : 0;
+        const list = all.slice(from);
+        return (page.minId ? list.slice(0, 40) : list.slice(-40)).reverse();
+      },
+    },
+    setup.stream,
+    setup.changes,
+    5,
+    { clock: setup.clock, pollMinMs: 20_000, pollMaxMs: 40_000, random: () => 0.5 },
+  );
+  publish(3);
+  setup.stream.start();
+  await feed.start();
+  setup.socket().open();
+  await flushMicrotasks();
+  assert.equal(setup.stream.state.kind, "live");
+
+  setup.socket().drop();
+  await flushMicrotasks();
+  assert.equal(setup.stream.state.kind, "reconnecting");
+  // The reconnect keeps failing: every new socket is refused.
+  setup.stream.onStateChange((s) => {
+    if (s.kind === "connecting") queueMicrotask(() => setup.socket().reject(503));
+  });
+  publish(4);
+  const before = asked.length;
+  await setup.clock.advanceAsync(31_000, 1_000);
+  await flushMicrotasks();
+  assert.ok(asked.length > before, "asked while the socket was down");
+  assert.equal(feed.store.items.length, 7, "what was notified meanwhile is shown");
+  feed.close();
+  setup.stream.close();
+});

@@ -89,20 +89,25 @@ export class GroupStore {
 
   /** Returns how many groups were new. */
   addPage(groups: readonly ServerGroup[], direction: "newer" | "older"): number {
-    let added = 0;
     const byKey = new Map(this.list.map((g, i) => [g.key, i] as const));
+    const fresh: NotificationGroup[] = [];
+    const freshKeys = new Set<string>();
     for (const g of groups) {
       this.counted(g.mostRecentNotificationId);
       if (g.status) holdCompact(g.status);
       const at = byKey.get(g.key);
-      if (at === undefined) {
-        byKey.set(g.key, this.list.length);
-        this.list.push(fromServer(g));
-        added++;
-      } else if (direction === "newer") this.list[at] = fromServer(g);
+      if (at !== undefined) {
+        if (direction === "newer") this.list[at] = fromServer(g);
+      } else if (!freshKeys.has(g.key)) {
+        freshKeys.add(g.key);
+        fresh.push(fromServer(g));
+      }
     }
+    // The sort below is stable and many notifications share an instant: a newer page goes
+    // above what is held and an older one below, each in the server's order.
+    this.list = direction === "newer" ? [...fresh, ...this.list] : [...this.list, ...fresh];
     this.settle();
-    return added;
+    return fresh.length;
   }
 
   /** A live notification: joins its group (or begins one). False if it was already counted. */
@@ -116,7 +121,8 @@ export class GroupStore {
     const account = (n as { account?: mastodon.v1.Account | null }).account;
     const held = this.list.find((g) => g.key === key);
     if (!held) {
-      this.list.push({
+      // On top among notifications of the same instant: it is the newest arrival.
+      this.list.unshift({
         key,
         type: String((n as { type?: unknown }).type ?? ""),
         latest: n,

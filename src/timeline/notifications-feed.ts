@@ -399,6 +399,7 @@ export class NotificationFeed {
     if (direction === "older" || !this.loaded) this.olderCursor = res.links.next;
     this.store.add(
       res.groups.map((g) => this.groupStore.get(g.key)?.latest).filter((n) => n !== undefined),
+      direction === "older" ? "bottom" : "top",
     );
     this.loaded = true;
     this.emit();
@@ -437,7 +438,7 @@ export class NotificationFeed {
       upper === undefined ? { minId: lower, limit: 40 } : { minId: lower, maxId: upper, limit: 40 },
     );
     if (!list) return undefined;
-    const added = this.store.add(list);
+    const added = this.store.add(list, upper === undefined ? "top" : { below: upper });
     if (added > 0) this.emit();
     return { items: list, added };
   }
@@ -447,7 +448,7 @@ export class NotificationFeed {
     if (this.grouped) return this.loadGrouped({ ...page, limit: 40 }, "newer");
     const list = await this.fetch({ ...page, limit: 40 });
     if (!list) return undefined;
-    const added = this.store.add(list);
+    const added = this.store.add(list, page.maxId !== undefined ? "bottom" : "top");
     this.loaded = true;
     this.emit();
     return added;

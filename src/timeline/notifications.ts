@@ -26,18 +26,36 @@ export class NotificationStore {
     return this.list[this.list.length - 1]?.id;
   }
 
-  /** Returns how many were new. */
-  add(notifications: readonly Notification[]): number {
-    let added = 0;
+  /**
+   * Returns how many were new. `at` is where the page belongs among what is held: on top (the
+   * newest page, a live one), at the bottom (an older page) or just below a held notification
+   * (a page of a gap). Many notifications share an instant, and the sort below is stable.
+   */
+  add(
+    notifications: readonly Notification[],
+    at: "top" | "bottom" | { below: string } = "top",
+  ): number {
+    const fresh: Notification[] = [];
     for (const n of notifications) {
       if (this.ids.has(n.id)) {
-        this.list = this.list.map((x) => (x.id === n.id ? n : x));
+        // Held already, or earlier on this page (Sharkey lists a favourite twice under one id):
+        // the later one replaces it in place.
+        const i = fresh.findIndex((x) => x.id === n.id);
+        if (i >= 0) fresh[i] = n;
+        else this.list = this.list.map((x) => (x.id === n.id ? n : x));
         continue;
       }
       this.ids.add(n.id);
-      this.list.push(n);
-      added++;
+      fresh.push(n);
     }
+    const index =
+      at === "top"
+        ? 0
+        : at === "bottom"
+          ? this.list.length
+          : this.list.findIndex((x) => x.id === at.below) + 1;
+    this.list.splice(index, 0, ...fresh);
+    const added = fresh.length;
     // Newest first by created_at: ids are opaque (Hollo's `time/type/uuid` differ in length by
     // type). The sort is stable, so notifications of one moment keep the server's order.
     this.list.sort((a, b) => createdAtMs(b) - createdAtMs(a));

@@ -13,17 +13,7 @@ const POLL_MS = 5_000;
 // More than one page (tootty asks 40 at a time), so a catch-up needs more than one request.
 const MISSED = 45;
 
-// Notifications poll only where nothing streams (notifications-feed.ts); on a streaming server
-// they catch up after the reconnect, which this cut-off (it waits for a failed poll) does not
-// reach.
-const skip =
-  connectedOn(flavour) === "live"
-    ? `the ${flavour} flavour streams: notifications catch up after a reconnect, not by polling`
-    : false;
-
-test(`on ${flavour}: ${MISSED} mentions notified while disconnected all arrive, each once`, {
-  skip,
-}, async () => {
+test(`on ${flavour}: ${MISSED} mentions notified while disconnected all arrive, each once`, async () => {
   const { demo } = e2e;
   const tui = e2e.start({
     cols: 100,

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { composeRoutes, PostFaults } from "./compose-routes.js";
 import { createControl, type DemoControl, type RequestLogEntry } from "./control.js";
 import { HttpFaults } from "./faults.js";
-import { type DemoFlavourName, demoFlavour } from "./flavour.js";
+import { type DemoFlavourName, demoFlavour, reshapeBody } from "./flavour.js";
 import { LiveGenerator } from "./generator.js";
 import { createHttpServer } from "./http-server.js";
 import { notificationRoutes } from "./notification-routes.js";
@@ -112,6 +112,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
     mode: flavour.streaming,
     liveFeeds: () => liveFeedScope(settings, "all"),
     hashtagFeeds: () => liveFeedScope(settings, "all", "hashtag_feeds"),
+    shape: (entity) => reshapeBody(flavour, entity),
   });
   const generator = new LiveGenerator(
     world,

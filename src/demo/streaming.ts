@@ -64,6 +64,8 @@ export interface StreamingOptions {
   liveFeeds?: () => { local: boolean; remote: boolean };
   /** The same for the hashtag streams (`timelines_access.hashtag_feeds`). */
   hashtagFeeds?: () => { local: boolean; remote: boolean };
+  /** The flavour's reshaping of entities (flavour.ts reshapeBody), as its REST answers have. */
+  shape?: (entity: unknown) => unknown;
 }
 
 export class StreamingServer {
@@ -277,10 +279,15 @@ export class StreamingServer {
     if (sub && !client.subscriptions.has(sub.key)) client.subscriptions.set(sub.key, sub);
   }
 
+  /** An entity as this server's REST would send it, as a frame's payload string. */
+  private json(entity: unknown): string {
+    return JSON.stringify(this.opts.shape ? this.opts.shape(entity) : entity);
+  }
+
   private route(e: WorldEvent): void {
     if (this.silent || this.clients.size === 0) return;
     if (e.type === "notification") {
-      const payload = JSON.stringify(e.notification);
+      const payload = this.json(e.notification);
       this.broadcast(
         (sub) => sub.key === "user" || sub.key === "user:notification",
         "notification",
@@ -314,7 +321,7 @@ export class StreamingServer {
       this.broadcast(
         (sub) => sub.key === "direct",
         "conversation",
-        JSON.stringify(conversationOf(e.stored)),
+        this.json(conversationOf(e.stored)),
       );
     }
     const wanted = streamKeysFor(e.stored);
@@ -325,9 +332,9 @@ export class StreamingServer {
     if (!(e.stored.local ? tags.local : tags.remote))
       for (const key of [...wanted]) if (key.startsWith("hashtag")) wanted.delete(key);
     if (this.isFriend(e.stored)) wanted.add(`list\u0000${FRIENDS_LIST_ID}`);
-    const userPayload = e.type === "delete" ? e.stored.id : JSON.stringify(e.stored.status);
+    const userPayload = e.type === "delete" ? e.stored.id : this.json(e.stored.status);
     const publicPayload =
-      e.type === "delete" ? e.stored.id : JSON.stringify(anonymousView(e.stored.status));
+      e.type === "delete" ? e.stored.id : this.json(anonymousView(e.stored.status));
     this.broadcast(
       (sub) => wanted.has(sub.key),
       e.type,

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEMO_FLAVOURS } from "../../src/demo/index.js";
-import { connectedOn, cutOff, e2eInstance, FLAVOUR, markersDownTo } from "../helpers/e2e.js";
+import { cutOff, e2eInstance, FLAVOUR, markersDownTo, tallPaneConnected } from "../helpers/e2e.js";
 
 const flavour = FLAVOUR ?? "hollo";
 const e2e = e2eInstance({ flavour, generate: false, seedCount: 6 });
@@ -16,14 +16,7 @@ const MISSED = 45;
 test(`on ${flavour}: ${MISSED} toots published while disconnected all arrive, each once`, async () => {
   assert.ok(DEMO_FLAVOURS.includes(flavour));
   const { demo } = e2e;
-  const tui = e2e.start({
-    cols: 100,
-    rows: 60,
-    config: { pollMinMs: POLL_MS, pollMaxMs: POLL_MS },
-  });
-  await tui.waitForText("Home ·", 20_000);
-  tui.send("2");
-  await tui.waitForText(`Local · ${connectedOn(flavour)}`, 20_000);
+  const tui = await tallPaneConnected(e2e, "2", "Local", POLL_MS);
   const run = Date.now().toString(36);
   const marker = (i: number) => `m${run}x${String(i).padStart(2, "0")}e`;
 

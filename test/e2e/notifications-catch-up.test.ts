@@ -5,7 +5,7 @@
 // another flavour; on a streaming one the socket is what drops.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { connectedOn, cutOff, e2eInstance, FLAVOUR, markersDownTo } from "../helpers/e2e.js";
+import { cutOff, e2eInstance, FLAVOUR, markersDownTo, tallPaneConnected } from "../helpers/e2e.js";
 
 const flavour = FLAVOUR ?? "hollo";
 const e2e = e2eInstance({ flavour, generate: false, seedCount: 6 });
@@ -15,14 +15,7 @@ const MISSED = 45;
 
 test(`on ${flavour}: ${MISSED} mentions notified while disconnected all arrive, each once`, async () => {
   const { demo } = e2e;
-  const tui = e2e.start({
-    cols: 100,
-    rows: 60,
-    config: { pollMinMs: POLL_MS, pollMaxMs: POLL_MS },
-  });
-  await tui.waitForText("Home ·", 20_000);
-  tui.send("4");
-  await tui.waitForText(`Notifications · ${connectedOn(flavour)}`, 20_000);
+  const tui = await tallPaneConnected(e2e, "4", "Notifications", POLL_MS);
   const run = Date.now().toString(36);
   const marker = (i: number) => `n${run}x${String(i).padStart(2, "0")}e`;
 

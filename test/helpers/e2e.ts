@@ -288,6 +288,23 @@ export async function postAndReadHome(e2e: E2E, tui: TerminalSession): Promise<s
 }
 
 /**
+ * tootty in a tall terminal (100×60) polling every `pollMs`, with the pane `key` opens shown
+ * and connected (its title `title · live`, or the flavour's word): where a cut-off starts.
+ */
+export async function tallPaneConnected(
+  e2e: E2E,
+  key: string,
+  title: string,
+  pollMs: number,
+): Promise<TerminalSession> {
+  const tui = e2e.start({ cols: 100, rows: 60, config: { pollMinMs: pollMs, pollMaxMs: pollMs } });
+  await tui.waitForText("Home ·", 20_000);
+  tui.send(key);
+  await tui.waitForText(`${title} · ${e2e.connected}`, 20_000);
+  return tui;
+}
+
+/**
  * Cuts tootty off from `demo`: every request under `pathPrefixes` answers 503 and, on a server
  * that streams, the socket drops and upgrades are refused for a minute. Resolves once one of
  * those requests failed (tootty noticed); `demo.control.clearFaults()` heals it.

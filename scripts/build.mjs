@@ -1,46 +1,13 @@
 // Bundles the CLI into one ESM file so start-up does not resolve hundreds of modules.
 // blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-
-// masto converts every answer's keys with a recursive walk and an uncached camelCase per key:
-// the first pages' conversion took ~120 ms of CPU at start-up, and JSON nested a few thousand
-// levels deep overflowed the stack. src/api/transform-keys.ts keeps masto's contract with its
-// own stack and a cache of spellings (~20 ms). The swap is checked: a masto whose serializer
-// no longer imports ./transform-keys.js fails the build instead of silently losing it.
-const OWN_TRANSFORM_KEYS = fileURLToPath(new URL("../src/api/transform-keys.ts", import.meta.url));
-let swapped = false;
-const ownTransformKeys = {
-  name: "tootty-transform-keys",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/transform-keys\.js$/ }, (args) => {
-      if (!/[\\/]masto[\\/]dist[\\/]esm[\\/]adapters[\\/]serializers[\\/]/.test(args.importer))
-        return;
-      swapped = true;
-      return { path: OWN_TRANSFORM_KEYS };
-    });
-  },
-};
+import { dependencySwaps } from "./esbuild-plugins.mjs";
 
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync("dist", { recursive: true, force: true });
 
-// cli-highlight requires "highlight.js", whose index registers every grammar it has; the
-// bundle gives it the core with the grammars tootty uses instead (scripts/highlight-subset.cjs).
-const HIGHLIGHT_SUBSET = fileURLToPath(new URL("./highlight-subset.cjs", import.meta.url));
-let highlightSwapped = false;
-const highlightSubset = {
-  name: "tootty-highlight-subset",
-  setup(b) {
-    b.onResolve({ filter: /^highlight\.js$/ }, (args) => {
-      if (!/[\\/]cli-highlight[\\/]/.test(args.importer)) return;
-      highlightSwapped = true;
-      return { path: HIGHLIGHT_SUBSET };
-    });
-  },
-};
-
+const swaps = dependencySwaps();
 await build({
   entryPoints: { tootty: "src/cli/main.ts" },
   outdir: "dist",
@@ -54,7 +21,7 @@ await build({
   // sixel: its bundled UPNG assigns an undeclared global, which strict-mode ESM refuses.
   external: ["blessed", "sixel"],
   logLevel: "warning",
-  plugins: [ownTransformKeys, highlightSubset],
+  plugins: swaps.plugins,
   banner: {
     // CommonJS dependencies inside an ESM bundle still call require(), __dirname and __filename.
     js: [
@@ -67,9 +34,7 @@ await build({
     ].join("\n"),
   },
 });
-if (!swapped) throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");
-if (!highlightSwapped)
-  throw new Error("cli-highlight's highlight.js was not replaced: see HIGHLIGHT_SUBSET");
+swaps.check();
 
 // V8 keeps a script's source in memory as it was read: one non-ASCII character anywhere (a
 // regular expression's "＠" in twitter-text) makes the whole chunk a two-byte string, twice

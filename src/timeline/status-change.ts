@@ -49,6 +49,10 @@ export function showsAccount(status: Status, accountId: string): boolean {
 interface QuoteLike {
   state?: unknown;
   quotedStatus?: Status | null;
+  // Akkoma's `quote` is the quoted Status itself (lib/pleroma/web/mastodon_api/views/
+  // status_view.ex): no `state`, the fields of a Status instead.
+  id?: unknown;
+  account?: unknown;
 }
 
 const quoteOf = (s: Status): QuoteLike | undefined => {
@@ -56,9 +60,28 @@ const quoteOf = (s: Status): QuoteLike | undefined => {
   return q && typeof q === "object" ? q : undefined;
 };
 
+/** Whether a quote is Akkoma's: the quoted Status in place of Mastodon's Quote. */
+const isWholeStatus = (q: QuoteLike): boolean =>
+  q.state === undefined &&
+  typeof q.id === "string" &&
+  q.account !== null &&
+  typeof q.account === "object";
+
 const quotedOf = (s: Status): Status | undefined => {
-  const q = quoteOf(s)?.quotedStatus;
+  const quote = quoteOf(s);
+  if (quote && isWholeStatus(quote)) return quote as unknown as Status;
+  const q = quote?.quotedStatus;
   return q && typeof q === "object" && typeof q.id === "string" ? q : undefined;
+};
+
+/**
+ * `s` with its quote in Mastodon's shape for a quoted post no longer shown (`state`, no
+ * quoted status): render/quote.ts reads it the same way whichever server sent the quote.
+ */
+const withQuoteGone = (s: Status, state: string): Status => {
+  const quote = quoteOf(s)!;
+  const base = isWholeStatus(quote) ? {} : quote;
+  return { ...s, quote: { ...base, state, quotedStatus: null } } as Status;
 };
 
 /**
@@ -118,11 +141,11 @@ function self(s: Status, change: OneStatusChange): Status {
 function withQuote(s: Status, change: OneStatusChange): Status {
   const quoted = quotedOf(s);
   if (!quoted || quoted.id !== changedId(change)) return s;
+  if (change.kind === "delete") return withQuoteGone(s, "deleted");
   const quote = quoteOf(s)!;
-  const next =
-    change.kind === "delete"
-      ? { ...quote, state: "deleted", quotedStatus: null }
-      : { ...quote, quotedStatus: self(quoted, change) };
+  const next = isWholeStatus(quote)
+    ? self(quoted, change)
+    : { ...quote, quotedStatus: self(quoted, change) };
   return { ...s, quote: next } as Status;
 }
 
@@ -136,8 +159,7 @@ function withoutHiddenQuote(
   change: Extract<StatusChange, { kind: "account-hidden" }>,
 ): Status {
   if (quotedOf(s)?.account?.id !== change.accountId) return s;
-  const state = change.by === "block" ? "blocked_account" : "muted_account";
-  return { ...s, quote: { ...quoteOf(s)!, state, quotedStatus: null } } as Status;
+  return withQuoteGone(s, change.by === "block" ? "blocked_account" : "muted_account");
 }
 
 /**

@@ -1,11 +1,16 @@
 // changedStatus: what a shown status becomes after a change, for every way a status is shown.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { quoteView } from "../../src/render/quote.js";
 import { changedStatus, idsInside } from "../../src/timeline/status-change.js";
 import type { Status } from "../../src/timeline/store.js";
 
 const status = (id: string, extra: Record<string, unknown> = {}) =>
   ({ id, content: `<p>${id}</p>`, reblog: null, ...extra }) as unknown as Status;
+const quoting_ = (id: string, quotedStatus: Status) =>
+  status(id, {
+    quote: { state: "accepted", quotedStatus: { ...quotedStatus, account: { id: "a9" } } },
+  });
 const quoting = (id: string, quotedStatus: Status) =>
   status(id, { quote: { state: "accepted", quotedStatus } });
 
@@ -70,6 +75,40 @@ describe("changedStatus", () => {
       adjust: { favouritesCount: -1 },
     });
     assert.equal(off?.favouritesCount, 0);
+  });
+
+  // Akkoma's `quote` is the quoted Status itself (status_view.ex), not Mastodon's Quote.
+  const akkomaQuoting = (id: string, quoted: Status) =>
+    status(id, { quote: { ...quoted, account: { id: "a9" } }, quoteId: quoted.id });
+  const drawn = (s: Status | null) => {
+    const view = quoteView(s as never);
+    return view.kind === "status" ? view.status.content : view.kind === "notice" ? view.text : "";
+  };
+
+  test("Akkoma: an edit of the quoted post reaches the toot quoting it, a delete says so", () => {
+    const quoting = akkomaQuoting("11", status("9"));
+    assert.deepEqual(idsInside(quoting), ["9"]);
+    const edit = status("9", { content: "<p>edited</p>", account: { id: "a9" } });
+    assert.equal(drawn(changedStatus(quoting, { kind: "edit", status: edit })), "<p>edited</p>");
+    const inBoost = changedStatus(status("12", { reblog: quoting }), {
+      kind: "edit",
+      status: edit,
+    });
+    assert.equal(drawn(inBoost?.reblog ?? null), "<p>edited</p>");
+    const gone = changedStatus(quoting, { kind: "delete", id: "9" });
+    assert.equal(
+      drawn(gone),
+      drawn(changedStatus(quoting_("11", status("9")), { kind: "delete", id: "9" })),
+    );
+    assert.notEqual(drawn(gone), "<p>9</p>");
+  });
+
+  test("Akkoma: blocking the quoted author hides the quote as on Mastodon", () => {
+    const quoting = akkomaQuoting("11", status("9"));
+    const next = changedStatus(quoting, { kind: "account-hidden", accountId: "a9", by: "block" });
+    assert.ok(next, "the quoting toot stays");
+    assert.notEqual(drawn(next), "<p>9</p>");
+    assert.equal((next as { quote?: { state?: string } }).quote?.state, "blocked_account");
   });
 
   test("idsInside names the boosted original and quoted posts, nothing deeper", () => {

@@ -20,3 +20,18 @@ export async function probeUnknownFeatures(rest: Pick<RestClient, "request" | "p
   });
   await Promise.all(asks);
 }
+
+/**
+ * Whether this server has `feature`, settled before an action that depends on it: what the
+ * profile knows, else the answer of the feature's one cheap probe. Only "no such endpoint"
+ * makes it false; a failed probe leaves it to the action's own request.
+ */
+export async function settleFeature(
+  rest: Pick<RestClient, "request" | "profile">,
+  feature: ServerFeature,
+): Promise<boolean> {
+  const probe = PROBES[feature];
+  if (probe && rest.profile.known(feature) === undefined)
+    await rest.request({ ...probe, feature }).catch(() => undefined);
+  return rest.profile.supports(feature);
+}

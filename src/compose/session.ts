@@ -41,8 +41,11 @@ export interface ComposeDeps {
   complete?(prefix: string): Promise<string[]>;
   /** Puts text on the system clipboard ("+y, "*y): the terminal's OSC 52. */
   copyToClipboard?(text: string): void;
-  /** False where the server has no scheduled statuses: it would post a scheduled toot now. */
-  canSchedule?: boolean;
+  /**
+   * False where the server has no scheduled statuses: it would post a scheduled toot now. A
+   * promise where the server's answer settles it (asked when the composer opens).
+   */
+  canSchedule?: () => boolean | Promise<boolean>;
   /** The clock :schedule checks against. */
   now?: () => Date;
   /** The server takes quote posts (Mastodon API version 7): :quote and :quotepolicy work. */
@@ -297,7 +300,7 @@ export class ComposeSession {
         this.save();
         return open;
       case "schedule": {
-        if (effect.at && this.deps.canSchedule === false) {
+        if (effect.at && this.deps.canSchedule && !(await this.deps.canSchedule())) {
           this.state = setMessage(this.state, tl("compose.scheduleUnsupported"), true);
           return open;
         }

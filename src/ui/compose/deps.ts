@@ -1,6 +1,7 @@
 // The composer's services on the signed-in session: posting, uploads, completion, $EDITOR
 // (with the screen suspended) and the instance's limits.
 import { completer } from "../../api/completion.js";
+import { settleFeature } from "../../api/feature-probe.js";
 import { describeMedia, expandHome, uploadMedia } from "../../api/media.js";
 import type { RestClient } from "../../api/rest.js";
 import { postingApi } from "../../api/statuses.js";
@@ -28,6 +29,9 @@ export function buildComposeDeps<T extends ViewItem>(
   const { rest, profile, instance } = deps.session;
   // Read when the composer opens: by then NodeInfo has usually refined them.
   const limits = profile.limits;
+  // NodeInfo does not always settle it (GoToSocial's releases differ): asked now, so the
+  // answer is in long before a :schedule is typed.
+  const scheduling = settleFeature(rest, "scheduledStatuses");
   let complete = completers.get(rest);
   if (!complete) {
     complete = completer(rest);
@@ -45,7 +49,7 @@ export function buildComposeDeps<T extends ViewItem>(
       maxExpiration: limits.pollMaxExpiration,
     },
     maxMediaAttachments: limits.maxMediaAttachments,
-    canSchedule: profile.supports("scheduledStatuses"),
+    canSchedule: () => scheduling,
     editExternally: (text) => ctx.suspend(() => editExternally(text, deps.env)),
     uploadMedia: (path) => uploadMedia(rest, expandHome(path, deps.env)),
     describeMedia: (id, description) => describeMedia(rest, id, description),

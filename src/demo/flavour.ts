@@ -109,6 +109,13 @@ export interface DemoFlavour {
   readonly formArrays: boolean;
   /** Hollo's cursors: non-UUID max_id/min_id → 400; min_id returns the newest page (< 0.9.0). */
   readonly uuidCursors: boolean;
+  /**
+   * Mastodon's async refreshes (4.4+, methods/async_refreshes.md): a thread's context and a
+   * regenerated home carry Mastodon-Async-Refresh, home answers 206 while rebuilt, and
+   * /api/v1_alpha/async_refreshes/:id answers. No other server here has them (GoToSocial's
+   * statuscontext.go answers a plain 200).
+   */
+  readonly asyncRefreshes: boolean;
   /** Removes or changes status fields the way this server renders them. */
   reshapeStatus(status: Record<string, unknown>): void;
   /** This server's answer to a path it has no route for (default: Mastodon's JSON 404). */
@@ -207,6 +214,26 @@ function drop(status: Record<string, unknown>, ...keys: string[]): void {
   for (const k of keys) delete status[k];
 }
 
+/**
+ * Akkoma's and Sharkey's quote in place of Mastodon's Quote entity: `quote` is the quoted
+ * status itself (already reshaped, being nested) or null, `quote_id` its id; no
+ * `quotes_count` or `quote_approval`. `hiddenId` is the id given for a quote not shown,
+ * `noQuoteId` the one a toot quoting nothing carries (undefined: the field is absent).
+ */
+function quotedStatusItself(
+  status: Record<string, unknown>,
+  hiddenId: string | undefined,
+  noQuoteId: null | undefined,
+): void {
+  drop(status, "quotes_count", "quote_approval");
+  const quote = status.quote as { state?: string; quoted_status?: unknown } | null | undefined;
+  const shown = quote?.state === "accepted" ? (quote.quoted_status ?? null) : null;
+  status.quote = shown;
+  const id = quote ? ((shown as { id?: string } | null)?.id ?? hiddenId) : noQuoteId;
+  if (id === undefined) drop(status, "quote_id");
+  else status.quote_id = id;
+}
+
 /** Mastodon 4.5's quote routes (methods/statuses.md), which the older servers lack. */
 const QUOTE_ROUTES = [
   path("GET", `/api/v1/statuses/${ID}/quotes`),
@@ -230,6 +257,7 @@ const mastodon: DemoFlavour = {
   missing: [],
   formArrays: true,
   uuidCursors: false,
+  asyncRefreshes: true,
   reshapeStatus() {},
 };
 
@@ -237,6 +265,7 @@ function gotosocial(): DemoFlavour {
   const ulid = ulidIds();
   return {
     ...mastodon,
+    asyncRefreshes: false,
     name: "gotosocial",
     software: { name: "gotosocial", version: "0.15.0+git-5f3e7d4" },
     instanceVersion: "0.15.0+git-5f3e7d4",
@@ -270,6 +299,7 @@ function pleroma(): DemoFlavour {
   const flake = flakeIds();
   return {
     ...mastodon,
+    asyncRefreshes: false,
     name: "pleroma",
     software: { name: "pleroma", version: "2.5.2" },
     instanceVersion: "2.7.2 (compatible; Pleroma 2.5.2)",
@@ -291,18 +321,9 @@ function pleroma(): DemoFlavour {
       ...QUOTE_ROUTES,
     ],
     reshapeStatus(status) {
-      drop(status, "edited_at", "quotes_count", "quote_approval");
-      // Akkoma's quote: the quoted status itself (already reshaped, being nested), or null.
-      const quote = status.quote as { state?: string; quoted_status?: unknown } | null | undefined;
-      if (quote) {
-        const shown = quote.state === "accepted" ? (quote.quoted_status ?? null) : null;
-        status.quote = shown;
-        // "_" is Akkoma's ghost id: a quoted post that exists but is not shown.
-        status.quote_id = (shown as { id?: string } | null)?.id ?? "_";
-      } else {
-        status.quote = null;
-        status.quote_id = null;
-      }
+      drop(status, "edited_at");
+      // "_" is Akkoma's ghost id: a quoted post that exists but is not shown.
+      quotedStatusItself(status, "_", null);
       if (status.in_reply_to_id === null) drop(status, "in_reply_to_account_id");
       const account = status.account as Record<string, unknown> | undefined;
       if (account) drop(account, "group", "discoverable");
@@ -318,6 +339,7 @@ function hollo(): DemoFlavour {
   const uuid = uuidV7Ids();
   return {
     ...mastodon,
+    asyncRefreshes: false,
     name: "hollo",
     software: { name: "hollo", version: "0.6.4" },
     instanceVersion: "0.6.4",
@@ -399,6 +421,7 @@ function sharkey(): DemoFlavour {
   const aidx = aidxIds();
   return {
     ...mastodon,
+    asyncRefreshes: false,
     name: "sharkey",
     software: { name: "sharkey", version: "2025.4.3" },
     instanceVersion: "3.0.0 (compatible; Sharkey 2025.4.3; like Akkoma)",
@@ -422,7 +445,13 @@ function sharkey(): DemoFlavour {
       path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
       path("GET", "/api/v1/notifications/unread_count"),
       path("POST", `/api/v1/statuses/${ID}/translate`),
+      ...QUOTE_ROUTES,
     ],
+    // MastodonConverters.ts convertStatus: a renote with text is a quote, sent as Akkoma's
+    // (`quote` the quoted status, `quote_id` its id, absent otherwise).
+    reshapeStatus(status) {
+      quotedStatusItself(status, undefined, undefined);
+    },
     // endpoints/notifications.ts: a favourite is an emoji reaction (❤), listed as a
     // "reaction" and then again as a "favourite" with the same id.
     reshapeNotifications: (page) =>
@@ -452,6 +481,7 @@ function snac(): DemoFlavour {
   const notificationIds = snacNotificationIds();
   return {
     ...mastodon,
+    asyncRefreshes: false,
     name: "snac",
     software: { name: "snac", version: "2.94" },
     instanceVersion: "4.0.0 (not true; really snac/2.94)",

@@ -148,6 +148,7 @@ export async function startDemoInstance(opts: DemoInstanceOptions = {}): Promise
           baseUrl: () => baseUrl,
           streamingUrl: () => baseUrl.replace(/^http/, "ws"),
         }),
+        flavour.asyncRefreshes,
       ),
       ...quotes.routes(() => baseUrl),
       ...composeRoutes({ world, faults: postFaults }, writeRoutes({ world, quotes })),

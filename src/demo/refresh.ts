@@ -111,8 +111,12 @@ export class DemoRefreshes {
     job.resultCount = job.replies;
   }
 
-  /** `inner` (the read routes) with home and thread answers refreshed, and the status endpoint. */
-  wrap(inner: Route[]): Route[] {
+  /**
+   * `inner` (the read routes) with home and thread answers refreshed, and the status endpoint;
+   * `inner` as it is on a server without async refreshes (`enabled` false).
+   */
+  wrap(inner: Route[], enabled = true): Route[] {
+    if (!enabled) return inner;
     const wrapped = inner.map((r) => {
       if (r.method !== "GET") return r;
       if (r.pattern.test("/api/v1/timelines/home"))

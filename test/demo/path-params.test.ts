@@ -1,29 +1,30 @@
 // Path segments arrive percent-encoded (a client encodes each id with encodeURIComponent) and a
-// server matches its routes on the decoded value, as Rails does: an async refresh id with
-// base64 padding ("=", sent as %3D) must find its refresh. Before, the demo compared the raw
-// segment, so a thread refresh on the gotosocial flavour (ULIDs make the id padded) was a 404
-// at every ask and never finished.
+// server matches its routes on the decoded value, as Rails does. Hollo's notification ids hold
+// slashes and colons (`${created_at}/${type}/${uuid}`, src/api/v1/notifications.ts): dismissing
+// one must find it. (Before, the demo compared the raw segment, so a padded async refresh id,
+// "=" sent as %3D, was a 404 at every ask.)
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startDemoInstance } from "../../src/demo/index.js";
 
-test("a refresh id with base64 padding, percent-encoded in the path, finds its refresh", async () => {
-  const demo = await startDemoInstance({ generate: false, seedCount: 3, flavour: "gotosocial" });
+test("a Hollo notification id, percent-encoded in the path, finds its notification", async () => {
+  const demo = await startDemoInstance({ generate: false, seedCount: 3, flavour: "hollo" });
   try {
     const auth = { headers: { authorization: `Bearer ${demo.token}` } };
-    const root = demo.control.publish("home", { account: "alice", content: "<p>root</p>" });
-    const id = demo.control.refreshThread(root.id, { runsMs: 60_000 });
-    assert.match(id, /=/, "the id carries base64 padding");
-    const context = await fetch(`${demo.url}/api/v1/statuses/${root.id}/context`, auth);
-    assert.match(context.headers.get("mastodon-async-refresh") ?? "", /retry=/);
+    const list = async () =>
+      (
+        (await (await fetch(`${demo.url}/api/v1/notifications?limit=5`, auth)).json()) as {
+          id: string;
+        }[]
+      ).map((n) => n.id);
+    const [first] = await list();
+    assert.match(first ?? "", /^[^/]+\/[a-z_.]+\/[0-9a-f-]+$/, "the id carries slashes");
     const res = await fetch(
-      `${demo.url}/api/v1_alpha/async_refreshes/${encodeURIComponent(id)}`,
-      auth,
+      `${demo.url}/api/v1/notifications/${encodeURIComponent(first!)}/dismiss`,
+      { method: "POST", ...auth },
     );
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { async_refresh?: { id?: string; status?: string } };
-    assert.deepEqual(body.async_refresh?.id, id);
-    assert.equal(body.async_refresh?.status, "running");
+    assert.ok(!(await list()).includes(first!), "the notification is dismissed");
     // A segment that is not valid percent-encoding is a 404, not a crash.
     const broken = await fetch(`${demo.url}/api/v1/statuses/%E0%A4%A`, auth);
     assert.equal(broken.status, 404);

@@ -3,11 +3,13 @@
 // shows the toots. Before, the 206 read as a 200: an empty Home that said "live".
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CONNECTED, e2eInstance } from "../helpers/e2e.js";
+import { CONNECTED, e2eInstance, NEEDS_ASYNC_REFRESH } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 10 });
 
-test("home's 206 shows 'feed is being regenerated' in the title until a 200 fills the pane", async () => {
+test("home's 206 shows 'feed is being regenerated' in the title until a 200 fills the pane", {
+  skip: NEEDS_ASYNC_REFRESH,
+}, async () => {
   const marker = `rg${Date.now().toString(36)}`;
   const { demo } = e2e;
   demo.control.publish("home", { account: "alice", content: `<p>after the rebuild ${marker}</p>` });

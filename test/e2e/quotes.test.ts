@@ -53,7 +53,12 @@ test("a seeded quote shows the quoted toot behind a bar in the server's shape, o
       (screen.split("\n")[below] ?? "").match(/│ +│ /) && rows[below]?.includes(`@${acct}`),
       `the quoted toot's author behind the bar:\n${screen}`,
     );
-    assert.ok(!rows.some((r) => r.startsWith("RE: ")), "no RE: fallback beside a quote");
+    // This toot's rows, down to its counts line (another toot may quote one now gone).
+    const end = rows.findIndex((r, i) => i > at && r.startsWith("↩"));
+    assert.ok(
+      !rows.slice(at, end).some((r) => r.startsWith("RE: ")),
+      `no RE: fallback beside a quote:\n${screen}`,
+    );
   } else {
     assert.match(rows[below] ?? "", /^RE: /, `only the RE: line:\n${screen}`);
     assert.doesNotMatch(screen, /quoted post/, "no word about a quote the server did not send");

@@ -72,6 +72,11 @@ export const NEEDS_STREAM: string | false = STREAMS
   ? false
   : `the ${FLAVOUR} flavour has no streaming (the test is about the stream)`;
 
+/** For `test(…, { skip: NEEDS_ASYNC_REFRESH })`: the flavour's server has no async refreshes. */
+export const NEEDS_ASYNC_REFRESH: string | false = demoFlavour(FLAVOUR).asyncRefreshes
+  ? false
+  : `the ${FLAVOUR} flavour has no async refreshes (Mastodon-Async-Refresh is Mastodon 4.4+'s)`;
+
 const POLL_MS = 5_000;
 
 /**

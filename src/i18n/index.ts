@@ -63,6 +63,8 @@ interface Current {
   plural(count: number): Intl.LDMLPluralRule;
   /** `n` in the language's digits (Intl.NumberFormat, made on first use). */
   number(n: number): string;
+  /** A whole percentage, `n` of 100, as the language writes it (Intl's percent style). */
+  percent(n: number): string;
 }
 
 /**
@@ -84,6 +86,7 @@ function make(tag: string): Current {
   const plainDigits = PLAIN_ENGLISH.test(tag);
   let plural: Intl.PluralRules | undefined;
   let number: Intl.NumberFormat | undefined;
+  let percent: Intl.NumberFormat | undefined;
   return {
     tag,
     messages: words?.messages ?? en,
@@ -97,6 +100,13 @@ function make(tag: string): Current {
         return String(n);
       number ??= new Intl.NumberFormat(tag);
       return number.format(n);
+    },
+    percent: (n) => {
+      if (plainDigits && Number.isInteger(n) && n >= 0 && n <= 100) return `${n}%`;
+      percent ??= new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 });
+      // ICU wraps the sign in bidi marks ("42\u200e%\u200e" in ar); tootty lays the share out
+      // itself, and UAX #9 already keeps "42%" together (W5) and "٤٢٪" in its order (N1).
+      return percent.format(n / 100).replace(/[\u200e\u200f\u061c]/g, "");
     },
   };
 }
@@ -251,9 +261,21 @@ export function actionWords(action: Action): string {
   return loaded.get(languageOf(now().tag))?.actions[action] ?? enActions[action];
 }
 
-/** A number in the interface language's digits. */
+/**
+ * A number in the interface language's digits: every number tootty writes (counts, times,
+ * shares) takes the digits Intl.NumberFormat gives for the locale, so ar-EG writes ١٢ where
+ * ar-MA writes 12, and never both on one screen.
+ */
 export function formatNumber(n: number): string {
   return now().number(n);
+}
+
+/**
+ * A whole percentage (`n` of 100) in the language's digits and percent sign ("42%", ar-EG
+ * "٤٢٪"), in logical order.
+ */
+export function formatPercent(n: number): string {
+  return now().percent(Math.round(n));
 }
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -1,11 +1,14 @@
 // The author's picture beside a toot, where the `avatars` setting asks for it (it is off by
 // default: a picture per toot costs bandwidth over SSH and a column of the pane). The toot is
-// laid out in the pane's width less the avatar's column; the picture takes the column's
-// first rows (the author's header, or the boost line and the header), blanks the rest.
+// laid out in the pane's width less the avatar's column (on the left, or on the right in a
+// right-to-left interface); the picture takes the column's first rows (the author's header,
+// or the boost line and the header), blanks the rest.
 import type { mastodon } from "masto";
+import { rtlInterface } from "../i18n/index.js";
+import { visualBidi } from "./bidi.js";
 import type { PictureSource, RenderOptions } from "./options.js";
 import { renderStatus } from "./status.js";
-import { cellWidth } from "./width.js";
+import { cellWidth, padToWidth } from "./width.js";
 
 export const AVATAR_COLS = 4;
 export const AVATAR_ROWS = 2;
@@ -43,6 +46,17 @@ export function renderWithAvatar(status: mastodon.v1.Status, opts: RenderOptions
   const view = source ? opts.avatars!.rows(source, AVATAR_COLS, AVATAR_ROWS, false) : null;
   const picture = view?.lines ?? [];
   const blank = " ".repeat(COLUMN);
+  // A right-to-left interface, where tootty does the bidi, has the author's header on the
+  // right: the picture stands beside it, in a column on the right.
+  if (rtlInterface() && visualBidi()) {
+    const width = opts.width - COLUMN;
+    return lines.map((line, i) => {
+      const cell = picture[i];
+      const body = padToWidth(line, width);
+      if (cell === undefined) return body + blank;
+      return `${body}${" ".repeat(Math.max(0, COLUMN - cellWidth(cell)))}${cell}`;
+    });
+  }
   return lines.map((line, i) => {
     const cell = picture[i];
     if (cell === undefined) return blank + line;

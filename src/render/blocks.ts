@@ -1,7 +1,14 @@
 // Blocks (paragraphs, quotes, lists, code) → wrapped lines with their prefixes.
 
-import { alignRight, isArranged, markArranged, visualBidi, visualParagraph } from "./bidi.js";
-import { foldToAscii } from "./glyphs.js";
+import {
+  alignRight,
+  firstStrong,
+  isArranged,
+  markArranged,
+  visualBidi,
+  visualParagraph,
+} from "./bidi.js";
+import { foldToAscii, quoteBar } from "./glyphs.js";
 import { highlightCode } from "./highlight.js";
 import type { Block } from "./html.js";
 import { type InlineContext, inlinesToItems, type Piece } from "./pieces.js";
@@ -19,6 +26,34 @@ function prefixed(lines: Line[], first: Piece, rest: Piece): Line[] {
     const out = [i === 0 ? first : rest, ...line];
     return isArranged(line) ? markArranged(out) : out;
   });
+}
+
+/** `lines` padded to `width` with `bar` after each: a right-to-left quote's bar on its right. */
+function suffixed(lines: Line[], bar: Piece, width: number): Line[] {
+  return lines.map((line) => {
+    const used = line.reduce((w, p) => w + cellWidth(p.text), 0);
+    const pad: Piece = { text: " ".repeat(Math.max(0, width - used)), roles: [] };
+    const out = [...line, pad, bar];
+    return isArranged(line) ? markArranged(out) : out;
+  });
+}
+
+/** The text of blocks in logical order, one line (a summary's excerpt, a quote's direction). */
+export function blockText(blocks: readonly Block[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.kind) {
+        case "paragraph":
+          return b.inlines.map((i) => (i.kind === "break" ? " " : i.text)).join("");
+        case "code":
+          return b.text;
+        case "quote":
+          return blockText(b.blocks);
+        default:
+          return b.items.map(blockText).join(" ");
+      }
+    })
+    .join(" ");
 }
 
 /** A paragraph's lines, in visual order where tootty does the bidi; right-to-left ones to the right. */
@@ -90,11 +125,16 @@ function layoutBlock(block: Block, width: number, ctx: InlineContext): Line[] {
       return codeLines(block.text, block.lang, width, ctx);
     case "quote": {
       if (width - 2 < MIN_NESTED_WIDTH) return layoutBlocks(block.blocks, width, ctx);
+      const inner = layoutBlocks(block.blocks, width - 2, ctx);
+      // Where tootty does the bidi, a quote whose text runs right to left (its first strong
+      // character, as HTML's dir="auto" decides) has its bar on the right, beside where its
+      // lines start; a terminal that reorders gets the bar first and places it itself.
+      const right = visualBidi() && firstStrong(blockText(block.blocks)) === "rtl";
       const bar: Piece = {
-        text: ctx.theme.markers ? "> " : ctx.glyphs.quoteBar,
+        text: quoteBar(ctx.glyphs, ctx.theme.markers, right),
         roles: ["quoteBar"],
       };
-      return prefixed(layoutBlocks(block.blocks, width - 2, ctx), bar, bar);
+      return right ? suffixed(inner, bar, width - 2) : prefixed(inner, bar, bar);
     }
     case "list": {
       const out: Line[] = [];

@@ -28,6 +28,26 @@ export interface Glyphs {
   verified: string;
 }
 
+/**
+ * The bar beside a quote (a quoted post, a blockquote): "│ " on its left, or " │" on its right
+ * where the quote runs right to left. Monochrome themes (markers) quote as e-mail does, with
+ * ">", which a right-to-left paragraph draws mirrored (UAX #9 L4): "<".
+ */
+export function quoteBar(g: Glyphs, markers: boolean, right: boolean): string {
+  const bar = markers ? ">" : g.quoteBar.trimEnd();
+  if (!right) return `${bar} `;
+  return ` ${bar === ">" ? "<" : bar}`;
+}
+
+/**
+ * An arrow pointing at the words after it, for a line that runs right to left: it stands on
+ * the words' right and points left ("↳ in reply to" becomes "↲ ردًّا على"). These arrows are
+ * not Bidi_Mirrored (UnicodeData.txt), so no bidi step turns them; ASCII's ">" is (L4).
+ */
+export function mirroredArrow(arrow: string): string {
+  return arrow.replace("↳", "↲").replace("▸", "◂");
+}
+
 const UNICODE: Glyphs = {
   unicode: true,
   dot: " · ",

@@ -3,8 +3,9 @@ import type { mastodon } from "masto";
 import { NOTIFICATION_TYPES } from "../api/notification-types.js";
 import { type MessageKey, tl } from "../i18n/index.js";
 import { isolateRun } from "./bidi.js";
+import { blockText } from "./blocks.js";
 import { glyphsFor } from "./glyphs.js";
-import { type Block, parseStatusHtml } from "./html.js";
+import { parseStatusHtml } from "./html.js";
 import type { RenderOptions } from "./options.js";
 import { paintFitted } from "./paint.js";
 import type { Piece } from "./pieces.js";
@@ -16,23 +17,6 @@ import { clipLine } from "./wrap.js";
 
 /** The notification types Mastodon documents, each with its words in the catalogue. */
 const VERBS: ReadonlySet<string> = new Set(NOTIFICATION_TYPES);
-
-function blockText(blocks: readonly Block[]): string {
-  return blocks
-    .map((b) => {
-      switch (b.kind) {
-        case "paragraph":
-          return b.inlines.map((i) => (i.kind === "break" ? " " : i.text)).join("");
-        case "code":
-          return b.text;
-        case "quote":
-          return blockText(b.blocks);
-        default:
-          return b.items.map(blockText).join(" ");
-      }
-    })
-    .join(" ");
-}
 
 /** Server HTML (a fallback's title or summary) as one sanitised line. */
 function htmlLine(html: unknown): string {
@@ -148,27 +132,43 @@ function drawn(line: Piece[], opts: RenderOptions): string {
   return paintFitted(fitted, width, g, opts.theme, false);
 }
 
+/**
+ * One account on a line of its own: its name and handle (each keeping its own direction), then
+ * `after` (tootty's words, logical order: "· 3 notifications"), indented by `indent` cells; in
+ * a right-to-left interface mirrored as a notification's summary is, against the right edge.
+ */
+export function renderAccountLine(
+  account: mastodon.v1.Account,
+  opts: RenderOptions,
+  after = "",
+  indent = 0,
+): string {
+  const g = glyphsFor(opts.unicode);
+  const width = Math.max(1, opts.width);
+  const line: Piece[] = [
+    { text: " ".repeat(indent), roles: [] },
+    ...isolateRun(namePieces(account, "displayName")),
+    { text: " ", roles: [] },
+    { text: acctText(account, true), roles: ["acct"], isolate: true },
+  ];
+  if (after) line.push({ text: ` ${after}`, roles: ["meta"] });
+  return paintFitted(
+    ownLine(clipLine(line, width, g.ellipsis), width),
+    width,
+    g,
+    opts.theme,
+    false,
+  );
+}
+
 /** The accounts of a notification group, one line each ("s" opens a group row to them). */
 export function renderGroupAccounts(
   accounts: readonly mastodon.v1.Account[],
   opts: RenderOptions,
 ): string[] {
-  const g = glyphsFor(opts.unicode);
   return accounts.flatMap((account) => {
     try {
-      return [
-        paintFitted(
-          [
-            { text: "  ", roles: [] },
-            ...namePieces(account, "displayName"),
-            { text: ` ${acctText(account, true)}`, roles: ["acct"] },
-          ],
-          Math.max(1, opts.width),
-          g,
-          opts.theme,
-          false,
-        ),
-      ];
+      return [renderAccountLine(account, opts, "", 2)];
     } catch {
       // A malformed account is left out of the list rather than ending the program.
       return [];

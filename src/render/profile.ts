@@ -14,7 +14,7 @@ import type { RenderOptions } from "./options.js";
 import { paintFitted } from "./paint.js";
 import { type InlineContext, inlinesToItems, type Piece, withEmoji } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
-import { authorPieces, countText, emojiSet } from "./status-parts.js";
+import { authorPieces, countOf, emojiSet } from "./status-parts.js";
 import { cellWidth } from "./width.js";
 import { clipLine, type Line, wrapItems } from "./wrap.js";
 
@@ -66,9 +66,9 @@ function countsLine(account: mastodon.v1.Account, opts: ProfileOptions): string 
   const line: Line = [
     {
       text: [
-        tl("profile.posts", { count: Number(countText(account.statusesCount)) }),
-        tl("profile.following", { count: Number(countText(account.followingCount)) }),
-        tl("profile.followers", { count: Number(countText(account.followersCount)) }),
+        tl("profile.posts", { count: countOf(account.statusesCount) }),
+        tl("profile.following", { count: countOf(account.followingCount) }),
+        tl("profile.followers", { count: countOf(account.followersCount) }),
       ].join(g.dot),
       roles: ["counts"],
     },

@@ -1,8 +1,8 @@
 // The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
 import type { mastodon } from "masto";
-import { rtlInterface, tl, tlAround } from "../i18n/index.js";
-import { isolateRun, rtlLines } from "./bidi.js";
-import type { Glyphs } from "./glyphs.js";
+import { formatNumber, formatPercent, rtlInterface, tl, tlAround } from "../i18n/index.js";
+import { alignRight, isolateRun, markArranged, rtlLines, visualBidi } from "./bidi.js";
+import { type Glyphs, mirroredArrow } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
 import type { PictureRows } from "./options.js";
 import { type Piece, withEmoji } from "./pieces.js";
@@ -24,14 +24,32 @@ export function ownLines(lines: Line[], width: number): Line[] {
   return rtlInterface() ? rtlLines(lines, width) : lines;
 }
 
+/**
+ * An arrow that points at the words after it ("↳ in reply to"), turned for the interface's
+ * direction: a right-to-left line has it on the words' right, pointing left.
+ */
+function ownArrow(arrow: string): string {
+  return rtlInterface() ? mirroredArrow(arrow) : arrow;
+}
+
+/** Tootty lays its own lines out right to left: a right-to-left interface, the bidi done here. */
+function mirrored(): boolean {
+  return rtlInterface() && visualBidi();
+}
+
 /** One line of tootty's own words (already within `width`), as `ownLines`. */
 export function ownLine(line: Line, width: number): Line {
   return ownLines([line], width)[0]!;
 }
 
-/** A count from the server as digits: anything but a finite number (a hostile string) reads 0. */
+/** A count from the server: anything but a finite number (a hostile string) reads 0. */
+export function countOf(x: unknown): number {
+  return typeof x === "number" && Number.isFinite(x) ? x : 0;
+}
+
+/** A count from the server in the interface language's digits (as every number tootty writes). */
 export function countText(x: unknown): string {
-  return String(Number.isFinite(x) ? x : 0);
+  return formatNumber(countOf(x));
 }
 
 export function emojiSet(
@@ -127,14 +145,14 @@ export function replyLine(
 ): Line | null {
   if (!s.inReplyToId) return null;
   if (s.inReplyToAccountId && s.inReplyToAccountId === s.account.id) {
-    return ownLine([p(`${g.replyTo}${tl("status.continuesThread")}`, "reply")], width);
+    return ownLine([p(`${ownArrow(g.replyTo)}${tl("status.continuesThread")}`, "reply")], width);
   }
   const target = (s.mentions ?? []).find((m) => m.id === s.inReplyToAccountId);
-  if (!target) return ownLine([p(`${g.replyTo}${tl("status.inReply")}`, "reply")], width);
+  if (!target) return ownLine([p(`${ownArrow(g.replyTo)}${tl("status.inReply")}`, "reply")], width);
   const acct = sanitizeInline(target.acct);
   const shown = expanded || !acct.includes("@") ? acct : acct.split("@")[0];
   const [before, after] = tlAround("status.replyingTo", "acct");
-  const line = [p(`${g.replyTo}${before}`, "reply"), p(`@${shown}`, "mention")];
+  const line = [p(`${ownArrow(g.replyTo)}${before}`, "reply"), p(`@${shown}`, "mention")];
   if (after) line.push(p(after, "reply"));
   return ownLine(clipLine(line, width, g.ellipsis), width);
 }
@@ -200,7 +218,8 @@ export function pollLines(
     );
     const tw = title.reduce((w, x) => w + cellWidth(x.text), 0);
     const filled = Math.round(share * barWidth);
-    const percent = `${Math.round(share * 100)}%`.padStart(5);
+    const share100 = formatPercent(share * 100);
+    const percent = " ".repeat(Math.max(0, 5 - cellWidth(share100))) + share100;
     // In a right-to-left interface the row mirrors: the mark on the right, the bar filling
     // leftwards, the share on the left; the option's title keeps its own direction.
     const row = [
@@ -213,7 +232,7 @@ export function pollLines(
     ];
     lines.push(ownLine(row, width));
   });
-  const facts = [tl("poll.votes", { count: Number(countText(poll.votesCount)) })];
+  const facts = [tl("poll.votes", { count: countOf(poll.votesCount) })];
   if (poll.multiple) facts.push(tl("poll.multiple"));
   facts.push(poll.expired ? tl("poll.closed") : untilText(poll.expiresAt, now));
   if (poll.voted) facts.push(tl("poll.youVoted"));
@@ -261,8 +280,11 @@ export function mediaLines(
       opts.pictures && PICTURE_TYPES.has(String(m.type))
         ? opts.pictures.rows(m, width, opts.pictureRows ?? 8, hidden)
         : null;
-    // Painted rows are ours (never server text): each is one piece, like a quote's lines.
-    if (view) for (const row of view.lines) lines.push([{ text: row, roles: [] }]);
+    // Painted rows are ours (never server text): each is one piece, like a quote's lines,
+    // against the right edge where a right-to-left interface mirrors the media line below.
+    if (view)
+      for (const row of view.lines)
+        lines.push(mirrored() ? markArranged(alignRight([p(row)], width)) : [p(row)]);
     if (hidden) continue;
     const alt = m.description ? sanitizeInline(m.description) : "";
     const line: Piece[] = [p(g.media, "media"), { ...p(type, "media"), isolate: true }];
@@ -310,12 +332,12 @@ export function cardLine(card: mastodon.v1.PreviewCard, width: number, g: Glyphs
   if (titleRoom < 6) {
     const what = url ? p(displayHost(url), "linkDomain") : p(title, "card");
     return ownLine(
-      clipLine([p(g.card, "meta"), { ...what, isolate: true }], width, g.ellipsis),
+      clipLine([p(ownArrow(g.card), "meta"), { ...what, isolate: true }], width, g.ellipsis),
       width,
     );
   }
   const shown = title ? isolateRun(clipLine([p(title, "card")], titleRoom, g.ellipsis)) : [];
-  return ownLine([p(g.card, "meta"), ...shown, ...domain], width);
+  return ownLine([p(ownArrow(g.card), "meta"), ...shown, ...domain], width);
 }
 
 export function countsLine(s: mastodon.v1.Status, width: number, g: Glyphs): Line {

@@ -1,9 +1,9 @@
 // A status → terminal lines at a pane width. Pure: same status and options, same lines.
 import type { mastodon } from "masto";
-import { tl, tlAround } from "../i18n/index.js";
-import { isolateRun, markArranged } from "./bidi.js";
+import { rtlInterface, tl, tlAround } from "../i18n/index.js";
+import { isolateRun, markArranged, visualBidi } from "./bidi.js";
 import { layoutBlocks } from "./blocks.js";
-import { type Glyphs, glyphsFor } from "./glyphs.js";
+import { type Glyphs, glyphsFor, quoteBar } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
 import { parseWebUrl } from "./hyperlink.js";
 import type { RenderOptions } from "./options.js";
@@ -25,6 +25,7 @@ import {
   spoilerLines,
 } from "./status-parts.js";
 import type { Role } from "./theme.js";
+import { padToWidth } from "./width.js";
 import { type Line, wrapItems } from "./wrap.js";
 
 export interface FilterVerdict {
@@ -170,13 +171,19 @@ function quoteLines(
   if (nested || width < MIN_QUOTE_WIDTH) return notice(tl("quote.nested"));
   const inner = renderAt(quote.status, { ...opts, width: width - 2 }, true);
   if (inner.length === 0) return notice(tl("quote.filtered"));
-  // The inner lines are painted already: each becomes one piece behind the bar.
+  // The inner lines are painted already: each becomes one piece beside the bar. A right-to-left
+  // interface, where tootty does the bidi, mirrors the toot around the quote (its header, its
+  // counts against the right edge), so the bar stands on the right; a terminal that reorders
+  // gets the bar first, in logical order, and places it by the line's direction itself.
+  const right = rtlInterface() && visualBidi();
   const bar = paintLine(
-    [{ text: opts.theme.markers ? "> " : g.quoteBar, roles: ["quoteBar"] }],
+    [{ text: quoteBar(g, opts.theme.markers, right), roles: ["quoteBar"] }],
     opts.theme,
     false,
   );
-  return inner.map((text) => markArranged([{ text: bar + text, roles: [] }]));
+  return inner.map((text) =>
+    markArranged([{ text: right ? padToWidth(text, width - 2) + bar : bar + text, roles: [] }]),
+  );
 }
 
 function finish(lines: Line[], width: number, opts: RenderOptions, g: Glyphs): string[] {

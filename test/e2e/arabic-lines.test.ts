@@ -52,3 +52,27 @@ test("in the Arabic interface tootty's lines in toots and notifications run righ
   tui.send("q");
   assert.equal(await tui.waitForExit(), 0);
 });
+
+test("in the Arabic interface a quote's bar is on the right and every count in Arabic digits", async () => {
+  const tui = await arabic(100, 40);
+  // The demo's quotes: the quoted toot's lines stand left of a bar on the right edge, its
+  // header (name on the right, time on the left) against the bar.
+  const quotedHeader = /^ +\S.* · @\S+ .+ │$/;
+  const screen = await tui.waitFor(
+    (s) => rowsWith(s, " · @").some((r) => quotedHeader.test(r)) && rowsWith(s, "☆").length > 1,
+    "a quoted toot and the counts",
+  );
+  assert.ok(
+    !rowsWith(screen, " · @").some((r) => /^\s*│/.test(r)),
+    `no quote bar on the left:\n${screen}`,
+  );
+  // The counts are written in the digits the times are (ar-EG: Arabic-Indic, as Intl gives).
+  for (const counts of rowsWith(screen, "☆"))
+    assert.match(
+      counts,
+      /^▌? +[٠-٩]+ ❝ {2}[٠-٩٬]+ [☆★] {2}[٠-٩٬]+ ↻ {2}[٠-٩٬]+ ↩$/,
+      `a counts line in Arabic digits:\n${screen}`,
+    );
+  tui.send("q");
+  assert.equal(await tui.waitForExit(), 0);
+});

@@ -92,7 +92,7 @@ describe("tootty's own lines in a toot, in the Arabic interface where tootty doe
     const [boosted, header, replying] = lines(boost);
     assert.equal(boosted, right(`${rtl("نشره")} Alice ${rtl("أعاد")} ↻`));
     assert.equal(header, right(`${rtl("5 د")} · @bob Bob Smith`));
-    assert.equal(replying, right(`@sara ${rtl("ردًّا على")} ↳`));
+    assert.equal(replying, right(`@sara ${rtl("ردًّا على")} ↲`));
   });
 
   test("content warning, hidden-content and media lines", () => {

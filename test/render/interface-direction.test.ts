@@ -13,9 +13,9 @@ import {
   type RenderOptions,
   renderNotificationSummary,
   renderStatus,
-  stripAnsi,
 } from "../../src/render/index.js";
 import { filterResult, makeAccount, makeStatus, NOW } from "./make-status.js";
+import { rtl, seen } from "./seen.js";
 
 // The Arabic catalogue loads when Arabic is chosen (as tootty does at start-up).
 before(() => loadLanguage("ar"));
@@ -27,17 +27,6 @@ const opts: RenderOptions = {
   now: NOW,
   context: "home",
 };
-/** Presentation forms back to letters: what a reader sees, compared as text. */
-const seen = (s: string) =>
-  stripAnsi(s)
-    .replace(/[\ufe70-\ufefc]/g, (c) => c.normalize("NFKC"))
-    .normalize("NFC");
-const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
-/** Right to left, each letter with its marks (a terminal draws a mark after its letter). */
-const rtl = (s: string) =>
-  Array.from(graphemes.segment(s), (g) => g.segment)
-    .reverse()
-    .join("");
 const lines = (s: mastodon.v1.Status, over: Partial<RenderOptions> = {}) =>
   renderStatus(s, { ...opts, ...over }).map(seen);
 /** `text` against the right edge: the whole line, padded on the left. */

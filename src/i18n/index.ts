@@ -84,6 +84,11 @@ function make(tag: string): Current {
   // first paint, where the headers' "5m" and "3h" are the only numbers. An English integer
   // below 1 000 is its own decimal digits (test/i18n/numbers checks it against Intl).
   const plainDigits = PLAIN_ENGLISH.test(tag);
+  // Likewise the first Intl.PluralRules pages in ~1.9 MB of ICU's plural data (RSS, bare
+  // node 20), for English's one rule on an integer: "one" for 1 and only 1 (CLDR plurals,
+  // en: `i = 1 and v = 0`, of the absolute value). A fraction goes to Intl, which rounds it
+  // to three digits first (1.0000001 is "one"). test/i18n/numbers checks it against Intl.
+  const englishPlural = plainDigits;
   let plural: Intl.PluralRules | undefined;
   let number: Intl.NumberFormat | undefined;
   let percent: Intl.NumberFormat | undefined;
@@ -92,6 +97,7 @@ function make(tag: string): Current {
     messages: words?.messages ?? en,
     rtl: RTL_LANGUAGES.has(language),
     plural: (count) => {
+      if (englishPlural && Number.isInteger(count)) return Math.abs(count) === 1 ? "one" : "other";
       plural ??= new Intl.PluralRules(tag);
       return plural.select(count);
     },

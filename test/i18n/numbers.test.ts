@@ -38,6 +38,34 @@ describe("numbers in the interface language", () => {
     }
   });
 
+  test("a message's plural is the one Intl.PluralRules chooses, in English too", () => {
+    // "notifications.requests" words one and other apart ("1 request", "2 requests").
+    const words = (category: Intl.LDMLPluralRule) =>
+      category === "one" ? /request$/ : /requests$/;
+    for (const tag of TAGS.filter((t) => t.startsWith("en"))) {
+      setLocale(tag);
+      const intl = new Intl.PluralRules(tag);
+      const check = (n: number) =>
+        assert.match(
+          tl("notifications.requests", { count: n }),
+          words(intl.select(n)),
+          `${tag} ${n}`,
+        );
+      for (let n = -3; n < 1002; n++) check(n);
+      for (const n of [
+        -0,
+        0.5,
+        1.5,
+        1 + Number.EPSILON,
+        1e21,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+      ])
+        check(n);
+      fc.assert(fc.property(fc.oneof(fc.integer(), fc.double()), check), { numRuns: 300 });
+    }
+  });
+
   test("a message's count is written in the language's digits", () => {
     setLocale("en-u-nu-arab");
     assert.match(tl("time.minutes", { count: 5 }), /\u0665/);

@@ -111,11 +111,16 @@ function mayFollow(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 
-/** Sends one request and resolves with the answer's head; the body is left to read. */
-async function send(req: Exchange): Promise<IncomingMessage> {
+/**
+ * Sends one request and resolves with the answer's head; the body is left to read. `pooled`
+ * false: a connection of its own, outside the keep-alive pool, whose idle timeout would cut
+ * a long-lived stream.
+ */
+async function send(req: Exchange, pooled = true): Promise<IncomingMessage> {
   const { url, body, signal } = req;
-  const transport =
+  const pool =
     url.protocol === "https:" ? await https() : { agent: httpAgent, request: httpRequest };
+  const transport = pooled ? pool : { agent: false as const, request: pool.request };
   return new Promise<IncomingMessage>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortReason(signal));
@@ -206,6 +211,30 @@ export async function exchange(first: Exchange): Promise<HttpAnswer> {
   const { bytes, ...answer } = await exchangeBytes(first);
   const text = bytes.toString("utf8");
   return { ...answer, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** An answer whose body is read as it comes (a server-sent events stream). */
+export interface StreamingAnswer {
+  status: number;
+  headers: HeaderReader;
+  /** The body, decoded; ends with the answer. Destroy it to drop the connection. */
+  body: Readable;
+}
+
+/**
+ * One request whose answer is read as it arrives, on a connection of its own. Redirects are
+ * not followed: a 3xx is the answer, its Location for the caller to judge. The caller bounds
+ * what it keeps of the body.
+ */
+export async function openStream(req: Exchange): Promise<StreamingAnswer> {
+  if (!mayFollow(req.url)) throw new NetworkError(NOT_HTTPS);
+  const res = await send(req, false);
+  const steps = decoders(res);
+  const body: Readable =
+    steps.length === 0
+      ? res
+      : (pipeline as (...streams: unknown[]) => Readable)(res, ...steps, () => {});
+  return { status: res.statusCode ?? 0, headers: new AnswerHeaders(res.headers), body };
 }
 
 /** An answer's body as bytes, decoded (pictures). */

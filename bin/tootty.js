@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// The published entry point: runs the esbuild bundle (see scripts/build.mjs).
-import { existsSync } from "node:fs";
+// The published entry point: runs the bundle in dist/ (scripts/build.mjs) through its code-cache
+// loader (src/cli/code-cache.ts). CommonJS (bin/package.json): Node starts a CommonJS entry
+// without setting up its ES module loader, a few ms sooner.
+"use strict";
+const { existsSync } = require("node:fs");
+const { join } = require("node:path");
 
-const bundle = new URL("../dist/tootty.js", import.meta.url);
-if (!existsSync(bundle)) {
+const boot = join(__dirname, "..", "dist", "boot.js");
+if (!existsSync(boot)) {
   process.stderr.write("tootty: not built yet; run `npm run build` (or `npm start`)\n");
   process.exit(1);
 }
-await import(bundle.href);
+require(boot);

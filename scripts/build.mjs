@@ -1,14 +1,22 @@
-// Bundles the CLI into one ESM file so start-up does not resolve hundreds of modules.
+// Bundles the CLI so start-up does not resolve hundreds of modules, in chunks that load on
+// demand, as CommonJS run by src/cli/code-cache.ts with a V8 code cache (dist/boot.js).
 // blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+import { build, transform } from "esbuild";
 import { dependencySwaps } from "./esbuild-plugins.mjs";
 
 // Chunk names carry content hashes: start clean so stale chunks never pile up.
 rmSync("dist", { recursive: true, force: true });
 
 const swaps = dependencySwaps();
-await build({
+// esbuild splits code into chunks only in ES module output, and Node 20 caches compiled code
+// only for scripts (vm.Script), not for ES modules: so the chunks are made as ES modules, then
+// each is turned into CommonJS on its own. esbuild's CommonJS keeps the chunks' live bindings
+// (exports are getters) and turns import() into a require() inside a promise, which the
+// loader serves from the same cache.
+const esm = await build({
   entryPoints: { tootty: "src/cli/main.ts" },
   outdir: "dist",
   bundle: true,
@@ -17,22 +25,12 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   target: "node20",
-  sourcemap: "linked",
-  // sixel: its bundled UPNG assigns an undeclared global, which strict-mode ESM refuses.
+  // sixel: its bundled UPNG assigns an undeclared global, which strict-mode code refuses.
   external: ["blessed", "sixel"],
   logLevel: "warning",
   plugins: swaps.plugins,
-  banner: {
-    // CommonJS dependencies inside an ESM bundle still call require(), __dirname and __filename.
-    js: [
-      'import { createRequire as __tootty_createRequire } from "node:module";',
-      'import { fileURLToPath as __tootty_fileURLToPath } from "node:url";',
-      'import { dirname as __tootty_dirname } from "node:path";',
-      "const require = __tootty_createRequire(import.meta.url);",
-      "const __filename = __tootty_fileURLToPath(import.meta.url);",
-      "const __dirname = __tootty_dirname(__filename);",
-    ].join("\n"),
-  },
+  write: false,
+  metafile: true,
 });
 swaps.check();
 
@@ -41,17 +39,68 @@ swaps.check();
 // its size. esbuild escapes strings and identifiers but leaves comments and regular
 // expression literals as written; a \uXXXX escape per UTF-16 unit means the same there (with
 // or without the u flag, a surrogate pair of escapes is one code point), so every chunk is
-// kept one-byte. (Source map columns after an escaped character on its line shift.)
-for (const file of readdirSync("dist", { recursive: true, encoding: "utf8" })) {
-  if (!file.endsWith(".js")) continue;
-  const path = `dist/${file}`;
-  const text = readFileSync(path, "utf8");
-  if (!/[^\x00-\x7f]/.test(text)) continue;
+// kept one-byte.
+function oneByte(path, text) {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   // Two cases an escape would change: a raw template's text, and a character escaped itself.
   if (/String\.raw`[^`]*[^\x00-\x7f]/.test(text) || /(^|[^\\])(\\\\)*\\[^\x00-\x7f]/.test(text))
     throw new Error(`${path}: a non-ASCII character that cannot be written as \\uXXXX`);
-  writeFileSync(
-    path,
-    text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  return text.replace(
+    /[^\x00-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
+
+const root = process.cwd();
+const chunks = [];
+for (const file of esm.outputFiles) {
+  const path = relative(root, file.path).split("\\").join("/");
+  const { code } = await transform(file.text, {
+    format: "cjs",
+    loader: "js",
+    platform: "node",
+    target: "node20",
+    // The loader passes each chunk its own file's URL (src/cli/code-cache.ts).
+    define: { "import.meta.url": "__tootty_import_meta_url" },
+    // import() as require() inside a promise, so lazy chunks load through the loader too.
+    supported: { "dynamic-import": false },
+    // ES modules are strict; the chunks stay so inside the loader's function wrapper.
+    banner: '"use strict";',
+    logLevel: "warning",
+  });
+  chunks.push({ path, text: oneByte(path, code) });
+}
+const hash = createHash("sha256");
+for (const { path, text } of chunks.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  hash.update(`${path}\0${text}\0`);
+}
+// The chunks are CommonJS; Node reads them so too, should anything require one directly.
+writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
+
+// What each chunk holds and imports at once (not import()), for test/e2e/start-graph: the
+// CommonJS chunks no longer carry esbuild's "// path" comments.
+const graph = {};
+for (const [out, meta] of Object.entries(esm.metafile.outputs)) {
+  if (!out.endsWith(".js")) continue;
+  graph[out.replace(/^dist\//, "")] = {
+    modules: Object.keys(meta.inputs),
+    imports: meta.imports
+      .filter((i) => i.kind === "import-statement" && !i.external)
+      .map((i) => i.path.replace(/^dist\//, "")),
+  };
+}
+writeFileSync("dist/graph.json", `${JSON.stringify(graph, null, 1)}\n`);
+
+// The boot loader, with the bundle's hash: a cache made for other chunks is never used.
+await build({
+  entryPoints: ["src/cli/boot.ts"],
+  outfile: "dist/boot.js",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  define: { TOOTTY_BUILD_ID: JSON.stringify(hash.digest("hex").slice(0, 32)) },
+  logLevel: "warning",
+});

@@ -32,6 +32,7 @@ import { detectTerminal } from "../ui/terminal/capabilities.js";
 import type { GraphicsAnswers } from "../ui/terminal/graphics-probe.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import { probeTerminal } from "../ui/terminal/start-probe.js";
+import { saveCodeCache } from "./code-cache-hook.js";
 import { favourMemoryOverSpeed } from "./memory-mode.js";
 import { openOtherAccount, type Target } from "./target.js";
 import { traceMark, whenDrawn } from "./trace.js";
@@ -247,6 +248,15 @@ async function startScreen(
     () => panes.some((pane) => pane.items().length > 0),
     () => {
       traceMark("first-toots-painted");
+      // The code a start runs is compiled by now: cached for the next start (code-cache.ts),
+      // before the flag below, which V8 would hold against a cache made after it.
+      const code = saveCodeCache();
+      if (code) {
+        const sources = Object.values(code.loaded);
+        const cached = sources.filter((s) => s === "cache").length;
+        const big = sources.filter((s) => s !== "small").length;
+        traceMark(`code-cache-${cached}-of-${big}`);
+      }
       // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
       favourMemoryOverSpeed();
     },

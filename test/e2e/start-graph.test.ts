@@ -1,22 +1,32 @@
 // What the built TUI compiles before its first paint: the entry, the TUI chunk and the screen
 // chunk (src/cli/main.ts → tui.ts → tui-screen.ts, each loaded by import()), with every chunk
-// they import statically. esbuild names each source file in a `// path` comment where its code
-// starts, so the chunks say which modules they hold. Code that only some sessions need is
-// loaded where it is first used, and must not come back into this set unnoticed.
+// they import at once. The build writes what each chunk holds and imports (dist/graph.json,
+// from esbuild's metafile; the chunks themselves are CommonJS without esbuild's "// path"
+// comments). Code that only some sessions need is loaded where it is first used, and must not
+// come back into this set unnoticed.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { GUESSED_LANGUAGES } from "../../src/render/highlight.js";
 
 const DIST = new URL("../../dist/", import.meta.url);
 
+type Graph = Record<string, { modules: string[]; imports: string[] }>;
+
+function graph(): Graph {
+  assert.ok(existsSync(new URL("graph.json", DIST)), "run `npm run build` first");
+  const g = JSON.parse(readFileSync(new URL("graph.json", DIST), "utf8")) as Graph;
+  for (const chunk of Object.keys(g)) assert.ok(existsSync(new URL(chunk, DIST)), `${chunk} built`);
+  return g;
+}
+
 /** The source files in the static closure of the start-up chunks. */
 function startModules(): Set<string> {
-  assert.ok(existsSync(new URL("tootty.js", DIST)), "run `npm run build` first");
-  const chunks = readdirSync(new URL("chunks/", DIST)).filter((f) => f.endsWith(".js"));
+  const g = graph();
+  const chunks = Object.keys(g);
   const starts = [
     "tootty.js",
-    ...chunks.filter((f) => /^(tui|tui-screen)-[A-Z0-9]+\.js$/.test(f)).map((f) => `chunks/${f}`),
+    ...chunks.filter((f) => /^chunks\/(tui|tui-screen)-[A-Z0-9]+\.js$/.test(f)),
   ];
   assert.equal(starts.length, 3, `entry, tui and tui-screen chunks: ${starts.join(", ")}`);
   const seen = new Set<string>();
@@ -24,13 +34,10 @@ function startModules(): Set<string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const text = readFileSync(new URL(file, DIST), "utf8");
-    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)) modules.add(m[1]!);
-    // Static imports only: `import … from "./chunk-X.js"` and `import "./chunk-X.js"`.
-    for (const m of text.matchAll(/^(?:import|export)\b[^;]*?["'](\.\.?\/[^"']+\.js)["'];?$/gm)) {
-      const target = new URL(m[1]!, new URL(file, DIST)).pathname.slice(DIST.pathname.length);
-      visit(target);
-    }
+    const chunk = g[file];
+    assert.ok(chunk, `${file} is in the graph`);
+    for (const m of chunk.modules) modules.add(m);
+    for (const i of chunk.imports) visit(i);
   };
   for (const s of starts) visit(s);
   return modules;
@@ -60,12 +67,7 @@ test("code is highlighted by marked-terminal with the grammars tootty guesses am
     [],
     "the highlighter loads after the first paint",
   );
-  const chunks = readdirSync(new URL("chunks/", DIST)).filter((f) => f.endsWith(".js"));
-  const all = new Set<string>();
-  for (const f of chunks) {
-    const text = readFileSync(new URL(`chunks/${f}`, DIST), "utf8");
-    for (const m of text.matchAll(/^\/\/ ((?:src|node_modules|scripts)\/\S+)$/gm)) all.add(m[1]!);
-  }
+  const all = new Set(Object.values(graph()).flatMap((c) => c.modules));
   assert.ok(all.has("node_modules/marked-terminal/index.js"), "marked-terminal is in the bundle");
   const grammars = [...all]
     .map((m) => /^node_modules\/highlight\.js\/lib\/languages\/([a-z0-9-]+)\.js$/.exec(m)?.[1])

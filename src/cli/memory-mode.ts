@@ -15,8 +15,9 @@ export function favourMemoryOverSpeed(): void {
  * first pages are parsed V8 doubles it up to 8 MB a semi-space, and an emptied semi-space
  * stays committed: ~8 MB of RSS holding nothing once the toots are up (v8.getHeapSpaceStatistics,
  * new_space physical size). `--max-semi-space-size` is read only when the heap is made, but the
- * growth factor is read at each resize, so this works at run time; call it before the session
- * opens.
+ * growth factor is read at each resize, so this works at run time. dist/boot.js calls it before
+ * the bundle loads (src/cli/boot.ts): a flag set later, once chunks are compiled, would make V8
+ * reject their code cache at every start.
  */
 export function keepYoungGenerationSmall(): void {
   setFlagsFromString("--semi-space-growth-factor=1");

@@ -10,7 +10,6 @@ import { chooseLocale, loadLanguage, setLocale, tl } from "../i18n/index.js";
 import { setVisualBidi } from "../render/bidi.js";
 import { openSession, type Session } from "../timeline/session.js";
 import { chooseBidi } from "../ui/terminal/bidi.js";
-import { keepYoungGenerationSmall } from "./memory-mode.js";
 import { connect, sessionOptions, type TuiCommand } from "./target.js";
 import { traceMark } from "./trace.js";
 import {
@@ -25,7 +24,6 @@ export async function runTui(
   command: TuiCommand,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  keepYoungGenerationSmall();
   let { settings, warnings } = loadSettings(env);
   // The language, and who orders right-to-left text, before anything is said: the warnings,
   // the waiting screen and the errors below speak it too. The language is itself a setting,

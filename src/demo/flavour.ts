@@ -35,7 +35,8 @@
 //   counts `text.length + cw.length` with no URL allowance against maxNoteLength (3000 by
 //   default, config.ts); Misskey "aidx" ids (misc/id/aidx.ts: 8 base36 digits of milliseconds
 //   since 2000, 4 of node, 4 of counter); no markers, filters v2, scheduled statuses, grouped
-//   notifications, unread count or translation; conversations and status history are there. It
+//   notifications, unread count or translation; conversations and status history are there;
+//   quotes in Akkoma's shape (MastodonConverters.ts), no Mastodon quote routes. It
 //   has no Mastodon streaming, yet StreamingApiServerService upgrades any path (token from the
 //   Authorization header or `?i=`, anonymous without one) to Misskey's own protocol, which
 //   ignores Mastodon's subscribe messages: the socket opens, answers pings, and carries nothing.
@@ -47,7 +48,7 @@
 //   max_characters 100000, `characters_reserved_per_url` 32, 4 attachments, polls 8 × 50; it
 //   names `urls.streaming_api` but has no streaming endpoint; conversations, filters (v1 and
 //   v2), favourites and scheduled statuses answer an empty list whatever there is; no status
-//   history, translation, grouped notifications, requests or unread count. Whatever it does not
+//   history, translation, grouped notifications, requests, unread count or quote posts. Whatever it does not
 //   handle is `<h1>404 Not Found (snac/2.94)</h1>` as text/html.
 import { randomUUID } from "node:crypto";
 import { DEMO_DOMAIN } from "./accounts.js";
@@ -504,7 +505,12 @@ function snac(): DemoFlavour {
       path("(GET|POST)", "/api/v1/notifications/requests(/.*)?"),
       path("GET", "/api/v1/notifications/unread_count"),
       path("(GET|PUT|DELETE)", `/api/v1/scheduled_statuses/${ID}`),
+      ...QUOTE_ROUTES,
     ],
+    // mastoapi.c mastoapi_status builds no quote, quotes_count or quote_approval.
+    reshapeStatus(status) {
+      drop(status, "quote", "quotes_count", "quote_approval");
+    },
     emptyLists: [
       path("GET", "/api/v1/conversations"),
       path("GET", "/api/v(1|2)/filters"),

@@ -35,12 +35,39 @@ export interface Software {
   version: string;
 }
 
-/** How the server measures a toot against its limit. */
+/**
+ * How the server measures a toot against its limit, from each project's own validation code:
+ * - Mastodon (app/validators/status_length_validator.rb): grapheme clusters of the CW plus the
+ *   text, every URL as `urlLength`, `@user@domain` as `@user`. Hollo and snac advertise
+ *   Mastodon's limits (`max_characters`, `characters_reserved_per_url`) but check no length at
+ *   all (Hollo src/api/v1/statuses.ts: `status: z.string().min(1)`; snac mastoapi.c posts
+ *   whatever arrives), so their advertised rule is the one kept.
+ * - Pleroma and Akkoma (lib/pleroma/web/common_api/activity_draft.ex, utils.ex):
+ *   `String.length(String.trim(status <> summary))`: grapheme clusters of the text then the CW,
+ *   joined, with Unicode White_Space trimmed from both ends; URLs and mentions as written.
+ * - GoToSocial (internal/processing/status/common.go, and statuscreate.go in 0.15):
+ *   `len([]rune(status)) + len([]rune(spoiler))`: code points of each, URLs as written although
+ *   the instance JSON says 25 per URL.
+ * - Sharkey (packages/backend/src/server/api/endpoints/notes/create.ts, which its Mastodon API
+ *   posts through): `text.length` (UTF-16 code units) against maxNoteLength, the
+ *   `max_characters` it advertises, and the CW's `cw.length` against its own maxCwLength
+ *   (500 unless configured, config.ts; not advertised in the Mastodon API).
+ */
 export type CountRule =
-  /** Mastodon's: every URL as `urlLength`, remote mentions as local ones. */
   | { kind: "mastodon"; urlLength: number }
-  /** The text as it is, graphemes of CW + text (Pleroma and Akkoma: `String.length`). */
-  | { kind: "literal" };
+  | { kind: "pleroma" }
+  | { kind: "gotosocial" }
+  | { kind: "sharkey"; maxSpoiler: number };
+
+/** Sharkey's maxCwLength when the instance sets none (packages/backend/src/config.ts). */
+export const SHARKEY_MAX_CW = 500;
+
+/**
+ * snac cuts a poll option longer than max_poll_option_length bytes (60 unless configured)
+ * there and adds "..." (activitypub.c msg_question), whatever `max_characters_per_option`
+ * (50) says: 50 Japanese characters are 150 bytes.
+ */
+export const SNAC_POLL_OPTION_BYTES = 60;
 
 export interface ServerLimits {
   maxCharacters: number;
@@ -48,6 +75,8 @@ export interface ServerLimits {
   maxMediaAttachments: number;
   pollMaxOptions: number;
   pollMaxCharactersPerOption: number;
+  /** A limit in UTF-8 bytes the server applies besides the advertised one (snac), or null. */
+  pollMaxBytesPerOption: number | null;
   pollMinExpiration: number;
   pollMaxExpiration: number;
 }
@@ -116,13 +145,6 @@ const SOFTWARE: Record<string, Known> = {
   sharkey: SHARKEY,
   snac: SNAC,
 };
-
-/**
- * Software whose server counts the text as it is (no URL allowance, mentions in full). Sharkey
- * counts `text.length + cw.length` in notes/create whatever `characters_reserved_per_url` says
- * (it sends the length of its own URL there).
- */
-const LITERAL_COUNT = new Set(["pleroma", "akkoma", "sharkey"]);
 
 /**
  * What the instance JSON alone promises. `api_versions.mastodon` exists from Mastodon 4.3:
@@ -210,21 +232,32 @@ export class ServerProfile {
 
   get limits(): ServerLimits {
     const info = this.instanceInfo;
-    // v1's `pleroma` object says so before NodeInfo has arrived.
-    const literal =
-      (this.nodeSoftware !== undefined && LITERAL_COUNT.has(this.nodeSoftware.name)) ||
-      info?.pleromaMetadata === true;
     return {
       maxCharacters: info?.maxCharacters ?? 500,
-      count: literal
-        ? { kind: "literal" }
-        : { kind: "mastodon", urlLength: info?.charactersReservedPerUrl ?? 23 },
+      count: this.countRule(),
       maxMediaAttachments: info?.maxMediaAttachments ?? 4,
       pollMaxOptions: info?.pollMaxOptions ?? 4,
       pollMaxCharactersPerOption: info?.pollMaxCharactersPerOption ?? 50,
+      pollMaxBytesPerOption: this.nodeSoftware?.name === "snac" ? SNAC_POLL_OPTION_BYTES : null,
       pollMinExpiration: info?.pollMinExpiration ?? 300,
       pollMaxExpiration: info?.pollMaxExpiration ?? 2_629_746,
     };
+  }
+
+  /** The server's own length rule, decided from NodeInfo's software name. */
+  private countRule(): CountRule {
+    switch (this.nodeSoftware?.name) {
+      case "pleroma":
+      case "akkoma":
+        return { kind: "pleroma" };
+      case "gotosocial":
+        return { kind: "gotosocial" };
+      case "sharkey":
+        return { kind: "sharkey", maxSpoiler: SHARKEY_MAX_CW };
+    }
+    // v1's `pleroma` object says so before NodeInfo has arrived.
+    if (this.instanceInfo?.pleromaMetadata === true) return { kind: "pleroma" };
+    return { kind: "mastodon", urlLength: this.instanceInfo?.charactersReservedPerUrl ?? 23 };
   }
 
   onChange(listener: () => void): () => void {

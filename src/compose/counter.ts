@@ -12,6 +12,7 @@
  * as twitter-regexen.ts keeps them (the library itself is not loaded; see its generator).
  */
 import { domainToASCII } from "node:url";
+import type { CountRule } from "../api/server-profile.js";
 import { graphemeCount } from "./graphemes.js";
 import { regexen as re } from "./twitter-regexen.js";
 
@@ -125,19 +126,67 @@ export function countableText(text: string, urlLength = DEFAULT_URL_LENGTH): str
   return out + text.slice(last);
 }
 
-/**
- * `urlLength` null: the server counts the text as it is, graphemes of CW + text, URLs and
- * mentions in full (Pleroma and Akkoma: `String.length(full_payload)` in
- * lib/pleroma/web/common_api/utils.ex).
- */
 export function countLikeMastodon(
   text: string,
   spoiler: string,
-  opts: { urlLength?: number | null } = {},
+  opts: { urlLength?: number } = {},
 ): number {
   // One string, as the server joins them: a combining mark opening the text joins the CW's end.
-  if (opts.urlLength === null) return graphemeCount(spoiler + text);
   return graphemeCount(spoiler + countableText(text, opts.urlLength));
+}
+
+// Elixir's String.trim removes Unicode White_Space (lib/elixir/unicode/properties.ex reads
+// PropList.txt's White_Space), the set spelled out above; U+FEFF is not in it.
+const TRIM_RE = new RegExp(`^[${WHITE_SPACE}]+|[${WHITE_SPACE}]+$`, "g");
+
+function codePointCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+const MASTODON_RULE: CountRule = { kind: "mastodon", urlLength: DEFAULT_URL_LENGTH };
+
+/**
+ * The number the server compares with its limit (`max_characters`), by its own rule (see
+ * CountRule in api/server-profile.ts for where each rule is read from). On Sharkey this is the
+ * text alone; its CW has a limit of its own (`spoilerOverLimit`).
+ */
+export function countFor(text: string, spoiler: string, rule: CountRule = MASTODON_RULE): number {
+  switch (rule.kind) {
+    case "mastodon":
+      return countLikeMastodon(text, spoiler, { urlLength: rule.urlLength });
+    case "pleroma":
+      // `status <> summary`: the text first, so a CW opening with a combining mark joins the
+      // text's last character.
+      return graphemeCount((text + spoiler).replace(TRIM_RE, ""));
+    case "gotosocial":
+      // Go's []rune over the JSON-decoded string: a lone surrogate arrives as one U+FFFD.
+      return codePointCount(text) + codePointCount(spoiler);
+    case "sharkey":
+      return text.length;
+  }
+}
+
+/** Sharkey's separate CW limit: the CW's count and its limit when over, else null. */
+export function spoilerOverLimit(
+  spoiler: string,
+  rule: CountRule = MASTODON_RULE,
+): { used: number; max: number } | null {
+  if (rule.kind !== "sharkey" || spoiler.length <= rule.maxSpoiler) return null;
+  return { used: spoiler.length, max: rule.maxSpoiler };
+}
+
+/**
+ * A poll option's length as the server measures it against `max_characters_per_option`:
+ * grapheme clusters on Mastodon (PollOptionsValidator) and Pleroma/Akkoma (`String.length`);
+ * code points on GoToSocial (`len([]rune(option))`) and Sharkey (notes/create's JSON schema
+ * `maxLength`, which ajv counts in code points).
+ */
+export function pollOptionLength(option: string, rule: CountRule = MASTODON_RULE): number {
+  return rule.kind === "gotosocial" || rule.kind === "sharkey"
+    ? codePointCount(option)
+    : graphemeCount(option);
 }
 
 /**

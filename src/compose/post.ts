@@ -4,12 +4,12 @@
  * the retry returns the same toot instead of posting it twice.
  */
 
+import type { CountRule } from "../api/server-profile.js";
 import { oneLine } from "../config/one-line.js";
 import { tl } from "../i18n/index.js";
-import { countLabel, countLikeMastodon } from "./counter.js";
+import { countFor, countLabel, pollOptionLength, spoilerOverLimit } from "./counter.js";
 import type { Draft } from "./drafts.js";
 import type { PollSpec, Visibility } from "./editor-state.js";
-import { graphemeCount } from "./graphemes.js";
 import type { QuotePolicy } from "./quote.js";
 
 /** masto's camelCase parameters for POST /api/v1/statuses. */
@@ -47,6 +47,8 @@ export interface PostingApi {
 export interface PollLimits {
   maxOptions: number;
   maxCharactersPerOption: number;
+  /** UTF-8 bytes per option, where the server cuts longer ones (snac). */
+  maxBytesPerOption?: number | null;
   minExpiration: number;
   maxExpiration: number;
 }
@@ -62,21 +64,25 @@ export type SubmitResult =
     };
 
 export interface SubmitOptions {
-  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
-  urlLength?: number | null;
+  /** The server's length rule (Mastodon's with 23 per URL when not given). */
+  count?: CountRule;
   pollLimits?: PollLimits;
   /** Removes the draft once the server has the toot. */
   store?: { remove(id: string): void };
 }
 
-export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
+export function checkPoll(poll: PollSpec, limits: PollLimits, rule?: CountRule): string | null {
   if (poll.options.length > limits.maxOptions) {
     return tl("compose.pollTooManyOptions", { count: limits.maxOptions });
   }
-  // Options count as they are, URLs too (Mastodon's PollOptionsValidator: grapheme_length).
-  const long = poll.options.find((o) => graphemeCount(o) > limits.maxCharactersPerOption);
+  // Options count as they are, URLs too, in the server's own unit (pollOptionLength).
+  const long = poll.options.find((o) => pollOptionLength(o, rule) > limits.maxCharactersPerOption);
   if (long !== undefined) {
     return tl("compose.pollOptionTooLong", { count: limits.maxCharactersPerOption });
+  }
+  const bytes = limits.maxBytesPerOption;
+  if (bytes && poll.options.some((o) => Buffer.byteLength(o, "utf8") > bytes)) {
+    return tl("compose.pollOptionTooManyBytes", { count: bytes });
   }
   if (poll.expiresIn < limits.minExpiration || poll.expiresIn > limits.maxExpiration) {
     return tl("compose.pollDuration", {
@@ -89,12 +95,21 @@ export function checkPoll(poll: PollSpec, limits: PollLimits): string | null {
 
 /** Checks that need no server: returns the refusal, or null when the draft may go. */
 export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOptions = {}) {
-  const used = countLikeMastodon(draft.text, draft.spoiler, { urlLength: opts.urlLength });
+  const used = countFor(draft.text, draft.spoiler, opts.count);
   if (used > maxCharacters) {
     return {
       ok: false as const,
       kind: "too-long" as const,
       message: tl("compose.tooLong", { counter: countLabel(used, maxCharacters) }),
+      retryable: false,
+    };
+  }
+  const cw = spoilerOverLimit(draft.spoiler, opts.count);
+  if (cw) {
+    return {
+      ok: false as const,
+      kind: "too-long" as const,
+      message: tl("compose.spoilerTooLong", { counter: countLabel(cw.used, cw.max) }),
       retryable: false,
     };
   }
@@ -107,7 +122,7 @@ export function checkDraft(draft: Draft, maxCharacters: number, opts: SubmitOpti
     };
   }
   if (draft.poll && opts.pollLimits) {
-    const problem = checkPoll(draft.poll, opts.pollLimits);
+    const problem = checkPoll(draft.poll, opts.pollLimits, opts.count);
     if (problem)
       return {
         ok: false as const,

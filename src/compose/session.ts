@@ -4,6 +4,7 @@
  * UI only forwards keys and paints `view()`, and tests drive it without a terminal.
  */
 
+import type { CountRule } from "../api/server-profile.js";
 import { oneLine } from "../config/one-line.js";
 import { tl } from "../i18n/index.js";
 import { type Draft, hasContent, newDraft } from "./drafts.js";
@@ -28,8 +29,8 @@ export interface ComposeDeps {
   store: { save(draft: Draft): Draft; remove(id: string): void };
   api: PostingApi;
   maxCharacters: number;
-  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
-  urlLength?: number | null;
+  /** The server's length rule (Mastodon's with 23 per URL when not given). */
+  count?: CountRule;
   pollLimits?: PollLimits;
   maxMediaAttachments?: number;
   /** The UI suspends the screen around this (see external.ts). */
@@ -160,7 +161,7 @@ export class ComposeSession {
     ];
     const v = view(this.state, width, height, {
       maxCharacters: this.deps.maxCharacters,
-      urlLength: this.deps.urlLength,
+      count: this.deps.count,
       scrollTop: this.scrollTop,
       extras,
     });
@@ -234,7 +235,7 @@ export class ComposeSession {
       case "post": {
         this.save();
         const result = await submitDraft(this.draft, this.deps.api, this.deps.maxCharacters, {
-          urlLength: this.deps.urlLength,
+          count: this.deps.count,
           pollLimits: this.deps.pollLimits,
           store: this.deps.store,
         });
@@ -286,7 +287,9 @@ export class ComposeSession {
         return open;
       }
       case "poll": {
-        const problem = this.deps.pollLimits ? checkPoll(effect.poll, this.deps.pollLimits) : null;
+        const problem = this.deps.pollLimits
+          ? checkPoll(effect.poll, this.deps.pollLimits, this.deps.count)
+          : null;
         if (problem) {
           this.state = setMessage(this.state, problem, true);
           return open;

@@ -4,16 +4,18 @@
  * shell only paints these strings (they hold no escape sequences) and colours the
  * count red when `over` is true.
  */
+
+import type { CountRule } from "../api/server-profile.js";
 import { tl } from "../i18n/index.js";
-import { countLabel, countLikeMastodon } from "./counter.js";
+import { countFor, countLabel } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
 import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
 import { pendingSearch } from "./parse.js";
 
 export interface ViewOptions {
   maxCharacters: number;
-  /** Characters each URL counts as; null: the text counts as it is (Pleroma). */
-  urlLength?: number | null;
+  /** The server's length rule (Mastodon's with 23 per URL when not given). */
+  count?: CountRule;
   /** The first row shown last time; keeps the view from jumping while scrolling. */
   scrollTop?: number;
   /** Extra words for the field line: attachments, poll, schedule. */
@@ -175,7 +177,7 @@ export function view(
   const scrollTop = Math.max(0, Math.min(hint, cur.row, total - 1), cur.row - h + 1);
   const shown = rows.slice(scrollTop, scrollTop + h).map((r) => r.text);
   while (shown.length < h) shown.push(scrollTop + shown.length < total ? "" : "~");
-  const count = countLikeMastodon(state.text, state.fields.spoiler, { urlLength: opts.urlLength });
+  const count = countFor(state.text, state.fields.spoiler, opts.count);
   const over = count > opts.maxCharacters;
   const right = countLabel(count, opts.maxCharacters);
   const searching = pendingSearch(state.pending);

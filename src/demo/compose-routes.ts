@@ -5,7 +5,6 @@
 // after the server stored the toot.
 
 import { DEMO_DOMAIN } from "./accounts.js";
-import { mastodonLength } from "./compose.js";
 import {
   invalid,
   json,
@@ -18,6 +17,7 @@ import {
   str,
 } from "./http-kit.js";
 import { SequentialIds } from "./ids.js";
+import { refuseLength } from "./length-rules.js";
 import type { ApiMediaAttachment, ApiStatus } from "./types.js";
 import type { DemoWorld } from "./world.js";
 
@@ -70,7 +70,6 @@ function list(v: unknown): string[] {
 export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
   const { world } = deps;
   const { flavour } = world;
-  const max = flavour.maxCharacters;
   const uploads = new Map<string, Upload>();
   const scheduled = new Map<string, ScheduledStatus>();
   const mediaIds = new SequentialIds(109_999_990n);
@@ -105,8 +104,8 @@ export function composeRoutes(deps: ComposeRouteDeps, inner: Route[]): Route[] {
       const text = str(ctx.body.status) ?? "";
       const spoiler = str(ctx.body.spoiler_text) ?? "";
       if (text.trim() === "" && media.length === 0) return invalid("Text can't be blank");
-      if (mastodonLength(text, spoiler, flavour.charactersReservedPerUrl) > max)
-        return invalid(`Text character limit of ${max} exceeded`);
+      const tooLong = refuseLength(flavour, text, spoiler);
+      if (tooLong) return tooLong;
       const id = flavour.ids.other?.(ctx.now) ?? scheduledIds.next();
       const item: ScheduledStatus = {
         id,

@@ -10,14 +10,28 @@ const TAG_RE = /(^|[^/\w&])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
+/**
+ * Grapheme clusters, a line at a time: a cluster always ends after a line feed (UAX #29
+ * GB4), and Node 20's segments each copy the whole input, so one long string costs O(n²).
+ */
+export function graphemeCount(text: string): number {
+  let n = 0;
+  for (const line of text.split(/(?<=\n)/)) for (const _ of segmenter.segment(line)) n++;
+  return n;
+}
+
 // The length rule's own entity patterns (twitter-text as Mastodon uses it): a URL needs
 // http(s)://, a host with a dot (or an IPv6 literal) and no word glued before it; trailing
 // punctuation and an unbalanced ")" end the sentence, not the URL. A mention is not after
 // "=", "/" or a word character. The composer's counter (src/compose/counter.ts) agrees.
 const COUNT_URL_RE =
   /(?<![\p{L}\p{N}@＠$#＃])https?:\/\/(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#][^\s]*)?/giu;
+// Account::MENTION_RE ([[:word:]] is \p{L}\p{M}\p{Nd}\p{Pc}); a mention followed by another @,
+// a Latin accent or "://" is none (Twitter::Regex[:end_mention_match]).
 const COUNT_MENTION_RE =
-  /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(@[\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)?/giu;
+  /(?<![=/\p{L}\p{M}\p{Nd}\p{Pc}])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}.-]+[\p{L}\p{M}\p{Nd}\p{Pc}])?/giu;
+const END_MENTION =
+  /^(?:[@\uff20\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]|[\u0300-\u036f]|:\/\/)/u;
 
 function trimUrl(url: string): string {
   let end = url.length;
@@ -35,20 +49,19 @@ function trimUrl(url: string): string {
 }
 
 function localMentions(segment: string): string {
-  return segment.replace(COUNT_MENTION_RE, (_all, user: string) => `@${user}`);
+  return segment.replace(COUNT_MENTION_RE, (all: string, user: string, at: number) =>
+    END_MENTION.test(segment.slice(at + all.length)) ? all : `@${user}`,
+  );
 }
 
 /**
  * Mastodon's StatusLengthValidator: the CW plus the text with every URL as 23 characters
- * (`urlLength`) and `@user@domain` as `@user`, in grapheme clusters. A `urlLength` of null
- * counts the text as it is (Pleroma's rule: its limit applies to the plain text).
+ * (`urlLength`) and `@user@domain` as `@user`, in grapheme clusters. Other servers' rules are
+ * in length-rules.ts.
  */
-export function mastodonLength(
-  text: string,
-  spoiler: string,
-  urlLength: number | null = 23,
-): number {
-  if (urlLength === null) return [...segmenter.segment(spoiler + text)].length;
+export function mastodonLength(text: string, spoiler: string, urlLength = 23): number {
+  // countable_text is '' for a blank text (Ruby's blank?: only white space).
+  if (/^[\s\u0085]*$/.test(text) && !text.includes("\ufeff")) return graphemeCount(spoiler);
   const placeholder = "x".repeat(urlLength);
   let counted = "";
   let last = 0;
@@ -58,7 +71,8 @@ export function mastodonLength(
     last = m.index + trimUrl(m[0]).length;
   }
   counted += localMentions(text.slice(last));
-  return [...segmenter.segment(spoiler)].length + [...segmenter.segment(counted)].length;
+  // One string (`[status.spoiler_text, countable_text].join`): a mark opening the text joins the CW.
+  return graphemeCount(spoiler + counted);
 }
 
 export interface Formatted {

@@ -1,7 +1,7 @@
 // Write endpoints the client uses: posting (with Idempotency-Key), editing, deleting,
 // favourite / boost / bookmark, poll votes and read markers.
 
-import { formatPlainText, mastodonLength } from "./compose.js";
+import { formatPlainText } from "./compose.js";
 import {
   invalid,
   json,
@@ -13,6 +13,7 @@ import {
   route,
   str,
 } from "./http-kit.js";
+import { pollOptions, refuseLength } from "./length-rules.js";
 import type { DemoQuotes } from "./quotes.js";
 import { buildReblog } from "./status-factory.js";
 import type { ApiPoll, ApiStatus } from "./types.js";
@@ -56,19 +57,14 @@ export function writeRoutes({ world, quotes }: WriteDeps): Route[] {
   const { flavour } = world;
   const validate = (text: string, spoiler: string, hasPoll: boolean): Reply | null => {
     if (text.trim() === "" && !hasPoll) return invalid("Text can't be blank");
-    const max = flavour.maxCharacters;
-    if (mastodonLength(text, spoiler, flavour.charactersReservedPerUrl) > max)
-      return invalid(`Text character limit of ${max} exceeded`);
-    return null;
+    return refuseLength(flavour, text, spoiler);
   };
 
   const pollFrom = (raw: unknown, now: number): ApiPoll | null | Reply => {
     if (!raw || typeof raw !== "object") return null;
     const p = raw as Record<string, unknown>;
-    const options = Array.isArray(p.options) ? p.options.map(String) : [];
-    const most = flavour.pollMaxOptions;
-    if (options.length < 2 || options.length > most)
-      return invalid(`Poll must have between 2 and ${most} options`);
+    const options = pollOptions(flavour, Array.isArray(p.options) ? p.options.map(String) : []);
+    if (!Array.isArray(options)) return options;
     const expiresIn = Number(p.expires_in ?? 86_400);
     return {
       // From the world's counter: a clock-derived id repeats when two polls share a millisecond.

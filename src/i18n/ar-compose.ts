@@ -90,8 +90,11 @@ export const arCompose: Translation<typeof enCompose> = {
     many: "خيار الاستطلاع {count} حرفًا على الأكثر",
     other: "خيار الاستطلاع {count} حرف على الأكثر",
   },
+  "compose.pollOptionTooManyBytes":
+    "خيار الاستطلاع {count} بايت على الأكثر هنا (الحرف العربي بايتان)",
   "compose.pollDuration": "مدة الاستطلاع بين {min} و{max}",
   "compose.tooLong": "أطول من المسموح: {counter} حرفًا — لم يُنشر",
+  "compose.spoilerTooLong": "تحذير المحتوى أطول من المسموح: {counter} حرفًا — لم يُنشر",
   "compose.nothingToPost": "لا شيء للنشر",
   "compose.rejected": "لم يُنشر: {why}",
   "compose.failed": "لم يُنشر ({why}). المسودة محفوظة، وإعادة \u200e:wq آمنة.",

@@ -46,8 +46,11 @@ export const enCompose = {
     one: "Poll options may be {count} character at most",
     other: "Poll options may be {count} characters at most",
   },
+  "compose.pollOptionTooManyBytes":
+    "Poll options may be {count} bytes at most here (a letter outside ASCII takes two to four)",
   "compose.pollDuration": "A poll must run between {min} and {max}",
   "compose.tooLong": "Too long: {counter} characters — not posted",
+  "compose.spoilerTooLong": "Content warning too long: {counter} characters — not posted",
   "compose.nothingToPost": "Nothing to post",
   "compose.rejected": "Not posted: {why}",
   "compose.failed": "Not posted ({why}). The draft is kept; :wq again is safe.",

@@ -36,14 +36,14 @@ describe("the profile of each simulated server", () => {
     }
   });
 
-  test("Pleroma: limits from max_toot_chars and poll_limits, the text counted as it is", async () => {
+  test("Pleroma: limits from max_toot_chars and poll_limits, the trimmed text and CW counted as written", async () => {
     const { demo, rest, profile } = await profileOf("pleroma");
     try {
       assert.equal(profile.software?.name, "pleroma");
       assert.equal(profile.software?.version, "2.5.2");
       const l = profile.limits;
       assert.equal(l.maxCharacters, 5000);
-      assert.deepEqual(l.count, { kind: "literal" });
+      assert.deepEqual(l.count, { kind: "pleroma" });
       assert.equal(l.pollMaxOptions, 20);
       assert.equal(l.pollMaxCharactersPerOption, 200);
       assert.equal(l.pollMinExpiration, 0);
@@ -86,11 +86,12 @@ describe("the profile of each simulated server", () => {
     }
   });
 
-  test("GoToSocial: 25 per URL; a missing endpoint is learned from its 404 and not asked again", async () => {
+  test("GoToSocial: code points, URLs as written whatever its 25 per URL says; a missing endpoint is learned from its 404 and not asked again", async () => {
     const { demo, rest, profile } = await profileOf("gotosocial");
     try {
       assert.equal(profile.software?.name, "gotosocial");
-      assert.deepEqual(profile.limits.count, { kind: "mastodon", urlLength: 25 });
+      assert.equal(profile.instance?.charactersReservedPerUrl, 25);
+      assert.deepEqual(profile.limits.count, { kind: "gotosocial" });
       assert.equal(profile.known("conversations"), undefined, "not known before asking");
       const ask = () =>
         rest.request({ method: "GET", path: "/api/v1/conversations", feature: "conversations" });
@@ -109,7 +110,7 @@ describe("the profile of each simulated server", () => {
 });
 
 describe("the profile of Sharkey and snac", () => {
-  test("Sharkey: counted as written whatever characters_reserved_per_url says; no stream", async () => {
+  test("Sharkey: UTF-16 units of the text, the CW apart, whatever characters_reserved_per_url says; no stream", async () => {
     const { demo, rest, profile } = await profileOf("sharkey");
     try {
       assert.equal(profile.software?.name, "sharkey");
@@ -117,7 +118,7 @@ describe("the profile of Sharkey and snac", () => {
         profile.instance?.charactersReservedPerUrl,
         "https://demo.tootty.example".length,
       );
-      assert.deepEqual(profile.limits.count, { kind: "literal" });
+      assert.deepEqual(profile.limits.count, { kind: "sharkey", maxSpoiler: 500 });
       assert.equal(profile.limits.maxCharacters, 3000);
       assert.equal(profile.limits.maxMediaAttachments, 16);
       assert.equal(profile.limits.pollMaxOptions, 10);
@@ -196,7 +197,7 @@ describe("reading what servers send", () => {
     assert.equal(quoting.known("groupedNotifications"), true);
   });
 
-  test("Akkoma's v1 instance: the `pleroma` object alone says the text counts as it is", () => {
+  test("Akkoma's v1 instance: the `pleroma` object alone says Pleroma's rule, before NodeInfo", () => {
     const p = new ServerProfile();
     p.setInstance(
       instanceFromV1(
@@ -210,7 +211,7 @@ describe("reading what servers send", () => {
         "https://x.example",
       ),
     );
-    assert.deepEqual(p.limits.count, { kind: "literal" });
+    assert.deepEqual(p.limits.count, { kind: "pleroma" });
     assert.equal(p.limits.maxCharacters, 8000);
     assert.equal(p.limits.pollMaxCharactersPerOption, 300);
   });

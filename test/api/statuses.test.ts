@@ -48,7 +48,7 @@ describe("posting", () => {
     assert.equal(result.ok, false);
     assert.match(
       !result.ok ? result.message : "",
-      /Not posted: .*Poll must have between 2 and 4 options/,
+      /Not posted: .*Poll options must have more than one item/,
     );
     assert.equal(removed, false);
   });

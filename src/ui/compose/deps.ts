@@ -41,10 +41,11 @@ export function buildComposeDeps<T extends ViewItem>(
     store,
     api: postingApi(rest),
     maxCharacters: limits.maxCharacters,
-    urlLength: limits.count.kind === "literal" ? null : limits.count.urlLength,
+    count: limits.count,
     pollLimits: {
       maxOptions: limits.pollMaxOptions,
       maxCharactersPerOption: limits.pollMaxCharactersPerOption,
+      maxBytesPerOption: limits.pollMaxBytesPerOption,
       minExpiration: limits.pollMinExpiration,
       maxExpiration: limits.pollMaxExpiration,
     },

@@ -127,12 +127,12 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
               ? tl("view.instanceApiLevel", { value: reports, level: info.mastodonApiVersion })
               : reports,
         }),
-        limits.count.kind === "literal"
-          ? line("view.instanceLimitAsWritten", { max: limits.maxCharacters })
-          : line("view.instanceLimitPerLink", {
+        limits.count.kind === "mastodon"
+          ? line("view.instanceLimitPerLink", {
               max: limits.maxCharacters,
               url: limits.count.urlLength,
-            }),
+            })
+          : line("view.instanceLimitAsWritten", { max: limits.maxCharacters }),
         line("view.instanceAttachments", { max: limits.maxMediaAttachments }),
         line("view.instancePolls", {
           options: limits.pollMaxOptions,

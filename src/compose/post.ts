@@ -4,7 +4,7 @@
  * the retry returns the same toot instead of posting it twice.
  */
 
-import type { CountRule } from "../api/server-profile.js";
+import type { CountRule, ServerLimits } from "../api/server-profile.js";
 import { oneLine } from "../config/one-line.js";
 import { tl } from "../i18n/index.js";
 import { countFor, countLabel, pollOptionLength, spoilerOverLimit } from "./counter.js";
@@ -51,6 +51,17 @@ export interface PollLimits {
   maxBytesPerOption?: number | null;
   minExpiration: number;
   maxExpiration: number;
+}
+
+/** The composer's poll limits from the server's. */
+export function pollLimitsOf(limits: ServerLimits): PollLimits {
+  return {
+    maxOptions: limits.pollMaxOptions,
+    maxCharactersPerOption: limits.pollMaxCharactersPerOption,
+    maxBytesPerOption: limits.pollMaxBytesPerOption,
+    minExpiration: limits.pollMinExpiration,
+    maxExpiration: limits.pollMaxExpiration,
+  };
 }
 
 export type SubmitResult =

@@ -9,7 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { createRestClient } from "../../src/api/rest.js";
 import type { ServerLimits } from "../../src/api/server-profile.js";
 import { countFor, spoilerOverLimit } from "../../src/compose/counter.js";
-import { checkPoll } from "../../src/compose/post.js";
+import { checkPoll, pollLimitsOf } from "../../src/compose/post.js";
 import {
   DEMO_FLAVOURS,
   type DemoFlavourName,
@@ -138,13 +138,7 @@ describe("the composer's count equals each server's own count", () => {
       const flavour = demoFlavour(name);
       const l = limits.get(name);
       assert.ok(l);
-      const pollLimits = {
-        maxOptions: l.pollMaxOptions,
-        maxCharactersPerOption: l.pollMaxCharactersPerOption,
-        maxBytesPerOption: l.pollMaxBytesPerOption,
-        minExpiration: l.pollMinExpiration,
-        maxExpiration: l.pollMaxExpiration,
-      };
+      const pollLimits = pollLimitsOf(l);
       const expiresIn = Math.max(l.pollMinExpiration, 3600);
       let taken = 0;
       for (let seed = 1; seed <= SEEDS; seed++) {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { createRestClient, type RestClient } from "../../src/api/rest.js";
 import { postingApi } from "../../src/api/statuses.js";
 import { newDraft } from "../../src/compose/drafts.js";
-import { checkDraft, submitDraft } from "../../src/compose/post.js";
+import { checkDraft, pollLimitsOf, submitDraft } from "../../src/compose/post.js";
 import {
   type DemoFlavourName,
   type DemoInstance,
@@ -182,13 +182,7 @@ for (const c of POLL_CASES) {
       await rest.instance();
       await rest.software();
       const l = rest.profile.limits;
-      const pollLimits = {
-        maxOptions: l.pollMaxOptions,
-        maxCharactersPerOption: l.pollMaxCharactersPerOption,
-        maxBytesPerOption: l.pollMaxBytesPerOption,
-        minExpiration: l.pollMinExpiration,
-        maxExpiration: l.pollMaxExpiration,
-      };
+      const pollLimits = pollLimitsOf(l);
       const poll = { options: [c.option, "no"], expiresIn: 86_400, multiple: false };
       const draft = newDraft({ text: "which?", poll });
       const refused = checkDraft(draft, l.maxCharacters, { count: l.count, pollLimits });

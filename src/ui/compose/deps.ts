@@ -8,6 +8,7 @@ import { postingApi } from "../../api/statuses.js";
 import type { DraftStore } from "../../compose/drafts.js";
 import { editExternally } from "../../compose/external.js";
 import { defaultLanguage } from "../../compose/language.js";
+import { pollLimitsOf } from "../../compose/post.js";
 import type { ComposeDeps } from "../../compose/session.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext } from "../shell/app.js";
@@ -42,13 +43,7 @@ export function buildComposeDeps<T extends ViewItem>(
     api: postingApi(rest),
     maxCharacters: limits.maxCharacters,
     count: limits.count,
-    pollLimits: {
-      maxOptions: limits.pollMaxOptions,
-      maxCharactersPerOption: limits.pollMaxCharactersPerOption,
-      maxBytesPerOption: limits.pollMaxBytesPerOption,
-      minExpiration: limits.pollMinExpiration,
-      maxExpiration: limits.pollMaxExpiration,
-    },
+    pollLimits: pollLimitsOf(limits),
     maxMediaAttachments: limits.maxMediaAttachments,
     canSchedule: () => scheduling,
     editExternally: (text) => ctx.suspend(() => editExternally(text, deps.env)),

@@ -17,6 +17,7 @@
 // This file is the boot entry (dist/boot.js): it loads before the bundle, so it imports only
 // Node's own modules and the cache folder's rule.
 import {
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -35,6 +36,7 @@ import { CODE_CACHE_HOOK, type CodeCacheReport, type CodeSource } from "./code-c
 /** The file operations the cache uses; a test substitutes failing ones. */
 export interface CacheFs {
   readFileSync(path: string): Buffer;
+  lstatSync(path: string): { isDirectory(): boolean; mode: number; uid: number };
   mkdirSync(path: string, opts: { recursive: true; mode: number }): unknown;
   writeFileSync(path: string, data: Uint8Array, opts: { mode: number; flag: "wx" }): void;
   renameSync(from: string, to: string): void;
@@ -45,6 +47,7 @@ export interface CacheFs {
 
 const nodeFs: CacheFs = {
   readFileSync: (p) => readFileSync(p),
+  lstatSync: (p) => lstatSync(p),
   mkdirSync: (p, o) => mkdirSync(p, o),
   writeFileSync: (p, d, o) => writeFileSync(p, d, o),
   renameSync,
@@ -52,6 +55,21 @@ const nodeFs: CacheFs = {
   readdirSync: (p) => readdirSync(p),
   rmSync,
 };
+
+/**
+ * A cache is code the process runs: only from a folder that is ours and that nobody else can
+ * write to (a cache folder moved to a shared place, an XDG_CACHE_HOME under /tmp), never
+ * through a symbolic link.
+ */
+function isPrivateFolder(fs: CacheFs, folder: string): boolean {
+  try {
+    const st = fs.lstatSync(folder);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (st.mode & 0o077) === 0 && (uid === undefined || st.uid === uid);
+  } catch {
+    return false;
+  }
+}
 
 /** Below this a chunk compiles in well under a millisecond: reading a cache would cost more. */
 export const SMALL_CHUNK = 16 * 1024;
@@ -162,9 +180,12 @@ export function boot(opts: BootOptions): void {
   const chunks = new Map<string, Chunk>();
   const nodeRequires = new Map<string, NodeJS.Require>();
   let saved = false;
+  let readable: boolean | undefined;
 
   /** A chunk's cached code; "damaged" for a file there that is not one whole and for this key. */
   const readCache = (file: string): Buffer | "damaged" | undefined => {
+    readable ??= isPrivateFolder(fs, folder);
+    if (!readable) return;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
@@ -257,7 +278,7 @@ export function boot(opts: BootOptions): void {
 
 /**
  * Writes each cache file atomically (a temporary file in the same folder, then a rename), 0600
- * in a 0700 folder, and removes the folders of other keys (an older tootty). A failure (a
+ * in a 0700 folder (none into a folder others could write to), and removes the folders of other keys (an older tootty). A failure (a
  * read-only or full disk) leaves no partial file and is otherwise ignored: the next start
  * compiles from source and tries again.
  */
@@ -267,6 +288,7 @@ function writeAll(fs: CacheFs, root: string, folder: string, writes: Array<[stri
   } catch {
     return;
   }
+  if (!isPrivateFolder(fs, folder)) return;
   for (const [file, bytes] of writes) {
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {

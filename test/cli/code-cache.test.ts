@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as nodeFs from "node:fs";
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -202,6 +203,20 @@ describe("the code cache across starts", () => {
     assert.deepEqual(start(dist, config, "1.0.1").report.loaded, ALL_CACHED);
   });
 
+  test("a cache folder others can write to is neither read nor written", () => {
+    const { dist, config } = cachedOnce();
+    const { folder } = cacheFolder(config);
+    chmodSync(folder, 0o777);
+    const shared = start(dist, config);
+    assert.deepEqual(shared.report.loaded, ALL_COMPILED, "its files are not run");
+    const before = readdirSync(folder).map((f) => statSync(join(folder, f)).mtimeMs);
+    start(dist, config);
+    const after = readdirSync(folder).map((f) => statSync(join(folder, f)).mtimeMs);
+    assert.deepEqual(after, before, "nothing written there either");
+    chmodSync(folder, 0o700);
+    assert.deepEqual(start(dist, config).report.loaded, ALL_CACHED, "private again: read");
+  });
+
   test("a cache folder that cannot be made: every start compiles from source and runs", () => {
     const dist = makeBundle();
     const config = mkdtempSync(join(tmpdir(), "tootty-code-cache-config-"));
@@ -232,6 +247,7 @@ describe("writing the cache on a full or read-only disk", () => {
     return {
       tried,
       readFileSync: (p) => fs.readFileSync(p),
+      lstatSync: (p) => fs.lstatSync(p),
       mkdirSync: (p, o) => fs.mkdirSync(p, o),
       writeFileSync: (p, d, o) => {
         tried.push(p);

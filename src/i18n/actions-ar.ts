@@ -52,6 +52,7 @@ export const arActions: Readonly<Record<Action, string>> = {
   search: "البحث عن حسابات ووسوم ومنشورات",
   notifications: "عرض الإشعارات",
   refresh: "تحديث اللوحة",
-  command: "سطر الأوامر (\u200e:tag و\u200e:profile و\u200e:search و\u200e:pane و\u200e:quit…)",
+  command:
+    "سطر الأوامر (\u2066:tag\u2069 و\u2066:profile\u2069 و\u2066:search\u2069 و\u2066:pane\u2069 و\u2066:quit\u2069…)",
   help: "هذه المساعدة",
 };

@@ -1,9 +1,17 @@
-// The screen's words in Arabic (see en-views.ts). Keys and commands stay as typed; an LRM
-// before a command that starts with punctuation keeps its ":" on the left.
+// The screen's words in Arabic (see en-views.ts). Keys and commands stay as typed: an LRM
+// before keys keeps "1-9" and "j/k" in their order; a command is one left-to-right isolate.
 import type { Translation } from "./en.js";
 import type { enViews } from "./en-views.js";
 
 const L = "\u200e";
+/**
+ * A command as it is typed (":pane add list:ID"), as one left-to-right isolate (LRI…PDI, UAX
+ * #9 X5a) inside the Arabic words: its ":" stays on its left wherever it stands in the sentence,
+ * also first, where an LRM would be the first character of the line and dropped as a mark with
+ * no base (render/width.ts toTerminalSafe); its words keep their order. The isolate is
+ * tootty's own, so the sanitiser keeps it (sanitizeMessage) and the bidi step removes it.
+ */
+const cmd = (typed: string) => `\u2066${typed}\u2069`;
 
 export const arViews: Translation<typeof enViews> = {
   "ui.notAvailableYet": "{action}: غير متاح بعد",
@@ -56,33 +64,33 @@ export const arViews: Translation<typeof enViews> = {
   "compose.kept": "حُفظت المسودة — c يتابعها لاحقًا",
   "compose.draftsTitle": "المسودات ({count})",
   "compose.draftsDeleteKey": "d حذف",
-  "compose.draftOpen": `هذه المسودة مفتوحة: ${L}:q! يهملها`,
+  "compose.draftOpen": `هذه المسودة مفتوحة: ${cmd(":q!")} يهملها`,
   "compose.deleteDraft": "حذف هذه المسودة؟ y/n",
   "compose.draftEdit": "تعديل · ",
   "compose.draftReply": "ردّ · ",
   "compose.draftMedia": "(مرفقات)",
   "compose.draftEmpty": "(فارغة)",
   "compose.languageTitle": "اللغة",
-  "compose.languageOther": `${L}:lang CODE لأي لغة أخرى`,
+  "compose.languageOther": `${cmd(":lang CODE")} لأي لغة أخرى`,
   "command.empty": "أمر فارغ",
-  "command.needs": `${L}:{name} يحتاج إلى {what}`,
+  "command.needs": `${cmd(":{name}")} يحتاج إلى {what}`,
   "command.aHashtag": "وسم",
   "command.anAccount": "حساب، مثل @user@server",
   "command.somethingToFind": "ما تبحث عنه",
   "command.notHashtag": "ليس وسمًا: {arg}",
   "command.notListId": "ليس معرّف قائمة: {arg}",
   "command.notAccount": "ليس حسابًا: {arg}",
-  "command.paneUsage": `${L}:pane add TIMELINE أو ${L}:pane close`,
-  "command.paneAddNeeds": `${L}:pane add يحتاج إلى tag:NAME أو list:ID أو direct`,
+  "command.paneUsage": `${cmd(":pane add TIMELINE")} أو ${cmd(":pane close")}`,
+  "command.paneAddNeeds": `${cmd(":pane add")} يحتاج إلى ${cmd("tag:NAME")} أو ${cmd("list:ID")} أو direct`,
   "command.notTimeline":
     "ليس خيطًا زمنيًا: {arg} (tag:NAME، list:ID، direct، home، local، federated)",
-  "command.notStoredAccount": `ليس حسابًا: {arg} (user@server، انظر ${L}:account)`,
-  "command.unknown": `أمر غير معروف: {head} (Tab يكمله، و${L}:help يعرض الأوامر)`,
-  "command.quotePolicyUsage": `${L}:quotepolicy public أو followers أو nobody (على منشورك المحدَّد)`,
+  "command.notStoredAccount": `ليس حسابًا: {arg} (user@server، انظر ${cmd(":account")})`,
+  "command.unknown": `أمر غير معروف: {head} (Tab يكمله، و${cmd(":help")} يعرض الأوامر)`,
+  "command.quotePolicyUsage": `${cmd(":quotepolicy public")} أو followers أو nobody (على منشورك المحدَّد)`,
   "command.couldNotLoadLists": "تعذّر تحميل قوائمك: {why}",
   "command.noStoredAccounts":
     "لا حسابات محفوظة في هذا التشغيل (TOOTTY_INSTANCE أو --demo): tootty login HOST",
-  "command.noSuchAccount": `لا حساب محفوظ باسم {acct}: يعرضها ${L}:account`,
+  "command.noSuchAccount": `لا حساب محفوظ باسم {acct}: يعرضها ${cmd(":account")}`,
   "command.already": "أنت على {acct} بالفعل",
   "command.lastPane": "تبقى اللوحة الأخيرة مفتوحة ({keys} للخروج)",
   "view.threadLoading": "الخيط (جارٍ التحميل…)",
@@ -199,13 +207,13 @@ export const arViews: Translation<typeof enViews> = {
   "report.couldNotReport": "تعذّر الإبلاغ: {why}",
   "lists.title": "القوائم",
   "lists.none": "لا قوائم لديك بعد.",
-  "lists.more": `…و{count} أخرى: ${L}:list ID`,
-  "lists.asPane": `افتح إحداها في لوحة: ${L}:pane add list:ID`,
+  "lists.more": `…و{count} أخرى: ${cmd(":list ID")}`,
+  "lists.asPane": `افتح إحداها في لوحة: ${cmd(":pane add list:ID")}`,
   "accounts.title": "الحسابات",
   "accounts.switchN": `${L}1-{n} تبديل`,
   "accounts.thisOne": "(الحالي)",
-  "accounts.more": `…والمزيد: ${L}:account ACCT`,
-  "accounts.addOne": "أضف حسابًا بـ `tootty login HOST` في الطرفية.",
+  "accounts.more": `…والمزيد: ${cmd(":account ACCT")}`,
+  "accounts.addOne": `أضف حسابًا بـ ${cmd("`tootty login HOST`")} في الطرفية.`,
   "media.none": "لا مرفقات في هذا المنشور",
   "media.position": "{type} {n} من {total}",
   "media.picturesOff": "(الصور معطَّلة: إعداد images، أو لا ألوان)",

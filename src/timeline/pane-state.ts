@@ -14,7 +14,8 @@ import {
 } from "../api/errors.js";
 import type { RestState } from "../api/request-queue.js";
 import type { ConnectionState } from "../api/stream.js";
-import { shown, t, tl } from "../i18n/index.js";
+import { isolated, shown, t, tl } from "../i18n/index.js";
+import { sanitizeInline } from "../render/sanitize.js";
 
 /** Why a REST request failed, as far as the state words need to know. */
 export type RestProblem =
@@ -220,7 +221,9 @@ function stateWords(state: PaneState, now: number, brief: boolean): string {
             wait: inSeconds(state.nextTryAt, now),
           });
     case "stream-refused":
-      return tl("state.streamRefused", { reason: state.reason });
+      // The server's own words (an error frame's `error`): sanitised, and one isolate inside
+      // ours, so an English reason keeps its full stop in an Arabic title.
+      return tl("state.streamRefused", { reason: isolated(sanitizeInline(state.reason)) });
     case "unsupported":
       return tl("error.notSupported");
     case "regenerating":

@@ -1,6 +1,6 @@
 // The `:` command line: parsing and Tab completion, pure so they can be tested alone.
 import { isQuotePolicy, type QuotePolicy } from "../../compose/quote.js";
-import { tl } from "../../i18n/index.js";
+import { isolated, tl } from "../../i18n/index.js";
 import { parseTimelineSpec } from "../../timeline/timeline-spec.js";
 
 export type Command =
@@ -80,17 +80,17 @@ export function parseCommand(input: string): Parsed {
       const m = TAG.exec(arg);
       return m
         ? { ok: true, command: { kind: "tag", tag: m[1]! } }
-        : bad(tl("command.notHashtag", { arg }));
+        : bad(tl("command.notHashtag", { arg: isolated(arg) }));
     }
     case "list":
       if (!arg) return { ok: true, command: { kind: "listPicker" } };
       return /^[A-Za-z0-9]{1,40}$/.test(arg)
         ? { ok: true, command: { kind: "list", id: arg } }
-        : bad(tl("command.notListId", { arg }));
+        : bad(tl("command.notListId", { arg: isolated(arg) }));
     case "profile": {
       if (!arg) return need(tl("command.anAccount"));
       const m = ACCT.exec(arg);
-      if (!m) return bad(tl("command.notAccount", { arg }));
+      if (!m) return bad(tl("command.notAccount", { arg: isolated(arg) }));
       return { ok: true, command: { kind: "profile", acct: m[2] ? `${m[1]}@${m[2]}` : m[1]! } };
     }
     case "search":
@@ -104,7 +104,7 @@ export function parseCommand(input: string): Parsed {
       if (!spec) return bad(tl("command.paneAddNeeds"));
       const timeline = spec === "notifications" ? spec : parseTimelineSpec(spec);
       if (timeline) return { ok: true, command: { kind: "paneAdd", timeline } };
-      return bad(tl("command.notTimeline", { arg: spec }));
+      return bad(tl("command.notTimeline", { arg: isolated(spec) }));
     }
     case "bookmarks":
     case "favourites":
@@ -118,7 +118,7 @@ export function parseCommand(input: string): Parsed {
     case "account": {
       if (!arg) return { ok: true, command: { kind: "account" } };
       const m = ACCT.exec(arg);
-      if (!m?.[2]) return bad(tl("command.notStoredAccount", { arg }));
+      if (!m?.[2]) return bad(tl("command.notStoredAccount", { arg: isolated(arg) }));
       return { ok: true, command: { kind: "account", acct: `${m[1]}@${m[2]}` } };
     }
     case "quotes":
@@ -134,7 +134,7 @@ export function parseCommand(input: string): Parsed {
     case "quit":
       return { ok: true, command: { kind: "quit" } };
     default:
-      return bad(tl("command.unknown", { head }));
+      return bad(tl("command.unknown", { head: isolated(head) }));
   }
 }
 

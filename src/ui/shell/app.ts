@@ -17,6 +17,7 @@ import {
   installCellModel,
   padToWidth,
   sanitizeInline,
+  sanitizeMessage,
   truncateToWidth,
 } from "../../render/index.js";
 import { type LinesOf, type ViewItem, Viewport } from "../panes/viewport.js";
@@ -441,9 +442,12 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
     paintTimer = setTimeout(paint, Math.max(0, wait));
   }
 
-  /** `message` in logical order (server text in it is sanitised here), drawn in display order. */
+  /**
+   * `message` in logical order (server text in it is sanitised here, the isolates of tootty's
+   * own words kept: a command inside Arabic), drawn in display order.
+   */
   function flash(message: string): void {
-    flashMessage = message === "" ? "" : shown(sanitizeInline(message));
+    flashMessage = message === "" ? "" : shown(sanitizeMessage(message));
     clearTimeout(flashTimer);
     flashTimer = setTimeout(() => {
       flashMessage = "";

@@ -371,3 +371,11 @@ export function visualText(text: string, base: BaseDirection = "rtl"): string {
     )
     .join("\n");
 }
+
+/**
+ * Cells `text` takes as drawn: where tootty does the bidi, each lam-alef pair of its Arabic is
+ * one ligature cell, so a column padded after it must count the text so, not as typed.
+ */
+export function drawnWidth(text: string): number {
+  return visual && RTL.test(text) ? cellWidth(visualText(text, "auto")) : cellWidth(text);
+}

@@ -9,7 +9,11 @@ export {
   onCodeHighlightingWanted,
   warmUpCodeHighlighting,
 } from "./highlight.js";
-export { renderGroupAccounts, renderNotificationSummary } from "./notification.js";
+export {
+  renderAccountLine,
+  renderGroupAccounts,
+  renderNotificationSummary,
+} from "./notification.js";
 export type {
   PictureRows,
   PictureSource,

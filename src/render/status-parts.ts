@@ -1,7 +1,7 @@
 // The parts of a toot around its body: header, boost and reply lines, poll, media, card, counts.
 import type { mastodon } from "masto";
 import { formatNumber, formatPercent, rtlInterface, tl, tlAround } from "../i18n/index.js";
-import { alignRight, isolateRun, markArranged, rtlLines, visualBidi } from "./bidi.js";
+import { alignRight, drawnWidth, isolateRun, markArranged, rtlLines, visualBidi } from "./bidi.js";
 import { type Glyphs, mirroredArrow } from "./glyphs.js";
 import { displayHost, parseWebUrl } from "./hyperlink.js";
 import type { PictureRows } from "./options.js";
@@ -216,7 +216,8 @@ export function pollLines(
         g.ellipsis,
       ),
     );
-    const tw = title.reduce((w, x) => w + cellWidth(x.text), 0);
+    // Measured as drawn (a lam-alef pair is one cell), so every option's bar starts in one column.
+    const tw = drawnWidth(title.map((x) => x.text).join(""));
     const filled = Math.round(share * barWidth);
     const share100 = formatPercent(share * 100);
     const percent = " ".repeat(Math.max(0, 5 - cellWidth(share100))) + share100;

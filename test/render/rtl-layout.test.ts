@@ -15,6 +15,7 @@ import {
   type RenderOptions,
   renderGroupAccounts,
   renderStatus,
+  stripAnsi,
 } from "../../src/render/index.js";
 import { makeAccount, makeStatus, NOW } from "./make-status.js";
 import { rtl, seen } from "./seen.js";
@@ -171,6 +172,43 @@ describe("numbers on a toot in the locale's digits", () => {
       } finally {
         setLocale("en");
       }
+    });
+  }
+});
+
+describe("a poll's bars in one column where tootty shapes Arabic", () => {
+  before(() => setVisualBidi(true));
+  after(() => {
+    setVisualBidi(false);
+    setLocale("en");
+  });
+
+  for (const tag of ["en", "ar"]) {
+    test(`${tag}: an option with a lam-alef ligature ("لا", one cell drawn) keeps its bar in line`, () => {
+      setLocale(tag);
+      const poll = {
+        id: "p",
+        expired: false,
+        expiresAt: new Date(NOW + 3_600_000).toISOString(),
+        multiple: false,
+        votesCount: 4,
+        voted: false,
+        ownVotes: [],
+        options: [
+          { title: "نعم", votesCount: 3 },
+          { title: "لا", votesCount: 1 },
+          { title: "no", votesCount: 0 },
+        ],
+        emojis: [],
+      } as unknown as mastodon.v1.Poll;
+      // As drawn (not read back: the ligature is one character, in one cell).
+      const rows = renderStatus(makeStatus({ poll }), opts)
+        .map(stripAnsi)
+        .filter((l) => /[█░]/.test(l));
+      assert.equal(rows.length, 3);
+      const starts = rows.map((r) => r.search(/[█░]/));
+      assert.equal(new Set(starts).size, 1, rows.join("\n"));
+      for (const r of rows) assert.equal(cellWidth(r), WIDTH, r);
     });
   }
 });

@@ -13,7 +13,7 @@ import { type AsyncRefreshHint, fetchAsyncRefresh } from "../../api/async-refres
 import { systemClock } from "../../api/clock.js";
 import { describeError } from "../../api/errors.js";
 import { search } from "../../api/search.js";
-import { type MessageKey, shown, tl } from "../../i18n/index.js";
+import { isolated, type MessageKey, shown, shownRow, tl } from "../../i18n/index.js";
 import { renderProfileAbout, sanitizeInline, truncateToWidth } from "../../render/index.js";
 import type { Status } from "../../timeline/store.js";
 import { followThreadRefresh } from "../../timeline/thread-refresh.js";
@@ -33,9 +33,10 @@ const toEntries = (statuses: readonly Status[], depth = 0): ListEntry[] =>
   statuses.filter((s) => typeof s?.id === "string").map((s) => ({ id: s.id, status: s, depth }));
 
 /** Header rows: lines in logical order (server text in them sanitised), drawn in display order. */
+/** Rows of tootty's words (logical order): against the right edge in a right-to-left interface. */
 const header = (text: string[]): ListEntry => ({
   id: `header:${text[0] ?? ""}`,
-  lines: (width) => text.map((l) => truncateToWidth(shown(l), width)),
+  lines: (width) => text.map((l) => shownRow(l, width)),
 });
 
 /** A count from the server: anything but a finite number reads 0. */
@@ -342,24 +343,26 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
   try {
     const found = await search(deps.session.rest, query);
     // Each account and hashtag is a row of its own, so Enter opens whichever is selected.
+    // The handle, the name and the hashtag each keep their own direction (an isolate) in a
+    // row laid out in the interface's: in Arabic the handle on the right, the name on its left.
     const row = (id: string, text: string, open: () => void): ListEntry => ({
       id,
       open,
-      lines: (width) => [truncateToWidth(shown(text), width)],
+      lines: (width) => [shownRow(text, width)],
     });
     const accounts = found.accounts
       .filter((a) => typeof a?.id === "string")
       .map((a) =>
         row(
           `account:${a.id}`,
-          `@${sanitizeInline(a.acct ?? "")} — ${sanitizeInline(a.displayName ?? "")}`,
+          `${isolated(`@${sanitizeInline(a.acct ?? "")}`)} — ${isolated(sanitizeInline(a.displayName ?? ""))}`,
           () => void openProfile(deps, ctx, actions, { id: a.id }),
         ),
       );
     const tags = found.hashtags
       .filter((t) => typeof t?.name === "string")
       .map((t) =>
-        row(`tag:${t.name}`, `#${sanitizeInline(t.name)}`, () =>
+        row(`tag:${t.name}`, isolated(`#${sanitizeInline(t.name)}`), () =>
           openTag(deps, ctx, actions, t.name),
         ),
       );
@@ -372,7 +375,7 @@ export async function openSearch(deps: FeatureDeps, ctx: Ctx, actions: Actions, 
       ...toEntries(found.statuses),
     ];
     new StatusListView(deps, ctx, actions, {
-      title: tl("view.search", { query }),
+      title: tl("view.search", { query: isolated(sanitizeInline(query)) }),
       footer: hintLine(ctx.keysOf, [["hint.opens", "thread"], BACK]),
       entries,
       // The first thing found, not the "Accounts" title.

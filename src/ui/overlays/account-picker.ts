@@ -1,6 +1,6 @@
 // `:account`: the stored accounts, the current one marked; a digit switches (each account has
 // its own session and streams: tootty closes this one and opens the other).
-import { shown as say, tl } from "../../i18n/index.js";
+import { ltrUnit, shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -20,10 +20,13 @@ export function openAccountPicker(
       ...(shown.length > 1 ? [tl("accounts.switchN", { n: String(shown.length) })] : []),
       BACK,
     ]),
+    ownRows: true,
     lines: () => [
-      ...shown.map(
-        (acct, i) =>
-          `${i + 1}  ${sanitizeInline(acct)}${acct === current ? `  ${say(tl("accounts.thisOne"))}` : ""}`,
+      // The key, the account (one left-to-right unit), "(this one)": in Arabic from the right.
+      ...shown.map((acct, i) =>
+        say(
+          `${i + 1}  ${ltrUnit(sanitizeInline(acct))}${acct === current ? `  ${tl("accounts.thisOne")}` : ""}`,
+        ),
       ),
       ...(accounts.length > shown.length ? [say(tl("accounts.more"))] : []),
       "",

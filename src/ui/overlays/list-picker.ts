@@ -1,5 +1,5 @@
 // `:list` alone: the user's lists in a panel; a digit opens that list.
-import { inLine, shown as say, tl } from "../../i18n/index.js";
+import { isolated, ltrUnit, shown as say, tl } from "../../i18n/index.js";
 import { sanitizeInline } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -19,11 +19,16 @@ export function openListPicker(
       ...(shown.length > 0 ? [tl("hint.open", { keys: `1-${shown.length}` })] : []),
       BACK,
     ]),
+    ownRows: true,
     lines: () =>
       shown.length === 0
         ? [say(tl("lists.none"))]
         : [
-            ...shown.map((l, i) => `${i + 1}  ${inLine(sanitizeInline(l.title))}  (list:${l.id})`),
+            // The key, the list's title (the user's words, its own direction) and its id (as
+            // typed in :pane add): in Arabic the key on the right, the id on the left.
+            ...shown.map((l, i) =>
+              say(`${i + 1}  ${isolated(sanitizeInline(l.title))}  ${ltrUnit(`(list:${l.id})`)}`),
+            ),
             ...(lists.length > shown.length
               ? [say(tl("lists.more", { count: lists.length - shown.length }))]
               : []),

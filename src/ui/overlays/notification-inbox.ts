@@ -19,12 +19,13 @@ import {
   requestsPage,
   updatePolicy,
 } from "../../api/notifications.js";
-import { type MessageKey, t, tl } from "../../i18n/index.js";
+import { isolated, type MessageKey, rtlInterface, shown, shownRow, tl } from "../../i18n/index.js";
 import {
-  padToWidth,
-  renderGroupAccounts,
+  cellWidth,
+  renderAccountLine,
   renderNotificationSummary,
   truncateToWidth,
+  visualBidi,
 } from "../../render/index.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext } from "../shell/app.js";
@@ -57,9 +58,14 @@ function supported(deps: FeatureDeps, ctx: Ctx, unsupported: MessageKey): boolea
   return false;
 }
 
-function marker(ctx: Ctx, selected: boolean): string {
+/**
+ * The selected row's mark, pointing at the row's words: on their left, or in a right-to-left
+ * interface on their right, pointing left (a bidi step mirrors ASCII's ">", UAX #9 L4).
+ */
+function marker(unicode: boolean, selected: boolean): string {
   if (!selected) return "  ";
-  return ctx.unicode ? "▶ " : "> ";
+  if (!unicode) return "> ";
+  return rtlInterface() ? "◀ " : "▶ ";
 }
 
 /** The policy lines: one per kind of sender with its value, then the summary. */
@@ -69,19 +75,30 @@ export function policyLines(
   width: number,
   unicode: boolean,
 ): string[] {
-  if (!policy) return [t("policy.loading")];
-  const label = Math.min(40, Math.max(...POLICY_KEYS.map((k) => tl(KEY_WORD[k]).length)) + 2);
+  if (!policy) return [shownRow(tl("policy.loading"), width)];
+  // Each row: the mark, the kind of sender, its value in a column. The labels are measured as
+  // drawn: where tootty does the bidi an Arabic label's lam-alef pairs are one cell each, so
+  // padding the logical text would leave the values' column ragged. In a right-to-left
+  // interface the row runs from the right edge: mark, label, and the values on their left.
+  const mirrored = rtlInterface() && visualBidi();
+  const labels = POLICY_KEYS.map((k) => shown(tl(KEY_WORD[k])));
+  const column = Math.min(40, Math.max(...labels.map(cellWidth)) + 2);
   const lines = POLICY_KEYS.map((key, i) => {
     const v = policy.values[key];
-    const mark = i === selected ? (unicode ? "▶ " : "> ") : "  ";
     const value = v ? tl(VALUE_WORD[v]) : tl("policy.unset");
-    return truncateToWidth(`${mark}${padToWidth(tl(KEY_WORD[key]), label)}${value}`, width);
+    const mark = marker(unicode, i === selected);
+    const label = labels[i]!;
+    const gap = " ".repeat(Math.max(0, column - cellWidth(label)));
+    if (!mirrored) return truncateToWidth(`${mark}${label}${gap}${shown(value)}`, width);
+    const row = `${shown(value)}${gap}${label}${[...mark].reverse().join("")}`;
+    // Too narrow for the column: the sentence alone, cut in reading order.
+    return cellWidth(row) <= width ? row : shownRow(`${mark}${tl(KEY_WORD[key])} ${value}`, width);
   });
   return [
     ...lines,
     "",
-    t("policy.pendingRequests", { count: policy.pendingRequestsCount }),
-    t("policy.pendingNotifications", { count: policy.pendingNotificationsCount }),
+    shownRow(tl("policy.pendingRequests", { count: policy.pendingRequestsCount }), width),
+    shownRow(tl("policy.pendingNotifications", { count: policy.pendingNotificationsCount }), width),
   ];
 }
 
@@ -92,6 +109,7 @@ export function openPolicy(deps: FeatureDeps, ctx: Ctx): void {
   let selected = 0;
   const panel = new Panel(ctx, {
     title: tl("policy.title"),
+    ownRows: true,
     footer: hintLine(ctx.keysOf, [["hint.move", "down", "up"], tl("policy.footerKeys"), BACK]),
     lines: (width) => policyLines(policy, selected, width, ctx.unicode),
     onKey(ch, key, p) {
@@ -146,17 +164,25 @@ function requestLines(
   selected: number,
   width: number,
 ): string[] {
-  if (!requests) return [t("pane.loading")];
-  if (requests.length === 0) return [t("requests.empty")];
+  if (!requests) return [shownRow(tl("pane.loading"), width)];
+  if (requests.length === 0) return [shownRow(tl("requests.empty"), width)];
   const opts = {
     width: Math.max(1, width - 2),
     theme: deps.theme,
     now: Date.now(),
     unicode: ctx.unicode,
   };
+  // The mark and the indent stand where the rows start: on the right in a right-to-left
+  // interface where tootty lays the rows out (renderAccountLine mirrors the row itself).
+  const mirrored = rtlInterface() && visualBidi();
+  const beside = (row: string, mark: string) =>
+    mirrored ? `${row}${[...mark].reverse().join("")}` : `${mark}${row}`;
   return requests.flatMap((r, i) => {
-    const who = renderGroupAccounts([r.account], opts)[0]?.trimStart() ?? "";
-    const head = `${marker(ctx, i === selected)}${who} · ${t("requests.count", { count: r.notificationsCount })}`;
+    const count = tl("requests.count", { count: r.notificationsCount });
+    const head = beside(
+      renderAccountLine(r.account, opts, `· ${count}`),
+      marker(ctx.unicode, i === selected),
+    );
     const last = r.lastStatus
       ? renderNotificationSummary(
           {
@@ -169,7 +195,7 @@ function requestLines(
           opts,
         )
       : "";
-    return [truncateToWidth(head, width), ...(last ? [`  ${last}`] : []), ""];
+    return [truncateToWidth(head, width), ...(last ? [beside(last, "  ")] : []), ""];
   });
 }
 
@@ -192,6 +218,7 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
   };
   const panel = new Panel(ctx, {
     title: tl("requests.title"),
+    ownRows: true,
     footer: hintLine(ctx.keysOf, [["hint.move", "down", "up"], tl("requests.footerKeys"), BACK]),
     lines: (width) => requestLines(deps, ctx, requests, selected, width),
     onKey(ch, key, p) {
@@ -208,7 +235,7 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
           .then(() => {
             requests = requests?.filter((x) => x.id !== r.id);
             selected = Math.min(selected, Math.max(0, (requests?.length ?? 1) - 1));
-            const acct = r.account.acct ?? "";
+            const acct = isolated(r.account.acct ?? "");
             ctx.flash(tl(verb === "accept" ? "requests.accepted" : "requests.dismissed", { acct }));
             void deps.session.notifications.refreshCounts().catch(() => {});
           })
@@ -240,9 +267,9 @@ export function openRequests(deps: FeatureDeps, ctx: Ctx): void {
 function openRequestNotifications(deps: FeatureDeps, ctx: Ctx, r: NotificationRequest): void {
   let list: mastodon.v1.Notification[] | undefined;
   const panel = new Panel(ctx, {
-    title: tl("requests.from", { acct: r.account.acct ?? "" }),
+    title: tl("requests.from", { acct: isolated(r.account.acct ?? "") }),
     lines: (width) => {
-      if (!list) return [t("pane.loading")];
+      if (!list) return [shownRow(tl("pane.loading"), width)];
       const opts = {
         width: Math.max(1, width),
         theme: deps.theme,

@@ -126,6 +126,7 @@ export function confirm(ctx: ActionContext<PaneItem>, question: string): Promise
       title: tl("ui.confirm"),
       size: { width: Math.min(60, question.length + 8), height: 5 },
       footer: tl("ui.yesNo"),
+      ownRows: true,
       lines: () => [shown(question)],
       onKey(ch, _key, panel) {
         if (ch === "y" || ch === "Y") resolve(true);

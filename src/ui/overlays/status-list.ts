@@ -1,6 +1,12 @@
 import { describeError } from "../../api/errors.js";
-import { shown, t, tl } from "../../i18n/index.js";
-import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { rtlInterface, shown, t, tl } from "../../i18n/index.js";
+import {
+  cellWidth,
+  sanitizeInline,
+  sanitizeMessage,
+  truncateToWidth,
+  visualBidi,
+} from "../../render/index.js";
 import { changedStatus } from "../../timeline/status-change.js";
 import type { Status } from "../../timeline/store.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
@@ -304,12 +310,19 @@ export class StatusListView extends FramedOverlay {
     const footer = shown(
       this.opts.footer ?? hintLine(this.ctx.keysOf, [["hint.thread", "thread"], BACK]),
     );
-    const state = this.opts.feed ? ` · ${sanitizeInline(this.opts.feed.state())}` : "";
-    const label = truncateToWidth(
-      `${shown(sanitizeInline(this.opts.title))}${state} · ${footer}`,
-      Math.max(1, w - 6),
-    );
-    this.box.setLabel(` ${label} `);
+    const title = shown(sanitizeMessage(this.opts.title));
+    const parts = [title, ...(this.opts.feed ? [sanitizeInline(this.opts.feed.state())] : [])];
+    const room = Math.max(1, w - 6);
+    // A right-to-left interface reads the title from the right: the view's name first (on the
+    // right), its state, then the keys; the keys give way first where the border is short.
+    if (rtlInterface() && visualBidi()) {
+      const words = [...parts].reverse().join(" · ");
+      const all = `${footer} · ${words}`;
+      const label = cellWidth(all) <= room ? all : truncateToWidth(words, room);
+      this.box.setLabel({ text: ` ${label} `, side: "right" });
+    } else {
+      this.box.setLabel(` ${truncateToWidth([...parts, footer].join(" · "), room)} `);
+    }
     this.box.setFront();
   }
 

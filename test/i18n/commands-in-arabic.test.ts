@@ -2,14 +2,14 @@
 // what the user types (":pane add list:ID") reads as typed, its ":" on its left, wherever it
 // stands in the sentence, and a server's words keep their own order and punctuation.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { ar } from "../../src/i18n/ar.js";
 import { en, type MessageKey } from "../../src/i18n/en.js";
-import { loadLanguage, setLocale, shown, tl } from "../../src/i18n/index.js";
-import { setVisualBidi } from "../../src/render/bidi.js";
+import { loadLanguage, shown, tl } from "../../src/i18n/index.js";
 import { sanitizeMessage } from "../../src/render/sanitize.js";
 import { describePaneState } from "../../src/timeline/pane-state.js";
 import { parseCommand } from "../../src/ui/overlays/command-parser.js";
+import { inArabicVisualOrder } from "../helpers/arabic-interface.js";
 
 before(() => loadLanguage("ar"));
 
@@ -23,14 +23,7 @@ const COMMAND =
 const NAMES_COMMAND = new RegExp(COMMAND.source, "u");
 
 describe("commands inside the Arabic interface's messages", () => {
-  before(() => {
-    setVisualBidi(true);
-    setLocale("ar");
-  });
-  after(() => {
-    setVisualBidi(false);
-    setLocale("en");
-  });
+  inArabicVisualOrder();
 
   test("every message naming a command draws it as typed, its : on the left", () => {
     const keys = (Object.keys(en) as MessageKey[]).filter(
@@ -70,14 +63,7 @@ describe("commands inside the Arabic interface's messages", () => {
 });
 
 describe("a server's reason for refusing a stream, in the Arabic interface", () => {
-  before(() => {
-    setVisualBidi(true);
-    setLocale("ar");
-  });
-  after(() => {
-    setVisualBidi(false);
-    setLocale("en");
-  });
+  inArabicVisualOrder();
 
   test("the reason is one isolate, sanitised: its full stop stays with its words", () => {
     const words = describePaneState(

@@ -3,9 +3,9 @@
 // paragraph against the right edge, with the server's text in them (a filter's title, a
 // name, alt text, a poll option) keeping its own direction and its words their order.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import type { mastodon } from "masto";
-import { loadLanguage, setLocale } from "../../src/i18n/index.js";
+import { loadLanguage } from "../../src/i18n/index.js";
 import { setVisualBidi } from "../../src/render/bidi.js";
 import {
   cellWidth,
@@ -14,6 +14,7 @@ import {
   renderNotificationSummary,
   renderStatus,
 } from "../../src/render/index.js";
+import { inArabicVisualOrder } from "../helpers/arabic-interface.js";
 import { filterResult, makeAccount, makeStatus, NOW } from "./make-status.js";
 import { rtl, seen } from "./seen.js";
 
@@ -51,14 +52,7 @@ const poll = {
 } as unknown as mastodon.v1.Poll;
 
 describe("tootty's own lines in a toot, in the Arabic interface where tootty does the bidi", () => {
-  before(() => {
-    setVisualBidi(true);
-    setLocale("ar");
-  });
-  after(() => {
-    setVisualBidi(false);
-    setLocale("en");
-  });
+  inArabicVisualOrder();
 
   test("a filter's notice: right to left, the filter's English title in its own order", () => {
     const warned = makeStatus({ filtered: [filterResult("warn", "Dune spoilers")] });

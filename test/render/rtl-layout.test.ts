@@ -17,6 +17,7 @@ import {
   renderStatus,
   stripAnsi,
 } from "../../src/render/index.js";
+import { inArabicVisualOrder } from "../helpers/arabic-interface.js";
 import { makeAccount, makeStatus, NOW } from "./make-status.js";
 import { rtl, seen } from "./seen.js";
 
@@ -44,19 +45,26 @@ const pictures = (cols: number): PictureRows => ({
   rows: () => ({ lines: ["▀".repeat(cols), "▀".repeat(cols)], kind: "picture" }),
   key: () => "p",
 });
+/** A poll ending in three hours, four votes, none of them the reader's. */
+const pollOf = (options: Array<{ title: string; votesCount: number }>) =>
+  ({
+    id: "p",
+    expired: false,
+    expiresAt: new Date(NOW + 3 * 3_600_000).toISOString(),
+    multiple: false,
+    votesCount: 4,
+    voted: false,
+    ownVotes: [],
+    options,
+    emojis: [],
+  }) as unknown as mastodon.v1.Poll;
+
 const image = [
   { id: "m", type: "image", url: "https://x.example/a.png", description: "A cat" },
 ] as unknown as mastodon.v1.MediaAttachment[];
 
 describe("a toot's own layout in the Arabic interface, where tootty does the bidi", () => {
-  before(() => {
-    setVisualBidi(true);
-    setLocale("ar");
-  });
-  after(() => {
-    setVisualBidi(false);
-    setLocale("en");
-  });
+  inArabicVisualOrder();
 
   test("a quoted post has its bar on the right, beside the quoted header", () => {
     const drawn = lines(quoting);
@@ -147,20 +155,10 @@ describe("numbers on a toot in the locale's digits", () => {
           repliesCount: 3,
           reblogsCount: 12,
           favouritesCount: 1234,
-          poll: {
-            id: "p",
-            expired: false,
-            expiresAt: new Date(NOW + 3 * 3_600_000).toISOString(),
-            multiple: false,
-            votesCount: 4,
-            voted: false,
-            ownVotes: [],
-            options: [
-              { title: "نعم", votesCount: 3 },
-              { title: "لا", votesCount: 1 },
-            ],
-            emojis: [],
-          } as unknown as mastodon.v1.Poll,
+          poll: pollOf([
+            { title: "نعم", votesCount: 3 },
+            { title: "لا", votesCount: 1 },
+          ]),
         });
         const drawn = lines(status, { width: 60 });
         const counts = drawn.at(-1)!;
@@ -186,21 +184,11 @@ describe("a poll's bars in one column where tootty shapes Arabic", () => {
   for (const tag of ["en", "ar"]) {
     test(`${tag}: an option with a lam-alef ligature ("لا", one cell drawn) keeps its bar in line`, () => {
       setLocale(tag);
-      const poll = {
-        id: "p",
-        expired: false,
-        expiresAt: new Date(NOW + 3_600_000).toISOString(),
-        multiple: false,
-        votesCount: 4,
-        voted: false,
-        ownVotes: [],
-        options: [
-          { title: "نعم", votesCount: 3 },
-          { title: "لا", votesCount: 1 },
-          { title: "no", votesCount: 0 },
-        ],
-        emojis: [],
-      } as unknown as mastodon.v1.Poll;
+      const poll = pollOf([
+        { title: "نعم", votesCount: 3 },
+        { title: "لا", votesCount: 1 },
+        { title: "no", votesCount: 0 },
+      ]);
       // As drawn (not read back: the ligature is one character, in one cell).
       const rows = renderStatus(makeStatus({ poll }), opts)
         .map(stripAnsi)

@@ -36,7 +36,7 @@ export interface Exchange {
   url: URL;
   /** Request headers, any case; Content-Length is set from the body. */
   headers: Record<string, string>;
-  body?: string | undefined;
+  body?: string | Buffer | undefined;
   signal?: AbortSignal | null;
   /** The most bytes of body read (decoded): MAX_ANSWER_BYTES unless said. */
   maxBytes?: number;

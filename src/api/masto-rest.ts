@@ -14,9 +14,10 @@
 //   answered as text/plain: Hollo's missing routes (Hono's default 404 is text/plain
 //   "404 Not Found"), proxies' "Bad Gateway". Such an error keeps its status and its text.
 // - masto sends through the global fetch, which on Node 20 is undici, compiled on first use;
-//   requests here go over node:http (http-exchange.ts), except those with a FormData body
-//   (media uploads), which keep masto's fetch.
+//   requests here go over node:http (http-exchange.ts), media uploads too: their
+//   multipart body is encoded here (multipart.ts) instead of as masto's FormData.
 
+import { randomBytes } from "node:crypto";
 import { HttpActionDispatcherHookMastodon } from "masto/adapters/action/dispatcher-http-hook-mastodon.js";
 import { createActionProxy, HttpActionDispatcher } from "masto/adapters/action/index.js";
 import { HttpConfigImpl } from "masto/adapters/config/index.js";
@@ -27,9 +28,11 @@ import {
 } from "masto/adapters/errors/index.js";
 import { getEncoding } from "masto/adapters/http/get-encoding.js";
 import { HttpNativeImpl } from "masto/adapters/http/index.js";
+import { flattenForFormData } from "masto/adapters/serializers/flatten.js";
 import { SerializerNativeImpl } from "masto/adapters/serializers/index.js";
 import type { HttpRequestParams, HttpResponse } from "masto/interfaces/index.js";
 import { exchange, type HeaderReader, type HttpAnswer } from "./http-exchange.js";
+import { type FormValue, multipartBody } from "./multipart.js";
 import { cutDeeperThan, jsonTextDepth, MAX_JSON_DEPTH } from "./server-json.js";
 
 type Encoding = Parameters<SerializerNativeImpl["deserialize"]>[0];
@@ -50,12 +53,27 @@ export class BoundedSerializer extends SerializerNativeImpl {
     }
     return super.deserialize<T>(type, data);
   }
-}
 
-/** masto's HttpNativeImpl internals the status-keeping request needs (private in its types). */
-interface NativeInternals {
-  createRequest(params: HttpRequestParams): Request;
-  createError(error: unknown): Promise<Error>;
+  /**
+   * A multipart body's fields as masto's serializer makes them (keys snake_cased, nested
+   * ones flattened to `a[b]`), without its FormData: each file stands in as a string while
+   * the keys are converted.
+   */
+  formFields(rawData: unknown): Array<[string, FormValue]> {
+    const mark = `\u0000file-${randomBytes(8).toString("hex")}:`;
+    const files: Blob[] = [];
+    const marked = JSON.stringify(rawData ?? {}, (_key, value: unknown) =>
+      value instanceof Blob ? `${mark}${files.push(value) - 1}` : value,
+    );
+    const snake: unknown = JSON.parse(super.serialize("json", JSON.parse(marked)) as string);
+    return Object.entries(flattenForFormData(snake) as Record<string, unknown>).map(
+      ([key, value]) => {
+        if (typeof value === "string" && value.startsWith(mark))
+          return [key, files[Number(value.slice(mark.length))]!];
+        return [key, String(value)];
+      },
+    );
+  }
 }
 
 /** The most of an error page's text kept as its message (shown one line, sanitised). */
@@ -100,13 +118,19 @@ export class StatusKeepingHttp extends HttpNativeImpl {
 
   async requestRaw<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
     const { method, path, search, encoding = "json", requestInit = {} } = params;
-    const body: unknown = this.deserializer.serialize(encoding as SerialType, params.body);
-    if (body !== undefined && typeof body !== "string") return this.requestByFetch<T>(params);
     // As masto's HttpConfigImpl merges them: the caller's headers, then the token.
     const headers = headerRecord(requestInit.headers);
     if (this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
-    if (typeof body === "string" && encoding === "json")
-      headers["Content-Type"] = "application/json";
+    let body: string | Buffer | undefined;
+    if (encoding === "multipart-form") {
+      const form = await multipartBody(this.deserializer.formFields(params.body));
+      body = form.body;
+      headers["Content-Type"] = form.contentType;
+    } else {
+      body = this.deserializer.serialize(encoding as SerialType, params.body) as string | undefined;
+      if (typeof body === "string" && encoding === "json")
+        headers["Content-Type"] = "application/json";
+    }
     const answer = await exchange({
       method,
       url: this.config_.resolvePath(path, search),
@@ -143,32 +167,6 @@ export class StatusKeepingHttp extends HttpNativeImpl {
       },
       { cause: answer },
     );
-  }
-
-  /** A FormData body (a media upload) goes through masto's fetch, as masto sends it. */
-  private async requestByFetch<T>(params: HttpRequestParams): Promise<RawAnswer<T>> {
-    const own = this as unknown as NativeInternals;
-    const request = own.createRequest(params);
-    let response: Response;
-    try {
-      response = await fetch(request);
-    } catch (error) {
-      throw await own.createError(error);
-    }
-    if (!response.ok) throw await this.errorOf(response, own);
-    const text = await response.text();
-    const encoding = getEncoding(response.headers);
-    if (!encoding)
-      throw new MastoUnexpectedError("The server returned data with an unknown encoding.");
-    const data = this.deserializer.deserialize<T>(encoding, text);
-    return { headers: response.headers, data, status: response.status };
-  }
-
-  /** masto's error for JSON and HTML answers; any other type keeps its status and text. */
-  private async errorOf(response: Response, own: NativeInternals): Promise<Error> {
-    if (getEncoding(response.headers) !== undefined) return own.createError(response);
-    const text = (await response.text().catch(() => "")).slice(0, MAX_ERROR_TEXT).trim();
-    return new MastoHttpError({ statusCode: response.status, message: text }, { cause: response });
   }
 }
 

@@ -91,6 +91,9 @@ export function checkPoll(poll: PollSpec, limits: PollLimits, rule?: CountRule):
   if (long !== undefined) {
     return tl("compose.pollOptionTooLong", { count: limits.maxCharactersPerOption });
   }
+  // Mastodon (PollOptionsValidator) and Sharkey (the schema's uniqueItems) refuse a repeated
+  // option; Pleroma/Akkoma and snac drop the repeat, so the poll would lose a choice.
+  if (new Set(poll.options).size !== poll.options.length) return tl("compose.pollDuplicate");
   const bytes = limits.maxBytesPerOption;
   if (bytes && poll.options.some((o) => Buffer.byteLength(o, "utf8") > bytes)) {
     return tl("compose.pollOptionTooManyBytes", { count: bytes });

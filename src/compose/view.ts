@@ -7,7 +7,7 @@
 
 import type { CountRule } from "../api/server-profile.js";
 import { tl } from "../i18n/index.js";
-import { countFor, countLabel } from "./counter.js";
+import { countFor, countLabel, spoilerOverLimit } from "./counter.js";
 import type { EditorState } from "./editor-state.js";
 import { cellsAt, displayGrapheme, splitGraphemes } from "./graphemes.js";
 import { pendingSearch } from "./parse.js";
@@ -178,7 +178,9 @@ export function view(
   const shown = rows.slice(scrollTop, scrollTop + h).map((r) => r.text);
   while (shown.length < h) shown.push(scrollTop + shown.length < total ? "" : "~");
   const count = countFor(state.text, state.fields.spoiler, opts.count);
-  const over = count > opts.maxCharacters;
+  // Sharkey's CW has a limit of its own, the count beside it being the text's alone.
+  const cwOver = spoilerOverLimit(state.fields.spoiler, opts.count);
+  const over = count > opts.maxCharacters || cwOver !== null;
   const right = countLabel(count, opts.maxCharacters);
   const searching = pendingSearch(state.pending);
   const left =
@@ -189,7 +191,9 @@ export function view(
         : state.message
           ? safeMessage(state.message)
           : over
-            ? tl("compose.tooLongBy", { count: count - opts.maxCharacters })
+            ? cwOver && count <= opts.maxCharacters
+              ? tl("compose.cwTooLongBy", { count: cwOver.used - cwOver.max })
+              : tl("compose.tooLongBy", { count: count - opts.maxCharacters })
             : (state.insert?.replaced ? tl("compose.modeReplace") : MODE_LABEL[state.mode]()) ||
               state.pending.join("");
   const status = fit(`${fit(left, Math.max(0, w - right.length - 1))} ${right}`, w);

@@ -10,6 +10,7 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.modeVisualLine": "-- تحديد أسطر --",
   "compose.modeVisualBlock": "-- تحديد كتلة --",
   "compose.tooLongBy": "أطول من المسموح بـ{count}",
+  "compose.cwTooLongBy": "تحذير المحتوى أطول من المسموح بـ{count}",
   "compose.cw": "تحذير: {text}",
   "compose.noCw": "بلا تحذير",
   "compose.public": "عام",
@@ -92,6 +93,7 @@ export const arCompose: Translation<typeof enCompose> = {
   },
   "compose.pollOptionTooManyBytes":
     "خيار الاستطلاع {count} بايت على الأكثر هنا (الحرف العربي بايتان)",
+  "compose.pollDuplicate": "لا يصحّ أن يتكرر خيار في الاستطلاع",
   "compose.pollDuration": "مدة الاستطلاع بين {min} و{max}",
   "compose.tooLong": "أطول من المسموح: {counter} حرفًا — لم يُنشر",
   "compose.spoilerTooLong": "تحذير المحتوى أطول من المسموح: {counter} حرفًا — لم يُنشر",

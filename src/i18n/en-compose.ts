@@ -6,6 +6,7 @@ export const enCompose = {
   "compose.modeVisualLine": "-- VISUAL LINE --",
   "compose.modeVisualBlock": "-- VISUAL BLOCK --",
   "compose.tooLongBy": "Too long by {count}",
+  "compose.cwTooLongBy": "CW too long by {count}",
   "compose.cw": "CW: {text}",
   "compose.noCw": "no CW",
   "compose.public": "public",
@@ -48,6 +49,7 @@ export const enCompose = {
   },
   "compose.pollOptionTooManyBytes":
     "Poll options may be {count} bytes at most here (a letter outside ASCII takes two to four)",
+  "compose.pollDuplicate": "A poll cannot offer the same option twice",
   "compose.pollDuration": "A poll must run between {min} and {max}",
   "compose.tooLong": "Too long: {counter} characters — not posted",
   "compose.spoilerTooLong": "Content warning too long: {counter} characters — not posted",

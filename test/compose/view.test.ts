@@ -48,6 +48,16 @@ describe("compose view", () => {
     assert.match(v.status, /^Too long by 4 +14\/10$/);
   });
 
+  test("on Sharkey a CW over its own 500 is flagged beside the text's count", () => {
+    const sharkey = { maxCharacters: 3000, count: { kind: "sharkey", maxSpoiler: 500 } } as const;
+    const s = createEditor("😀".repeat(10), { fields: { spoiler: "w".repeat(503) } });
+    const v = view(s, 40, 1, sharkey);
+    assert.equal(v.over, true);
+    assert.match(v.status, /^CW too long by 3 +20\/3000$/, "the text counts in UTF-16 units");
+    const fine = view(createEditor("x", { fields: { spoiler: "w".repeat(500) } }), 40, 1, sharkey);
+    assert.equal(fine.over, false);
+  });
+
   test("command mode shows the command line being typed", () => {
     const s = applyKeys(createEditor("x"), keysFromString(":wq"));
     assert.match(view(s, 20, 1, opts).status, /^:wq +1\/500$/);

@@ -1,6 +1,6 @@
 // argv → a command. Pure: tested without spawning anything.
 import { parseArgs } from "node:util";
-import { BIDI_SETTINGS, type BidiSetting } from "../config/settings.js";
+import { BIDI_SETTINGS, type BidiSetting } from "../config/bidi-setting.js";
 import type { MessageKey, Params } from "../i18n/index.js";
 
 export type Command =

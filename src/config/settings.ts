@@ -4,6 +4,7 @@
 // JSON): conf pulls in ajv and semver, ~20 ms of start-up for a file we only parse.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tl } from "../i18n/index.js";
+import { BIDI_SETTINGS, type BidiSetting } from "./bidi-setting.js";
 import type { Keymap } from "./keymap.js";
 import { validateKeymap } from "./keymap-settings.js";
 import { oneLine } from "./one-line.js";
@@ -31,9 +32,7 @@ import {
 export const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const OSC_NOTIFICATIONS = ["off", "osc9", "osc777"] as const;
-/** Who orders right-to-left text: decided from the terminal, tootty, or the terminal. */
-export const BIDI_SETTINGS = ["auto", "visual", "terminal"] as const;
-export type BidiSetting = (typeof BIDI_SETTINGS)[number];
+export { BIDI_SETTINGS, type BidiSetting };
 export type OscNotification = (typeof OSC_NOTIFICATIONS)[number];
 export const IMAGE_MODES = ["auto", "kitty", "iterm", "sixel", "blocks", "off"] as const;
 export type ImageMode = (typeof IMAGE_MODES)[number];

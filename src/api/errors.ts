@@ -153,6 +153,17 @@ export function parseRateLimitReset(
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
+/**
+ * What the server said: `error`, with `error_description` after it where there is one (OAuth
+ * errors, RFC 6749 §5.2; Sharkey's Mastodon API answers `MAX_LENGTH` and the sentence there).
+ */
+function serverSentence(err: MastoHttpError): string {
+  const message = err.message || "";
+  const description = typeof err.description === "string" ? err.description.trim() : "";
+  if (!description || description === message) return message;
+  return message ? `${message}: ${description}` : description;
+}
+
 /** The headers of the answer an error came from (http-exchange.ts's, or fetch's Response). */
 function errorHeaders(err: MastoHttpError): HeaderReader | undefined {
   const headers = (err as { cause?: { headers?: Partial<HeaderReader> } }).cause?.headers;
@@ -187,7 +198,7 @@ export function classifyError(
     }
     if (status === 401) return new UnauthorizedError(err.message || undefined);
     if (status >= 500) return new ServerUnavailableError(status);
-    return new HttpError(status, err.message || "");
+    return new HttpError(status, serverSentence(err));
   }
   if (err instanceof MastoTimeoutError) return new RequestTimeoutError(15_000);
   // masto: "The server returned data with an unknown encoding. The server may be down."

@@ -96,4 +96,31 @@ describe("error answers that are not JSON", () => {
     );
     rest.close();
   });
+  // Sharkey's Mastodon API (MastodonLogger.ts) and Doorkeeper's OAuth errors put a code in
+  // `error` and the sentence in `error_description`.
+  test("a refusal with error_description says the server's sentence, not only its code", async () => {
+    answer = {
+      status: 400,
+      type: "application/json",
+      body: JSON.stringify({
+        error: "MAX_LENGTH",
+        error_description: "You tried posting a note which is too long.",
+      }),
+    };
+    const rest = createRestClient({ instanceUrl: url, accessToken: "t", maxRetries: 0 });
+    await assert.rejects(rest.timeline("home"), (err: unknown) => {
+      const said = describeError(err);
+      return (
+        err instanceof HttpError &&
+        said.includes("You tried posting a note which is too long.") &&
+        said.includes("MAX_LENGTH")
+      );
+    });
+    answer = { status: 422, type: "application/json", body: '{"error":"Validation failed"}' };
+    await assert.rejects(
+      rest.timeline("home"),
+      (err: unknown) => err instanceof HttpError && err.serverMessage === "Validation failed",
+    );
+    rest.close();
+  });
 });

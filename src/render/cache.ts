@@ -49,6 +49,25 @@ function quoteKey(s: mastodon.v1.Status): string {
   return `${String(quote.state)}:${q?.id ?? ""}:${q?.editedAt ?? ""}:${q?.spoilerText ?? ""}:${filters}`;
 }
 
+/**
+ * What an edit changes, for a server whose statuses carry no `edited_at` (Pleroma, GoToSocial):
+ * there the edit time cannot tell two versions apart, so the words, warning, media and poll
+ * options do (FNV-1a over them; a toot's text is a few hundred characters).
+ */
+function untimedEditKey(s: mastodon.v1.Status): string {
+  let h = 0x811c9dc5;
+  const add = (text: unknown) => {
+    const str = typeof text === "string" ? text : "";
+    for (let i = 0; i < str.length; i++) h = Math.imul(h ^ str.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  add(s.content);
+  add(s.spoilerText);
+  for (const m of s.mediaAttachments ?? []) add(`${m.id}:${m.description ?? ""}`);
+  for (const o of s.poll?.options ?? []) add(o.title);
+  return `~${(h >>> 0).toString(36)}`;
+}
+
 /** Which pictures of the toot are ready (or failed) changes its lines. */
 function pictureKey(s: mastodon.v1.Status, opts: RenderOptions): string {
   const media = s.mediaAttachments;
@@ -61,7 +80,7 @@ function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
   return [
     status.id,
     s.id,
-    s.editedAt ?? "",
+    s.editedAt ?? untimedEditKey(s),
     opts.width,
     opts.expanded ? 1 : 0,
     opts.theme.key,

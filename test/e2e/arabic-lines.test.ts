@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { rtl, seen } from "../helpers/arabic.js";
-import { e2eInstance } from "../helpers/e2e.js";
+import { e2eInstance, NEEDS_QUOTES } from "../helpers/e2e.js";
 import type { TerminalSession } from "../helpers/terminal-session.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 3 });
@@ -56,10 +56,13 @@ test("in the Arabic interface tootty's lines in toots and notifications run righ
 test("in the Arabic interface a quote's bar is on the right and every count in Arabic digits", async () => {
   const tui = await arabic(100, 40);
   // The demo's quotes: the quoted toot's lines stand left of a bar on the right edge, its
-  // header (name on the right, time on the left) against the bar.
+  // header (name on the right, time on the left) against the bar. A server without quote
+  // posts (GoToSocial, snac) sends none: there, the counts alone.
   const quotedHeader = /^ +\S.* · @\S+ .+ │$/;
   const screen = await tui.waitFor(
-    (s) => rowsWith(s, " · @").some((r) => quotedHeader.test(r)) && rowsWith(s, "☆").length > 1,
+    (s) =>
+      (NEEDS_QUOTES !== false || rowsWith(s, " · @").some((r) => quotedHeader.test(r))) &&
+      rowsWith(s, "☆").length > 1,
     "a quoted toot and the counts",
   );
   assert.ok(
@@ -70,7 +73,8 @@ test("in the Arabic interface a quote's bar is on the right and every count in A
   for (const counts of rowsWith(screen, "☆"))
     assert.match(
       counts,
-      /^▌? +[٠-٩]+ ❝ {2}[٠-٩٬]+ [☆★] {2}[٠-٩٬]+ ↻ {2}[٠-٩٬]+ ↩$/,
+      // The quotes count only where the server counts quotes (Akkoma, Sharkey do not).
+      /^▌? +(?:[٠-٩]+ ❝ {2})?[٠-٩٬]+ [☆★] {2}[٠-٩٬]+ ↻ {2}[٠-٩٬]+ ↩$/,
       `a counts line in Arabic digits:\n${screen}`,
     );
   tui.send("q");

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before } from "node:test";
+import { reshapeBody } from "../../src/demo/flavour.js";
 import {
   type DemoFlavourName,
   type DemoInstance,
@@ -76,6 +77,20 @@ export const NEEDS_STREAM: string | false = STREAMS
 export const NEEDS_ASYNC_REFRESH: string | false = demoFlavour(FLAVOUR).asyncRefreshes
   ? false
   : `the ${FLAVOUR} flavour has no async refreshes (Mastodon-Async-Refresh is Mastodon 4.4+'s)`;
+
+/**
+ * For `test(…, { skip: NEEDS_QUOTES })`: the flavour's toots carry no quote at all (GoToSocial's
+ * and snac's statuses have no `quote`), so there is no quoted toot to draw.
+ */
+export const NEEDS_QUOTES: string | false = (() => {
+  const account = { id: "1", acct: "a" };
+  const toot = { uri: "u", visibility: "public", content: "", account };
+  const quoting = { ...toot, quote: { state: "accepted", quoted_status: { ...toot, id: "2" } } };
+  const shaped = reshapeBody(demoFlavour(FLAVOUR), quoting) as { quote?: unknown };
+  return shaped.quote
+    ? false
+    : `the ${FLAVOUR} flavour's toots carry no quote (its server has no quote posts)`;
+})();
 
 const POLL_MS = 5_000;
 

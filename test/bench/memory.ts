@@ -6,12 +6,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TmuxSession } from "../helpers/tmux.js";
-import { cpuTicks, peakRssMb, rssMb, soleChild, untilIdle } from "./proc.js";
+import { cpuTicks, peakRssMb, rssMb, rssPartsMb, soleChild, untilIdle } from "./proc.js";
 import { publishMany, startDemoChild, TARGETS } from "./streaming.js";
 
 const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
 const LONG_RUN = Number(process.env.TOOTTY_BENCH_LONG_RUN ?? 100_000);
 const log = (m: string) => process.stderr.write(`  [memory] ${m}\n`);
+
+const parts = (p: { files: number; anonymous: number }) =>
+  `mapped files ${p.files.toFixed(0)} MB, anonymous ${p.anonymous.toFixed(0)} MB`;
 
 export async function benchMemory(): Promise<Record<string, string>> {
   const demo = await startDemoChild();
@@ -30,6 +33,7 @@ export async function benchMemory(): Promise<Record<string, string>> {
     const pid = await soleChild(session.pid());
     await untilIdle(pid);
     const rssStart = rssMb(pid);
+    const partsStart = rssPartsMb(pid);
     let rssMid = 0;
     const started = Date.now();
     const ticksStart = cpuTicks(pid);
@@ -45,11 +49,12 @@ export async function benchMemory(): Promise<Record<string, string>> {
     // /proc counts CPU in ticks of 10 ms (USER_HZ 100).
     const cpuMsPer1000 = ((cpuTicks(pid) - ticksStart) * 10) / (LONG_RUN / 1000);
     const rssEnd = rssMb(pid);
+    const partsEnd = rssPartsMb(pid);
     const peak = peakRssMb(pid);
     const seconds = (Date.now() - started) / 1000;
     return {
-      "tootty RSS after the first paint": `${rssStart.toFixed(0)} MB`,
-      [`tootty RSS after ${LONG_RUN} streamed statuses (goal ≤ 100 MB)`]: `${rssEnd.toFixed(0)} MB (peak ${peak.toFixed(0)} MB, ${seconds.toFixed(0)} s)`,
+      "tootty RSS after the first paint": `${rssStart.toFixed(0)} MB (${parts(partsStart)})`,
+      [`tootty RSS after ${LONG_RUN} streamed statuses (goal ≤ 100 MB)`]: `${rssEnd.toFixed(0)} MB (${parts(partsEnd)}; peak ${peak.toFixed(0)} MB, ${seconds.toFixed(0)} s)`,
       "tootty RSS growth over the last half (goal flat)": `${(rssEnd - rssMid).toFixed(1)} MB`,
       "tootty CPU per 1000 streamed statuses, painted at 160×45 (goal < 1 s, i.e. keeps up with 1000/s)": `${cpuMsPer1000.toFixed(0)} ms`,
     };

@@ -35,6 +35,18 @@ export const rssMb = (pid: number) => statusField(pid, "VmRSS");
 /** The highest resident set size so far, in MB. */
 export const peakRssMb = (pid: number) => statusField(pid, "VmHWM");
 
+/**
+ * Where the resident set is, in MB (/proc/PID/smaps_rollup): pages of mapped files (node's
+ * own binary with ICU's data, shared libraries; clean, shared with other node processes) and
+ * anonymous memory (V8's heap, malloc's, thread stacks).
+ */
+export function rssPartsMb(pid: number): { files: number; anonymous: number } {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1]);
+  const anonymous = kb("Anonymous") / 1024;
+  return { files: kb("Rss") / 1024 - anonymous, anonymous };
+}
+
 /** CPU ticks (user + system) the process has used so far; /proc counts 10 ms ticks (USER_HZ 100). */
 export function cpuTicks(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");

@@ -13,6 +13,7 @@
  */
 import { domainToASCII } from "node:url";
 import type { CountRule } from "../api/server-profile.js";
+import { formatDigits } from "../i18n/index.js";
 import { graphemeCount } from "./graphemes.js";
 import { regexen as re } from "./twitter-regexen.js";
 
@@ -190,9 +191,10 @@ export function pollOptionLength(option: string, rule: CountRule = MASTODON_RULE
 }
 
 /**
- * The count as the composer's status line shows it, "used/max". A refusal for length quotes
- * this same text, so the message and the counter beside it read alike.
+ * The count as the composer's status line shows it, "used/max", in the interface language's
+ * digits as every number tootty writes (ar-EG "١٢/٥٠٠"). A refusal for length quotes this same
+ * text, so the message and the counter beside it read alike.
  */
 export function countLabel(used: number, max: number): string {
-  return `${used}/${max}`;
+  return `${formatDigits(used)}/${formatDigits(max)}`;
 }

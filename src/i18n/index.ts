@@ -65,6 +65,8 @@ interface Current {
   number(n: number): string;
   /** A whole percentage, `n` of 100, as the language writes it (Intl's percent style). */
   percent(n: number): string;
+  /** `n` in the language's digits, not grouped (Intl.NumberFormat, useGrouping false). */
+  digits(n: number): string;
 }
 
 /**
@@ -92,6 +94,7 @@ function make(tag: string): Current {
   let plural: Intl.PluralRules | undefined;
   let number: Intl.NumberFormat | undefined;
   let percent: Intl.NumberFormat | undefined;
+  let digits: Intl.NumberFormat | undefined;
   return {
     tag,
     messages: words?.messages ?? en,
@@ -106,6 +109,11 @@ function make(tag: string): Current {
         return String(n);
       number ??= new Intl.NumberFormat(tag);
       return number.format(n);
+    },
+    digits: (n) => {
+      if (plainDigits && Number.isInteger(n) && !Object.is(n, -0)) return String(n);
+      digits ??= new Intl.NumberFormat(tag, { useGrouping: false });
+      return digits.format(n);
     },
     percent: (n) => {
       if (plainDigits && Number.isInteger(n) && n >= 0 && n <= 100) return `${n}%`;
@@ -274,6 +282,14 @@ export function actionWords(action: Action): string {
  */
 export function formatNumber(n: number): string {
   return now().number(n);
+}
+
+/**
+ * `n` in the interface language's digits without grouping: a figure read against another
+ * beside it, as the composer's "used/max" counter ("10005/10000", ar-EG "١٠٠٠٥/١٠٠٠٠").
+ */
+export function formatDigits(n: number): string {
+  return now().digits(n);
 }
 
 /**

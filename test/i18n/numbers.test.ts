@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { afterEach, before, describe, test } from "node:test";
 import fc from "fast-check";
+import { countLabel } from "../../src/compose/counter.js";
 import { formatNumber, loadLanguage, setLocale, tl } from "../../src/i18n/index.js";
 
 const TAGS = [
@@ -72,5 +73,22 @@ describe("numbers in the interface language", () => {
     setLocale("en");
     assert.match(tl("time.minutes", { count: 5 }), /5/);
     assert.match(tl("time.minutes", { count: 1234 }), /1,234/);
+  });
+});
+
+describe("the composer's counter in the interface language's digits", () => {
+  before(() => loadLanguage("ar"));
+  afterEach(() => setLocale("en"));
+
+  test("used/max as Intl writes each for the locale, ungrouped, as the refusal quotes it", () => {
+    for (const tag of TAGS) {
+      setLocale(tag);
+      const intl = new Intl.NumberFormat(tag, { useGrouping: false });
+      assert.equal(countLabel(10005, 10000), `${intl.format(10005)}/${intl.format(10000)}`, tag);
+    }
+    setLocale("ar-EG");
+    assert.equal(countLabel(12, 500), "١٢/٥٠٠");
+    setLocale("en");
+    assert.equal(countLabel(10005, 10000), "10005/10000");
   });
 });

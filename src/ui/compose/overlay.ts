@@ -3,6 +3,7 @@
 // colours the status line, and reports how the session ended.
 
 import type blessed from "blessed";
+import { countLabel } from "../../compose/counter.js";
 import type { ComposeSession, SessionOutcome } from "../../compose/session.js";
 import { rtlInterface, shown, tl } from "../../i18n/index.js";
 import {
@@ -114,7 +115,7 @@ export class ComposeOverlay implements Overlay {
     // The status and field lines are the editor's words in logical order.
     const status = this.busy
       ? truncateToWidth(shown(tl("ui.working")), inner).padEnd(inner)
-      : statusLine(v.status, `${v.count}/${v.max}`, inner);
+      : statusLine(v.status, countLabel(v.count, v.max), inner);
     const statusColour = v.isError ? RED : REVERSE;
     this.box.setLabel(
       ` ${truncateToWidth(shown(sanitizeInline(this.opts.title)), Math.max(1, inner - 2))} `,

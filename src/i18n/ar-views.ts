@@ -164,7 +164,12 @@ export const arViews: Translation<typeof enViews> = {
   "view.instanceNoNodeinfo": "غير منشور (لا NodeInfo)",
   "view.instanceReports": "الإصدار المعلن:   {value}",
   "view.instanceApiLevel": "{value} · واجهة Mastodon البرمجية {level}",
-  "view.instanceLimitAsWritten": "حدّ الأحرف:       {max}، والروابط تُحسب كما كُتبت",
+  "view.instanceLimitAsWritten":
+    "حدّ الأحرف:       {max}، للنص وتحذير المحتوى معًا، والروابط تُحسب كما كُتبت",
+  "view.instanceLimitCodePoints":
+    "حدّ الأحرف:       {max} نقطة رمزية (الرمز التعبيري المركّب يُحسب بعدد أجزائه)، للنص وتحذير المحتوى معًا، والروابط تُحسب كما كُتبت",
+  "view.instanceLimitUtf16":
+    "حدّ الأحرف:       {max} وحدة UTF-16 (معظم الرموز التعبيرية تُحسب اثنتين)، والروابط تُحسب كما كُتبت؛ وتحذير المحتوى على حدة، حتى {cw}",
   "view.instanceLimitPerLink": "حدّ الأحرف:       {max}، وكل رابط يُحسب {url}",
   "view.instanceAttachments": "المرفقات:        حتى {max}",
   "view.instancePolls": "الاستطلاعات:     عدد الخيارات حتى {options}، وطول الخيار حتى {chars}",

@@ -141,7 +141,12 @@ export const enViews = {
   "view.instanceNoNodeinfo": "not published (no NodeInfo)",
   "view.instanceReports": "Reports:         {value}",
   "view.instanceApiLevel": "{value} · Mastodon API {level}",
-  "view.instanceLimitAsWritten": "Character limit: {max}, links count as written",
+  "view.instanceLimitAsWritten":
+    "Character limit: {max}, text and content warning together, links as written",
+  "view.instanceLimitCodePoints":
+    "Character limit: {max} code points (an emoji made of several counts each part), text and content warning together, links as written",
+  "view.instanceLimitUtf16":
+    "Character limit: {max} UTF-16 units (most emoji count 2), links as written; the content warning apart, up to {cw}",
   "view.instanceLimitPerLink": "Character limit: {max}, each link counts {url}",
   "view.instanceAttachments": "Attachments:     up to {max}",
   "view.instancePolls": "Polls:           up to {options} options of {chars} characters",

@@ -5,7 +5,7 @@ import { statusHistory, translateStatus } from "../../api/actions.js";
 import { describeError } from "../../api/errors.js";
 import { probeUnknownFeatures } from "../../api/feature-probe.js";
 import { fetchInstanceRules } from "../../api/search.js";
-import type { ServerFeature } from "../../api/server-profile.js";
+import type { ServerFeature, ServerLimits } from "../../api/server-profile.js";
 import { helpEntries, type Keymap } from "../../config/keymap.js";
 import {
   actionWords,
@@ -90,6 +90,25 @@ export async function openHistory(deps: FeatureDeps, ctx: Ctx, status: Status): 
   }
 }
 
+/**
+ * How this server measures a toot against its limit, in the words of its own rule
+ * (api/server-profile.ts CountRule): the count a user sees in the composer follows it.
+ */
+export function limitLine(limits: ServerLimits): string {
+  const max = limits.maxCharacters;
+  const rule = limits.count;
+  switch (rule.kind) {
+    case "mastodon":
+      return tl("view.instanceLimitPerLink", { max, url: rule.urlLength });
+    case "gotosocial":
+      return tl("view.instanceLimitCodePoints", { max });
+    case "sharkey":
+      return tl("view.instanceLimitUtf16", { max, cw: rule.maxSpoiler });
+    default:
+      return tl("view.instanceLimitAsWritten", { max });
+  }
+}
+
 export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
   const { session } = deps;
   const info = session.instance;
@@ -127,12 +146,7 @@ export async function openInstance(deps: FeatureDeps, ctx: Ctx): Promise<void> {
               ? tl("view.instanceApiLevel", { value: reports, level: info.mastodonApiVersion })
               : reports,
         }),
-        limits.count.kind === "mastodon"
-          ? line("view.instanceLimitPerLink", {
-              max: limits.maxCharacters,
-              url: limits.count.urlLength,
-            })
-          : line("view.instanceLimitAsWritten", { max: limits.maxCharacters }),
+        shown(limitLine(limits)),
         line("view.instanceAttachments", { max: limits.maxMediaAttachments }),
         line("view.instancePolls", {
           options: limits.pollMaxOptions,

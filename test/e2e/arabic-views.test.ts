@@ -8,8 +8,16 @@ import { test } from "node:test";
 import { AccountStore } from "../../src/config/accounts.js";
 // Writing stored accounts goes through conf, as `tootty login` does.
 import "../../src/config/conf-writer.js";
+import { ar } from "../../src/i18n/ar.js";
 import { rtl, seen } from "../helpers/arabic.js";
-import { BIN, command, e2eInstance, newConfigDir } from "../helpers/e2e.js";
+import {
+  BIN,
+  CONNECTED,
+  command,
+  e2eInstance,
+  needsEndpoint,
+  newConfigDir,
+} from "../helpers/e2e.js";
 import { startTerminal } from "../helpers/terminal.js";
 import type { TerminalSession } from "../helpers/terminal-session.js";
 
@@ -26,7 +34,9 @@ const rowWith = (screen: string, text: string) => rows(screen).find((l) => l.inc
 
 async function arabic(config?: unknown): Promise<TerminalSession> {
   const tui = e2e.start({ cols: 100, rows: 30, env: ARABIC, emulator: "tmux", config });
-  await tui.waitFor((s) => seen(s).includes(rtl("مباشر")), "the Arabic interface, live", 20_000);
+  // "live", or "polling" on a server without streaming (its words cut to fit the status line).
+  const state = CONNECTED === "live" ? ar["state.live"] : ar["state.polling"];
+  await tui.waitFor((s) => seen(s).includes(rtl(state)), "the Arabic interface, live", 20_000);
   return tui;
 }
 
@@ -35,7 +45,10 @@ async function closed(tui: TerminalSession, text: string): Promise<void> {
   await tui.waitFor((s) => !seen(s).includes(text), `${text} closed`);
 }
 
-test("in Arabic, search, :list, :policy and :requests read right to left", async () => {
+// The notification policy and requests are Mastodon 4.3's (GoToSocial, Pleroma have neither).
+test("in Arabic, search, :list, :policy and :requests read right to left", {
+  skip: needsEndpoint("PATCH", "/api/v2/notifications/policy", "notification policy"),
+}, async () => {
   // A request from Lou waits in the inbox: new accounts' notifications are filtered.
   const res = await fetch(`${e2e.demo.url}/api/v2/notifications/policy`, {
     method: "PATCH",

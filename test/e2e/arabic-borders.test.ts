@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { FALLBACK_WIDTHS, setTerminalWidths } from "../../src/render/index.js";
 import { rtl, seen } from "../helpers/arabic.js";
+import { needsEndpoint } from "../helpers/e2e.js";
 import { skipUnlessAvailable } from "../helpers/terminal.js";
 import {
   brokenRows,
@@ -17,6 +18,9 @@ import {
 } from "../ui/terminal-harness.js";
 
 const ARABIC = { LANG: "ar_EG.UTF-8", LC_ALL: "" };
+// The notification policy is Mastodon 4.3's: on a server without it :policy says so, and there
+// is no panel to look at.
+const NO_POLICY = needsEndpoint("PATCH", "/api/v2/notifications/policy", "notification policy");
 type Session = Awaited<ReturnType<typeof startTootty>>["session"];
 
 /** Every row from below the tab bar (if any) to above the status line ends with a border. */
@@ -49,7 +53,8 @@ describe("borders in the Arabic interface, in tmux", { skip: skipUnlessAvailable
     [80, 24],
     [132, 40],
   ] as const) {
-    test(`every border column intact at ${cols}×${rows}: panes, search and :policy`, async () => {
+    const where = NO_POLICY ? "panes and search" : "panes, search and :policy";
+    test(`every border column intact at ${cols}×${rows}: ${where}`, async () => {
       const { session, demo } = await startTootty({ cols, rows, emulator: "tmux", env: ARABIC });
       await session.waitFor((s) => seen(s).includes(rtl("الرئيسية")), "the Arabic interface");
       await publishWideToots(demo);
@@ -64,11 +69,13 @@ describe("borders in the Arabic interface, in tmux", { skip: skipUnlessAvailable
       await assertBorders(session, cols, rows, "the search view");
       session.send("\x1b");
       await session.waitFor((s) => !seen(s).includes(rtl("الحسابات")), "the search closed");
-      session.send(":");
-      session.send("policy", "Enter");
-      await session.waitFor((s) => seen(s).includes(rtl("من لا تتابعهم")), "the policy");
-      await assertBorders(session, cols, rows, "the policy panel");
-      session.send("\x1b");
+      if (!NO_POLICY) {
+        session.send(":");
+        session.send("policy", "Enter");
+        await session.waitFor((s) => seen(s).includes(rtl("من لا تتابعهم")), "the policy");
+        await assertBorders(session, cols, rows, "the policy panel");
+        session.send("\x1b");
+      }
       session.send("q");
       assert.equal(await session.waitForExit(), 0);
     });

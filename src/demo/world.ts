@@ -289,10 +289,12 @@ export class DemoWorld {
     const stored = this.byId.get(id);
     if (!stored) throw new Error(`unknown status: ${id}`);
     stored.status = { ...stored.status, content, edited_at: new Date(at).toISOString() };
-    // Boosts embed the original: keep them in step, as Mastodon renders them fresh.
+    // Boosts and notifications embed the original: keep them in step, as Mastodon renders
+    // them fresh at every request (REST::NotificationSerializer's target_status).
     for (const s of this.statuses) {
       if (s.status.reblog?.id === id) s.status = { ...s.status, reblog: stored.status };
     }
+    for (const n of this.notifications) if (n.status?.id === id) n.status = stored.status;
     this.emit({ type: "status.update", stored });
     return stored;
   }

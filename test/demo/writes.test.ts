@@ -33,6 +33,20 @@ describe("posting and acting on statuses", () => {
   });
   after(() => demo.close());
 
+  test("a notification shows its toot as it is now, edited, as Mastodon renders it per request", async () => {
+    const { control } = demo;
+    const toot = control.publish("home", { account: "yuki", content: "<p>@demo before</p>" });
+    const made = control.notify("mention", { account: "yuki", status_id: toot.id });
+    control.editStatus(toot.id, "<p>@demo after</p>");
+    const { body: list } = await getJson<Array<{ id: string; status?: ApiStatus }>>(
+      demo,
+      "/api/v1/notifications?limit=40",
+    );
+    const shown = list.find((n) => n.id === made.id);
+    assert.equal(shown?.status?.content, "<p>@demo after</p>");
+    assert.ok(shown?.status?.edited_at, "with its edit time");
+  });
+
   test("a post is linkified like Mastodon and streams to user and public:local", async () => {
     const socket = await subscribedSocket(demo, ["user", "public:local"]);
     try {

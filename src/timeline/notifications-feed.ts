@@ -27,7 +27,8 @@ import {
   type PaneState,
   problemOf,
 } from "./pane-state.js";
-import type { StatusChanges } from "./status-bus.js";
+import { notificationPageChanges } from "./poll-reconcile.js";
+import type { StatusBus, StatusChanges } from "./status-bus.js";
 
 export interface NotificationsRest {
   notifications(page?: PageParams): Promise<Notification[]>;
@@ -95,8 +96,11 @@ export class NotificationFeed {
   constructor(
     private readonly rest: NotificationsRest,
     private readonly stream: FeedStream,
-    /** The session's status bus: a toot in a notification is edited and deleted with it. */
-    private readonly changes: StatusChanges,
+    /**
+     * The session's status bus: a toot in a notification is edited and deleted with it, and
+     * an edit found by polling goes on it for every place that shows the toot.
+     */
+    private readonly changes: StatusChanges & Pick<StatusBus, "publish">,
     private readonly maxPages = 5,
     private readonly polling: NotificationPolling = {},
     /** Present where the server groups notifications itself (Mastodon 4.3+). */
@@ -323,13 +327,33 @@ export class NotificationFeed {
     );
     this.pollTimer = clock.setTimeout(() => {
       const from = this.newestId();
-      void (from ? this.catchUp(from) : this.load({})).finally(() => {
+      const polling = from
+        ? this.catchUp(from).then(() => {
+            if (this.stream.state.kind === "unavailable" && !this.grouped) return this.reconcile();
+          })
+        : this.load({});
+      void polling.finally(() => {
         this.pollTimer = undefined;
         if (this.lastRest?.ok) this.polled = true;
         this.emit();
         this.pollWhenUnavailable(this.stream.state);
       });
     }, delay);
+  }
+
+  /**
+   * With no stream at all, a notified toot's edit or delete is known only by asking: the newest
+   * page again (one request per poll, as each timeline's), read against what is held
+   * (poll-reconcile.ts). An edit goes on the session's bus, for every place that shows the toot.
+   * Grouped servers (Mastodon 4.3+) stream; their groups are not judged by a v1 page.
+   */
+  private async reconcile(): Promise<void> {
+    const askedWith = new Set(this.store.items.map((n) => n.id));
+    const page = await this.fetch({ limit: 40 });
+    if (!page || this.closed) return;
+    const { edits, gone } = notificationPageChanges(this.store.items, page, askedWith);
+    for (const status of edits) this.changes.publish({ kind: "edit", status });
+    if (gone.size > 0 && this.store.remove(gone)) this.emit();
   }
 
   private stopPolling(): void {

@@ -1,6 +1,8 @@
 // Edits and deletes on a server that streams nothing (Hollo has no /api/v1/streaming): polling
 // with min_id brings only new toots, so a feed asks for its newest page again now and then and
 // reads what changed in the statuses it holds from it. Pure: the feed does the asking.
+
+import type { Notification } from "./notifications.js";
 import type { StatusChange } from "./status-change.js";
 import type { Status, TimelineItem } from "./store.js";
 
@@ -31,7 +33,7 @@ export function pageChanges(
     const now = fresh.get(item.id)!;
     const was = item.status.reblog ?? item.status;
     const is = now.reblog ?? now;
-    if (was.id === is.id && edited(was, is)) changes.push({ kind: "edit", status: is });
+    if (was.id === is.id && statusEdited(was, is)) changes.push({ kind: "edit", status: is });
   }
   for (let i = 0; i < last; i++) {
     const item = held[i]!;
@@ -41,7 +43,47 @@ export function pageChanges(
   return changes;
 }
 
-function edited(was: Status, is: Status): boolean {
+/**
+ * What the newest page of notifications (asked without max_id) says changed in `held` (the
+ * notifications held, newest first), by the same rule as a timeline's page: the toot in a
+ * notification edited, and a notification the page no longer has though it lies within the
+ * page's span — its toot deleted (Mastodon deletes a status's notifications with it) or it was
+ * dismissed elsewhere. Only notifications in `askedWith` are judged; none below the page.
+ */
+export function notificationPageChanges(
+  held: readonly Notification[],
+  page: readonly Notification[],
+  askedWith: ReadonlySet<string>,
+): { edits: Status[]; gone: Set<string> } {
+  const fresh = new Map(page.map((n) => [n.id, n]));
+  const edits: Status[] = [];
+  let last = -1;
+  for (let i = 0; i < held.length; i++) {
+    const now = fresh.get(held[i]!.id);
+    if (!now) continue;
+    last = i;
+    const was = held[i]!.status;
+    const is = now.status;
+    if (was && is && was.id === is.id && statusEdited(was, is)) edits.push(is);
+  }
+  const gone = new Set<string>();
+  for (let i = 0; i < last; i++) {
+    const id = held[i]!.id;
+    if (!fresh.has(id) && askedWith.has(id)) gone.add(id);
+  }
+  return { edits, gone };
+}
+
+/**
+ * Whether `is` is an edit of `was` (the same status asked for again): its edit time, or
+ * where the server sends none (GoToSocial, Pleroma) its words, content warning or poll options.
+ */
+export function statusEdited(was: Status, is: Status): boolean {
+  // A copy from before the edit held (a page asked for before it, a notification rendered
+  // then) is not an edit: every later copy of an edited status carries an edit time as late.
+  const heldAt = was.editedAt ? Date.parse(was.editedAt) : Number.NaN;
+  const freshAt = is.editedAt ? Date.parse(is.editedAt) : Number.NaN;
+  if (!Number.isNaN(heldAt) && (Number.isNaN(freshAt) || freshAt < heldAt)) return false;
   return (
     (is.editedAt ?? null) !== (was.editedAt ?? null) ||
     is.content !== was.content ||

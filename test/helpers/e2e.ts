@@ -26,7 +26,8 @@ export const FLAVOUR = flavourFromEnv();
 // Misskey's socket (Sharkey) opens but carries nothing Mastodon-shaped: no streaming either.
 const streams = (flavour: DemoFlavourName | undefined) =>
   !["none", "misskey"].includes(demoFlavour(flavour).streaming);
-const STREAMS = streams(FLAVOUR);
+/** Whether the flavour's server streams at all (Hollo and snac do not). */
+export const STREAMS = streams(FLAVOUR);
 
 /**
  * What a connected pane's title says on a flavour: "live", or "polling" on a server with no

@@ -33,6 +33,16 @@ describe("pageChanges", () => {
     );
   });
 
+  test("a copy older than the one held (asked for before its edit) is not an edit back", () => {
+    const now = edit(makeStatus("1"), "<p>new</p>", "2026-01-01T00:10:00.000Z");
+    const asked = new Set(["1"]);
+    assert.deepEqual(pageChanges(items([now]), [makeStatus("1")], asked), [], "no edit time");
+    const older = edit(makeStatus("1"), "<p>mid</p>", "2026-01-01T00:05:00.000Z");
+    assert.deepEqual(pageChanges(items([now]), [older], asked), [], "an earlier edit time");
+    const later = edit(makeStatus("1"), "<p>newer</p>", "2026-01-01T00:20:00.000Z");
+    assert.deepEqual(pageChanges(items([now]), [later], asked), [{ kind: "edit", status: later }]);
+  });
+
   test("a boost's original edited: the edit is of the original", () => {
     const original = makeStatus("1");
     const wrapper = boost("5", original);

@@ -32,7 +32,7 @@ export interface RateLimitInfo {
 export interface Attempt<T> {
   /** Performs one HTTP exchange; must honour `signal`. Returns the body and the headers. */
   send(signal: AbortSignal): Promise<{ data: T; headers: HeaderReader }>;
-  /** Safe to send again (GET, or a POST carrying an Idempotency-Key). */
+  /** Safe to send again (GET, PATCH, or a POST with a key the server dedupes by). */
   idempotent: boolean;
 }
 

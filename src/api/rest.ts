@@ -231,7 +231,12 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     const method = req.method;
     return queue.run<RawAnswer<T>>({
       // PATCH sets fields to the values sent: repeating it changes nothing more.
-      idempotent: method === "GET" || method === "PATCH" || req.idempotencyKey !== undefined,
+      // A POST is sent again only where the server dedupes by its key (profile.dedupesPosts):
+      // elsewhere a repeat after a lost answer is a second toot.
+      idempotent:
+        method === "GET" ||
+        method === "PATCH" ||
+        (req.idempotencyKey !== undefined && profile.dedupesPosts()),
       send: async (signal) => {
         const meta = { requestInit: { signal, headers } };
         let res: { data: unknown; headers: HeaderReader; status?: number };

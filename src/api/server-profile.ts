@@ -146,6 +146,8 @@ const SOFTWARE: Record<string, Known> = {
   snac: SNAC,
 };
 
+const DEDUPES_POSTS = new Set(["mastodon", "hometown", "hollo", "pleroma", "akkoma"]);
+
 /**
  * What the instance JSON alone promises. `api_versions.mastodon` exists from Mastodon 4.3:
  * version 2 adds grouped notifications and notifications/unread_count, version 7 quote posts
@@ -206,6 +208,17 @@ export class ServerProfile {
   /** Whether the software named by NodeInfo is known, from its own code, to lack this. */
   softwareLacks(feature: ServerFeature): boolean {
     return this.nodeSoftware ? SOFTWARE[this.nodeSoftware.name]?.[feature] === false : false;
+  }
+
+  /**
+   * Whether a repeated POST with the same Idempotency-Key returns the first toot instead of
+   * posting again: Mastodon's PostStatusService keeps the key an hour, Pleroma and Akkoma in
+   * their IdempotencyPlug, Hollo in posts.idempotence_key (src/api/v1/statuses.ts). Sharkey's
+   * Mastodon API and snac never read the header, and a server not known here may not either:
+   * false until NodeInfo names one that does.
+   */
+  dedupesPosts(): boolean {
+    return DEDUPES_POSTS.has(this.nodeSoftware?.name ?? "");
   }
 
   /** Whether to try: false only when this server is known not to have it. */

@@ -1,6 +1,6 @@
 // Posting, editing and reading the source of a toot, on the shared request queue.
 // The compose room's PostingApi is implemented here; every call goes through rest.request,
-// so rate limits, retries (a POST only with its Idempotency-Key) and timeouts apply.
+// so rate limits, retries (a POST only where the server dedupes by its key) and timeouts apply.
 import type { mastodon } from "masto";
 import type { EditParams, PostingApi, PostParams } from "../compose/post.js";
 import { ProblemError } from "./errors.js";
@@ -93,5 +93,6 @@ export function postingApi(
       onPosted?.(result);
       return result;
     },
+    resendIsSafe: () => rest.profile.dedupesPosts(),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Posting a draft. The draft's own Idempotency-Key goes with every attempt, so when
  * the answer to a POST is lost (the server stored the toot, the connection dropped),
- * the retry returns the same toot instead of posting it twice.
+ * the retry returns the same toot instead of posting it twice — on servers that dedupe by
+ * the key. Elsewhere (Sharkey, snac) a lost answer leaves the outcome unknown, and the
+ * user is told so instead of being invited to send it again.
  */
 
 import type { CountRule, ServerLimits } from "../api/server-profile.js";
@@ -42,6 +44,8 @@ export interface EditParams {
 export interface PostingApi {
   postStatus(params: PostParams, idempotencyKey: string): Promise<{ id: string }>;
   editStatus(id: string, params: EditParams): Promise<{ id: string }>;
+  /** Whether sending the same draft again cannot post it twice (the server dedupes by key). */
+  resendIsSafe?(): boolean;
 }
 
 export interface PollLimits {
@@ -68,7 +72,7 @@ export type SubmitResult =
   | { ok: true; id: string }
   | {
       ok: false;
-      kind: "too-long" | "empty" | "invalid-poll" | "rejected" | "failed";
+      kind: "too-long" | "empty" | "invalid-poll" | "rejected" | "failed" | "unknown";
       message: string;
       /** True when trying again (same key) may succeed: the draft is kept either way. */
       retryable: boolean;
@@ -220,6 +224,17 @@ export async function submitDraft(
         ok: false,
         kind: "rejected",
         message: tl("compose.rejected", { why: text }),
+        retryable: false,
+      };
+    }
+    // 429 is a refusal before acting. A timeout, a dropped connection or a 5xx may come after
+    // the server stored the toot: only a server that dedupes by key makes :wq again safe.
+    const mayHavePosted = status !== 429 && !draft.editingStatusId && api.resendIsSafe?.() !== true;
+    if (mayHavePosted) {
+      return {
+        ok: false,
+        kind: "unknown",
+        message: tl("compose.mayHavePosted", { why: text }),
         retryable: false,
       };
     }

@@ -117,6 +117,13 @@ export interface DemoFlavour {
    * statuscontext.go answers a plain 200).
    */
   readonly asyncRefreshes: boolean;
+  /**
+   * A repeated POST /api/v1/statuses with the same Idempotency-Key returns the first toot:
+   * Mastodon's PostStatusService keeps the key an hour, Hollo its posts.idempotence_key an
+   * hour (src/api/v1/statuses.ts). Sharkey's Mastodon API (mastodon/endpoints/status.ts,
+   * postStatus) and snac (mastoapi.c) never read the header: a repeat is a second toot.
+   */
+  readonly dedupesByIdempotencyKey: boolean;
   /** Removes or changes status fields the way this server renders them. */
   reshapeStatus(status: Record<string, unknown>): void;
   /** This server's answer to a path it has no route for (default: Mastodon's JSON 404). */
@@ -259,6 +266,7 @@ const mastodon: DemoFlavour = {
   formArrays: true,
   uuidCursors: false,
   asyncRefreshes: true,
+  dedupesByIdempotencyKey: true,
   reshapeStatus() {},
 };
 
@@ -423,6 +431,7 @@ function sharkey(): DemoFlavour {
   return {
     ...mastodon,
     asyncRefreshes: false,
+    dedupesByIdempotencyKey: false,
     name: "sharkey",
     software: { name: "sharkey", version: "2025.4.3" },
     instanceVersion: "3.0.0 (compatible; Sharkey 2025.4.3; like Akkoma)",
@@ -483,6 +492,7 @@ function snac(): DemoFlavour {
   return {
     ...mastodon,
     asyncRefreshes: false,
+    dedupesByIdempotencyKey: false,
     name: "snac",
     software: { name: "snac", version: "2.94" },
     instanceVersion: "4.0.0 (not true; really snac/2.94)",

@@ -86,7 +86,10 @@ export function writeRoutes({ world, quotes }: WriteDeps): Route[] {
       const denied = requireWrite(ctx);
       if (denied) return denied;
       const key = ctx.req.headers["idempotency-key"];
-      const idemKey = typeof key === "string" && key !== "" ? `${ctx.token}\u0000${key}` : null;
+      const idemKey =
+        flavour.dedupesByIdempotencyKey && typeof key === "string" && key !== ""
+          ? `${ctx.token}\u0000${key}`
+          : null;
       const previous = idemKey ? idempotent.get(idemKey) : undefined;
       if (previous && ctx.now - previous.at < IDEMPOTENCY_MS) {
         const again = world.get(previous.id);

@@ -100,6 +100,8 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.nothingToPost": "لا شيء للنشر",
   "compose.rejected": "لم يُنشر: {why}",
   "compose.failed": "لم يُنشر ({why}). المسودة محفوظة، وإعادة \u200e:wq آمنة.",
+  "compose.mayHavePosted":
+    "ربما نُشر ({why}): تحقّق من ملفك الشخصي قبل الإرسال مجددًا. المسودة محفوظة.",
   "compose.pollNeedsTwo": "يحتاج الاستطلاع إلى خيارين على الأقل: \u200e:poll 1d yes | no",
   "compose.scheduleUsage": "الصيغة: \u200e:schedule YYYY-MM-DD HH:MM",
   "compose.noSuchTime": "لا وجود لهذا الوقت: {time}",

@@ -56,6 +56,8 @@ export const enCompose = {
   "compose.nothingToPost": "Nothing to post",
   "compose.rejected": "Not posted: {why}",
   "compose.failed": "Not posted ({why}). The draft is kept; :wq again is safe.",
+  "compose.mayHavePosted":
+    "May have been posted ({why}): check your profile before sending again. The draft is kept.",
   "compose.pollNeedsTwo": "A poll needs at least two options: :poll 1d yes | no",
   "compose.scheduleUsage": "Use :schedule YYYY-MM-DD HH:MM",
   "compose.noSuchTime": "No such time: {time}",

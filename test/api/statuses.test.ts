@@ -14,6 +14,8 @@ let rest: RestClient;
 before(async () => {
   demo = await startDemoInstance({ generate: false, seedCount: 20 });
   rest = createRestClient({ instanceUrl: demo.url, accessToken: demo.token, random: () => 0 });
+  // The session reads NodeInfo at start; a retry with the key is trusted only on a known server.
+  await rest.software();
 });
 after(async () => {
   rest.close();
@@ -72,6 +74,41 @@ describe("posting", () => {
     });
     assert.equal((await statusSource(rest, posted.id)).text, "second version");
   });
+});
+
+describe("posting where the server ignores Idempotency-Key", () => {
+  for (const flavour of ["sharkey", "snac"] as const) {
+    test(`${flavour}: a dropped answer is not sent again, the toot exists once, the user is told it may be out`, async () => {
+      const other = await startDemoInstance({ flavour, generate: false, seedCount: 5 });
+      const client = createRestClient({
+        instanceUrl: other.url,
+        accessToken: other.token,
+        random: () => 0,
+      });
+      try {
+        await client.software();
+        const sent = () =>
+          other.control
+            .requestLog()
+            .filter((e) => e.method === "POST" && e.path === "/api/v1/statuses").length;
+        other.control.dropPostAfterStore(1);
+        let removed = false;
+        const draft = newDraft({ text: `only once on ${flavour}` });
+        const result = await submitDraft(draft, postingApi(client), 3000, {
+          store: { remove: () => (removed = true) },
+        });
+        assert.equal(result.ok, false);
+        assert.match(!result.ok ? result.message : "", /May have been posted/);
+        assert.equal(removed, false, "the draft is kept");
+        assert.equal(sent(), 1, "the POST went once");
+        const home = await client.timeline("home", { limit: 40 });
+        assert.equal(home.filter((s) => s.content.includes(`only once on ${flavour}`)).length, 1);
+      } finally {
+        client.close();
+        await other.close();
+      }
+    });
+  }
 });
 
 describe("completion", () => {

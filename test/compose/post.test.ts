@@ -21,6 +21,8 @@ function fakeServer() {
   let dropNextAnswer = false;
   let rejectWith: { status: number; serverMessage: string } | null = null;
   const api: PostingApi = {
+    // Like Mastodon, this server returns the first toot for a repeated key.
+    resendIsSafe: () => true,
     async postStatus(params, key) {
       seenKeys.push(key);
       if (rejectWith) throw Object.assign(new Error("HTTP"), rejectWith);
@@ -74,6 +76,22 @@ describe("posting a draft", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test("where a repeat is not known to be safe, a lost answer says the toot may be out and keeps the draft", async () => {
+    const server = fakeServer();
+    const api: PostingApi = { ...server.api, resendIsSafe: () => false };
+    let removed = false;
+    server.dropNextAnswer();
+    const result = await submitDraft(newDraft({ text: "once" }), api, 500, {
+      store: { remove: () => (removed = true) },
+    });
+    assert.equal(result.ok, false);
+    assert.equal(result.ok === false && result.kind, "unknown");
+    assert.match(result.ok === false ? result.message : "", /May have been posted/);
+    assert.doesNotMatch(result.ok === false ? result.message : "", /again is safe/);
+    assert.equal(removed, false);
+    assert.equal(server.statuses.length, 1);
   });
 
   test("an over-limit draft is refused with the count, and nothing is sent", async () => {

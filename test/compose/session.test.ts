@@ -25,6 +25,8 @@ function instance() {
   const byKey = new Map<string, string>();
   let drops = 0;
   const api: PostingApi = {
+    // Like Mastodon, this server returns the first toot for a repeated key.
+    resendIsSafe: () => true,
     async postStatus(params, key) {
       let id = byKey.get(key);
       if (!id) {

@@ -8,11 +8,11 @@ import { describe, test } from "node:test";
 import { flushMicrotasks } from "../../src/api/clock.js";
 import type { PageParams } from "../../src/api/rest.js";
 import type { Notification } from "../../src/timeline/notifications.js";
-import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
+import type { NotificationFeed } from "../../src/timeline/notifications-feed.js";
 import type { StatusChange } from "../../src/timeline/status-change.js";
 import type { Status } from "../../src/timeline/store.js";
 import { makeStatus } from "./helpers/fake-rest.js";
-import { feedSetup } from "./helpers/feed-setup.js";
+import { feedSetup, notificationFeedOn } from "./helpers/feed-setup.js";
 
 function mention(n: number): Notification {
   const status = makeStatus(String(5000 + n));
@@ -31,25 +31,7 @@ async function polling(streaming: "none" | "live" = "none") {
   /** Oldest first, as the server holds them. */
   const all: Notification[] = [1, 2, 3, 4, 5].map(mention);
   const asked: PageParams[] = [];
-  const feed = new NotificationFeed(
-    {
-      get state() {
-        return setup.rest.state;
-      },
-      async notifications(page: PageParams = {}) {
-        asked.push(page);
-        // Mastodon's paging: min_id answers the page just above it, max_id bounds from above.
-        const from = page.minId ? all.findIndex((n) => n.id === page.minId) + 1 : 0;
-        const to = page.maxId ? all.findIndex((n) => n.id === page.maxId) : all.length;
-        const list = all.slice(from, to);
-        return (page.minId ? list.slice(0, 40) : list.slice(-40)).reverse();
-      },
-    },
-    setup.stream,
-    setup.changes,
-    5,
-    { clock: setup.clock, pollMinMs: 20_000, pollMaxMs: 40_000, random: () => 0.5 },
-  );
+  const feed = notificationFeedOn(setup, all, asked);
   setup.stream.start();
   await feed.start();
   if (streaming === "none") {

@@ -7,8 +7,7 @@ import { test } from "node:test";
 import { flushMicrotasks } from "../../src/api/clock.js";
 import type { PageParams } from "../../src/api/rest.js";
 import type { Notification } from "../../src/timeline/notifications.js";
-import { NotificationFeed } from "../../src/timeline/notifications-feed.js";
-import { feedSetup } from "./helpers/feed-setup.js";
+import { feedSetup, notificationFeedOn } from "./helpers/feed-setup.js";
 
 function notification(n: number): Notification {
   return {
@@ -26,23 +25,7 @@ test("notifications are polled while the stream reconnects", async () => {
   const publish = (count: number) => {
     for (let i = 0; i < count; i++) all.push(notification(all.length + 1));
   };
-  const feed = new NotificationFeed(
-    {
-      get state() {
-        return setup.rest.state;
-      },
-      async notifications(page: PageParams = {}) {
-        asked.push(page);
-        const from = page.minId ? all.findIndex((n) => n.id === page.minId) + 1 : 0;
-        const list = all.slice(from);
-        return (page.minId ? list.slice(0, 40) : list.slice(-40)).reverse();
-      },
-    },
-    setup.stream,
-    setup.changes,
-    5,
-    { clock: setup.clock, pollMinMs: 20_000, pollMaxMs: 40_000, random: () => 0.5 },
-  );
+  const feed = notificationFeedOn(setup, all, asked);
   publish(3);
   setup.stream.start();
   await feed.start();

@@ -1,7 +1,10 @@
 // A TimelineFeed on a fake clock, a fake socket and a FakeRest: what every feed test starts from.
 import { FakeClock } from "../../../src/api/clock.js";
+import type { PageParams } from "../../../src/api/rest.js";
 import { StreamManager } from "../../../src/api/stream.js";
 import { TimelineFeed, type TimelineFeedOptions } from "../../../src/timeline/feed.js";
+import type { Notification } from "../../../src/timeline/notifications.js";
+import { NotificationFeed } from "../../../src/timeline/notifications-feed.js";
 import { StatusBus } from "../../../src/timeline/status-bus.js";
 import type { TimelineSpec } from "../../../src/timeline/timeline-spec.js";
 import { fakeSocketFactory } from "../../api/helpers/fake-socket.js";
@@ -39,4 +42,34 @@ export function feedSetup(
   });
   const socket = () => sockets[sockets.length - 1]!;
   return { clock, stream, rest, feed, sockets, socket, changes };
+}
+
+/**
+ * A NotificationFeed on `setup`'s clock, stream and bus, served from `all` (oldest first) with
+ * Mastodon's paging: min_id answers the page just above it, max_id bounds from above. Polls
+ * every 20–40 s (30 s with the fixed random). Each page asked for is pushed on `asked`.
+ */
+export function notificationFeedOn(
+  setup: ReturnType<typeof feedSetup>,
+  all: Notification[],
+  asked: PageParams[] = [],
+): NotificationFeed {
+  return new NotificationFeed(
+    {
+      get state() {
+        return setup.rest.state;
+      },
+      async notifications(page: PageParams = {}) {
+        asked.push(page);
+        const from = page.minId ? all.findIndex((n) => n.id === page.minId) + 1 : 0;
+        const to = page.maxId ? all.findIndex((n) => n.id === page.maxId) : all.length;
+        const list = all.slice(from, to);
+        return (page.minId ? list.slice(0, 40) : list.slice(-40)).reverse();
+      },
+    },
+    setup.stream,
+    setup.changes,
+    5,
+    { clock: setup.clock, pollMinMs: 20_000, pollMaxMs: 40_000, random: () => 0.5 },
+  );
 }

@@ -262,6 +262,9 @@ export class NotificationFeed {
         if (from) void this.catchUp(from).catch((err) => this.noteFailure(err));
       }),
     );
+    // The stream may have settled before this feed subscribed (every upgrade form refused on
+    // a server without streaming): no change will follow, so its state now decides.
+    this.pollWhenUnavailable(this.stream.state);
     this.scheduleCounts();
     return this.load({})
       .then(() => {

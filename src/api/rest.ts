@@ -2,7 +2,7 @@
 // through `$raw` (so X-RateLimit-* headers are readable) and through the account's RequestQueue.
 import type { mastodon } from "masto";
 import { asyncRefreshOf } from "./async-refresh.js";
-import { type Clock, systemClock } from "./clock.js";
+import { type Clock, systemClock, type TimerHandle } from "./clock.js";
 import { HttpError, NotSupportedError } from "./errors.js";
 import type { HeaderReader } from "./http-exchange.js";
 import { type InstanceInfo, instanceFromV1, instanceFromV2 } from "./instance-info.js";
@@ -177,6 +177,9 @@ export function regeneratingPage(page: object): { retryMs?: number } | undefined
 /** The headers of an answer that has none to read (the NodeInfo probe's, to the queue). */
 const NO_HEADERS: HeaderReader = { get: () => null };
 
+/** How long a keyed POST waits for NodeInfo before going as to a server not known to dedupe. */
+const SOFTWARE_WAIT_MS = 5_000;
+
 export function createRestClient(opts: RestClientOptions): RestClient {
   const clock = opts.clock ?? systemClock;
   const { proxy, http } = createBoundedMasto({
@@ -221,7 +224,34 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     );
   }
 
+  /** NodeInfo's read, while it is under way (software()). */
+  let softwareRead: Promise<unknown> | undefined;
+
+  /**
+   * A keyed POST is retried only where the server is known to dedupe by the key, so one sent
+   * while NodeInfo is still on its way waits for it, a few seconds at most: otherwise a toot
+   * typed in the first second on Mastodon was not retried after a lost answer.
+   */
+  async function softwareKnown(): Promise<void> {
+    const read = softwareRead;
+    if (!read || profile.software) return;
+    let timer: TimerHandle | undefined;
+    await Promise.race([
+      read.catch(() => undefined),
+      new Promise<void>((resolve) => {
+        timer = clock.setTimeout(resolve, SOFTWARE_WAIT_MS);
+      }),
+    ]);
+    if (timer !== undefined) clock.clearTimeout(timer);
+  }
+
   function send<T>(req: RawRequest): Promise<RawAnswer<T>> {
+    if (req.idempotencyKey !== undefined && softwareRead && !profile.software)
+      return softwareKnown().then(() => sendNow<T>(req));
+    return sendNow<T>(req);
+  }
+
+  function sendNow<T>(req: RawRequest): Promise<RawAnswer<T>> {
     if (!req.path.startsWith("/api/"))
       return Promise.reject(new Error(`not an API path: ${req.path}`));
     // $select keeps segments verbatim (masto would snake_case property names, mangling ids).
@@ -253,6 +283,24 @@ export function createRestClient(opts: RestClientOptions): RestClient {
     });
   }
 
+  async function readSoftware(): Promise<Software | undefined> {
+    try {
+      const found = await queue.run({
+        idempotent: true,
+        send: async (signal) => ({
+          data: await fetchSoftware(opts.instanceUrl, fetchJson, signal),
+          headers: NO_HEADERS,
+        }),
+      });
+      profile.setSoftware(found);
+      return found;
+    } catch (err) {
+      // What the server is only refines the profile: not knowing it is no failure.
+      if (err instanceof Error && err.name === "RequestAbortedError") throw err;
+      return undefined;
+    }
+  }
+
   const readInstance = async (): Promise<InstanceInfo> => {
     // Servers older than Mastodon 4.0 (and Pleroma, Akkoma, Sharkey, snac) only have v1. It is
     // asked alongside v2, not after v2's 404: the session waits for the instance, and on a
@@ -277,22 +325,10 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       profile.setInstance(info);
       return info;
     },
-    async software() {
-      try {
-        const found = await queue.run({
-          idempotent: true,
-          send: async (signal) => ({
-            data: await fetchSoftware(opts.instanceUrl, fetchJson, signal),
-            headers: NO_HEADERS,
-          }),
-        });
-        profile.setSoftware(found);
-        return found;
-      } catch (err) {
-        // What the server is only refines the profile: not knowing it is no failure.
-        if (err instanceof Error && err.name === "RequestAbortedError") throw err;
-        return undefined;
-      }
+    software() {
+      const read = readSoftware();
+      softwareRead = read;
+      return read;
     },
     verifyCredentials() {
       return request<mastodon.v1.Account>({

@@ -76,6 +76,31 @@ describe("posting", () => {
   });
 });
 
+describe("posting before NodeInfo has answered", () => {
+  test("a dropped answer on Mastodon is still retried with its key: the post waits for what the server is", async () => {
+    const other = await startDemoInstance({ generate: false, seedCount: 5 });
+    const client = createRestClient({
+      instanceUrl: other.url,
+      accessToken: other.token,
+      random: () => 0,
+    });
+    try {
+      // A slow NodeInfo, as on a busy server: the toot is sent while it is still unread.
+      other.control.slowHttp({ pathPrefix: "/nodeinfo", delayMs: 400 });
+      void client.software();
+      other.control.dropPostAfterStore(1);
+      const draft = newDraft({ text: "posted in the first second" });
+      const result = await submitDraft(draft, postingApi(client), 500);
+      assert.equal(result.ok, true, !result.ok ? result.message : "");
+      const home = await client.timeline("home", { limit: 40 });
+      assert.equal(home.filter((s) => s.content.includes("posted in the first second")).length, 1);
+    } finally {
+      client.close();
+      await other.close();
+    }
+  });
+});
+
 describe("posting where the server ignores Idempotency-Key", () => {
   for (const flavour of ["sharkey", "snac"] as const) {
     test(`${flavour}: a dropped answer is not sent again, the toot exists once, the user is told it may be out`, async () => {

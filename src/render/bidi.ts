@@ -302,13 +302,74 @@ export function visualRow(row: string, col: number, width: number): VisualRow {
 }
 
 /**
+ * Code point ranges (sorted, inclusive) in which bidi-js classes every character L (`true`)
+ * or as neither strong nor an isolate mark (`false`): Latin, Greek, Cyrillic, kana, CJK,
+ * Hangul, punctuation, symbols and emoji. bidi-js builds a Map of every code point on its
+ * first lookup (~13 ms), so `firstStrong` on text of these scripts, the usual toot, reads
+ * them here and never asks it; test/render/bidi-first-strong.test.ts checks every code point
+ * against bidi-js.
+ */
+const KNOWN_STRENGTH: ReadonlyArray<readonly [number, number, boolean]> = [
+  [0x00, 0x40, false],
+  [0x41, 0x5a, true],
+  [0x5b, 0x60, false],
+  [0x61, 0x7a, true],
+  [0x7b, 0xa9, false],
+  [0xaa, 0xaa, true],
+  [0xab, 0xb4, false],
+  [0xb5, 0xb5, true],
+  [0xb6, 0xb9, false],
+  [0xba, 0xba, true],
+  [0xbb, 0xbf, false],
+  [0xc0, 0xd6, true],
+  [0xd7, 0xd7, false],
+  [0xd8, 0xf6, true],
+  [0xf7, 0xf7, false],
+  [0xf8, 0x2b8, true],
+  [0x300, 0x36f, false],
+  [0x388, 0x3f5, true],
+  [0x3f7, 0x482, true],
+  [0x48a, 0x589, true],
+  [0x2000, 0x200d, false],
+  [0x2010, 0x2065, false],
+  [0x2190, 0x2335, false],
+  [0x24ea, 0x26ab, false],
+  [0x26ad, 0x27ff, false],
+  [0x3040, 0x3098, true],
+  [0x30a1, 0x30fa, true],
+  [0x4e00, 0x9fff, true],
+  [0xac00, 0xd7a3, true],
+  [0xfe00, 0xfe0f, false],
+  [0x1f300, 0x1f6d7, false],
+  [0x1f900, 0x1f978, false],
+  [0x1f97a, 0x1f9cb, false],
+  [0x1f9cd, 0x1fa53, false],
+];
+
+/** Whether `cp` is strong left-to-right, by KNOWN_STRENGTH; undefined outside its ranges. */
+function knownStrength(cp: number): boolean | undefined {
+  let lo = 0;
+  let hi = KNOWN_STRENGTH.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end, strong] = KNOWN_STRENGTH[mid]!;
+    if (cp < start) hi = mid - 1;
+    else if (cp > end) lo = mid + 1;
+    else return strong;
+  }
+  return undefined;
+}
+
+/**
  * The direction of `text`'s first strong character (UAX #9 P2, skipping isolates as P2
  * does; P3 makes it the paragraph's), or null where it has none.
  */
 export function firstStrong(text: string): "ltr" | "rtl" | null {
   let depth = 0;
   for (const ch of text) {
-    const type = bidi().getBidiCharTypeName(ch);
+    const known = knownStrength(ch.codePointAt(0)!);
+    if (known === false) continue;
+    const type = known ? "L" : bidi().getBidiCharTypeName(ch);
     if (type === "LRI" || type === "RLI" || type === "FSI") depth++;
     else if (type === "PDI") depth = Math.max(0, depth - 1);
     else if (depth === 0 && type === "L") return "ltr";

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import pty from "@lydell/node-pty";
 import unicode11 from "@xterm/addon-unicode11";
 import headless from "@xterm/headless";
+import { SYNC_BEGIN, SYNC_END } from "../../src/ui/terminal/synchronized-output.js";
 import { keyBytes } from "./keys.js";
 import { pollScreen, type TerminalSession, type TerminalStartOptions } from "./terminal-session.js";
 
@@ -46,7 +47,7 @@ export class XtermSession implements TerminalSession {
       // Before xterm.js parses the chunk, so this answer comes before xterm.js's own (DA1).
       const reply = answer?.(data);
       if (reply) this.write(reply);
-      term.write(data);
+      this.feed(data);
     });
     term.onData((reply) => this.write(reply));
     // node-pty reports the exit after the last output was read; the status is set once
@@ -54,11 +55,54 @@ export class XtermSession implements TerminalSession {
     proc.onExit(({ exitCode, signal }) => {
       this.ended = true;
       if (this.disposed) return;
+      this.flushFrame();
       term.write("", () => {
         // As a shell reports it: 128 + the signal for a program a signal ended.
         this.exitCode = signal ? 128 + signal : exitCode;
       });
     });
+  }
+
+  /** Output held back: a synchronized frame (mode 2026) whose end has not arrived yet. */
+  private held = "";
+  private heldTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * Parses `data`, but an unfinished synchronized frame waits for its end, as a terminal that
+   * knows the mode shows it (xterm.js's renderer does; the headless buffer alone would show
+   * half a frame to a read between two chunks). After a second it is shown as far as it came,
+   * as those terminals do.
+   */
+  private feed(data: string): void {
+    let text = this.held + data;
+    this.held = "";
+    const begin = text.lastIndexOf(SYNC_BEGIN);
+    let cut = begin !== -1 && !text.includes(SYNC_END, begin) ? begin : -1;
+    // A mark cut in two by the pty: its first bytes wait for the rest.
+    if (cut === -1)
+      for (let n = Math.min(SYNC_BEGIN.length - 1, text.length); n > 0; n--)
+        if (text.endsWith(SYNC_BEGIN.slice(0, n))) {
+          cut = text.length - n;
+          break;
+        }
+    if (cut !== -1) {
+      this.held = text.slice(cut);
+      text = text.slice(0, cut);
+      this.heldTimer ??= setTimeout(() => this.flushFrame(), 1_000).unref();
+    } else if (this.heldTimer !== undefined) {
+      clearTimeout(this.heldTimer);
+      this.heldTimer = undefined;
+    }
+    if (text) this.term.write(text);
+  }
+
+  private flushFrame(): void {
+    if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
+    if (this.disposed) return;
+    const text = this.held;
+    this.held = "";
+    if (text) this.term.write(text);
   }
 
   static start(opts: TerminalStartOptions): XtermSession {
@@ -208,6 +252,7 @@ export class XtermSession implements TerminalSession {
   kill(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.heldTimer !== undefined) clearTimeout(this.heldTimer);
     const group = -this.proc.pid;
     const signal = (sig: NodeJS.Signals) => {
       try {

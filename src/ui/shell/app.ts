@@ -23,6 +23,7 @@ import {
 import { type LinesOf, type ViewItem, Viewport } from "../panes/viewport.js";
 import { type AsciiTput, forceAsciiOutput } from "../terminal/ascii.js";
 import { type ColorLevel, detectColorLevel } from "../terminal/capabilities.js";
+import { type DrawingScreen, installSynchronizedFrames } from "../terminal/synchronized-output.js";
 import widgets from "./blessed.js";
 import { withoutTmuxProbe } from "./blessed-startup.js";
 import { type HintPart, hintLine, type KeysOf, keysHint } from "./hints.js";
@@ -210,6 +211,7 @@ export function startApp<T extends ViewItem>(opts: AppOptions<T>): RunningApp<T>
   if (!opts.unicode) forceAsciiOutput(screen.tput as unknown as AsciiTput);
   // Incremental frames must leave what a full repaint would draw (see render/blessed-fit.ts).
   else installCellModel(screen as unknown as Parameters<typeof installCellModel>[0]);
+  installSynchronizedFrames(screen as unknown as DrawingScreen);
   const modes = opts.terminalModes ?? { enter: "", leave: "" };
   const writeMode = (seq: string) => {
     if (seq && stdout.isTTY) stdout.write(seq);

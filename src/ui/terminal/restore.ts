@@ -4,8 +4,9 @@
 // blessed, a second signal during shutdown) or when it ran against a half-initialised
 // program. These bytes are idempotent, so the exit path always writes them as well.
 
-/** Reset SGR, leave the alternate screen, show the cursor, stop mouse and bracketed-paste reports. */
+/** End a synchronized frame, reset SGR, leave the alternate screen, show the cursor, stop mouse and bracketed-paste reports. */
 export const RESTORE_SEQUENCE = [
+  "\x1b[?2026l", // a frame cut off mid-write is shown (synchronized-output.ts)
   "\x1b[0m", // attributes off
   "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l", // mouse reporting off
   "\x1b[?2004l", // bracketed paste off

@@ -108,7 +108,11 @@ class PerStreamSocket implements StreamSocket {
     this.conns.set(
       key,
       this.open(ref, {
-        open: () => live() && probe && this.outer.open(),
+        open: () => {
+          if (!live()) return;
+          if (probe) this.outer.open();
+          else this.outer.streamOpened?.(streamArray(ref));
+        },
         message: (data) => live() && this.outer.message(withStream(data, ref)),
         ping: () => live() && this.outer.ping(),
         close: lost,

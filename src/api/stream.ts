@@ -38,7 +38,17 @@ export type ConnectionState =
   | { kind: "unavailable"; status?: number; nextTryAt: number }
   | { kind: "closed" };
 
-export type StreamListener = (ev: StreamEvent | StreamError) => void;
+/**
+ * A subscription's own connection opened, on a server with one connection per stream, after
+ * the session went live: what was posted before it may not have been heard (a catch-up's
+ * business). Never a frame of the server's.
+ */
+export interface StreamOpened {
+  kind: "opened";
+  stream: string[];
+}
+
+export type StreamListener = (ev: StreamEvent | StreamError | StreamOpened) => void;
 
 /** Upgrade answers that mean "not here, not like this" rather than "try again later". */
 const ABSENT = new Set([400, 401, 403, 404, 405, 406, 410, 426, 501]);
@@ -240,6 +250,11 @@ export class StreamManager {
         error: () => alive() && this.handleLoss(),
         rejected: (status, message, location) =>
           alive() && this.handleRejected(status, message, location),
+        streamOpened: (stream) => {
+          if (!alive()) return;
+          const entry = this.subs.get(keyOfFrame(stream));
+          if (entry) this.deliver(entry, { kind: "opened", stream });
+        },
       },
     );
     // Also guards the handshake: a connect that hangs counts as a loss.
@@ -298,7 +313,7 @@ export class StreamManager {
    * A frame runs inside ws's message event: a throw there would end the program. A frame whose
    * handling throws (a shape no parser check foresaw) costs only itself.
    */
-  private deliver(entry: Entry, ev: StreamEvent | StreamError): void {
+  private deliver(entry: Entry, ev: Parameters<StreamListener>[0]): void {
     for (const l of [...entry.listeners]) {
       try {
         l(ev);

@@ -16,6 +16,11 @@ export interface SocketHandlers {
   /** The upgrade was answered with a non-101 status (401 = token rejected, 3xx with a Location). */
   rejected(status: number, message: string, location?: string): void;
   error(err: Error): void;
+  /**
+   * Where each stream has a connection of its own (stream-forms.ts), the connection of a stream
+   * subscribed after the first one opened: anything posted before it was not heard on it.
+   */
+  streamOpened?(stream: string[]): void;
 }
 
 export interface StreamSocket {

@@ -316,6 +316,11 @@ export class TimelineFeed {
         this.subscriptionRefused = ev.error;
         this.recomputeState();
         break;
+      case "opened":
+        // This stream's own connection opened after the live catch-up: what came in between
+        // was heard by no one (stream-forms.ts, one connection per stream).
+        if (this.loaded) void this.background(() => this.repair(this.store.newestId()));
+        return;
       case "conversation":
         // The `direct` stream: the parser guarantees last_status with a plausible id.
         if (!ev.conversation.lastStatus) return;

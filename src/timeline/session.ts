@@ -19,7 +19,7 @@ import {
   type TimelineKind,
 } from "../api/rest.js";
 import type { ServerProfile } from "../api/server-profile.js";
-import { type StreamError, type StreamEvent, StreamManager } from "../api/stream.js";
+import { type StreamListener, StreamManager } from "../api/stream.js";
 import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
 import { prefetchFirstPages } from "./first-pages.js";
@@ -222,8 +222,8 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
       e.off();
     };
   };
-  const forward = (ev: StreamEvent | StreamError) => {
-    if (ev.kind !== "error") statusChanges.fromStream(ev);
+  const forward = (ev: Parameters<StreamListener>[0]) => {
+    if (ev.kind !== "error" && ev.kind !== "opened") statusChanges.fromStream(ev);
   };
   const newFeed = (spec: TimelineSpec, extra: Partial<TimelineFeedOptions>) => {
     const unwatch = watch(spec);

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { FakeClock } from "../../src/api/clock.js";
-import { type ConnectionState, type StreamEvent, StreamManager } from "../../src/api/stream.js";
-import type { StreamError } from "../../src/api/stream-frame.js";
+import { type ConnectionState, type StreamListener, StreamManager } from "../../src/api/stream.js";
 import { fakeSocketFactory, updateFrame } from "./helpers/fake-socket.js";
 
 function setup(opts: { random?: () => number; watchdogMs?: number } = {}) {
@@ -204,7 +203,7 @@ describe("StreamManager", () => {
 
   test("an error frame reaches only the subscription that caused it", () => {
     const { manager, last } = setup();
-    const seen: Record<string, Array<StreamEvent | StreamError>> = { good: [], bad: [] };
+    const seen: Record<string, Array<Parameters<StreamListener>[0]>> = { good: [], bad: [] };
     manager.subscribe({ stream: "public" }, (ev) => seen.good!.push(ev));
     manager.start();
     last().open();

@@ -26,7 +26,7 @@
 //   second half whose glyph was covered becomes a space too: what the terminal shows there.
 // - The wrapping check measures cells (when every line already fits, which renderStatus
 //   guarantees, blessed is handed a width no line's UTF-16 length exceeds).
-import { cellWidth, codePointWidth, type Unit, units } from "./width.js";
+import { cellWidth, codePointWidth, isOneCellText, type Unit, units } from "./width.js";
 
 interface BlessedLike {
   unicode: {
@@ -104,7 +104,8 @@ export function toBlessedCells(content: string, combining: Record<number, boolea
   if (MOSTLY_ASCII.test(content)) return content;
   let out = "";
   for (const part of content.replaceAll(SECOND_HALF, "").split(SGR_SPLIT)) {
-    if (part.startsWith("\x1b") || MOSTLY_ASCII.test(part)) {
+    // A run of one-cell units (a picture's half blocks, box drawing) is kept as it is.
+    if (part.startsWith("\x1b") || MOSTLY_ASCII.test(part) || isOneCellText(part)) {
       out += part;
       continue;
     }

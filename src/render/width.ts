@@ -201,7 +201,22 @@ function utf8Length(ch: string): number {
 
 // CSI sequences (SGR included) and OSC 8 hyperlinks: the only escapes our own output contains.
 const ANSI = /\x1b\[[0-9;:?]*[ -/]*[@-~]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)/g;
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text of code points that are each a unit of one cell, whatever the terminal: printable
+ * ASCII, Latin-1 and Latin Extended, Greek, Cyrillic, punctuation, letterlike symbols, arrows,
+ * mathematical operators, box drawing, blocks and shapes (a picture's half-block rows, a
+ * pane's borders), and the one-cell parts of the symbol blocks (☆, ❝). Each has
+ * `codePointWidth` 1 (test/render/one-cell-text.test.ts checks every one), none is a mark, a
+ * joiner, a selector, a skin tone or a regional indicator, so `units` would make one unit of
+ * each: measuring such text needs no walk through it.
+ */
+const ONE_CELL_TEXT =
+  /^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2029\u202f-\u205e\u2100-\u22ff\u2500-\u25fc\u2600-\u2613\u2758-\u2794]*$/;
+
+/** Whether every code point of `s` is a unit of its own one cell wide (see ONE_CELL_TEXT). */
+export function isOneCellText(s: string): boolean {
+  return ONE_CELL_TEXT.test(s);
+}
 
 export function stripAnsi(s: string): string {
   return s.includes("\x1b") ? s.replace(ANSI, "") : s;
@@ -307,7 +322,7 @@ export function units(s: string): Unit[] {
 /** Cells the terminal uses for `s`; ANSI-aware. */
 export function cellWidth(s: string): number {
   const plain = stripAnsi(s);
-  if (PLAIN_ASCII.test(plain)) return plain.length;
+  if (ONE_CELL_TEXT.test(plain)) return plain.length;
   let w = 0;
   for (const u of units(plain)) w += u.width;
   return w;
@@ -315,7 +330,7 @@ export function cellWidth(s: string): number {
 
 /** The units of plain text as strings: a line may break between two, never inside one. */
 export function graphemes(s: string): string[] {
-  if (PLAIN_ASCII.test(s)) return s.split("");
+  if (ONE_CELL_TEXT.test(s)) return s.split("");
   return units(s).map((u) => u.text);
 }
 

@@ -268,7 +268,19 @@ export function boot(opts: BootOptions): void {
       writes.push([chunk.cacheFile, packCache(key, chunk.script.createCachedData(), crc)]);
       report.saving.push(relative(dist, file));
     }
-    if (writes.length > 0) setImmediate(() => writeAll(fs, root, folder, writes));
+    if (writes.length > 0) {
+      // After this turn, so the first frame is not held up by the disk; or at exit, when the
+      // user quits in the very turn the toots appeared (q read before the immediate ran).
+      let written = false;
+      const write = () => {
+        if (written) return;
+        written = true;
+        process.off("exit", write);
+        writeAll(fs, root, folder, writes);
+      };
+      setImmediate(write);
+      process.once("exit", write);
+    }
     return report;
   };
 

@@ -49,7 +49,7 @@ function functions(prefix: string, count: number): string {
  * through import() (esbuild's CommonJS form), a small chunk, then the first-paint hook. It
  * prints what the chunks computed and the hook's report.
  */
-function makeBundle(): string {
+function makeBundle(opts: { exitAfterSave?: boolean } = {}): string {
   const dist = mkdtempSync(join(tmpdir(), "tootty-code-cache-dist-"));
   mkdirSync(join(dist, "chunks"));
   writeFileSync(
@@ -74,7 +74,7 @@ Promise.resolve().then(() => require("./chunks/lazy-B.js")).then((lazy) => {
     sep: path.sep,
     url: shared.url,
     report,
-  }));
+  }));${opts.exitAfterSave ? "\n  process.exit(0);" : ""}
 });
 `,
   );
@@ -135,6 +135,15 @@ function cachedOnce(): { dist: string; config: string; first: Start } {
 }
 
 describe("the code cache across starts", () => {
+  test("a start that quits in the turn it saved still writes the cache (q as the toots appear)", () => {
+    const dist = makeBundle({ exitAfterSave: true });
+    const config = mkdtempSync(join(tmpdir(), "tootty-code-cache-config-"));
+    const first = start(dist, config);
+    assert.deepEqual(first.report.loaded, ALL_COMPILED);
+    assert.deepEqual(cacheFolder(config).files, EXPECTED_FILES);
+    assert.deepEqual(start(dist, config).report.loaded, ALL_CACHED);
+  });
+
   test("the first start compiles and writes the cache (0600 in 0700); the second runs from it", () => {
     const { dist, config, first } = cachedOnce();
     assert.deepEqual(first.report.loaded, ALL_COMPILED);

@@ -6,20 +6,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { PageParams } from "../../src/api/rest.js";
 import type { Notification } from "../../src/timeline/notifications.js";
-import { feedSetup, notificationFeedOn } from "./helpers/feed-setup.js";
-
-function follow(n: number): Notification {
-  return {
-    id: String(1000 + n),
-    type: "follow",
-    createdAt: new Date(Date.UTC(2026, 11, 1) + n * 1000).toISOString(),
-    account: { id: `a${n}`, acct: `user${n}`, username: `user${n}` },
-  } as unknown as Notification;
-}
+import { feedSetup, followNotification, notificationFeedOn } from "./helpers/feed-setup.js";
 
 test("a feed started once the stream is already unavailable polls at the usual pace", async () => {
   const setup = feedSetup("local");
-  const all: Notification[] = [1, 2, 3].map(follow);
+  const all: Notification[] = [1, 2, 3].map(followNotification);
   const asked: PageParams[] = [];
   setup.stream.start();
   // The header form, the query-token form, then server-sent events: all 404.
@@ -29,7 +20,7 @@ test("a feed started once the stream is already unavailable polls at the usual p
   const feed = notificationFeedOn(setup, all, asked);
   await feed.start();
   assert.equal(feed.store.items.length, 3);
-  all.push(follow(4), follow(5));
+  all.push(followNotification(4), followNotification(5));
   // Polls every 20–40 s (30 s with the fixed random).
   await setup.clock.advanceAsync(41_000, 1_000);
   assert.equal(feed.store.items.length, 5, "what was notified after the start is shown");

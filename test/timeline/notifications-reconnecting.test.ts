@@ -7,23 +7,14 @@ import { test } from "node:test";
 import { flushMicrotasks } from "../../src/api/clock.js";
 import type { PageParams } from "../../src/api/rest.js";
 import type { Notification } from "../../src/timeline/notifications.js";
-import { feedSetup, notificationFeedOn } from "./helpers/feed-setup.js";
-
-function notification(n: number): Notification {
-  return {
-    id: String(1000 + n),
-    type: "follow",
-    createdAt: new Date(Date.UTC(2026, 11, 1) + n * 1000).toISOString(),
-    account: { id: `a${n}`, acct: `user${n}`, username: `user${n}` },
-  } as unknown as Notification;
-}
+import { feedSetup, followNotification, notificationFeedOn } from "./helpers/feed-setup.js";
 
 test("notifications are polled while the stream reconnects", async () => {
   const setup = feedSetup("local");
   const all: Notification[] = [];
   const asked: PageParams[] = [];
   const publish = (count: number) => {
-    for (let i = 0; i < count; i++) all.push(notification(all.length + 1));
+    for (let i = 0; i < count; i++) all.push(followNotification(all.length + 1));
   };
   const feed = notificationFeedOn(setup, all, asked);
   publish(3);

@@ -73,3 +73,13 @@ export function notificationFeedOn(
     { clock: setup.clock, pollMinMs: 20_000, pollMaxMs: 40_000, random: () => 0.5 },
   );
 }
+
+/** The `n`th follow notification: id 1000 + n, a second after the one before. */
+export function followNotification(n: number): Notification {
+  return {
+    id: String(1000 + n),
+    type: "follow",
+    createdAt: new Date(Date.UTC(2026, 11, 1) + n * 1000).toISOString(),
+    account: { id: `a${n}`, acct: `user${n}`, username: `user${n}` },
+  } as unknown as Notification;
+}

@@ -4,6 +4,7 @@
 import type { mastodon } from "masto";
 import type { EditParams, PostingApi, PostParams } from "../compose/post.js";
 import { ProblemError } from "./errors.js";
+import { findPosted } from "./posted-lookup.js";
 import type { RestClient } from "./rest.js";
 
 /** What the composer needs back: an id, and for a scheduled toot the ScheduledStatus id. */
@@ -81,6 +82,8 @@ export async function statusSource(
 export function postingApi(
   rest: RestClient,
   onPosted?: (result: PostedStatus) => void,
+  /** The user's account, whose toots tell whether a post with a lost answer went out. */
+  accountId?: string,
 ): PostingApi {
   return {
     async postStatus(params, key) {
@@ -94,5 +97,8 @@ export function postingApi(
       return result;
     },
     resendIsSafe: () => rest.profile.dedupesPosts(),
+    ...(accountId !== undefined
+      ? { findPosted: (params, sentAt) => findPosted(rest, accountId, params, sentAt) }
+      : {}),
   };
 }

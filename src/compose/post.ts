@@ -46,6 +46,11 @@ export interface PostingApi {
   editStatus(id: string, params: EditParams): Promise<{ id: string }>;
   /** Whether sending the same draft again cannot post it twice (the server dedupes by key). */
   resendIsSafe?(): boolean;
+  /**
+   * After a lost answer: the id of the toot if the user's profile shows it went out (made since
+   * `sentAt`, epoch ms), undefined if it does not; rejects when the server cannot be asked.
+   */
+  findPosted?(params: PostParams, sentAt: number): Promise<string | undefined>;
 }
 
 export interface PollLimits {
@@ -209,6 +214,7 @@ export async function submitDraft(
 ): Promise<SubmitResult> {
   const refused = checkDraft(draft, maxCharacters, opts);
   if (refused) return refused;
+  const sentAt = Date.now();
   try {
     const { id } = draft.editingStatusId
       ? await api.editStatus(draft.editingStatusId, editParams(draft))
@@ -231,10 +237,20 @@ export async function submitDraft(
     // the server stored the toot: only a server that dedupes by key makes :wq again safe.
     const mayHavePosted = status !== 429 && !draft.editingStatusId && api.resendIsSafe?.() !== true;
     if (mayHavePosted) {
+      // The profile settles it where it can: a scheduled toot is not on it yet.
+      let found: string | undefined | null = null;
+      if (api.findPosted && !draft.scheduledAt)
+        found = await api.findPosted(postParams(draft), sentAt).catch(() => null);
+      if (typeof found === "string") {
+        opts.store?.remove(draft.id);
+        return { ok: true, id: found };
+      }
       return {
         ok: false,
         kind: "unknown",
-        message: tl("compose.mayHavePosted", { why: text }),
+        message: tl(found === undefined ? "compose.notOnProfile" : "compose.mayHavePosted", {
+          why: text,
+        }),
         retryable: false,
       };
     }

@@ -100,6 +100,8 @@ export const arCompose: Translation<typeof enCompose> = {
   "compose.nothingToPost": "لا شيء للنشر",
   "compose.rejected": "لم يُنشر: {why}",
   "compose.failed": "لم يُنشر ({why}). المسودة محفوظة، وإعادة \u200e:wq آمنة.",
+  "compose.notOnProfile":
+    "ليس في ملفك الشخصي ({why}): قد يظهر فيه لاحقًا؛ \u200e:wq يرسله مجددًا حين تتأكد. المسودة محفوظة.",
   "compose.mayHavePosted":
     "ربما نُشر ({why}): تحقّق من ملفك الشخصي قبل الإرسال مجددًا. المسودة محفوظة.",
   "compose.pollNeedsTwo": "يحتاج الاستطلاع إلى خيارين على الأقل: \u200e:poll 1d yes | no",

@@ -56,6 +56,8 @@ export const enCompose = {
   "compose.nothingToPost": "Nothing to post",
   "compose.rejected": "Not posted: {why}",
   "compose.failed": "Not posted ({why}). The draft is kept; :wq again is safe.",
+  "compose.notOnProfile":
+    "Not on your profile ({why}): it may still appear there; :wq sends it again once you are sure. The draft is kept.",
   "compose.mayHavePosted":
     "May have been posted ({why}): check your profile before sending again. The draft is kept.",
   "compose.pollNeedsTwo": "A poll needs at least two options: :poll 1d yes | no",

@@ -136,6 +136,72 @@ describe("posting where the server ignores Idempotency-Key", () => {
   }
 });
 
+describe("a lost answer where the server ignores Idempotency-Key: the profile tells", () => {
+  for (const flavour of ["sharkey", "snac"] as const) {
+    test(`${flavour}: the toot stored before the answer was lost is found on the profile, posted once`, async () => {
+      const other = await startDemoInstance({ flavour, generate: false, seedCount: 5 });
+      const client = createRestClient({
+        instanceUrl: other.url,
+        accessToken: other.token,
+        random: () => 0,
+      });
+      try {
+        await client.software();
+        const me = await client.verifyCredentials();
+        other.control.dropPostAfterStore(1);
+        let removed = false;
+        const text = `found on ${flavour}: @alice see https://example.com/a?b=1 #tootty`;
+        const result = await submitDraft(
+          newDraft({ text }),
+          postingApi(client, undefined, me.id),
+          3000,
+          {
+            store: { remove: () => (removed = true) },
+          },
+        );
+        assert.equal(result.ok, true, !result.ok ? result.message : "");
+        const home = await client.timeline("home", { limit: 40 });
+        const copies = home.filter((s) => s.content.includes(`found on ${flavour}`));
+        assert.equal(copies.length, 1, "one toot");
+        assert.equal(result.ok && result.id, copies[0]!.id, "the one on the profile");
+        assert.equal(removed, true, "the draft is done with");
+      } finally {
+        client.close();
+        await other.close();
+      }
+    });
+  }
+
+  test("a toot the server never stored is not on the profile: the user is told so, the draft kept", async () => {
+    const other = await startDemoInstance({ flavour: "sharkey", generate: false, seedCount: 5 });
+    const client = createRestClient({
+      instanceUrl: other.url,
+      accessToken: other.token,
+      random: () => 0,
+    });
+    try {
+      await client.software();
+      const me = await client.verifyCredentials();
+      other.control.failHttp({ pathPrefix: "/api/v1/statuses", status: 503, count: 1 });
+      let removed = false;
+      const result = await submitDraft(
+        newDraft({ text: "never stored" }),
+        postingApi(client, undefined, me.id),
+        3000,
+        { store: { remove: () => (removed = true) } },
+      );
+      assert.equal(result.ok, false);
+      assert.match(!result.ok ? result.message : "", /Not on your profile/);
+      assert.equal(removed, false);
+      const home = await client.timeline("home", { limit: 40 });
+      assert.equal(home.filter((s) => s.content.includes("never stored")).length, 0);
+    } finally {
+      client.close();
+      await other.close();
+    }
+  });
+});
+
 describe("completion", () => {
   test("@prefix completes to accounts, :prefix to the instance's emojis", async () => {
     const complete = completer(rest);

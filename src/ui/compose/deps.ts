@@ -40,7 +40,7 @@ export function buildComposeDeps<T extends ViewItem>(
   }
   return {
     store,
-    api: postingApi(rest),
+    api: postingApi(rest, undefined, deps.session.account.id),
     maxCharacters: limits.maxCharacters,
     count: limits.count,
     pollLimits: pollLimitsOf(limits),

@@ -26,6 +26,11 @@ function quote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+/** What the shell writes once the program has ended: its status, in an OSC xterm.js ignores. */
+const EXIT_MARK = /\x1b\]7770;(\d+)\x07/;
+// Echo off first: the line that answers it must not move the cursor on the screen left behind.
+const EXIT_MARK_COMMAND = `stty -echo 2>/dev/null; printf '\\033]7770;%d\\007' "$s"; read -r _`;
+
 /** xterm.js answers DA, DSR (CSI 6 n) and the like through onData, as a terminal would. */
 export class XtermSession implements TerminalSession {
   readonly emulator = "xterm" as const;
@@ -48,19 +53,46 @@ export class XtermSession implements TerminalSession {
       const reply = answer?.(data);
       if (reply) this.write(reply);
       this.feed(data);
+      this.watchForExitMark(data);
     });
     term.onData((reply) => this.write(reply));
-    // node-pty reports the exit after the last output was read; the status is set once
-    // xterm.js has parsed that output too, so a screen read after waitForExit is final.
+    // Only if the shell itself ended before its exit mark (killed): node-pty reports the exit
+    // once the pty has closed, or 200 ms after the child ended when it has not
+    // (DESTROY_SOCKET_TIMEOUT_MS in its unixTerminal.js), dropping any output not yet read.
     proc.onExit(({ exitCode, signal }) => {
       this.ended = true;
-      if (this.disposed) return;
+      if (this.disposed || this.markSeen) return;
       this.flushFrame();
       term.write("", () => {
-        // As a shell reports it: 128 + the signal for a program a signal ended.
         this.exitCode = signal ? 128 + signal : exitCode;
       });
     });
+  }
+
+  /** The last bytes read, for an exit mark cut in two. */
+  private markTail = "";
+  private markSeen = false;
+
+  /**
+   * The shell writes the program's status after the program ended (EXIT_MARK), then waits for
+   * a line: everything the program wrote came before the mark, so once it is read the output
+   * is whole and the status is known; the line lets the shell end.
+   */
+  private watchForExitMark(data: string): void {
+    if (this.markSeen) return;
+    const text = this.markTail + data;
+    const mark = EXIT_MARK.exec(text);
+    this.markTail = text.slice(-16);
+    if (!mark) return;
+    this.markSeen = true;
+    this.ended = true;
+    this.flushFrame();
+    // As a shell reports it: 128 + the signal for a program a signal ended.
+    const status = Number(mark[1]);
+    this.term.write("", () => {
+      this.exitCode = status;
+    });
+    this.proc.write("\n");
   }
 
   /** Output held back: a synchronized frame (mode 2026) whose end has not arrived yet. */
@@ -126,7 +158,7 @@ export class XtermSession implements TerminalSession {
     const dir = mkdtempSync(join(tmpdir(), "tootty-xterm-"));
     // Through sh, like the tmux layer: pid() is the shell and the program is its child.
     const program = opts.command.map(quote).join(" ");
-    const proc = pty.spawn("/bin/sh", ["-c", `${program}; exit $?`], {
+    const proc = pty.spawn("/bin/sh", ["-c", `${program}; s=$?; ${EXIT_MARK_COMMAND}; exit $s`], {
       name: env.TERM ?? "xterm-256color",
       cols,
       rows,

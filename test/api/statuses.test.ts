@@ -76,15 +76,28 @@ describe("posting", () => {
   });
 });
 
+/** `run` against a demo instance of its own, with a REST client on it; both closed after. */
+async function onInstance(
+  opts: Parameters<typeof startDemoInstance>[0],
+  run: (other: DemoInstance, client: RestClient) => Promise<void>,
+): Promise<void> {
+  const other = await startDemoInstance(opts);
+  const client = createRestClient({
+    instanceUrl: other.url,
+    accessToken: other.token,
+    random: () => 0,
+  });
+  try {
+    await run(other, client);
+  } finally {
+    client.close();
+    await other.close();
+  }
+}
+
 describe("posting before NodeInfo has answered", () => {
   test("a dropped answer on Mastodon is still retried with its key: the post waits for what the server is", async () => {
-    const other = await startDemoInstance({ generate: false, seedCount: 5 });
-    const client = createRestClient({
-      instanceUrl: other.url,
-      accessToken: other.token,
-      random: () => 0,
-    });
-    try {
+    await onInstance({ generate: false, seedCount: 5 }, async (other, client) => {
       // A slow NodeInfo, as on a busy server: the toot is sent while it is still unread.
       other.control.slowHttp({ pathPrefix: "/nodeinfo", delayMs: 400 });
       void client.software();
@@ -94,23 +107,14 @@ describe("posting before NodeInfo has answered", () => {
       assert.equal(result.ok, true, !result.ok ? result.message : "");
       const home = await client.timeline("home", { limit: 40 });
       assert.equal(home.filter((s) => s.content.includes("posted in the first second")).length, 1);
-    } finally {
-      client.close();
-      await other.close();
-    }
+    });
   });
 });
 
 describe("posting where the server ignores Idempotency-Key", () => {
   for (const flavour of ["sharkey", "snac"] as const) {
     test(`${flavour}: a dropped answer is not sent again, the toot exists once, the user is told it may be out`, async () => {
-      const other = await startDemoInstance({ flavour, generate: false, seedCount: 5 });
-      const client = createRestClient({
-        instanceUrl: other.url,
-        accessToken: other.token,
-        random: () => 0,
-      });
-      try {
+      await onInstance({ flavour, generate: false, seedCount: 5 }, async (other, client) => {
         await client.software();
         const sent = () =>
           other.control
@@ -128,10 +132,7 @@ describe("posting where the server ignores Idempotency-Key", () => {
         assert.equal(sent(), 1, "the POST went once");
         const home = await client.timeline("home", { limit: 40 });
         assert.equal(home.filter((s) => s.content.includes(`only once on ${flavour}`)).length, 1);
-      } finally {
-        client.close();
-        await other.close();
-      }
+      });
     });
   }
 });
@@ -139,13 +140,7 @@ describe("posting where the server ignores Idempotency-Key", () => {
 describe("a lost answer where the server ignores Idempotency-Key: the profile tells", () => {
   for (const flavour of ["sharkey", "snac"] as const) {
     test(`${flavour}: the toot stored before the answer was lost is found on the profile, posted once`, async () => {
-      const other = await startDemoInstance({ flavour, generate: false, seedCount: 5 });
-      const client = createRestClient({
-        instanceUrl: other.url,
-        accessToken: other.token,
-        random: () => 0,
-      });
-      try {
+      await onInstance({ flavour, generate: false, seedCount: 5 }, async (other, client) => {
         await client.software();
         const me = await client.verifyCredentials();
         other.control.dropPostAfterStore(1);
@@ -165,40 +160,31 @@ describe("a lost answer where the server ignores Idempotency-Key: the profile te
         assert.equal(copies.length, 1, "one toot");
         assert.equal(result.ok && result.id, copies[0]!.id, "the one on the profile");
         assert.equal(removed, true, "the draft is done with");
-      } finally {
-        client.close();
-        await other.close();
-      }
+      });
     });
   }
 
   test("a toot the server never stored is not on the profile: the user is told so, the draft kept", async () => {
-    const other = await startDemoInstance({ flavour: "sharkey", generate: false, seedCount: 5 });
-    const client = createRestClient({
-      instanceUrl: other.url,
-      accessToken: other.token,
-      random: () => 0,
-    });
-    try {
-      await client.software();
-      const me = await client.verifyCredentials();
-      other.control.failHttp({ pathPrefix: "/api/v1/statuses", status: 503, count: 1 });
-      let removed = false;
-      const result = await submitDraft(
-        newDraft({ text: "never stored" }),
-        postingApi(client, undefined, me.id),
-        3000,
-        { store: { remove: () => (removed = true) } },
-      );
-      assert.equal(result.ok, false);
-      assert.match(!result.ok ? result.message : "", /Not on your profile/);
-      assert.equal(removed, false);
-      const home = await client.timeline("home", { limit: 40 });
-      assert.equal(home.filter((s) => s.content.includes("never stored")).length, 0);
-    } finally {
-      client.close();
-      await other.close();
-    }
+    await onInstance(
+      { flavour: "sharkey", generate: false, seedCount: 5 },
+      async (other, client) => {
+        await client.software();
+        const me = await client.verifyCredentials();
+        other.control.failHttp({ pathPrefix: "/api/v1/statuses", status: 503, count: 1 });
+        let removed = false;
+        const result = await submitDraft(
+          newDraft({ text: "never stored" }),
+          postingApi(client, undefined, me.id),
+          3000,
+          { store: { remove: () => (removed = true) } },
+        );
+        assert.equal(result.ok, false);
+        assert.match(!result.ok ? result.message : "", /Not on your profile/);
+        assert.equal(removed, false);
+        const home = await client.timeline("home", { limit: 40 });
+        assert.equal(home.filter((s) => s.content.includes("never stored")).length, 0);
+      },
+    );
   });
 });
 

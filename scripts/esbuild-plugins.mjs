@@ -1,6 +1,8 @@
-// The two dependency swaps every bundle of tootty's code makes (the shipped CLI in
+// The dependency swaps every bundle of tootty's code makes (the shipped CLI in
 // scripts/build.mjs, the bench in scripts/bench.mjs), so what is measured is what ships.
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { swapBidiLookUp } from "./bidi-char-types.mjs";
 
 // masto converts every answer's keys with a recursive walk and an uncached camelCase per key:
 // the first pages' conversion took ~120 ms of CPU at start-up, and JSON nested a few thousand
@@ -13,10 +15,17 @@ const OWN_TRANSFORM_KEYS = fileURLToPath(new URL("../src/api/transform-keys.ts",
 // bundle gives it the core with the grammars tootty uses instead (scripts/highlight-subset.cjs).
 const HIGHLIGHT_SUBSET = fileURLToPath(new URL("./highlight-subset.cjs", import.meta.url));
 
-/** The plugins for esbuild's `plugins`, and a check to run after the build that both applied. */
+// bidi-js builds a Map of every code point it classes on its first lookup (~13–19 ms of the
+// first paint with Arabic or Hebrew on screen); the bundle's bidi-js looks classes up in a
+// table of ranges made from its own answers at build time (scripts/bidi-char-types.mjs). A
+// bidi-js whose lookup reads differently fails the build there.
+const BIDI_JS_DIST = /[\\/]bidi-js[\\/]dist[\\/]bidi\.m?js$/;
+
+/** The plugins for esbuild's `plugins`, and a check to run after the build that all applied. */
 export function dependencySwaps() {
   let transformKeys = false;
   let highlight = false;
+  let bidiLookUp = false;
   const plugins = [
     {
       name: "tootty-transform-keys",
@@ -39,12 +48,23 @@ export function dependencySwaps() {
         });
       },
     },
+    {
+      name: "tootty-bidi-ranges",
+      setup(b) {
+        b.onLoad({ filter: BIDI_JS_DIST }, async (args) => {
+          const contents = await swapBidiLookUp(args.path);
+          bidiLookUp = true;
+          return { contents, loader: "js", resolveDir: dirname(args.path) };
+        });
+      },
+    },
   ];
   const check = () => {
     if (!transformKeys)
       throw new Error("masto's transform-keys.js was not replaced: see OWN_TRANSFORM_KEYS");
     if (!highlight)
       throw new Error("cli-highlight's highlight.js was not replaced: see HIGHLIGHT_SUBSET");
+    if (!bidiLookUp) throw new Error("bidi-js's class lookup was not replaced: see BIDI_JS_DIST");
   };
   return { plugins, check };
 }

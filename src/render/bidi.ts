@@ -304,10 +304,11 @@ export function visualRow(row: string, col: number, width: number): VisualRow {
 /**
  * Code point ranges (sorted, inclusive) in which bidi-js classes every character L (`true`)
  * or as neither strong nor an isolate mark (`false`): Latin, Greek, Cyrillic, kana, CJK,
- * Hangul, punctuation, symbols and emoji. bidi-js builds a Map of every code point on its
- * first lookup (~13 ms), so `firstStrong` on text of these scripts, the usual toot, reads
- * them here and never asks it; test/render/bidi-first-strong.test.ts checks every code point
- * against bidi-js.
+ * Hangul, punctuation, symbols and emoji. `firstStrong` on text of these scripts, the usual
+ * toot, reads them here and never makes a bidi-js engine (the bundle's classes from a range
+ * table, scripts/bidi-char-types.mjs; unbundled, bidi-js builds a Map of every code point
+ * on its first lookup, ~13 ms); test/render/bidi-first-strong.test.ts checks every code
+ * point against bidi-js.
  */
 const KNOWN_STRENGTH: ReadonlyArray<readonly [number, number, boolean]> = [
   [0x00, 0x40, false],

@@ -2,7 +2,6 @@
 // does not dedupe by Idempotency-Key (server-profile.ts, dedupesPosts), the toot may or may not
 // be out, and sending it again may post it twice. The user's own newest toots tell: one made
 // since the send began with the same text, CW, reply target, media and poll is that toot.
-import { Parser } from "htmlparser2";
 import type { PostParams } from "../compose/post.js";
 import type { RestClient } from "./rest.js";
 
@@ -22,23 +21,13 @@ interface PostedShape {
   poll?: unknown;
 }
 
-/** A toot's HTML as text: paragraphs and line breaks as white space, entities decoded. */
-function textOf(html: string): string {
-  let out = "";
-  const parser = new Parser({
-    ontext(text) {
-      out += text;
-    },
-    onopentag(name) {
-      if (name === "br") out += "\n";
-    },
-    onclosetag(name) {
-      if (name === "p") out += "\n";
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return out;
+/**
+ * Whose toots to read, and how a toot's HTML reads as text: the caller's own converter (the
+ * htmlToText of render/plain-text.ts, without a quote post's "RE:" fallback), as this room parses no HTML.
+ */
+export interface PostedLookup {
+  accountId: string;
+  textOf(html: string): string;
 }
 
 /**
@@ -66,7 +55,12 @@ function optionsOf(poll: unknown): string[] | undefined {
 }
 
 /** Whether `status` (camelCased, as the REST client answers) is the toot `params` posted. */
-export function isThePost(status: unknown, params: PostParams, sentAt: number): boolean {
+export function isThePost(
+  status: unknown,
+  params: PostParams,
+  sentAt: number,
+  textOf: (html: string) => string,
+): boolean {
   const s = (status ?? {}) as PostedShape;
   if (typeof s.id !== "string" || s.reblog) return false;
   const at = typeof s.createdAt === "string" ? Date.parse(s.createdAt) : Number.NaN;
@@ -97,7 +91,7 @@ export function isThePost(status: unknown, params: PostParams, sentAt: number): 
  */
 export async function findPosted(
   rest: RestClient,
-  accountId: string,
+  { accountId, textOf }: PostedLookup,
   params: PostParams,
   sentAt: number,
 ): Promise<string | undefined> {
@@ -107,6 +101,8 @@ export async function findPosted(
     params: { limit: LOOKED_AT, excludeReblogs: true },
   });
   if (!Array.isArray(list)) return undefined;
-  const found = list.find((s) => isThePost(s, params, sentAt)) as { id: string } | undefined;
+  const found = list.find((s) => isThePost(s, params, sentAt, textOf)) as
+    | { id: string }
+    | undefined;
   return found?.id;
 }

@@ -4,7 +4,7 @@
 import type { mastodon } from "masto";
 import type { EditParams, PostingApi, PostParams } from "../compose/post.js";
 import { ProblemError } from "./errors.js";
-import { findPosted } from "./posted-lookup.js";
+import { findPosted, type PostedLookup } from "./posted-lookup.js";
 import type { RestClient } from "./rest.js";
 
 /** What the composer needs back: an id, and for a scheduled toot the ScheduledStatus id. */
@@ -78,27 +78,12 @@ export async function statusSource(
   return { id, text, spoilerText };
 }
 
-/** The composer's PostingApi on this client. `onPosted` hears every success (e.g. to say "scheduled"). */
-export function postingApi(
-  rest: RestClient,
-  onPosted?: (result: PostedStatus) => void,
-  /** The user's account, whose toots tell whether a post with a lost answer went out. */
-  accountId?: string,
-): PostingApi {
+/** The composer's PostingApi on this client; `lookup` lets it tell whether a lost post went out. */
+export function postingApi(rest: RestClient, lookup?: PostedLookup): PostingApi {
   return {
-    async postStatus(params, key) {
-      const result = await postStatus(rest, params, key);
-      onPosted?.(result);
-      return result;
-    },
-    async editStatus(id, params) {
-      const result = await editStatus(rest, id, params);
-      onPosted?.(result);
-      return result;
-    },
+    postStatus: (params, key) => postStatus(rest, params, key),
+    editStatus: (id, params) => editStatus(rest, id, params),
     resendIsSafe: () => rest.profile.dedupesPosts(),
-    ...(accountId !== undefined
-      ? { findPosted: (params, sentAt) => findPosted(rest, accountId, params, sentAt) }
-      : {}),
+    ...(lookup ? { findPosted: (params, sentAt) => findPosted(rest, lookup, params, sentAt) } : {}),
   };
 }

@@ -2,9 +2,14 @@
 // same words as the server shows them, CW, reply target, media and poll, made since the send.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isThePost } from "../../src/api/posted-lookup.js";
+import { isThePost as matches } from "../../src/api/posted-lookup.js";
+import type { PostParams } from "../../src/compose/post.js";
+import { htmlToText } from "../../src/render/plain-text.js";
 
 const SENT = Date.parse("2026-12-03T08:00:00Z");
+/** As the composer asks: the ui room's text of the HTML, without a quote's "RE:" fallback. */
+const isThePost = (status: unknown, params: PostParams, sentAt: number) =>
+  matches(status, params, sentAt, (html) => htmlToText(html, { withoutQuoteFallback: true }));
 const shown = (over: Record<string, unknown> = {}) => ({
   id: "9",
   createdAt: "2026-12-03T08:00:01Z",
@@ -46,4 +51,12 @@ test("other words, another CW, reply target, media or poll, or an older toot are
   assert.equal(isThePost(shown({ createdAt: "2026-12-03T07:50:00Z" }), typed, SENT), false);
   assert.equal(isThePost(shown({ reblog: { id: "1" } }), typed, SENT), false);
   assert.equal(isThePost({ id: 9 }, typed, SENT), false);
+});
+
+test("a quote post matches what was typed: the server's RE: fallback link is not the toot's words", () => {
+  const quoting = shown({
+    content:
+      '<p class="quote-inline">RE: <a href="https://far.example/@bo/1">far.example/@bo/1</a></p><p>so true</p>',
+  });
+  assert.equal(isThePost(quoting, { status: "so true", quotedStatusId: "1" }, SENT), true);
 });

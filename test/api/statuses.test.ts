@@ -8,6 +8,7 @@ import { editStatus, postingApi, postStatus, statusSource } from "../../src/api/
 import { newDraft } from "../../src/compose/drafts.js";
 import { submitDraft } from "../../src/compose/post.js";
 import { type DemoInstance, startDemoInstance } from "../../src/demo/index.js";
+import { htmlToText } from "../../src/render/plain-text.js";
 
 let demo: DemoInstance;
 let rest: RestClient;
@@ -148,7 +149,7 @@ describe("a lost answer where the server ignores Idempotency-Key: the profile te
         const text = `found on ${flavour}: @alice see https://example.com/a?b=1 #tootty`;
         const result = await submitDraft(
           newDraft({ text }),
-          postingApi(client, undefined, me.id),
+          postingApi(client, { accountId: me.id, textOf: htmlToText }),
           3000,
           {
             store: { remove: () => (removed = true) },
@@ -174,7 +175,7 @@ describe("a lost answer where the server ignores Idempotency-Key: the profile te
         let removed = false;
         const result = await submitDraft(
           newDraft({ text: "never stored" }),
-          postingApi(client, undefined, me.id),
+          postingApi(client, { accountId: me.id, textOf: htmlToText }),
           3000,
           { store: { remove: () => (removed = true) } },
         );

@@ -10,6 +10,7 @@ import { editExternally } from "../../compose/external.js";
 import { defaultLanguage } from "../../compose/language.js";
 import { pollLimitsOf } from "../../compose/post.js";
 import type { ComposeDeps } from "../../compose/session.js";
+import { htmlToText } from "../../render/plain-text.js";
 import type { ViewItem } from "../panes/viewport.js";
 import type { ActionContext } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
@@ -40,7 +41,10 @@ export function buildComposeDeps<T extends ViewItem>(
   }
   return {
     store,
-    api: postingApi(rest, undefined, deps.session.account.id),
+    api: postingApi(rest, {
+      accountId: deps.session.account.id,
+      textOf: (html) => htmlToText(html, { withoutQuoteFallback: true }),
+    }),
     maxCharacters: limits.maxCharacters,
     count: limits.count,
     pollLimits: pollLimitsOf(limits),

@@ -9,13 +9,13 @@ import { editPrefill, type ReplyParent, replyPrefill } from "../../compose/reply
 import { ComposeSession } from "../../compose/session.js";
 import { tl } from "../../i18n/index.js";
 import { sanitizeInline, truncateToWidth } from "../../render/index.js";
+import { htmlToText } from "../../render/plain-text.js";
 import { buildComposeDeps, defaultLanguageFor } from "../compose/deps.js";
 import { openComposer, takeKeptDraft } from "../compose/open.js";
 import type { PaneItem } from "../panes/timeline-pane.js";
 import type { ActionContext, FeatureAction } from "../shell/app.js";
 import type { FeatureDeps } from "../shell/deps.js";
 import { unsentDrafts } from "./compose.js";
-import { htmlToText } from "./plain-text.js";
 
 export type ComposerAction = "compose" | "reply" | "quote" | "edit";
 

@@ -1,4 +1,4 @@
-// Bios and profile fields are HTML: their text, paragraphs and line breaks kept, tags dropped.
+// A toot's, bio's or profile field's HTML as plain text: paragraphs and line breaks kept, tags dropped.
 import { Parser } from "htmlparser2";
 
 /**

@@ -232,9 +232,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
    * while NodeInfo is still on its way waits for it, a few seconds at most: otherwise a toot
    * typed in the first second on Mastodon was not retried after a lost answer.
    */
-  async function softwareKnown(): Promise<void> {
-    const read = softwareRead;
-    if (!read || profile.software) return;
+  async function softwareKnown(read: Promise<unknown>): Promise<void> {
     let timer: TimerHandle | undefined;
     await Promise.race([
       read.catch(() => undefined),
@@ -247,7 +245,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
 
   function send<T>(req: RawRequest): Promise<RawAnswer<T>> {
     if (req.idempotencyKey !== undefined && softwareRead && !profile.software)
-      return softwareKnown().then(() => sendNow<T>(req));
+      return softwareKnown(softwareRead).then(() => sendNow<T>(req));
     return sendNow<T>(req);
   }
 

@@ -1,39 +1,12 @@
-// Bounds on the nesting of JSON from a server. JSON.parse itself copes with any depth, but every
-// recursive walk after it (masto's key conversion of REST bodies, ours of stream payloads) would
-// overflow the stack on `[[[[…]]]]` 5 000 levels deep and end the program with a RangeError.
+// Bounds on the nesting of JSON from a server. JSON.parse itself copes with any depth, but a
+// recursive walk over what it made would overflow the stack on `[[[[…]]]]` 5 000 levels deep
+// and end the program with a RangeError. REST bodies are converted by transform-keys.ts, which
+// drops what lies deeper than its bound; what is read without it (NodeInfo) is cut here.
 // Mastodon's deepest entity is a boosted quote post's account fields (about 8 levels), so
 // anything below MAX_JSON_DEPTH is cut off as `null` — as if the server had sent nothing there.
 
 /** Containers (objects and arrays) inside each other, the outermost counting 1. */
 export const MAX_JSON_DEPTH = 64;
-
-/**
- * The nesting depth of JSON text, without parsing it (a linear scan that skips strings),
- * stopping as soon as it exceeds `stopAbove`.
- */
-export function jsonTextDepth(text: string, stopAbove = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > stopAbove) return max;
-      }
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return max;
-}
 
 function isContainer(v: unknown): v is Record<string, unknown> | unknown[] {
   return v !== null && typeof v === "object";

@@ -34,7 +34,7 @@ import { flattenForFormData } from "masto/adapters/serializers/flatten.js";
 import { SerializerNativeImpl } from "masto/adapters/serializers/index.js";
 import type { HttpRequestParams, HttpResponse } from "masto/interfaces/index.js";
 import { exchange, type HeaderReader, type HttpAnswer } from "./http-exchange.js";
-import { type FormValue, multipartBody } from "./multipart.js";
+import { type FormValue, multipartBody, randomHex } from "./multipart.js";
 import { transformKeys } from "./transform-keys.js";
 
 type Encoding = Parameters<SerializerNativeImpl["deserialize"]>[0];
@@ -63,8 +63,7 @@ export class BoundedSerializer extends SerializerNativeImpl {
    * the keys are converted.
    */
   formFields(rawData: unknown): Array<[string, FormValue]> {
-    // Web Crypto's global rather than node:crypto, which would load at every start (~3.5 ms).
-    const mark = `\u0000file-${Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString("hex")}:`;
+    const mark = `\u0000file-${randomHex(8)}:`;
     const files: Blob[] = [];
     const marked = JSON.stringify(rawData ?? {}, (_key, value: unknown) =>
       value instanceof Blob ? `${mark}${files.push(value) - 1}` : value,

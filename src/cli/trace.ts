@@ -12,6 +12,17 @@ export function traceMark(name: string): void {
   appendFileSync(file, `${name} ${performance.now().toFixed(1)} ${cpuMs.toFixed(1)}\n`);
 }
 
+/**
+ * Appends "builtins ms a,b,…": Node's public modules loaded by now (node:crypto, node:zlib…),
+ * each a few ms of a start; test/e2e/start-weight.test.ts reads it after the first paint.
+ */
+export function traceBuiltins(): void {
+  if (!file) return;
+  const list = (process as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+  const names = list.flatMap((m) => /^NativeModule (?!internal\/)(\S+)$/.exec(m)?.[1] ?? []);
+  appendFileSync(file, `builtins ${performance.now().toFixed(1)} ${names.join(",")}\n`);
+}
+
 interface RenderEvents {
   on(event: "render", listener: () => void): unknown;
   removeListener(event: "render", listener: () => void): unknown;

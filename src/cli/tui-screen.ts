@@ -35,7 +35,7 @@ import { probeTerminal } from "../ui/terminal/start-probe.js";
 import { saveCodeCache } from "./code-cache-hook.js";
 import { favourMemoryOverSpeed } from "./memory-mode.js";
 import { openOtherAccount, type Target } from "./target.js";
-import { traceMark, whenDrawn } from "./trace.js";
+import { traceBuiltins, traceMark, whenDrawn } from "./trace.js";
 
 /** What ends a screen: quitting, or switching to another stored account (already opened). */
 type Outcome = { kind: "quit" } | { kind: "switch"; target: Target; session: Session };
@@ -248,6 +248,7 @@ async function startScreen(
     () => panes.some((pane) => pane.items().length > 0),
     () => {
       traceMark("first-toots-painted");
+      traceBuiltins();
       // The code a start runs is compiled by now: cached for the next start (code-cache.ts),
       // before the flag below, which V8 would hold against a cache made after it.
       const code = saveCodeCache();

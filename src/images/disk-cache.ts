@@ -1,7 +1,6 @@
 // Fetched picture bytes on disk, so a picture seen once is not fetched again over a slow link.
 // Bounded: after a write, the least recently used files go until the folder is under its limit.
 // Every failure (read-only home, full disk) only means "not cached": pictures still show.
-
 import {
   mkdirSync,
   readdirSync,

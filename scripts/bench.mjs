@@ -20,8 +20,8 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  // blessed and sixel as in the shipped build; node-pty loads a native binary by path.
-  external: ["blessed", "sixel", "@lydell/node-pty"],
+  // sixel as in the shipped build; node-pty loads a native binary by path.
+  external: ["sixel", "@lydell/node-pty"],
   logLevel: "warning",
   plugins: swaps.plugins,
   banner: {

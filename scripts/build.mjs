@@ -1,6 +1,7 @@
 // Bundles the CLI so start-up does not resolve hundreds of modules, in chunks that load on
 // demand, as CommonJS run by src/cli/code-cache.ts with a V8 code cache (dist/boot.js).
-// blessed stays external: it loads its widgets with a computed require() a bundler cannot follow.
+// blessed is bundled file by file (src/ui/shell/blessed.ts imports the widgets it draws with;
+// scripts/esbuild-plugins.mjs adapts what a bundle would break).
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
@@ -26,7 +27,7 @@ const esm = await build({
   chunkNames: "chunks/[name]-[hash]",
   target: "node20",
   // sixel: its bundled UPNG assigns an undeclared global, which strict-mode code refuses.
-  external: ["blessed", "sixel"],
+  external: ["sixel"],
   logLevel: "warning",
   plugins: swaps.plugins,
   write: false,

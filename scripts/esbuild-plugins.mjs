@@ -1,5 +1,6 @@
 // The dependency swaps every bundle of tootty's code makes (the shipped CLI in
 // scripts/build.mjs, the bench in scripts/bench.mjs), so what is measured is what ships.
+import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { swapBidiLookUp } from "./bidi-char-types.mjs";
@@ -21,12 +22,61 @@ const HIGHLIGHT_SUBSET = fileURLToPath(new URL("./highlight-subset.cjs", import.
 // bidi-js whose lookup reads differently fails the build there.
 const BIDI_JS_DIST = /[\\/]bidi-js[\\/]dist[\\/]bidi\.m?js$/;
 
+// blessed's files are bundled, so their compiled code is in the chunks' code cache: loaded
+// through require() they took ~17–20 ms of every start to parse and compile (a fresh node 20
+// here, lib/widgets/screen.js and box.js). Three things a bundle would break, or that cost a
+// start for nothing, are changed:
+// - lib/tput.js finds its own terminfo files (usr/) by its __dirname, which in a chunk is
+//   dist/chunks: it is given blessed's folder, found from the chunk as a require would.
+// - lib/unicode.js reaches the screen's tab width through blessed's index, which requires all
+//   of its widgets by computed names: it is given the screen's module, all it reads there.
+// - node:assert and node:child_process load when first used (scripts/blessed-assert.cjs,
+//   blessed-child-process.cjs), not at every start.
+const BLESSED_LIB = /[\\/]blessed[\\/]lib[\\/]/;
+const BLESSED_SHIMS = {
+  assert: fileURLToPath(new URL("./blessed-assert.cjs", import.meta.url)),
+  child_process: fileURLToPath(new URL("./blessed-child-process.cjs", import.meta.url)),
+};
+const BLESSED_EDITS = {
+  "tput.js": {
+    from: "__dirname + '/../usr/",
+    to: "__blessedUsr + '/",
+    count: 4,
+    head: 'var __blessedUsr = require("path").join(require("path").dirname(require.resolve("blessed/package.json")), "usr");\n',
+  },
+  "unicode.js": { from: "require('../')", to: "{ screen: require('./widgets/screen') }", count: 1 },
+};
+
 /** The plugins for esbuild's `plugins`, and a check to run after the build that all applied. */
 export function dependencySwaps() {
   let transformKeys = false;
   let highlight = false;
   let bidiLookUp = false;
+  const blessedEdits = new Set();
   const plugins = [
+    {
+      name: "tootty-blessed",
+      setup(b) {
+        b.onResolve({ filter: /^(assert|child_process)$/ }, (args) => {
+          if (!BLESSED_LIB.test(args.importer)) return;
+          return { path: BLESSED_SHIMS[args.path] };
+        });
+        b.onLoad({ filter: /[\\/]blessed[\\/]lib[\\/].*\.js$/ }, async (args) => {
+          let contents = await readFile(args.path, "utf8");
+          const edit = BLESSED_EDITS[args.path.split(/[\\/]/).pop()];
+          if (edit && BLESSED_LIB.test(args.path) && !/[\\/]widgets[\\/]/.test(args.path)) {
+            const found = contents.split(edit.from).length - 1;
+            if (found !== edit.count)
+              throw new Error(`${args.path}: ${found} of "${edit.from}", not ${edit.count}`);
+            contents = (edit.head ?? "") + contents.split(edit.from).join(edit.to);
+            blessedEdits.add(args.path);
+          }
+          if (/\b__(dirname|filename)\b/.test(contents))
+            throw new Error(`${args.path} reads its own path, which a bundle changes`);
+          return { contents, loader: "js" };
+        });
+      },
+    },
     {
       name: "tootty-transform-keys",
       setup(b) {
@@ -65,6 +115,8 @@ export function dependencySwaps() {
     if (!highlight)
       throw new Error("cli-highlight's highlight.js was not replaced: see HIGHLIGHT_SUBSET");
     if (!bidiLookUp) throw new Error("bidi-js's class lookup was not replaced: see BIDI_JS_DIST");
+    if (blessedEdits.size !== Object.keys(BLESSED_EDITS).length)
+      throw new Error("blessed's tput.js or unicode.js was not changed: see BLESSED_EDITS");
   };
   return { plugins, check };
 }

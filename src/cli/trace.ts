@@ -2,6 +2,7 @@
 // since the process started, and the CPU time (user + system) it had used by then, which on a
 // shared machine says more than the wall clock.
 import { appendFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const file = process.env.TOOTTY_TRACE;
 
@@ -14,13 +15,17 @@ export function traceMark(name: string): void {
 
 /**
  * Appends "builtins ms a,b,…": Node's public modules loaded by now (node:crypto, node:zlib…),
- * each a few ms of a start; test/e2e/start-weight.test.ts reads it after the first paint.
+ * each a few ms of a start; and "required ms [paths]", the files require() has loaded.
+ * test/e2e/start-weight.test.ts reads both after the first paint.
  */
 export function traceBuiltins(): void {
   if (!file) return;
   const list = (process as { moduleLoadList?: string[] }).moduleLoadList ?? [];
   const names = list.flatMap((m) => /^NativeModule (?!internal\/)(\S+)$/.exec(m)?.[1] ?? []);
   appendFileSync(file, `builtins ${performance.now().toFixed(1)} ${names.join(",")}\n`);
+  // The files loaded by require(), outside the bundle's code cache (blessed's, once).
+  const required = Object.keys(createRequire(import.meta.url).cache);
+  appendFileSync(file, `required ${performance.now().toFixed(1)} ${JSON.stringify(required)}\n`);
 }
 
 interface RenderEvents {

@@ -12,7 +12,7 @@
 // in tmux has drawn with. Lazily, nothing threw at start-up and the garbage was used. So the
 // fast path now refuses a file blessed cannot read, before it is parsed: blessed takes the
 // very same fallback, and test/ui/blessed-startup.test.ts checks the bytes match.
-import { createRequire } from "node:module";
+import tput from "blessed/lib/tput.js";
 
 type Compile = (this: unknown, info: unknown, key: string, str: unknown) => unknown;
 type Parse = (this: unknown, data: Buffer, file: string) => unknown;
@@ -28,8 +28,7 @@ let patched = false;
 export function makeBlessedStartFast(): void {
   if (patched) return;
   patched = true;
-  const require = createRequire(import.meta.url);
-  const Tput = require("blessed/lib/tput.js") as TputClass;
+  const Tput = tput as TputClass;
 
   const parse = Tput.prototype.parseTerminfo;
   Tput.prototype.parseTerminfo = function checkedParse(data, file) {

@@ -1,8 +1,8 @@
 // One-line notification summaries for every type, unknown ones included.
 import type { mastodon } from "masto";
 import { NOTIFICATION_TYPES } from "../api/notification-types.js";
-import { type MessageKey, tl } from "../i18n/index.js";
-import { isolateRun } from "./bidi.js";
+import { locale, type MessageKey, tl } from "../i18n/index.js";
+import { isolateRun, visualBidi } from "./bidi.js";
 import { blockText } from "./blocks.js";
 import { glyphsFor } from "./glyphs.js";
 import { parseStatusHtml } from "./html.js";
@@ -12,7 +12,7 @@ import type { Piece } from "./pieces.js";
 import { sanitizeInline } from "./sanitize.js";
 import { acctText, namePieces, ownLine } from "./status-parts.js";
 import type { Role } from "./theme.js";
-import { relativeTime } from "./time.js";
+import { labelExpiry, relativeTime } from "./time.js";
 import { clipLine } from "./wrap.js";
 
 /** The notification types Mastodon documents, each with its words in the catalogue. */
@@ -48,6 +48,43 @@ function excerpt(status: mastodon.v1.Status | null | undefined): string {
   return sanitizeInline(text).replace(/\s+/g, " ").trim();
 }
 
+/** A summary as last drawn, and everything it was drawn from. */
+interface Drawn {
+  key: string;
+  /** The values the line shows, compared by identity: a changed one draws it again. */
+  from: readonly unknown[];
+  /** The time shown ("5m") holds from `since` to `until`. */
+  since: number;
+  until: number;
+  line: string;
+}
+
+/**
+ * Summaries as last drawn, per notification: a pane draws the summaries in view at every
+ * paint (each streamed toot paints), and each one parses its status' HTML for the excerpt.
+ */
+const drawnSummaries = new WeakMap<object, Drawn>();
+
+/** What a summary is drawn from besides the options: its parts, in order, by identity. */
+function summarySources(
+  n: mastodon.v1.Notification,
+  accounts: readonly mastodon.v1.Account[] | undefined,
+): unknown[] {
+  const status = (n as { status?: mastodon.v1.Status | null }).status;
+  const account = (n as { account?: mastodon.v1.Account | null }).account;
+  const shown = accounts && accounts.length > 1 ? accounts.slice(0, 2) : [account];
+  return [
+    (n as { type?: unknown }).type,
+    n.createdAt,
+    (n as { fallback?: unknown }).fallback,
+    status,
+    status?.content,
+    status?.spoilerText,
+    accounts?.length,
+    ...shown.flatMap((a) => [a, a?.displayName, a?.acct, a?.username, a?.emojis]),
+  ];
+}
+
 /**
  * `accounts`: everyone in the notification's group, newest first ("Sara, Taro and 3 others
  * favourited your post"); absent or one, the notification's own account. `count`: how many
@@ -60,7 +97,31 @@ export function renderNotificationSummary(
   count?: number,
 ): string {
   try {
-    return summaryOf(n, opts, accounts, count);
+    if (typeof n !== "object" || n === null) return summaryOf(n, opts, accounts, count);
+    const key = [
+      opts.width,
+      opts.theme.key,
+      opts.unicode === false ? 0 : 1,
+      opts.expanded ? 1 : 0,
+      visualBidi() ? 1 : 0,
+      locale(),
+      count ?? "",
+    ].join("\u0000");
+    const from = summarySources(n, accounts);
+    const last = drawnSummaries.get(n);
+    if (
+      last &&
+      last.key === key &&
+      opts.now >= last.since &&
+      opts.now < last.until &&
+      last.from.length === from.length &&
+      last.from.every((v, i) => v === from[i])
+    )
+      return last.line;
+    const line = summaryOf(n, opts, accounts, count);
+    const [since, until] = labelExpiry(n.createdAt, opts.now);
+    drawnSummaries.set(n, { key, from, since, until, line });
+    return line;
   } catch {
     // A shape that breaks a part (an account that is a number, a createdAt that is an object)
     // is shown as a notice: nothing a server sends may end the program.

@@ -106,3 +106,43 @@ describe("Mastodon 4.6 fallback for types this client does not know", () => {
     );
   });
 });
+
+describe("a summary drawn again", () => {
+  // Summaries are kept as drawn between paints: each of these must still be drawn anew.
+  const favourite = () =>
+    note("favourite", { status: makeStatus({ content: "<p>first words</p>" }) } as never);
+  const shown = (n: mastodon.v1.Notification, o = opts, accounts?: mastodon.v1.Account[]) =>
+    stripAnsi(renderNotificationSummary(n, o, accounts));
+
+  test("shows the status' new words after an edit, in place or as a new status", () => {
+    const n = favourite();
+    assert.match(shown(n), /first words$/);
+    (n.status as { content: string }).content = "<p>edited words</p>";
+    assert.match(shown(n), /edited words$/);
+    (n as { status: mastodon.v1.Status }).status = makeStatus({
+      spoilerText: "spoilers",
+      content: "<p>hidden</p>",
+    });
+    assert.match(shown(n), /CW: spoilers$/);
+  });
+
+  test("shows the new time once a minute has passed, and fits a new width", () => {
+    const n = favourite();
+    assert.match(shown(n), /^2m /);
+    assert.match(shown(n, { ...opts, now: NOW + 59_000 }), /^2m /);
+    assert.match(shown(n, { ...opts, now: NOW + 61_000 }), /^3m /);
+    const narrow = shown(n, { ...opts, width: 20 });
+    assert.ok(cellWidth(narrow) <= 20 && narrow !== shown(n), narrow);
+  });
+
+  test("shows an account's new name, and a group's new members", () => {
+    const n = favourite();
+    assert.match(shown(n), /^2m Alice @alice/);
+    (n.account as { displayName: string }).displayName = "Alicia";
+    assert.match(shown(n), /^2m Alicia @alice/);
+    const sara = makeAccount({ id: "2", username: "sara", acct: "sara", displayName: "Sara" });
+    const taro = makeAccount({ id: "3", username: "taro", acct: "taro", displayName: "Taro" });
+    assert.match(shown(n, opts, [sara, n.account]), /^2m Sara and Alicia favourited/);
+    assert.match(shown(n, opts, [taro, sara, n.account]), /^2m Taro, Sara and 1 other/);
+  });
+});

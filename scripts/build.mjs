@@ -57,6 +57,12 @@ const chunks = [];
 for (const file of esm.outputFiles) {
   const path = relative(root, file.path).split("\\").join("/");
   const { code } = await transform(file.text, {
+    // V8 holds a script's whole source for as long as its functions live (lazy compiling and
+    // toString read it again): without the indentation, comments and line breaks the chunks
+    // are ~30% smaller (3.6 → 2.5 MB), and an idle tootty's RSS after its first paint ~2 MB
+    // lower (two interleaved A/B runs, 14 and 16 starts each, 74 → 70 and 73 → 71 MB). Names
+    // are kept, so a stack trace still reads by function.
+    minifyWhitespace: true,
     format: "cjs",
     loader: "js",
     platform: "node",

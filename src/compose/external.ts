@@ -4,10 +4,10 @@
  * suspends blessed around this call.
  */
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawn } from "../config/child-process.js";
 import { tl } from "../i18n/index.js";
 
 export class ExternalEditorError extends Error {

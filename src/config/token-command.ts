@@ -1,8 +1,9 @@
 // `token_command` (for example `pass show mastodon/me`) lets a user keep the access token in
 // a password manager instead of in accounts.json. We run it through the shell, as git does
 // with credential helpers, and take the first line of its output.
-import { spawn } from "node:child_process";
+
 import { tl } from "../i18n/index.js";
+import { spawn } from "./child-process.js";
 import { oneLine } from "./one-line.js";
 
 export class TokenCommandError extends Error {

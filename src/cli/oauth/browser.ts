@@ -1,6 +1,6 @@
 // Opens $BROWSER on the authorise page when there is a display here to show it on. Over SSH
 // the URL is printed and nothing is launched: the user opens it wherever they like.
-import { spawn } from "node:child_process";
+import { spawn } from "../../config/child-process.js";
 
 export type Launcher = (command: string, url: string) => void;
 

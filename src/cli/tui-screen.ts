@@ -239,10 +239,14 @@ async function startScreen(
   shellPictures?.attach(app.context().screen);
   const notice = warnings[0] ?? panesNotice;
   if (notice) app.flash(notice);
-  else offerDrafts(app, deps);
   traceMark("screen-started");
   // blessed writes a frame on the tick after its render event.
-  app.context().screen.once("render", () => setImmediate(onFirstFrame));
+  app.context().screen.once("render", () =>
+    setImmediate(() => {
+      onFirstFrame();
+      if (!notice) offerDrafts(app, deps);
+    }),
+  );
   whenDrawn(
     app.context().screen,
     () => panes.some((pane) => pane.items().length > 0),

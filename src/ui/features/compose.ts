@@ -21,7 +21,10 @@ export function draftOffer(count: number): string | null {
   return tl("drafts.unsent", { count });
 }
 
-/** Called once after the app starts: tells the user about drafts a crash left behind. */
+/**
+ * Called once after the app's first frame (the drafts are files to read and parse): tells the
+ * user about drafts a crash left behind.
+ */
 export function offerDrafts(app: { flash(message: string): void }, deps: FeatureDeps): void {
   const message = draftOffer(unsentDrafts(new DraftStore(draftsDir(deps.configDir))).length);
   if (message) app.flash(message);
@@ -34,13 +37,17 @@ export function offerDrafts(app: { flash(message: string): void }, deps: Feature
  */
 export function composeActions(deps: FeatureDeps): Record<ComposerAction, FeatureAction<PaneItem>> {
   const store = new DraftStore(draftsDir(deps.configDir));
-  // The first `c` continues the newest draft left from an earlier run.
-  const continueNewest = unsentDrafts(store).length > 0;
   let loading: Promise<Record<ComposerAction, FeatureAction<PaneItem>>> | undefined;
   const load = () => {
-    loading ??= import("./composer-actions.js").then((m) =>
-      m.composerActions(deps, store, continueNewest),
-    );
+    if (!loading) {
+      // The first `c` continues the newest draft left from an earlier run: the drafts are
+      // read at the first composing key, before any composer of this run has kept one, not
+      // before the first paint (each is a file to read and parse).
+      const continueNewest = unsentDrafts(store).length > 0;
+      loading = import("./composer-actions.js").then((m) =>
+        m.composerActions(deps, store, continueNewest),
+      );
+    }
     return loading;
   };
   const lazy =

@@ -6,26 +6,5 @@
 
 const real = () => require("node:child_process");
 
-module.exports = {
-  get execFileSync() {
-    return real().execFileSync;
-  },
-  get execSync() {
-    return real().execSync;
-  },
-  get spawn() {
-    return real().spawn;
-  },
-  get exec() {
-    return real().exec;
-  },
-  get execFile() {
-    return real().execFile;
-  },
-  get fork() {
-    return real().fork;
-  },
-  get spawnSync() {
-    return real().spawnSync;
-  },
-};
+for (const name of ["exec", "execFile", "execFileSync", "execSync", "fork", "spawn", "spawnSync"])
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => real()[name] });

@@ -37,13 +37,24 @@ export async function benchMemory(): Promise<Record<string, string>> {
     let rssMid = 0;
     const started = Date.now();
     const ticksStart = cpuTicks(pid);
+    let ticksLog = ticksStart;
+    let logAt = Date.now();
     for (let published = 0; published < LONG_RUN; ) {
       await publishMany(demo, TARGETS[(published / 1000) % 3]!, 1000);
       published += 1000;
       await untilIdle(pid, 100);
       if (published === Math.floor(LONG_RUN / 2000) * 1000) rssMid = rssMb(pid);
-      if (published % 20_000 === 0)
-        log(`${published} streamed, tootty RSS ${rssMb(pid).toFixed(0)} MB`);
+      if (published % 20_000 === 0) {
+        // Per stretch, so a cost that grows with what is held shows as it grows.
+        const ticks = cpuTicks(pid);
+        const per1000 = ((ticks - ticksLog) * 10) / 20;
+        log(
+          `${published} streamed, tootty RSS ${rssMb(pid).toFixed(0)} MB, ` +
+            `CPU ${per1000.toFixed(0)} ms per 1000 over the last 20 000 (${((Date.now() - logAt) / 1000).toFixed(0)} s)`,
+        );
+        ticksLog = ticks;
+        logAt = Date.now();
+      }
     }
     await untilIdle(pid);
     // /proc counts CPU in ticks of 10 ms (USER_HZ 100).

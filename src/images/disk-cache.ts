@@ -73,9 +73,12 @@ export class DiskCache {
       writeFileSync(tmp, bytes, { mode: 0o600 });
       renameSync(tmp, file);
       this.sinceScan += bytes.length;
-      if (!this.held || this.sinceScan >= this.maxBytes / 16) this.held = this.scan();
+      const rescan = !this.held || this.sinceScan >= this.maxBytes / 16;
+      if (rescan) this.held = this.scan();
       else this.hold(file, { size: bytes.length, used: Date.now() });
-      if (this.total > this.maxBytes) this.trim();
+      // Files go by the folder as it is on disk (read again unless just read): another tootty
+      // may have written or removed some since.
+      if (this.total > this.maxBytes) this.trim(rescan);
     } catch {
       // Not cached; the picture is still shown from memory.
     }
@@ -107,9 +110,9 @@ export class DiskCache {
   }
 
   /** Least recently used first, until the folder holds a quarter less than its limit. */
-  private trim(): void {
-    this.held = this.scan();
-    if (this.total <= this.maxBytes) return;
+  private trim(justRead: boolean): void {
+    if (!justRead) this.held = this.scan();
+    if (!this.held || this.total <= this.maxBytes) return;
     const target = this.maxBytes * 0.75;
     const oldestFirst = [...this.held].sort((a, b) => a[1].used - b[1].used);
     for (const [path, entry] of oldestFirst) {

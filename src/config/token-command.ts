@@ -1,7 +1,6 @@
 // `token_command` (for example `pass show mastodon/me`) lets a user keep the access token in
 // a password manager instead of in accounts.json. We run it through the shell, as git does
 // with credential helpers, and take the first line of its output.
-
 import { tl } from "../i18n/index.js";
 import { spawn } from "./child-process.js";
 import { oneLine } from "./one-line.js";

@@ -1,6 +1,5 @@
 // Leaving the terminal: open a URL in $BROWSER, or copy it with OSC 52 (works over SSH,
 // because the terminal on the user's side does the copying).
-
 import { openInBrowser } from "../../cli/oauth/browser.js";
 import { spawn } from "../../config/child-process.js";
 import { parseWebUrl } from "../../render/hyperlink.js";

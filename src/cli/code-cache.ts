@@ -197,9 +197,13 @@ export function boot(opts: BootOptions): void {
     return unpackCache(key, bytes, crc) ?? "damaged";
   };
 
-  const load = (file: string): unknown => {
-    const known = chunks.get(file);
-    if (known) return known.module.exports;
+  /**
+   * A chunk compiled, from its cache when there is a good one. Apart from load, so that no
+   * frame still on the stack while the chunk runs (and loads the chunks it needs, and those
+   * theirs) holds the cache's bytes: they would outlive young-generation collections, reach the
+   * old generation and stay in memory until its first collection, ~1.3 MB for the bundle.
+   */
+  const compile = (file: string): Omit<Chunk, "module"> => {
     const code = readFileSync(file, "utf8");
     const name = relative(dist, file).split(sep).join("-");
     const cacheFile = !off && code.length >= SMALL_CHUNK ? join(folder, `${name}.bin`) : undefined;
@@ -220,13 +224,19 @@ export function boot(opts: BootOptions): void {
             : script.cachedDataRejected
               ? "rejected"
               : "cache";
+    return { script, source, ...(cacheFile ? { cacheFile } : {}) };
+  };
+
+  const load = (file: string): unknown => {
+    const known = chunks.get(file);
+    if (known) return known.module.exports;
     const module = { exports: {} as unknown };
-    const chunk: Chunk = { module, script, source, ...(cacheFile ? { cacheFile } : {}) };
+    const chunk: Chunk = { module, ...compile(file) };
     // Registered before it runs, as Node registers a CommonJS module (the chunk graph has no
     // cycles, but a partial answer is what a cycle would get anywhere).
     chunks.set(file, chunk);
     const dir = dirname(file);
-    const fn = script.runInThisContext() as (...args: unknown[]) => void;
+    const fn = chunk.script.runInThisContext() as (...args: unknown[]) => void;
     fn.call(
       module.exports,
       module.exports,

@@ -49,6 +49,28 @@ test("Home opens at the saved marker with the newer toots counted as new, and q 
   assert.equal(markers.home?.last_read_id, home[4]!.id);
 });
 
+test("a marker deeper than the first page is found a page further down: Home opens at the 46th newest", {
+  skip: NEEDS_MARKERS,
+}, async () => {
+  const first = await api<{ id: string }[]>("GET", "/api/v1/timelines/home?limit=40");
+  const next = await api<{ id: string }[]>(
+    "GET",
+    `/api/v1/timelines/home?limit=40&max_id=${first.at(-1)!.id}`,
+  );
+  const home = [...first, ...next];
+  assert.ok(home.length >= 46, "the demo home timeline has that much history");
+  await api("POST", "/api/v1/markers", { home: { last_read_id: home[45]!.id } });
+
+  const session = e2e.start({ cols: 240, rows: 45 });
+  await session.waitFor(
+    (s) => s.includes(`Home · ${e2e.connectedWords} · 45 new`),
+    "Home to open at the marker, 45 newer toots above it",
+    20_000,
+  );
+  session.send("q");
+  assert.equal(await session.waitForExit(), 0);
+});
+
 test("Notifications opens at a saved marker inside a group: the group's row is at the top", {
   skip: NEEDS_MARKERS,
 }, async () => {

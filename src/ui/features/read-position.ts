@@ -86,6 +86,8 @@ export function trackReadPosition(
         const lastRead = markers[t.timeline]?.lastReadId;
         if (typeof lastRead !== "string" || lastRead === "") continue;
         const pane = t.pane;
+        /** The bottom item when the next page down was asked for, until that page is in. */
+        let bottomWhenAsked: string | undefined;
         const tryRestore = () => {
           const at = app.indexOf(pane);
           // Once the user has moved in the pane, their position wins over a late marker.
@@ -93,8 +95,17 @@ export function trackReadPosition(
           const items = pane.items();
           if (items.length === 0) return false;
           const row = t.toItemId(items, lastRead);
-          if (row !== undefined) app.scrollTo(at, row);
-          return true;
+          if (row !== undefined && app.scrollTo(at, row)) return true;
+          // Not in the first page: one page further down before giving up. No more than that:
+          // the marker may point at a toot since deleted, which no page would ever bring.
+          const bottom = items[items.length - 1]!.id;
+          if (bottomWhenAsked === undefined && pane.loadOlder) {
+            bottomWhenAsked = bottom;
+            pane.loadOlder();
+            return false;
+          }
+          // Other changes (a new toot on top) come before the page: wait for it.
+          return bottom !== bottomWhenAsked;
         };
         if (!tryRestore()) {
           const off = pane.onChange(() => {

@@ -18,6 +18,7 @@ import {
 } from "../api/rest.js";
 import type { ConnectionState, StreamListener, Subscription } from "../api/stream.js";
 import { tl } from "../i18n/index.js";
+import { FIRST_PAGE_LIMIT } from "./first-pages.js";
 import { walkHole } from "./hole-walk.js";
 import {
   connectionFactsOf,
@@ -60,6 +61,8 @@ export interface TimelineFeedOptions {
   random?: () => number;
   /** Statuses per REST page (Mastodon's max is 40). */
   pageLimit?: number;
+  /** Statuses in the first page (default FIRST_PAGE_LIMIT, first-pages.ts). */
+  firstPageLimit?: number;
   /** Forward pages fetched before giving up and showing a "load more" gap row (default 5). */
   maxGapPages?: number;
   pollMinMs?: number;
@@ -146,6 +149,7 @@ export class TimelineFeed {
       clock: deps.clock,
       random: deps.random ?? Math.random,
       pageLimit: deps.pageLimit ?? 40,
+      firstPageLimit: deps.firstPageLimit ?? FIRST_PAGE_LIMIT,
       maxGapPages: deps.maxGapPages ?? 5,
       pollMinMs: deps.pollMinMs ?? 20_000,
       pollMaxMs: deps.pollMaxMs ?? 40_000,
@@ -444,7 +448,7 @@ export class TimelineFeed {
   // --- REST -------------------------------------------------------------------------------
 
   private async loadInitial(): Promise<void> {
-    const page = await this.fetch({});
+    const page = await this.fetch({}, this.opts.firstPageLimit);
     if (!page) return;
     if (page.linked) this.cursor = page.older ? { older: page.older } : {};
     this.store.applyPage(page.statuses, "initial");
@@ -545,9 +549,10 @@ export class TimelineFeed {
   /** One timeline request; failures become pane state and a status-bar line, never a throw. */
   private async fetch(
     page: PageParams,
+    limit = this.opts.pageLimit,
   ): Promise<{ statuses: Status[]; older?: PageParams; linked: boolean } | undefined> {
     try {
-      const answer = await this.opts.fetchPage({ ...page, limit: this.opts.pageLimit });
+      const answer = await this.opts.fetchPage({ ...page, limit });
       this.noteRegenerating(regeneratingPage(Array.isArray(answer) ? answer : answer.statuses));
       this.lastRest = { ok: true };
       this.lastFailure = undefined;

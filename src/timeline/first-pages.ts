@@ -7,6 +7,16 @@ import type { Clock } from "../api/clock.js";
 import type { PageParams, RestClient, TimelineKind } from "../api/rest.js";
 import type { Status } from "./store.js";
 
+/**
+ * Statuses (or notifications) in the first page of a pane, where later pages (older ones, a
+ * gap's, a poll's) are of 40, Mastodon's most; 20 is the API's own default (API-NOTES.md). A
+ * pane shows far fewer toots at once (each takes several rows), and scrolling asks for the
+ * next page three toots before the end. Half the first pages is half the bytes a start waits
+ * for on a slow link, and ~6% off the first paint on loopback (interleaved A/B starts, tmux
+ * 160×45). A read marker below it is looked for a page further down (read-position.ts).
+ */
+export const FIRST_PAGE_LIMIT = 20;
+
 /** Past this, a prefetched page is too old to be "the newest": ask again. */
 export const FIRST_PAGE_FRESH_MS = 10_000;
 

@@ -12,6 +12,7 @@ import type { GroupedPage, NotificationPolicy } from "../api/notifications.js";
 import type { PageParams, RestState } from "../api/rest.js";
 import type { ConnectionState } from "../api/stream.js";
 import type { FeedStream } from "./feed.js";
+import { FIRST_PAGE_LIMIT } from "./first-pages.js";
 import { GroupStore } from "./grouped-store.js";
 import { type HolePage, walkHole } from "./hole-walk.js";
 import {
@@ -472,8 +473,10 @@ export class NotificationFeed {
 
   /** How many notifications it added; undefined when the request failed (try again later). */
   private async load(page: PageParams): Promise<number | undefined> {
-    if (this.grouped) return this.loadGrouped({ ...page, limit: 40 }, "newer");
-    const list = await this.fetch({ ...page, limit: 40 });
+    // Before anything is held, the first page (first-pages.ts); after, pages of Mastodon's most.
+    const limit = this.loaded ? 40 : FIRST_PAGE_LIMIT;
+    if (this.grouped) return this.loadGrouped({ ...page, limit }, "newer");
+    const list = await this.fetch({ ...page, limit });
     if (!list) return undefined;
     const added = this.store.add(list, page.maxId !== undefined ? "bottom" : "top");
     this.loaded = true;

@@ -22,7 +22,7 @@ import type { ServerProfile } from "../api/server-profile.js";
 import { type StreamListener, StreamManager } from "../api/stream.js";
 import type { SocketFactory } from "../api/ws-socket.js";
 import { TimelineFeed, type TimelineFeedOptions } from "./feed.js";
-import { prefetchFirstPages } from "./first-pages.js";
+import { FIRST_PAGE_LIMIT, prefetchFirstPages } from "./first-pages.js";
 import { NotificationFeed } from "./notifications-feed.js";
 import { feedPageFetcher } from "./open-feed.js";
 import type { FeedFacts } from "./pane-state.js";
@@ -43,7 +43,10 @@ export interface SessionOptions {
   watchdogMs?: number;
   /** Overrides of feed timing (tests scale polling down). */
   feed?: Partial<
-    Pick<TimelineFeedOptions, "pageLimit" | "maxGapPages" | "pollMinMs" | "pollMaxMs" | "storeSize">
+    Pick<
+      TimelineFeedOptions,
+      "pageLimit" | "firstPageLimit" | "maxGapPages" | "pollMinMs" | "pollMaxMs" | "storeSize"
+    >
   >;
   /** Timelines whose first page is asked for alongside instance and credentials (the panes). */
   prefetch?: readonly TimelineKind[];
@@ -123,7 +126,12 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     arrived("account", direct.verifyCredentials()),
   ]);
   const rest = opts.prefetch?.length
-    ? prefetchFirstPages(direct, opts.prefetch, opts.feed?.pageLimit ?? 40, clock)
+    ? prefetchFirstPages(
+        direct,
+        opts.prefetch,
+        opts.feed?.firstPageLimit ?? FIRST_PAGE_LIMIT,
+        clock,
+      )
     : direct;
   // What the server is refines the profile; it is asked after the requests the first paint
   // needs (the queue serves in order) and nothing waits for it.

@@ -7,7 +7,7 @@ import { describePaneState } from "../../src/timeline/pane-state.js";
 import { updateFrame } from "../api/helpers/fake-socket.js";
 import { feedSetup } from "./helpers/feed-setup.js";
 
-async function setup(opts: { pageLimit?: number } = {}) {
+async function setup(opts: { pageLimit?: number; firstPageLimit?: number } = {}) {
   const { clock, stream, rest, feed, sockets, socket } = feedSetup("local", opts);
   const title = () => describePaneState(feed.state, clock.now());
   return { clock, stream, rest, feed, sockets, socket, title };
@@ -151,7 +151,7 @@ describe("TimelineFeed", () => {
   });
 
   test("loads older statuses with max_id", async () => {
-    const { stream, rest, feed } = await setup({ pageLimit: 10 });
+    const { stream, rest, feed } = await setup({ pageLimit: 10, firstPageLimit: 10 });
     rest.publish(25);
     stream.start();
     await feed.start();

@@ -12,7 +12,9 @@ import { FakeRest } from "./fake-rest.js";
 
 export function feedSetup(
   spec: TimelineSpec,
-  opts: Partial<Pick<TimelineFeedOptions, "pageLimit" | "storeSize" | "maxGapPages">> = {},
+  opts: Partial<
+    Pick<TimelineFeedOptions, "pageLimit" | "firstPageLimit" | "storeSize" | "maxGapPages">
+  > = {},
 ) {
   const clock = new FakeClock();
   const { factory, sockets } = fakeSocketFactory();
@@ -32,6 +34,7 @@ export function feedSetup(
     clock,
     random: () => 0.5,
     pageLimit: opts.pageLimit ?? 40,
+    ...(opts.firstPageLimit !== undefined ? { firstPageLimit: opts.firstPageLimit } : {}),
     storeSize: opts.storeSize,
     ...(opts.maxGapPages !== undefined ? { maxGapPages: opts.maxGapPages } : {}),
     // The fake serves one timeline: whichever this feed asks for.

@@ -2,6 +2,7 @@
 // server has nothing older no more requests go out.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { FIRST_PAGE_LIMIT } from "../../src/timeline/first-pages.js";
 import {
   ARRIVAL_MS,
   CONNECTED,
@@ -13,6 +14,7 @@ import {
 } from "../helpers/e2e.js";
 
 const e2e = e2eInstance({ generate: false, seedCount: 2 });
+/** Statuses in each page after the first, which has FIRST_PAGE_LIMIT. */
 const PAGE = 40;
 
 interface Timeline {
@@ -83,17 +85,21 @@ describe("paging to older toots", () => {
       await tui.waitFor((s) => s.includes(`${t.title} · ${CONNECTED}`), `the ${t.title} tab`);
       // G lands on the oldest toot held: for each older page whose oldest toot is one of ours,
       // that toot must come into view (the seeded history below ours is not recognisable).
-      const pages = Math.ceil(all.length / PAGE);
+      // The older pages, as tootty asks for them: after the first page, PAGE at a time.
+      const older: Array<typeof all> = [];
+      for (let at = FIRST_PAGE_LIMIT; at < all.length; at += PAGE)
+        older.push(all.slice(at, at + PAGE));
       let seen = 0;
-      for (let p = 1; p < pages; p++) {
-        const marker = markerOf(all.slice(p * PAGE, (p + 1) * PAGE).at(-1)?.content ?? "");
+      for (const [p, page] of older.entries()) {
+        const marker = markerOf(page.at(-1)?.content ?? "");
         if (!marker) continue;
-        await pressUntil(tui, "G", marker, `${t.title} page ${p + 1}`);
+        await pressUntil(tui, "G", marker, `${t.title} page ${p + 2}`);
         seen++;
       }
       assert.ok(seen >= 2, `${t.title}: at least two older pages seen on screen (${seen})`);
       // The last page may hold no marked toot: go on to the bottom until the server answers
-      // the request past the oldest toot (empty), which is one request per page in all.
+      // the request past the oldest toot (empty), which is one request per older page and one.
+      const pages = older.length + 1;
       await pressUntil(tui, "G", () => olderRequests(t, base).length >= pages, `${t.title}'s end`);
       const from = e2e.logLength();
       for (let i = 0; i < 4; i++) tui.send("G", "j");
@@ -135,8 +141,10 @@ describe("the hashtag view is the live feed a pane is", () => {
     await command(tui, "tag pagetag");
     await tui.waitForText(`#pagetag · ${CONNECTED}`);
     await tui.waitForText("fv089");
-    // 90 toots, 40 a page: the oldest of the second page, then of the third.
-    await pressUntil(tui, "G", "fv010", "the second page");
+    // 90 toots, a first page of 20 (FIRST_PAGE_LIMIT), then 40 a page: the oldest of the
+    // second page, then of the third.
+    assert.equal(FIRST_PAGE_LIMIT, 20);
+    await pressUntil(tui, "G", "fv030", "the second page");
     await pressUntil(tui, "G", "fv000", "the third page");
 
     tui.send("g");

@@ -71,7 +71,8 @@ describe("a profile", () => {
       await tui.waitFor((s) => !s.includes("pf088"), "the deleted toot gone");
     }
 
-    // 90 toots and the seeded ones, 40 a page: G until the oldest of ours is on screen.
+    // 90 toots and the seeded ones, a first page of 20 then 40 a page: G until the oldest of
+    // ours is on screen.
     await pressUntil(tui, "G", () => tui.capture().includes("pf000 own toot"), "the oldest toot");
     // Then to the end the server reports (an empty page), and no further asking.
     await pressUntil(

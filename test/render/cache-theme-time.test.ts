@@ -85,12 +85,12 @@ describe("RenderCache", () => {
     assert.equal(cache.size, 1);
   });
 
-  test("by default holds at most 1 000 toots and 2 MiB, however many are drawn", () => {
+  test("by default holds at most 400 toots and 768 KiB, however many are drawn", () => {
     const cache = new RenderCache();
     for (let i = 0; i < 3000; i++)
       cache.get(makeStatus({ id: String(i), content: `<p>toot number ${i} #tag</p>` }), opts);
-    assert.equal(cache.size, 1000);
-    assert.ok(cache.bytes <= 2 * 1024 * 1024, `${cache.bytes} bytes held`);
+    assert.equal(cache.size, 400);
+    assert.ok(cache.bytes <= 768 * 1024, `${cache.bytes} bytes held`);
     cache.clear();
     assert.deepEqual([cache.size, cache.bytes], [0, 0]);
   });

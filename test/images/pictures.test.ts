@@ -123,7 +123,7 @@ describe("the pictures of the toots on screen", () => {
     const { known, decoded, unsettled } = pictures.held;
     assert.equal(unsettled, 0, "every request kept has settled");
     assert.ok(known <= 1024, `${known} remembered`);
-    assert.ok(decoded <= 8, `${decoded} decoded`);
+    assert.ok(decoded <= 4, `${decoded} decoded`);
     assert.ok(fetched < 3000, "requests for toots long gone were dropped");
     // The newest is still there; one whose request was dropped is asked for when drawn again.
     assert.equal(

@@ -24,14 +24,19 @@ const BIDI_JS_DIST = /[\\/]bidi-js[\\/]dist[\\/]bidi\.m?js$/;
 
 // blessed's files are bundled, so their compiled code is in the chunks' code cache: loaded
 // through require() they took ~17–20 ms of every start to parse and compile (a fresh node 20
-// here, lib/widgets/screen.js and box.js). Three things a bundle would break, or that cost a
-// start for nothing, are changed:
+// here, lib/widgets/screen.js and box.js). Four things a bundle would break, or that cost a
+// start for nothing or are wrong, are changed:
 // - lib/tput.js finds its own terminfo files (usr/) by its __dirname, which in a chunk is
 //   dist/chunks: it is given blessed's folder, found from the chunk as a require would.
 // - lib/unicode.js reaches the screen's tab width through blessed's index, which requires all
 //   of its widgets by computed names: it is given the screen's module, all it reads there.
 // - node:assert and node:child_process load when first used (scripts/blessed-assert.cjs,
 //   blessed-child-process.cjs), not at every start.
+// - lib/colors.js matched each of the 256 colours against the first 8 as it loaded (~2 000
+//   colour distances at every start), for a table it then replaces, and left those answers
+//   in the cache `match` reads: a 24-bit colour that is exactly one of the 256 (a theme's
+//   #00005f) came out as one of the 8 (black). It matches nothing as it loads now
+//   (test/e2e/theme-colours.test.ts).
 const BLESSED_LIB = /[\\/]blessed[\\/]lib[\\/]/;
 const BLESSED_SHIMS = {
   assert: fileURLToPath(new URL("./blessed-assert.cjs", import.meta.url)),
@@ -45,6 +50,7 @@ const BLESSED_EDITS = {
     head: 'var __blessedUsr = require("path").join(require("path").dirname(require.resolve("blessed/package.json")), "usr");\n',
   },
   "unicode.js": { from: "require('../')", to: "{ screen: require('./widgets/screen') }", count: 1 },
+  "colors.js": { from: "out = cols.map(exports.match);", to: "out = [];", count: 1 },
 };
 
 /** The plugins for esbuild's `plugins`, and a check to run after the build that all applied. */
@@ -116,7 +122,9 @@ export function dependencySwaps() {
       throw new Error("cli-highlight's highlight.js was not replaced: see HIGHLIGHT_SUBSET");
     if (!bidiLookUp) throw new Error("bidi-js's class lookup was not replaced: see BIDI_JS_DIST");
     if (blessedEdits.size !== Object.keys(BLESSED_EDITS).length)
-      throw new Error("blessed's tput.js or unicode.js was not changed: see BLESSED_EDITS");
+      throw new Error(
+        "blessed's tput.js, unicode.js or colors.js was not changed: see BLESSED_EDITS",
+      );
   };
   return { plugins, check };
 }

@@ -33,7 +33,7 @@ import type { GraphicsAnswers } from "../ui/terminal/graphics-probe.js";
 import { exitProcess, installLifecycle } from "../ui/terminal/lifecycle.js";
 import { probeTerminal } from "../ui/terminal/start-probe.js";
 import { saveCodeCache } from "./code-cache-hook.js";
-import { favourMemoryOverSpeed } from "./memory-mode.js";
+import { collectStartGarbage, favourMemoryOverSpeed } from "./memory-mode.js";
 import { openOtherAccount, type Target } from "./target.js";
 import { traceBuiltins, traceMark, whenDrawn } from "./trace.js";
 
@@ -264,6 +264,8 @@ async function startScreen(
       }
       // Only now: favouring memory means more GC, which would slow the start (memory-mode.ts).
       favourMemoryOverSpeed();
+      // After this turn's work (the code cache's files are written on the next one).
+      setImmediate(collectStartGarbage);
     },
   );
   // Loading the highlighter blocks for a few hundred ms and holds ~2 MB of grammars: only

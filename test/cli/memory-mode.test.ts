@@ -47,4 +47,41 @@ describe("memory mode", () => {
       `young generation ${grown.before} → ${grown.after} MB without it: the check would prove nothing`,
     );
   });
+
+  test("collectStartGarbage collects what nothing holds any more, and hands gc to no one", () => {
+    const code = `
+      import { runInNewContext } from "node:vm";
+      const mode = await import(${JSON.stringify(MODE)});
+      // As the first pages were: many small objects, then dropped.
+      let pages = Array.from({ length: 200_000 }, (_, i) => ({ id: String(i), tags: [i] }));
+      const ref = new WeakRef(pages);
+      pages = null;
+      // A WeakRef holds its target until the end of the job that made it, or that read it.
+      const nextJob = () => new Promise((resolve) => setTimeout(resolve, 0));
+      await nextJob();
+      const before = ref.deref() !== undefined;
+      await nextJob();
+      mode.collectStartGarbage();
+      const after = ref.deref() !== undefined;
+      process.stdout.write(JSON.stringify({
+        before,
+        after,
+        gcOutside: typeof globalThis.gc,
+        gcInLaterContext: runInNewContext("typeof gc"),
+      }));`;
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", code],
+      {
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const seen = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(seen.before, true, "still held before the call: the check would prove nothing");
+    assert.equal(seen.after, false, "collected by the call");
+    assert.equal(seen.gcOutside, "undefined");
+    assert.equal(seen.gcInLaterContext, "undefined", "the flag is put back");
+  });
 });

@@ -2,7 +2,8 @@
 // a real terminal (tmux, 160×45), signed in as a stored account to the simulated instance
 // running in another process on loopback (as a user starts it: accounts.json, config.json and
 // the instance's own latency all count), beside the peer, Debian's `toot tui` (Python + urwid),
-// signed in to the same instance, runs interleaved. RSS after the first paint for both.
+// signed in to the same instance, runs interleaved. RSS after the first paint for both, once
+// idle and again once what a start defers has run (SETTLED_MS).
 // Medians of repeated runs; ratios against bare node and the peer measured in the same run.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +17,12 @@ import { cpuTicks, rssMb, soleChild, untilIdle } from "./proc.js";
 import { type Demo, startDemoChild } from "./streaming.js";
 
 const BIN = new URL("../../bin/tootty.js", import.meta.url).pathname;
+/**
+ * RSS is read again this long after Enter, once idle: tootty loads its code highlighter a
+ * second after a code block is first drawn (src/cli/tui-screen.ts), and the first idle moment
+ * can come before that or, on a busy machine, after it.
+ */
+const SETTLED_MS = 3_000;
 const MARKS = [
   "tui-loaded",
   "connected",
@@ -51,6 +58,8 @@ interface Run {
   seen: number;
   /** RSS of the program once idle after its first paint. */
   rss: number;
+  /** RSS once idle, SETTLED_MS after Enter. */
+  settledRss: number;
   /** CPU time the program used up to then. */
   cpuMs: number;
   /** tootty's own marks: [ms since its process started, CPU ms by then]. */
@@ -95,7 +104,13 @@ async function timeFirstToot(
     await session.waitFor((s) => toot.test(s), "first toot", 30_000);
     const seen = Number(process.hrtime.bigint() - start) / 1e6;
     await untilIdle(pid, 300);
-    return { seen, rss: rssMb(pid), cpuMs: cpuTicks(pid) * 10, marks: readMarks(trace) };
+    const rss = rssMb(pid);
+    const cpuMs = cpuTicks(pid) * 10;
+    const sinceEnter = Number(process.hrtime.bigint() - start) / 1e6;
+    // A measuring window, not a wait for an event: nothing signals that a start is done.
+    await new Promise((r) => setTimeout(r, Math.max(0, SETTLED_MS - sinceEnter)));
+    await untilIdle(pid, 300);
+    return { seen, rss, settledRss: rssMb(pid), cpuMs, marks: readMarks(trace) };
   } finally {
     session.kill();
   }
@@ -214,12 +229,16 @@ export async function benchStartup(runs = 7): Promise<Record<string, string>> {
     ] = `${ratio(peerSeen)}; tootty/toot = ${(seen / peerSeen).toFixed(2)} (goal ≤ 0.5)`;
     figures["RSS once idle after the first paint: tootty / toot tui"] =
       `${median(tootty.map((r) => r.rss)).toFixed(0)} MB / ${median(peer.map((r) => r.rss)).toFixed(0)} MB (goal for tootty ≤ 65 MB)`;
-    figures["CPU used by then: tootty / toot tui"] =
+    figures[`RSS once idle ${SETTLED_MS / 1000} s after Enter: tootty / toot tui`] =
+      `${median(tootty.map((r) => r.settledRss)).toFixed(0)} MB / ${median(peer.map((r) => r.settledRss)).toFixed(0)} MB (goal for tootty ≤ 65 MB)`;
+    figures["CPU used by the first idle moment: tootty / toot tui"] =
       `${median(tootty.map((r) => r.cpuMs)).toFixed(0)} ms / ${median(peer.map((r) => r.cpuMs)).toFixed(0)} ms`;
   }
   if (missing) {
     figures["RSS once idle after the first paint: tootty"] =
       `${median(tootty.map((r) => r.rss)).toFixed(0)} MB (goal ≤ 65 MB)`;
+    figures[`RSS once idle ${SETTLED_MS / 1000} s after Enter: tootty`] =
+      `${median(tootty.map((r) => r.settledRss)).toFixed(0)} MB (goal ≤ 65 MB)`;
   }
   figures["--demo (instance seeded in-process): start → first toot painted (median of 3)"] = ratio(
     mark(inProcess, "first-toots-painted", 0),

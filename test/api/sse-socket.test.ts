@@ -4,7 +4,6 @@
 // Authorization header, plain http goes only to loopback, and a stream ended or terminated
 // ends the socket once. Then StreamManager over it: a dropped stream reconnects.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
@@ -14,6 +13,7 @@ import { FakeClock } from "../../src/api/clock.js";
 import { sseSocketFactory } from "../../src/api/sse-socket.js";
 import { StreamManager } from "../../src/api/stream.js";
 import type { SocketHandlers, StreamSocket } from "../../src/api/ws-socket.js";
+import { runModuleCode } from "../helpers/module-code.js";
 
 const TOKEN = "sse-secret-token";
 
@@ -298,16 +298,7 @@ describe("server-sent events socket", () => {
           },
         });
       });`;
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", code],
-      {
-        encoding: "utf8",
-        timeout: 60_000,
-      },
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const out = JSON.parse(run.stdout) as { undici: boolean; got: string[] };
+    const out = JSON.parse(runModuleCode(code)) as { undici: boolean; got: string[] };
     assert.deepEqual(out.got, [JSON.stringify({ event: "delete", payload: "1" })]);
     assert.equal(out.undici, false, "undici was loaded");
   });

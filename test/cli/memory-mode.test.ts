@@ -2,8 +2,8 @@
 // as the first pages' parsing does (short-lived objects, some kept) and reports the young
 // generation's size (v8.getHeapSpaceStatistics, new_space), all of which V8 commits as it fills.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { describe, test } from "node:test";
+import { runModuleCode } from "../helpers/module-code.js";
 
 const MODE = new URL("../../src/cli/memory-mode.ts", import.meta.url).href;
 
@@ -24,12 +24,7 @@ function youngGenerationMb(call: string): { before: number; after: number } {
       if (kept.length > 20) kept.shift();
     }
     process.stdout.write(JSON.stringify({ before, after: young() }));`;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  assert.equal(run.status, 0, run.stderr);
-  return JSON.parse(run.stdout) as { before: number; after: number };
+  return JSON.parse(runModuleCode(code, 120_000)) as { before: number; after: number };
 }
 
 describe("memory mode", () => {
@@ -69,16 +64,7 @@ describe("memory mode", () => {
         gcOutside: typeof globalThis.gc,
         gcInLaterContext: runInNewContext("typeof gc"),
       }));`;
-    const run = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", code],
-      {
-        encoding: "utf8",
-        timeout: 120_000,
-      },
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const seen = JSON.parse(run.stdout) as Record<string, unknown>;
+    const seen = JSON.parse(runModuleCode(code)) as Record<string, unknown>;
     assert.equal(seen.before, true, "still held before the call: the check would prove nothing");
     assert.equal(seen.after, false, "collected by the call");
     assert.equal(seen.gcOutside, "undefined");

@@ -6,6 +6,10 @@
 //   (api/quotes.ts), so it becomes one shared object per value;
 // - the card's embed HTML, image, blurhash, authors…: a card is drawn as its title and
 //   domain (render/status-parts.ts);
+// - of each attachment, all but its id, type, addresses, description, blurhash and the
+//   preview's size: the original's size, the focus point, a video's frame rate and duration,
+//   text_url… are never read (images/pictures.ts reads meta.small; the media viewer and
+//   links the rest). One fixed shape too, where the server's came in many;
 // - every empty list (mentions, tags, emojis, media, filters) becomes one shared frozen
 //   empty array.
 // The status object itself is changed in place (no property deleted, which would turn it
@@ -37,6 +41,32 @@ function compactCard(card: unknown): unknown {
   return { url, title, type, providerName };
 }
 
+function compactMedia(media: unknown): unknown {
+  if (!media || typeof media !== "object") return media;
+  const { id, type, url, previewUrl, remoteUrl, description, blurhash, meta } = media as Record<
+    string,
+    unknown
+  >;
+  const small = (meta as { small?: unknown } | null | undefined)?.small;
+  const size =
+    small && typeof small === "object"
+      ? {
+          width: (small as { width?: unknown }).width,
+          height: (small as { height?: unknown }).height,
+        }
+      : small;
+  return {
+    id,
+    type,
+    url,
+    previewUrl,
+    remoteUrl,
+    description,
+    blurhash,
+    meta: meta && typeof meta === "object" ? { small: size } : meta,
+  };
+}
+
 function compactOne(status: Status, seen: Set<object>): void {
   if (!status || typeof status !== "object" || seen.has(status)) return;
   seen.add(status);
@@ -44,6 +74,9 @@ function compactOne(status: Status, seen: Set<object>): void {
   if (s.application != null) s.application = null;
   if ("quoteApproval" in s) s.quoteApproval = compactApproval(s.quoteApproval);
   if (s.card) s.card = compactCard(s.card);
+  const media = s.mediaAttachments;
+  if (Array.isArray(media) && media.length > 0 && !Object.isFrozen(media))
+    s.mediaAttachments = Object.freeze(media.map(compactMedia));
   for (const key of LISTS) {
     const list = s[key];
     if (Array.isArray(list) && list.length === 0 && !Object.isFrozen(list)) s[key] = EMPTY;

@@ -5,8 +5,10 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { transformKeys } from "../../src/api/transform-keys.js";
 import { pickTheme, renderStatus } from "../../src/render/index.js";
+import type { PictureRows } from "../../src/render/options.js";
 import { GroupStore } from "../../src/timeline/grouped-store.js";
 import { type Status, TimelineStore } from "../../src/timeline/store.js";
+import { fixtureStatuses } from "../render/fixtures.js";
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 const FIXTURE = readFileSync(
@@ -47,6 +49,54 @@ describe("a held status", () => {
     assert.ok(Object.isFrozen(a.tags));
     const approval = (s: Status) => (s as { quoteApproval?: unknown }).quoteApproval;
     assert.equal(approval(a), approval(b), "one shared quote policy per value");
+  });
+});
+
+describe("a held status's attachments", () => {
+  const withMedia = () => {
+    const found = fixtureStatuses().find((f) => f.name === "status-delete-redraft-media.jsonc");
+    assert.ok(found, "the fixture with a picture");
+    return found.status as Status;
+  };
+  // Pictures as the renderer asks for them: by preview address and the preview's size.
+  const pictures: PictureRows = {
+    key: (m) => `${m.previewUrl}`,
+    rows: (m, cols, rows) => ({
+      lines: [
+        `${m.previewUrl} ${m.meta?.small?.width}×${m.meta?.small?.height} in ${cols}×${rows}`,
+      ],
+      kind: "picture",
+    }),
+  };
+
+  test("draw and open as the server's did", () => {
+    const sent = withMedia();
+    const before = renderStatus(structuredClone(sent), { ...opts, pictures, expanded: true });
+    const store = new TimelineStore();
+    store.applyPage([sent], "newer");
+    const held = store.get(sent.id)!;
+    assert.deepEqual(renderStatus(held, { ...opts, pictures, expanded: true }), before);
+    const [m] = held.mediaAttachments;
+    const original = JSON.parse(JSON.stringify(withMedia().mediaAttachments[0]));
+    for (const key of ["id", "type", "url", "previewUrl", "remoteUrl", "description", "blurhash"])
+      assert.deepEqual((m as unknown as Record<string, unknown>)[key], original[key], key);
+    assert.deepEqual(m?.meta, { small: { width: 461, height: 346 } });
+  });
+
+  test("keep nothing else", () => {
+    const store = new TimelineStore();
+    store.applyPage([withMedia()], "newer");
+    const [m] = store.allStatuses[0]!.mediaAttachments;
+    assert.deepEqual(Object.keys(m!).sort(), [
+      "blurhash",
+      "description",
+      "id",
+      "meta",
+      "previewUrl",
+      "remoteUrl",
+      "type",
+      "url",
+    ]);
   });
 });
 

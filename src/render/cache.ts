@@ -75,6 +75,20 @@ function pictureKey(s: mastodon.v1.Status, opts: RenderOptions): string {
   return `${opts.pictureRows ?? 8}:${media.map((m) => opts.pictures!.key(m)).join(",")}`;
 }
 
+/**
+ * Whether the reader's filters have a say in how `status` is drawn: theirs are the only lines
+ * drawn differently by where the toot is shown (home, public, notifications…; see
+ * filterVerdict in render/status.ts). A toot without any is drawn once for every pane it is in.
+ */
+function filterable(status: mastodon.v1.Status): boolean {
+  const has = (s: { filtered?: unknown } | null | undefined) =>
+    s?.filtered != null && (!Array.isArray(s.filtered) || s.filtered.length > 0);
+  const shown = status.reblog ?? status;
+  const quoted = (shown as { quote?: { quotedStatus?: mastodon.v1.Status | null } | null }).quote
+    ?.quotedStatus;
+  return has(status) || has(status.reblog) || has(quoted);
+}
+
 function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
   const s = status.reblog ?? status;
   return [
@@ -93,7 +107,7 @@ function renderKey(status: mastodon.v1.Status, opts: RenderOptions): string {
     opts.pictures ? pictureKey(s, opts) : "",
     avatarKey(status, opts),
     opts.hyperlinks ? 1 : 0,
-    opts.context ?? "",
+    filterable(status) ? (opts.context ?? "") : "",
     stateKey(s),
     status.reblog ? stateKey(status) : "",
   ].join("\u0000");
